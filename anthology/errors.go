@@ -1,0 +1,59 @@
+package anthology
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Error is a problem in one of a project's files, with the position where it was found when
+// there is one. Its text reads "FILE:LINE:COL: message", the form editors and their tools
+// (and every compiler) use, so that an editor can jump to it.
+type Error struct {
+	File string // path as the user named it, project folder included
+	Line int    // 1-based; 0 when the problem concerns the whole file
+	Col  int    // 1-based; 0 when unknown
+	Msg  string
+	Err  error // the underlying error, if any
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	case e.File != "":
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errors is every problem found while loading a project. Loading does not stop at the first
+// problem: an editor fixes a list faster than a drip.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// err returns es as an error, or nil when empty (avoiding the typed-nil trap).
+func (es Errors) err() error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
+
+// ErrNotProject is returned by Open for a folder without anthology.yaml.
+var ErrNotProject = errors.New("not an anthology project (no anthology.yaml)")
+
+// Warning is a problem that does not stop a build, such as a control character dropped from an
+// essay. Where it comes from is said the same way as for an Error.
+type Warning = Error

@@ -1,0 +1,441 @@
+package anthology
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/anthology-editor/anthology/anthology/markdown"
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// projectFile is anthology.yaml as it is written.
+type projectFile struct {
+	Book         `yaml:",inline"`
+	Contributors []*Contributor  `yaml:"contributors,omitempty"`
+	Contents     []contentsEntry `yaml:"contents"`
+	Print        PrintSettings   `yaml:"print,omitempty"`
+	EPUB         EPUBSettings    `yaml:"epub,omitempty"`
+}
+
+// contentsEntry is one item of the contents list: a part with its essays, or the id of an essay
+// that belongs to no part.
+type contentsEntry struct {
+	Part     string   `yaml:"part,omitempty"`
+	Subtitle string   `yaml:"subtitle,omitempty"`
+	Essays   []string `yaml:"essays,omitempty"`
+	essay    string
+}
+
+// UnmarshalYAML reads either a bare essay id or a part mapping.
+func (c *contentsEntry) UnmarshalYAML(unmarshal func(any) error) error {
+	var id string
+	if err := unmarshal(&id); err == nil {
+		c.essay = id
+		return nil
+	}
+	type plain contentsEntry
+	return unmarshal((*plain)(c))
+}
+
+// MarshalYAML writes a bare essay id for an essay outside any part.
+func (c contentsEntry) MarshalYAML() (any, error) {
+	if c.essay != "" {
+		return c.essay, nil
+	}
+	type plain contentsEntry
+	return plain(c), nil
+}
+
+// Open reads the project in folder dir: anthology.yaml, every essay in its contents and the
+// introduction. Every problem found is returned together, as Errors, each naming its file
+// (and line and column where there is one).
+func Open(dir string) (*Project, error) {
+	root, err := openDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fsys, ok := root.FS().(projectFS)
+	if !ok {
+		return nil, errors.New("internal: os.Root file system cannot stat and read")
+	}
+	if _, err := fsys.Stat(ProjectFile); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNotProject)
+	}
+	p, err := load(fsys, dir)
+	if p != nil {
+		p.Dir = dir
+		p.fsys = nil // the root closes now; ReadFile opens the folder afresh
+	}
+	return p, err
+}
+
+// LoadFS reads a project from a file system, such as the embedded sample. name is how messages
+// refer to the project's folder.
+func LoadFS(fsys fs.FS, name string) (*Project, error) {
+	pfs, ok := fsys.(projectFS)
+	if !ok {
+		pfs = wrapFS{fsys}
+	}
+	return load(pfs, name)
+}
+
+type wrapFS struct{ fs.FS }
+
+func (w wrapFS) Stat(name string) (fs.FileInfo, error)   { return fs.Stat(w.FS, name) }
+func (w wrapFS) ReadFile(name string) ([]byte, error)    { return fs.ReadFile(w.FS, name) }
+func (w wrapFS) Open(name string) (fs.File, error)       { return w.FS.Open(name) }
+func (w wrapFS) Sub(dir string) (fs.FS, error)           { return fs.Sub(w.FS, dir) }
+func (w wrapFS) Glob(pattern string) ([]string, error)   { return fs.Glob(w.FS, pattern) }
+func (w wrapFS) ReadDir(n string) ([]fs.DirEntry, error) { return fs.ReadDir(w.FS, n) }
+
+// display joins the project folder and a path inside it, for messages.
+func display(dir, name string) string {
+	if dir == "" || dir == "." {
+		return name
+	}
+	return filepath.Join(dir, filepath.FromSlash(name))
+}
+
+func load(fsys projectFS, dir string) (*Project, error) {
+	yamlName := display(dir, ProjectFile)
+	data, err := readProjectFile(fsys, yamlName, ProjectFile, MaxProjectBytes)
+	if err != nil {
+		return nil, err
+	}
+	var pf projectFile
+	doc, warnings, err := decodeYAML(yamlName, data, 0, &pf)
+	if err != nil {
+		return nil, err
+	}
+	doc.mark(&pf)
+	p := &Project{
+		Book:         pf.Book,
+		Contributors: pf.Contributors,
+		Print:        pf.Print,
+		EPUB:         pf.EPUB,
+		Warnings:     warnings,
+		fsys:         fsys,
+		source:       doc,
+	}
+	var errs Errors
+	errs = append(errs, p.checkContributors(doc)...)
+	errs = append(errs, p.checkBook(doc)...)
+
+	// Resolve the contents: which essay files to read, in which order.
+	seen := map[string]string{} // id → YAML path of its first mention
+	type pending struct {
+		essay *Essay
+		path  string // YAML path of the mention, for messages
+	}
+	var todo []pending
+	var loose *Part
+	for i, entry := range pf.Contents {
+		if entry.essay != "" {
+			if loose == nil {
+				loose = &Part{}
+				p.Parts = append(p.Parts, loose)
+			}
+			e := &Essay{ID: entry.essay}
+			loose.Essays = append(loose.Essays, e)
+			todo = append(todo, pending{e, fmt.Sprintf("$.contents[%d]", i)})
+			continue
+		}
+		loose = nil
+		part := &Part{Title: entry.Part, Subtitle: entry.Subtitle}
+		if strings.TrimSpace(part.Title) == "" {
+			errs = append(errs, doc.at(fmt.Sprintf("$.contents[%d]", i), "a part needs a title (part: …)"))
+		}
+		p.Parts = append(p.Parts, part)
+		for j, id := range entry.Essays {
+			e := &Essay{ID: id}
+			part.Essays = append(part.Essays, e)
+			todo = append(todo, pending{e, fmt.Sprintf("$.contents[%d].essays[%d]", i, j)})
+		}
+	}
+	var valid []pending
+	for _, t := range todo {
+		id := t.essay.ID
+		switch {
+		case !ValidID(id):
+			errs = append(errs, doc.at(t.path, fmt.Sprintf("%q is not a valid essay id (letters, digits, '.', '-' and '_'; the file is essays/<id>.md)", id)))
+		case seen[id] != "":
+			first := doc.at(seen[id], "")
+			errs = append(errs, doc.at(t.path, fmt.Sprintf("essay %q is listed twice in the contents (first at line %d)", id, first.Line)))
+		default:
+			seen[id] = t.path
+			t.essay.Path = EssayDir + "/" + id + ".md"
+			valid = append(valid, t)
+		}
+	}
+
+	// Read and parse the essays; parsing uses every core, and each result lands in its own
+	// slot, so the outcome does not depend on scheduling.
+	essayErrs := make([]error, len(valid))
+	essayWarnings := make([][]*Warning, len(valid))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, t := range valid {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			essayWarnings[i], essayErrs[i] = readEssay(fsys, dir, t.essay)
+			if essayErrs[i] != nil {
+				var e *Error
+				if errors.As(essayErrs[i], &e) && e.Line == 0 && e.Msg == "file not found" {
+					// Say where the missing file is referenced, not only that it is missing.
+					ref := doc.at(t.path, "")
+					essayErrs[i] = &Error{File: yamlName, Line: ref.Line, Col: ref.Col,
+						Msg: fmt.Sprintf("essay %q: %s not found", t.essay.ID, display(dir, t.essay.Path))}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range valid {
+		errs = appendErr(errs, essayErrs[i])
+		p.Warnings = append(p.Warnings, essayWarnings[i]...)
+	}
+
+	if p.Book.IntroductionFile != "" {
+		if err := checkRelPath(p.Book.IntroductionFile); err != nil {
+			errs = append(errs, doc.at("$.introduction", err.Error()))
+		} else {
+			intro := &Essay{ID: "introduction", Path: path.Clean(p.Book.IntroductionFile)}
+			w, err := readEssay(fsys, dir, intro)
+			errs = appendErr(errs, err)
+			p.Warnings = append(p.Warnings, w...)
+			if err == nil {
+				p.Introduction = intro
+			}
+		}
+	}
+	if p.Book.Cover != "" {
+		if err := checkRelPath(p.Book.Cover); err != nil {
+			errs = append(errs, doc.at("$.cover", err.Error()))
+		} else if info, err := fsys.Stat(path.Clean(p.Book.Cover)); err != nil {
+			errs = append(errs, doc.at("$.cover", fmt.Sprintf("cover image %s: %s", p.Book.Cover, describeOpenError(err))))
+		} else if info.Size() > MaxImageBytes {
+			errs = append(errs, doc.at("$.cover", fmt.Sprintf("cover image is %s; at most %s", byteSize(info.Size()), byteSize(MaxImageBytes))))
+		}
+	}
+	errs = append(errs, p.checkAuthors(dir)...)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return p, nil
+}
+
+func appendErr(errs Errors, err error) Errors {
+	if err == nil {
+		return errs
+	}
+	var list Errors
+	if errors.As(err, &list) {
+		return append(errs, list...)
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return append(errs, e)
+	}
+	return append(errs, &Error{Msg: err.Error(), Err: err})
+}
+
+func (p *Project) checkContributors(doc *yamlDoc) Errors {
+	var errs Errors
+	ids := map[string]bool{}
+	for i, c := range p.Contributors {
+		at := fmt.Sprintf("$.contributors[%d]", i)
+		switch {
+		case c == nil:
+			errs = append(errs, doc.at(at, "empty contributor entry"))
+			continue
+		case !ValidID(c.ID):
+			errs = append(errs, doc.at(at, fmt.Sprintf("contributor id %q is not valid (letters, digits, '.', '-' and '_')", c.ID)))
+		case ids[c.ID]:
+			errs = append(errs, doc.at(at+".id", fmt.Sprintf("contributor id %q is used twice", c.ID)))
+		}
+		ids[c.ID] = true
+		if strings.TrimSpace(c.Name) == "" {
+			errs = append(errs, doc.at(at, fmt.Sprintf("contributor %q has no name", c.ID)))
+		}
+	}
+	// Drop nil entries so the rest of the program never meets them.
+	p.Contributors = compact(p.Contributors)
+	for i, id := range p.Book.Editors {
+		if !ids[id] {
+			errs = append(errs, doc.at(fmt.Sprintf("$.editors[%d]", i), fmt.Sprintf("editor %q is not a contributor id (add them under contributors:)", id)))
+		}
+	}
+	return errs
+}
+
+func compact(cs []*Contributor) []*Contributor {
+	out := cs[:0]
+	for _, c := range cs {
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (p *Project) checkBook(doc *yamlDoc) Errors {
+	var errs Errors
+	if p.Print.Trim != "" {
+		if _, err := ParseTrim(p.Print.Trim); err != nil {
+			errs = append(errs, doc.at("$.print.trim", err.Error()))
+		}
+	}
+	if p.Print.Font != "" && !knownFont(p.Print.Font) {
+		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s", p.Print.Font, strings.Join(Fonts, ", "))))
+	}
+	if p.Print.FontSize != 0 && (p.Print.FontSize < 6 || p.Print.FontSize > 24) {
+		errs = append(errs, doc.at("$.print.font_size", fmt.Sprintf("font size %g pt is outside 6–24 pt", p.Print.FontSize)))
+	}
+	if p.Book.Language != "" && !validLanguageTag(p.Book.Language) {
+		errs = append(errs, doc.at("$.language", fmt.Sprintf("%q is not a language tag (such as en, en-GB, fr)", p.Book.Language)))
+	}
+	return errs
+}
+
+// checkAuthors makes sure every author id of every essay names a contributor.
+func (p *Project) checkAuthors(dir string) Errors {
+	var errs Errors
+	essays := p.Essays()
+	if p.Introduction != nil {
+		essays = append(essays, p.Introduction)
+	}
+	for _, e := range essays {
+		if e.source == nil {
+			continue // not read: its own error is already reported
+		}
+		for i, id := range e.Meta.Authors {
+			if p.Contributor(id) == nil {
+				errs = append(errs, e.source.at(fmt.Sprintf("$.authors[%d]", i),
+					fmt.Sprintf("author %q is not a contributor id in %s", id, ProjectFile)))
+			}
+		}
+		if !e.Meta.Status.Valid() {
+			errs = append(errs, e.source.at("$.status", fmt.Sprintf("unknown status %q; use one of %s", e.Meta.Status, statusList())))
+		}
+	}
+	return errs
+}
+
+func statusList() string {
+	s := make([]string, len(Statuses))
+	for i, st := range Statuses {
+		s[i] = string(st)
+	}
+	return strings.Join(s, ", ")
+}
+
+// readEssay reads and parses one essay file into e (ID and Path set).
+func readEssay(fsys projectFS, dir string, e *Essay) ([]*Warning, error) {
+	name := display(dir, e.Path)
+	data, err := readProjectFile(fsys, name, e.Path, MaxEssayBytes)
+	if err != nil {
+		return nil, err
+	}
+	return parseEssay(name, data, e)
+}
+
+// parseEssay fills e from a file's bytes: front matter into Meta, the rest into Body and Doc.
+func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
+	front, body, bodyLine, hasFront, closed := splitFrontMatter(data)
+	if hasFront && !closed {
+		return nil, &Error{File: name, Line: 1, Col: 1, Msg: "front matter opened with --- is never closed (add a line --- after it)"}
+	}
+	var warnings []*Warning
+	if hasFront {
+		doc, w, err := decodeYAML(name, front, 1, &e.Meta)
+		if err != nil {
+			return nil, err
+		}
+		e.source = doc
+		warnings = append(warnings, w...)
+	} else {
+		e.source = &yamlDoc{file: name}
+	}
+	clean, removed := stripControl(string(body))
+	if len(removed) > 0 {
+		warnings = append(warnings, &Warning{File: name, Msg: fmt.Sprintf("dropped %d control character(s) no book can hold: %s", len(removed), runeList(removed))})
+	}
+	e.Body = clean
+	e.BodyLine = bodyLine
+	e.Doc = markdown.Parse([]byte(clean))
+	// A file without a title in its front matter may carry it as its first heading.
+	if e.Meta.Title == "" && len(e.Doc.Blocks) > 0 {
+		if h, ok := e.Doc.Blocks[0].(*text.Heading); ok && h.Level == 1 {
+			e.Meta.Title = text.Plain(h.Content)
+			e.Doc.Blocks = e.Doc.Blocks[1:]
+			e.Body = strings.TrimLeft(dropFirstHeading(e.Body), "\n")
+		}
+	}
+	// What was read counts as saved, even where the model reshaped it (a title taken from the
+	// first heading): a save leaves the file alone until the editor changes something.
+	e.source.mark(&e.Meta)
+	e.savedBody = e.Body
+	return warnings, nil
+}
+
+// dropFirstHeading removes the first "# Title" line of a Markdown body.
+func dropFirstHeading(body string) string {
+	for off := 0; off < len(body); {
+		end := strings.IndexByte(body[off:], '\n')
+		line := body[off:]
+		if end >= 0 {
+			line = body[off : off+end]
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "# ") {
+			if end < 0 {
+				return body[:off]
+			}
+			return body[:off] + body[off+end+1:]
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return body
+}
+
+func runeList(rs []rune) string {
+	seen := map[rune]bool{}
+	var parts []string
+	for _, r := range rs {
+		if !seen[r] {
+			seen[r] = true
+			parts = append(parts, fmt.Sprintf("U+%04X", r))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// validLanguageTag accepts BCP 47 tags of the simple kind books use: en, en-GB, zh-Hant-TW.
+func validLanguageTag(tag string) bool {
+	parts := strings.Split(tag, "-")
+	if len(parts[0]) < 2 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 8 {
+			return false
+		}
+		for _, r := range p {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}

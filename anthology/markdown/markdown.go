@@ -1,0 +1,336 @@
+// Package markdown reads the Markdown of essay bodies, headnotes, bios and introductions into
+// the document model of package text, once. It uses goldmark with footnotes and a typographer
+// that writes literal typographic characters (curly quotes, dashes, ellipses), never entities.
+//
+// Beyond CommonMark it understands footnotes ("[^1]" and "[^1]: text") and pandoc's line blocks
+// for verse (lines starting with "| "); a fenced block whose info string is "verse" or "poem"
+// is verse too. Raw HTML is kept as literal text, never passed through: a book never executes
+// what an essay contains.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// substitutions makes goldmark's typographer write characters, not HTML entities: the model
+// holds text, and each writer escapes for its own medium.
+var substitutions = extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "\u2018",
+	extension.RightSingleQuote: "\u2019",
+	extension.LeftDoubleQuote:  "\u201c",
+	extension.RightDoubleQuote: "\u201d",
+	extension.EnDash:           "\u2013",
+	extension.EmDash:           "\u2014",
+	extension.Ellipsis:         "\u2026",
+	extension.LeftAngleQuote:   "\u00ab",
+	extension.RightAngleQuote:  "\u00bb",
+	extension.Apostrophe:       "\u2019",
+})
+
+var blockMarkdown = goldmark.New(
+	goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(substitutions)),
+	goldmark.WithParserOptions(parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150))),
+)
+
+// inlineParser knows no block syntax but paragraphs, so a title such as "1984: A Memoir" or a
+// verse line starting with "- " stays text.
+var inlineParser = parser.NewParser(
+	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithInlineParsers(util.Prioritized(extension.NewTypographerParser(substitutions), 9999)),
+)
+
+// Parse reads a Markdown body. It never fails: Markdown has no syntax errors, only text.
+func Parse(src []byte) *text.Document {
+	root := blockMarkdown.Parser().Parse(gtext.NewReader(src))
+	c := &converter{src: src, notes: map[int]*text.Note{}}
+	doc := &text.Document{}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if list, ok := n.(*east.FootnoteList); ok {
+			c.footnotes(list)
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, c.blocks(n)...)
+	}
+	doc.Notes = c.ordered
+	return doc
+}
+
+// ParseInline reads one paragraph's worth of inline Markdown: a title, a byline, a one-line
+// bio. Block syntax is not recognised, and line breaks become spaces.
+func ParseInline(src string) []text.Inline {
+	if strings.TrimSpace(src) == "" {
+		return nil
+	}
+	// Indented lines would read as indented code, which this parser does not know: it would
+	// drop them. Inline text has no meaningful indentation, so trim every line.
+	lines := strings.Split(strings.TrimSpace(src), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	b := []byte(strings.Join(lines, "\n"))
+	root := inlineParser.Parse(gtext.NewReader(b))
+	c := &converter{src: b, notes: map[int]*text.Note{}}
+	var out []text.Inline
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if len(out) > 0 {
+			out = appendText(out, " ")
+		}
+		out = append(out, c.inlines(n)...)
+	}
+	return trimSpace(out)
+}
+
+type converter struct {
+	src     []byte
+	notes   map[int]*text.Note // goldmark footnote index → note
+	ordered []*text.Note
+}
+
+// note returns the note for goldmark's footnote index, numbering notes by first reference.
+func (c *converter) note(index int) *text.Note {
+	if n, ok := c.notes[index]; ok {
+		return n
+	}
+	n := &text.Note{Number: len(c.ordered) + 1}
+	c.notes[index] = n
+	c.ordered = append(c.ordered, n)
+	return n
+}
+
+func (c *converter) footnotes(list *east.FootnoteList) {
+	for n := list.FirstChild(); n != nil; n = n.NextSibling() {
+		fn, ok := n.(*east.Footnote)
+		if !ok || fn.Index <= 0 {
+			continue // a definition nobody references is not printed
+		}
+		note := c.note(fn.Index)
+		for b := fn.FirstChild(); b != nil; b = b.NextSibling() {
+			note.Blocks = append(note.Blocks, c.blocks(b)...)
+		}
+	}
+}
+
+func (c *converter) children(n gast.Node) []text.Block {
+	var out []text.Block
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		out = append(out, c.blocks(ch)...)
+	}
+	return out
+}
+
+func (c *converter) blocks(n gast.Node) []text.Block {
+	switch x := n.(type) {
+	case *gast.Paragraph, *gast.TextBlock:
+		content := trimSpace(c.inlineChildren(x))
+		if len(content) == 0 {
+			return nil
+		}
+		return []text.Block{&text.Paragraph{Content: content}}
+	case *gast.Heading:
+		return []text.Block{&text.Heading{Level: x.Level, Content: trimSpace(c.inlineChildren(x))}}
+	case *gast.Blockquote:
+		return []text.Block{&text.Quote{Blocks: c.children(x)}}
+	case *gast.List:
+		l := &text.List{Ordered: x.IsOrdered(), Start: x.Start}
+		for item := x.FirstChild(); item != nil; item = item.NextSibling() {
+			l.Items = append(l.Items, c.children(item))
+		}
+		return []text.Block{l}
+	case *gast.ThematicBreak:
+		return []text.Block{&text.SceneBreak{}}
+	case *lineBlock:
+		return []text.Block{verse(c.lines(x.Lines()))}
+	case *gast.FencedCodeBlock, *gast.CodeBlock:
+		// Essays have no code; a fenced block is text whose line breaks matter, so it is verse.
+		return []text.Block{verse(c.lines(x.Lines()))}
+	case *gast.HTMLBlock:
+		var b bytes.Buffer
+		for i := 0; i < x.Lines().Len(); i++ {
+			seg := x.Lines().At(i)
+			b.Write(seg.Value(c.src))
+		}
+		if x.HasClosure() {
+			b.Write(x.ClosureLine.Value(c.src))
+		}
+		s := strings.TrimSpace(b.String())
+		if s == "" {
+			return nil
+		}
+		return []text.Block{text.Para(strings.Join(strings.Fields(s), " "))}
+	case *east.FootnoteList:
+		c.footnotes(x)
+		return nil
+	default:
+		return c.children(n)
+	}
+}
+
+// lines returns the raw text of each line of a block.
+func (c *converter) lines(segs *gtext.Segments) []string {
+	out := make([]string, 0, segs.Len())
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		out = append(out, strings.TrimRight(string(seg.Value(c.src)), "\r\n"))
+	}
+	return out
+}
+
+// verse makes stanzas from lines: blank lines separate stanzas, and each line is inline Markdown.
+func verse(lines []string) *text.Verse {
+	v := &text.Verse{}
+	var stanza []text.Line
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			if len(stanza) > 0 {
+				v.Stanzas = append(v.Stanzas, stanza)
+				stanza = nil
+			}
+			continue
+		}
+		// Leading spaces indent a line of verse; keep them as no-break spaces so they survive.
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		line := appendText(nil, strings.Repeat("\u00a0", indent))
+		for _, in := range ParseInline(l) {
+			if t, ok := in.(*text.Text); ok {
+				line = appendText(line, t.Text)
+			} else {
+				line = append(line, in)
+			}
+		}
+		stanza = append(stanza, line)
+	}
+	if len(stanza) > 0 {
+		v.Stanzas = append(v.Stanzas, stanza)
+	}
+	return v
+}
+
+func (c *converter) inlineChildren(n gast.Node) []text.Inline {
+	var out []text.Inline
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		for _, in := range c.inlines(ch) {
+			if t, ok := in.(*text.Text); ok {
+				out = appendText(out, t.Text)
+			} else {
+				out = append(out, in)
+			}
+		}
+	}
+	return out
+}
+
+func (c *converter) inlines(n gast.Node) []text.Inline {
+	switch x := n.(type) {
+	case *gast.Text:
+		var out []text.Inline
+		out = appendText(out, string(x.Value(c.src)))
+		if x.HardLineBreak() {
+			out = append(out, &text.LineBreak{})
+		} else if x.SoftLineBreak() {
+			out = appendText(out, " ")
+		}
+		return out
+	case *gast.String:
+		return appendText(nil, string(x.Value))
+	case *gast.CodeSpan:
+		return appendText(nil, plainText(x, c.src))
+	case *gast.Emphasis:
+		content := c.inlineChildren(x)
+		if x.Level >= 2 {
+			return []text.Inline{&text.Strong{Content: content}}
+		}
+		return []text.Inline{&text.Emphasis{Content: content}}
+	case *gast.Link:
+		return []text.Inline{&text.Link{URL: string(x.Destination), Content: c.inlineChildren(x)}}
+	case *gast.AutoLink:
+		url := string(x.URL(c.src))
+		return []text.Inline{&text.Link{URL: url, Content: []text.Inline{&text.Text{Text: string(x.Label(c.src))}}}}
+	case *gast.Image:
+		// Images are not part of the model yet; their description is what a reader must not lose.
+		return c.inlineChildren(x)
+	case *gast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < x.Segments.Len(); i++ {
+			seg := x.Segments.At(i)
+			b.Write(seg.Value(c.src))
+		}
+		return appendText(nil, b.String())
+	case *east.FootnoteLink:
+		return []text.Inline{&text.NoteRef{Note: c.note(x.Index)}}
+	case *east.FootnoteBacklink:
+		return nil
+	default:
+		return c.inlineChildren(n)
+	}
+}
+
+func plainText(n gast.Node, src []byte) string {
+	var b strings.Builder
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if t, ok := ch.(*gast.Text); ok {
+			b.Write(t.Value(src))
+		} else {
+			b.WriteString(plainText(ch, src))
+		}
+	}
+	return b.String()
+}
+
+// appendText appends s, merging it into a preceding text run so that the model holds words,
+// not goldmark's fragments.
+func appendText(out []text.Inline, s string) []text.Inline {
+	if s == "" {
+		return out
+	}
+	if len(out) > 0 {
+		if t, ok := out[len(out)-1].(*text.Text); ok {
+			t.Text += s
+			return out
+		}
+	}
+	return append(out, &text.Text{Text: s})
+}
+
+// trimSpace removes leading and trailing spaces of inline content.
+func trimSpace(content []text.Inline) []text.Inline {
+	for len(content) > 0 {
+		t, ok := content[0].(*text.Text)
+		if !ok {
+			break
+		}
+		t.Text = strings.TrimLeft(t.Text, " \t\n")
+		if t.Text != "" {
+			break
+		}
+		content = content[1:]
+	}
+	for len(content) > 0 {
+		t, ok := content[len(content)-1].(*text.Text)
+		if ok {
+			t.Text = strings.TrimRight(t.Text, " \t\n")
+			if t.Text == "" {
+				content = content[:len(content)-1]
+				continue
+			}
+		}
+		if _, ok := content[len(content)-1].(*text.LineBreak); ok {
+			content = content[:len(content)-1]
+			continue
+		}
+		break
+	}
+	return content
+}

@@ -1,0 +1,239 @@
+// Package anthology is the model of an anthology project and its files on disk: the book's
+// metadata, the contributors with their bios, the contents (parts of essays) and each essay with
+// its front matter and its body parsed once into the text model.
+//
+// A project is a folder:
+//
+//	my-anthology/
+//	  anthology.yaml      book metadata, contributors, contents, print and EPUB settings
+//	  essays/<id>.md      YAML front matter + Markdown body, one file per essay
+//	  front/…md           optional introduction
+//	  images/…            optional cover image
+//
+// Open reads a project (every problem reported with file, line and column), Save writes it back
+// atomically, keeping keys and comments it does not know. Paths never leave the project folder.
+package anthology
+
+import (
+	"slices"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// ProjectFile is the name of the file that makes a folder a project.
+const ProjectFile = "anthology.yaml"
+
+// EssayDir is the folder, inside a project, that holds one Markdown file per essay.
+const EssayDir = "essays"
+
+// Project is an anthology as the editor keeps it: metadata, contributors, contents and essays.
+type Project struct {
+	// Dir is the project folder as the user named it ("" for a project held in memory only).
+	Dir string
+
+	Book         Book
+	Contributors []*Contributor
+	// Parts is the contents in reading order. Essays that belong to no part sit in parts with an
+	// empty Title (there is at most one between two titled parts).
+	Parts []*Part
+	// Introduction is the editor's introduction, when the book has one.
+	Introduction *Essay
+
+	Print PrintSettings
+	EPUB  EPUBSettings
+
+	// Warnings are problems found on loading that do not stop a build.
+	Warnings []*Warning
+
+	fsys   projectFS
+	source *yamlDoc // anthology.yaml as read, for a save that keeps what it does not know
+}
+
+// Book is the book-level metadata of anthology.yaml.
+type Book struct {
+	Title    string `yaml:"title"`
+	Subtitle string `yaml:"subtitle,omitempty"`
+	// Editors are contributor ids; an editor has a bio like any contributor.
+	Editors   []string `yaml:"editors,omitempty"`
+	Language  string   `yaml:"language,omitempty"`
+	Publisher string   `yaml:"publisher,omitempty"`
+	// Identifiers holds ISBNs and the book's stable UUID.
+	Identifiers Identifiers `yaml:"identifiers,omitempty"`
+	Rights      string      `yaml:"rights,omitempty"`
+	// Date is the publication date, YYYY or YYYY-MM-DD.
+	Date string `yaml:"date,omitempty"`
+	// Modified is when the book's text last changed (RFC 3339 or YYYY-MM-DD); builds stamp it
+	// into the EPUB, so it is the editor's to set. SOURCE_DATE_EPOCH overrides it.
+	Modified    string   `yaml:"modified,omitempty"`
+	Description string   `yaml:"description,omitempty"`
+	Subjects    []string `yaml:"subjects,omitempty"`
+	Series      *Series  `yaml:"series,omitempty"`
+	// Dedication is inline Markdown; a blank line separates its lines.
+	Dedication string `yaml:"dedication,omitempty"`
+	// Cover is the path of the cover image inside the project; a cover is generated when empty.
+	Cover string `yaml:"cover,omitempty"`
+	// IntroductionFile is the path of the introduction's Markdown file inside the project.
+	IntroductionFile string `yaml:"introduction,omitempty"`
+}
+
+// Identifiers are the book's identifiers. An EPUB without an ISBN is identified by UUID, which is
+// derived from the title and editors when not given, never random.
+type Identifiers struct {
+	ISBNEPUB  string `yaml:"isbn_epub,omitempty"`
+	ISBNPrint string `yaml:"isbn_print,omitempty"`
+	UUID      string `yaml:"uuid,omitempty"`
+}
+
+// Series places the book in a series.
+type Series struct {
+	Name     string `yaml:"name"`
+	Position int    `yaml:"position,omitempty"`
+}
+
+// Contributor is a person who wrote, edited or introduced something in the book.
+type Contributor struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"`
+	// SortName orders the Contributors page ("Okafor, Ruth"); the name when empty.
+	SortName string `yaml:"sort_name,omitempty"`
+	// Bio is Markdown.
+	Bio string `yaml:"bio,omitempty"`
+}
+
+// SortKey is the key the Contributors page sorts by.
+func (c *Contributor) SortKey() string {
+	if c.SortName != "" {
+		return c.SortName
+	}
+	return c.Name
+}
+
+// Part is a titled group of essays, or an untitled run of essays outside any part.
+type Part struct {
+	Title string
+	// Subtitle is optional, for parts that carry a line under their title.
+	Subtitle string
+	Essays   []*Essay
+}
+
+// Status is where an essay stands in the editorial process. It is never printed.
+type Status string
+
+// The statuses an essay moves through.
+const (
+	StatusDraft               Status = "draft"
+	StatusEdited              Status = "edited"
+	StatusPermissionRequested Status = "permission-requested"
+	StatusPermissionCleared   Status = "permission-cleared"
+	StatusFinal               Status = "final"
+)
+
+// Statuses lists the statuses in the order an essay moves through them.
+var Statuses = []Status{StatusDraft, StatusEdited, StatusPermissionRequested, StatusPermissionCleared, StatusFinal}
+
+// Valid reports whether s is one of Statuses (the empty status counts as draft).
+func (s Status) Valid() bool { return s == "" || slices.Contains(Statuses, s) }
+
+// Essay is one piece of the book with its front matter and body.
+type Essay struct {
+	// ID names the essay in the contents; its file is essays/<ID>.md.
+	ID string
+	// Path is the file inside the project, slash-separated.
+	Path string
+
+	Meta EssayMeta
+	// Body is the Markdown source of the essay, front matter removed.
+	Body string
+	// Doc is Body parsed into the text model.
+	Doc *text.Document
+	// BodyLine is the line of the file where Body starts, for positioned messages.
+	BodyLine int
+
+	source    *yamlDoc // front matter as read
+	savedBody string   // Body as last read or written
+}
+
+// EssayMeta is an essay's YAML front matter.
+type EssayMeta struct {
+	Title    string `yaml:"title"`
+	Subtitle string `yaml:"subtitle,omitempty"`
+	// Authors are contributor ids, in byline order.
+	Authors []string `yaml:"authors,omitempty"`
+	// Date is when the essay was written or first published, as the editor writes it.
+	Date string `yaml:"date,omitempty"`
+	// Source is where the essay first appeared ("The Harbor Review, Spring 2019").
+	Source string `yaml:"source,omitempty"`
+	// Headnote is the editor's published note printed before the essay, in Markdown.
+	Headnote string `yaml:"headnote,omitempty"`
+	Status   Status `yaml:"status,omitempty"`
+	// Notes are the editor's private notes. Never printed.
+	Notes string `yaml:"notes,omitempty"`
+}
+
+// Words is the essay's word count (body and notes).
+func (e *Essay) Words() int { return text.Words(e.Doc) }
+
+// PrintSettings are the settings of the print edition.
+type PrintSettings struct {
+	// Trim is the trim size: a preset ("5x8", "5.25x8", "5.5x8.5", "6x9", "a5") or "WxH" with
+	// units (in, mm, pt), such as "140x216mm".
+	Trim string `yaml:"trim,omitempty"`
+	// Font is the body font family: "charis" or "caladea".
+	Font string `yaml:"font,omitempty"`
+	// FontSize is the body text size in points.
+	FontSize float64 `yaml:"font_size,omitempty"`
+	// RectoOpeners starts every part and essay on a right-hand page.
+	RectoOpeners bool `yaml:"recto_openers,omitempty"`
+	// DropCaps sets the first letter of each essay as a two-line initial.
+	DropCaps bool `yaml:"drop_caps,omitempty"`
+	// Bleed adds 0.125 in of bleed on the outer edges.
+	Bleed bool `yaml:"bleed,omitempty"`
+}
+
+// EPUBSettings are the settings of the EPUB edition.
+type EPUBSettings struct {
+	// EmbedFonts puts the print font into the EPUB; reading systems otherwise use their own.
+	EmbedFonts bool `yaml:"embed_fonts,omitempty"`
+}
+
+// Contributor returns the contributor with the given id, or nil.
+func (p *Project) Contributor(id string) *Contributor {
+	for _, c := range p.Contributors {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Essays returns every essay of the contents in reading order.
+func (p *Project) Essays() []*Essay {
+	var out []*Essay
+	for _, part := range p.Parts {
+		out = append(out, part.Essays...)
+	}
+	return out
+}
+
+// Essay returns the essay with the given id in the contents, or nil.
+func (p *Project) Essay(id string) *Essay {
+	for _, part := range p.Parts {
+		for _, e := range part.Essays {
+			if e.ID == id {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// EssaysBy returns the essays that contributor id wrote, in reading order.
+func (p *Project) EssaysBy(id string) []*Essay {
+	var out []*Essay
+	for _, e := range p.Essays() {
+		if slices.Contains(e.Meta.Authors, id) {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,291 @@
+package anthology
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/anthology-editor/anthology/anthology/atomicfile"
+	"github.com/anthology-editor/anthology/anthology/markdown"
+)
+
+// ErrReadOnly is returned when saving a project that has no folder, such as the bundled sample.
+var ErrReadOnly = errors.New("this project has no folder to save to (use Save As)")
+
+// Save writes the project back to its folder. Each file is replaced atomically and only when
+// its content changed; essays are written before anthology.yaml, so the contents never name a
+// file that is not there yet. Keys and comments the program does not know are kept.
+func (p *Project) Save() error {
+	if p.Dir == "" {
+		return ErrReadOnly
+	}
+	root, err := openDir(p.Dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return p.writeTo(root, false)
+}
+
+// SaveAs writes the whole project into dir (created if missing, refused if it already holds a
+// project), copying the cover image, and makes dir the project's folder.
+func (p *Project) SaveAs(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	root, err := openDir(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if _, err := root.Stat(ProjectFile); err == nil {
+		return fmt.Errorf("%s already holds a project; choose an empty folder", dir)
+	}
+	if p.Book.Cover != "" {
+		data, err := p.ReadFile(p.Book.Cover)
+		if err != nil {
+			return err
+		}
+		if err := root.MkdirAll(path.Dir(p.Book.Cover), 0o755); err != nil {
+			return err
+		}
+		if err := atomicfile.WriteFile(root, p.Book.Cover, data, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := p.writeTo(root, true); err != nil {
+		return err
+	}
+	p.Dir = dir
+	p.fsys = nil
+	return nil
+}
+
+// writeTo writes the project's files into root: all of them when all is set, else those the
+// editor changed since they were read or last written.
+func (p *Project) writeTo(root *os.Root, all bool) error {
+	essays := p.Essays()
+	if p.Introduction != nil {
+		essays = append(essays, p.Introduction)
+	}
+	for _, e := range essays {
+		if e.Path == "" {
+			e.Path = EssayDir + "/" + e.ID + ".md"
+		}
+		if err := checkRelPath(e.Path); err != nil {
+			return &Error{File: e.Path, Msg: err.Error()}
+		}
+		if !all && e.source.unchanged(&e.Meta) && e.Body == e.savedBody {
+			continue
+		}
+		data, err := e.Marshal()
+		if err != nil {
+			return &Error{File: display(p.Dir, e.Path), Msg: err.Error(), Err: err}
+		}
+		if err := writeIfChanged(root, e.Path, data); err != nil {
+			return &Error{File: display(p.Dir, e.Path), Msg: describeOpenError(err), Err: err}
+		}
+		if e.source == nil {
+			e.source = &yamlDoc{file: e.Path}
+		}
+		e.source.mark(&e.Meta)
+		e.savedBody = e.Body
+	}
+	pf := p.projectFile()
+	if !all && p.source.unchanged(&pf) {
+		return nil
+	}
+	data, err := p.source.encode(pf)
+	if err != nil {
+		return &Error{File: display(p.Dir, ProjectFile), Msg: err.Error(), Err: err}
+	}
+	if err := writeIfChanged(root, ProjectFile, data); err != nil {
+		return &Error{File: display(p.Dir, ProjectFile), Msg: describeOpenError(err), Err: err}
+	}
+	if p.source == nil {
+		p.source = &yamlDoc{file: ProjectFile}
+	}
+	p.source.mark(&pf)
+	return nil
+}
+
+func writeIfChanged(root *os.Root, name string, data []byte) error {
+	if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	if dir := path.Dir(name); dir != "." {
+		if err := root.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return atomicfile.WriteFile(root, name, data, 0o644)
+}
+
+// MarshalProjectFile returns anthology.yaml as Save would write it.
+func (p *Project) MarshalProjectFile() ([]byte, error) {
+	return p.source.encode(p.projectFile())
+}
+
+// projectFile is the program's view of anthology.yaml.
+func (p *Project) projectFile() projectFile {
+	pf := projectFile{Book: p.Book, Contributors: p.Contributors, Print: p.Print, EPUB: p.EPUB}
+	for _, part := range p.Parts {
+		if part.Title == "" {
+			for _, e := range part.Essays {
+				pf.Contents = append(pf.Contents, contentsEntry{essay: e.ID})
+			}
+			continue
+		}
+		entry := contentsEntry{Part: part.Title, Subtitle: part.Subtitle}
+		for _, e := range part.Essays {
+			entry.Essays = append(entry.Essays, e.ID)
+		}
+		pf.Contents = append(pf.Contents, entry)
+	}
+	if pf.Contents == nil {
+		pf.Contents = []contentsEntry{}
+	}
+	return pf
+}
+
+// Marshal returns the essay's file: front matter between "---" lines, then the Markdown body.
+func (e *Essay) Marshal() ([]byte, error) {
+	front, err := e.source.encode(e.Meta)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	b.Write(front)
+	if len(front) > 0 && front[len(front)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	b.WriteString("---\n\n")
+	b.WriteString(strings.TrimLeft(e.Body, "\n"))
+	if !strings.HasSuffix(e.Body, "\n") && e.Body != "" {
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}
+
+// SetBody replaces the essay's Markdown and re-parses it.
+func (e *Essay) SetBody(markdownSrc string) {
+	clean, _ := stripControl(strings.ReplaceAll(markdownSrc, "\r\n", "\n"))
+	e.Body = clean
+	e.Doc = markdown.Parse([]byte(clean))
+}
+
+// NewEssay makes an essay to be added to the project's contents; its file is essays/<id>.md.
+func NewEssay(id string, meta EssayMeta, body string) *Essay {
+	e := &Essay{ID: id, Path: EssayDir + "/" + id + ".md", Meta: meta}
+	e.SetBody(body)
+	return e
+}
+
+// ReadFile reads a file of the project (a cover image, say), refusing paths that leave it.
+func (p *Project) ReadFile(name string) ([]byte, error) {
+	if err := checkRelPath(name); err != nil {
+		return nil, &Error{File: display(p.Dir, name), Msg: err.Error()}
+	}
+	name = path.Clean(name)
+	read := func(fsys projectFS) ([]byte, error) {
+		info, err := fsys.Stat(name)
+		if err != nil {
+			return nil, &Error{File: display(p.Dir, name), Msg: describeOpenError(err), Err: err}
+		}
+		if info.Size() > MaxImageBytes {
+			return nil, &Error{File: display(p.Dir, name), Msg: fmt.Sprintf("is %s; at most %s", byteSize(info.Size()), byteSize(MaxImageBytes))}
+		}
+		data, err := fsys.ReadFile(name)
+		if err != nil {
+			return nil, &Error{File: display(p.Dir, name), Msg: describeOpenError(err), Err: err}
+		}
+		return data, nil
+	}
+	if p.Dir == "" {
+		if p.fsys == nil {
+			return nil, &Error{File: name, Msg: "file not found"}
+		}
+		return read(p.fsys)
+	}
+	root, err := openDir(p.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fsys, ok := root.FS().(projectFS)
+	if !ok {
+		return nil, errors.New("internal: os.Root file system cannot stat and read")
+	}
+	return read(fsys)
+}
+
+// Create makes a new, empty project in dir with the given title and returns it. dir may exist
+// only if it is empty.
+func Create(dir, title string) (*Project, error) {
+	if strings.TrimSpace(title) == "" {
+		return nil, errors.New("a new anthology needs a title (--title)")
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s is not empty; choose a new folder for the project", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := openDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	if err := root.MkdirAll(EssayDir, 0o755); err != nil {
+		return nil, err
+	}
+	quoted, err := yaml.Marshal(title)
+	if err != nil {
+		return nil, err
+	}
+	data := strings.Replace(newProjectTemplate, "TITLE", strings.TrimSpace(string(quoted)), 1)
+	if err := atomicfile.WriteFile(root, ProjectFile, []byte(data), 0o644); err != nil {
+		return nil, err
+	}
+	return Open(dir)
+}
+
+// newProjectTemplate is anthology.yaml for a new project: the keys an editor fills in first,
+// with comments saying what each is for.
+const newProjectTemplate = `# An anthology project. Essays live in essays/<id>.md; list them under contents.
+title: TITLE
+# subtitle: Essays on …
+language: en
+# publisher: …
+# rights: Copyright © 2026 …. All rights reserved.
+# date: 2026-01-01
+# description: One paragraph for stores and the back cover.
+# dedication: For …
+# editors: [editor-id]          # contributor ids
+# identifiers:
+#   isbn_epub: 978-…
+#   isbn_print: 978-…
+contributors: []
+#  - id: jdoe
+#    name: Jane Doe
+#    sort_name: Doe, Jane
+#    bio: Jane Doe writes about …
+contents: []
+#  - part: Part One
+#    essays: [first-essay, second-essay]
+print:
+  trim: 5.5x8.5
+  font: charis
+  font_size: 11
+epub:
+  embed_fonts: false
+`

@@ -1,0 +1,114 @@
+package anthology
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Fonts are the print font families a project may choose (print.font). The faces themselves are
+// bundled in package assets; a test there keeps the two lists in step.
+var Fonts = []string{"charis", "caladea"}
+
+func knownFont(name string) bool { return slices.Contains(Fonts, strings.ToLower(name)) }
+
+// Defaults for print settings left empty in anthology.yaml.
+const (
+	DefaultTrim     = "5.5x8.5"
+	DefaultFont     = "charis"
+	DefaultFontSize = 11.0
+)
+
+// Size is a page size in PostScript points (1/72 in).
+type Size struct {
+	W, H float64
+}
+
+// TrimPresets are the trim sizes print-on-demand vendors offer for trade books, by name.
+var TrimPresets = map[string]Size{
+	"5x8":     {5 * 72, 8 * 72},
+	"5.25x8":  {5.25 * 72, 8 * 72},
+	"5.5x8.5": {5.5 * 72, 8.5 * 72},
+	"6x9":     {6 * 72, 9 * 72},
+	"a5":      {148 * 72 / 25.4, 210 * 72 / 25.4},
+}
+
+// TrimNames lists the preset names in the order a menu shows them.
+var TrimNames = []string{"5x8", "5.25x8", "5.5x8.5", "6x9", "a5"}
+
+// ParseTrim reads a trim size: a preset name or "WxH" with an optional unit (in, mm, cm, pt;
+// inches when none), such as "140x216mm".
+func ParseTrim(s string) (Size, error) {
+	key := strings.ToLower(strings.TrimSpace(s))
+	key = strings.TrimSuffix(strings.ReplaceAll(key, " ", ""), "in")
+	if sz, ok := TrimPresets[key]; ok {
+		return sz, nil
+	}
+	spec := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
+	unit := 72.0
+	for _, u := range []struct {
+		suffix string
+		pt     float64
+	}{{"mm", 72 / 25.4}, {"cm", 72 / 2.54}, {"pt", 1}, {"in", 72}} {
+		if strings.HasSuffix(spec, u.suffix) {
+			unit = u.pt
+			spec = strings.TrimSuffix(spec, u.suffix)
+			break
+		}
+	}
+	w, h, ok := strings.Cut(spec, "x")
+	if !ok {
+		return Size{}, fmt.Errorf("trim %q: use a preset (%s) or WxH with a unit, such as 140x216mm", s, strings.Join(TrimNames, ", "))
+	}
+	wf, err1 := strconv.ParseFloat(w, 64)
+	hf, err2 := strconv.ParseFloat(h, 64)
+	if err1 != nil || err2 != nil {
+		return Size{}, fmt.Errorf("trim %q: width and height must be numbers", s)
+	}
+	sz := Size{wf * unit, hf * unit}
+	// Books from a pocket 4x6 in to a large 8.5x11 in; anything else is a typo.
+	if sz.W < 3*72 || sz.H < 4*72 || sz.W > 9*72 || sz.H > 12*72 {
+		return Size{}, fmt.Errorf("trim %q is outside the book sizes printers offer (3×4 in to 9×12 in)", s)
+	}
+	if sz.W >= sz.H {
+		return Size{}, fmt.Errorf("trim %q: width must be less than height (portrait books only)", s)
+	}
+	return sz, nil
+}
+
+// TrimSize returns the print trim size, the default when unset.
+func (s PrintSettings) TrimSize() Size {
+	if s.Trim == "" {
+		return TrimPresets[DefaultTrim]
+	}
+	sz, err := ParseTrim(s.Trim)
+	if err != nil {
+		return TrimPresets[DefaultTrim]
+	}
+	return sz
+}
+
+// FontFamily returns the print font family, the default when unset.
+func (s PrintSettings) FontFamily() string {
+	if s.Font == "" {
+		return DefaultFont
+	}
+	return strings.ToLower(s.Font)
+}
+
+// BodySize returns the body font size in points, the default when unset.
+func (s PrintSettings) BodySize() float64 {
+	if s.FontSize == 0 {
+		return DefaultFontSize
+	}
+	return s.FontSize
+}
+
+// Lang returns the book's language tag, English when unset.
+func (b Book) Lang() string {
+	if b.Language == "" {
+		return "en"
+	}
+	return b.Language
+}
