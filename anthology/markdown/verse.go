@@ -73,5 +73,5 @@ func (lineBlockParser) Continue(node gast.Node, reader gtext.Reader, pc parser.C
 }
 
 func (lineBlockParser) Close(gast.Node, gtext.Reader, parser.Context) {}
-func (lineBlockParser) CanInterruptParagraph() bool                    { return true }
-func (lineBlockParser) CanAcceptIndentedLine() bool                    { return false }
+func (lineBlockParser) CanInterruptParagraph() bool                   { return true }
+func (lineBlockParser) CanAcceptIndentedLine() bool                   { return false }
