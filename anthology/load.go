@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -300,6 +301,17 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if p.Print.FontSize != 0 && (p.Print.FontSize < 6 || p.Print.FontSize > 24) {
 		errs = append(errs, doc.at("$.print.font_size", fmt.Sprintf("font size %g pt is outside 6–24 pt", p.Print.FontSize)))
 	}
+	for _, isbn := range []struct{ key, value string }{{"isbn_epub", p.Book.Identifiers.ISBNEPUB}, {"isbn_print", p.Book.Identifiers.ISBNPrint}} {
+		if isbn.value == "" {
+			continue
+		}
+		if _, err := NormalizeISBN(isbn.value); err != nil {
+			errs = append(errs, doc.at("$.identifiers."+isbn.key, err.Error()))
+		}
+	}
+	if u := p.Book.Identifiers.UUID; u != "" && !uuidPattern.MatchString(u) {
+		errs = append(errs, doc.at("$.identifiers.uuid", fmt.Sprintf("%q is not a UUID (8-4-4-4-12 hexadecimal digits)", u)))
+	}
 	if p.Book.Language != "" && !validLanguageTag(p.Book.Language) {
 		errs = append(errs, doc.at("$.language", fmt.Sprintf("%q is not a language tag (such as en, en-GB, fr)", p.Book.Language)))
 	}
@@ -420,6 +432,8 @@ func runeList(rs []rune) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+var uuidPattern = regexp.MustCompile(`^(?i)(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // validLanguageTag accepts BCP 47 tags of the simple kind books use: en, en-GB, zh-Hant-TW.
 func validLanguageTag(tag string) bool {

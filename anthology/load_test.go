@@ -266,3 +266,26 @@ func abs(f float64) float64 {
 	}
 	return f
 }
+
+func TestNormalizeISBN(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"978-1-950000-01-2", "9781950000012", ""},
+		{"9781950000012", "9781950000012", ""},
+		{"0-306-40615-2", "9780306406157", ""},
+		{"978-1-950000-01-3", "", "check digit is wrong (should end in 2)"},
+		{"12345", "", "has 5 digits"},
+		{"978-1-95O000-01-2", "", "contains"},
+	}
+	for _, tt := range tests {
+		got, err := anthology.NormalizeISBN(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("NormalizeISBN(%q) err = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("NormalizeISBN(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}

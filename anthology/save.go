@@ -2,6 +2,7 @@ package anthology
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -252,7 +253,16 @@ func Create(dir, title string) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A new book gets its identifier now, once: stores know an EPUB by it across editions.
+	var id [16]byte
+	if _, err := rand.Read(id[:]); err != nil {
+		return nil, err
+	}
+	id[6] = (id[6] & 0x0f) | 0x40
+	id[8] = (id[8] & 0x3f) | 0x80
+	uuid := fmt.Sprintf("%x-%x-%x-%x-%x", id[0:4], id[4:6], id[6:8], id[8:10], id[10:16])
 	data := strings.Replace(newProjectTemplate, "TITLE", strings.TrimSpace(string(quoted)), 1)
+	data = strings.Replace(data, "UUID", uuid, 1)
 	if err := atomicfile.WriteFile(root, ProjectFile, []byte(data), 0o644); err != nil {
 		return nil, err
 	}
@@ -271,9 +281,10 @@ language: en
 # description: One paragraph for stores and the back cover.
 # dedication: For …
 # editors: [editor-id]          # contributor ids
-# identifiers:
-#   isbn_epub: 978-…
-#   isbn_print: 978-…
+identifiers:
+  uuid: UUID   # identifies the EPUB until it has an ISBN; keep it
+#  isbn_epub: 978-…
+#  isbn_print: 978-…
 contributors: []
 #  - id: jdoe
 #    name: Jane Doe

@@ -1,0 +1,564 @@
+// Package layout decides what a book contains, once, for every medium: from a Project it
+// assembles an Edition — half-title, title page, copyright page, dedication, contents,
+// introduction, part openers, essays with byline and headnote, Contributors and Credits — as a
+// list of Sections holding the text model. The EPUB writer and the typesetter each decide only
+// how those sections look.
+package layout
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // cover images
+	_ "image/png"  // cover images
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/markdown"
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// Kind is what a section is.
+type Kind int
+
+// The kinds of section, in the order a book has them.
+const (
+	HalfTitle Kind = iota
+	TitlePage
+	Copyright
+	Dedication
+	Contents
+	Introduction
+	PartOpener
+	Essay
+	Contributors
+	Credits
+)
+
+var kindNames = [...]string{"half-title", "title page", "copyright page", "dedication", "contents",
+	"introduction", "part", "essay", "contributors", "credits"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Matter is the division of the book a section belongs to.
+type Matter int
+
+// Front matter has roman folios in print; body matter starts arabic numbering at 1.
+const (
+	FrontMatter Matter = iota
+	BodyMatter
+	BackMatter
+)
+
+// Edition is a book ready to be rendered: metadata and sections in reading order.
+type Edition struct {
+	Title    string
+	Subtitle string
+	// Editors are the book's editors, in the order anthology.yaml lists them.
+	Editors   []*anthology.Contributor
+	Language  string
+	Publisher string
+	// Identifier is the book's unique identifier as a URN (urn:isbn:… or urn:uuid:…).
+	Identifier string
+	// ISBNEPUB and ISBNPrint are 13-digit ISBNs, empty when not assigned.
+	ISBNEPUB, ISBNPrint string
+	Rights              string
+	// Date is the publication date as the project gives it (YYYY or YYYY-MM-DD).
+	Date string
+	// Modified is the build's timestamp: SOURCE_DATE_EPOCH, else the project's modified or
+	// publication date. It never comes from the clock, so builds are reproducible.
+	Modified    time.Time
+	Description string
+	Subjects    []string
+	Series      *anthology.Series
+	// Cover is the project's cover image (JPEG or PNG), nil when the project has none.
+	Cover          []byte
+	CoverMediaType string
+
+	Sections []*Section
+	// Contributors are everyone with a bio, sorted for the Contributors page.
+	Contributors []*Bio
+
+	Print anthology.PrintSettings
+	EPUB  anthology.EPUBSettings
+
+	// Warnings are problems that do not stop a build.
+	Warnings []*anthology.Warning
+}
+
+// Section is one unit of the book: a page or run of pages in print, one file in the EPUB.
+type Section struct {
+	Kind   Kind
+	Matter Matter
+	// ID is unique in the edition and safe as an XML id and a file name.
+	ID       string
+	Title    []text.Inline
+	Subtitle []text.Inline
+	// Authors are the essay's (or introduction's) authors, in byline order.
+	Authors []*anthology.Contributor
+	// Headnote is the editor's note printed before an essay.
+	Headnote []text.Block
+	// Body is the text of an essay, introduction, dedication, copyright page or credits.
+	Body *text.Document
+	// Part is the part opener an essay belongs to, nil for essays outside parts.
+	Part *Section
+	// Number is a part's number, from 1.
+	Number int
+	// Essay is the project's essay behind an Essay or Introduction section.
+	Essay *anthology.Essay
+	// Entries are the lines of the Contents section.
+	Entries []*Entry
+}
+
+// Byline returns the authors' names as a byline: "A", "A and B", "A, B and C".
+func (s *Section) Byline() string { return JoinNames(s.Authors) }
+
+// PlainTitle is the title without markup.
+func (s *Section) PlainTitle() string { return text.Plain(s.Title) }
+
+// Entry is one line of the contents: a part, an essay, or a front- or back-matter section.
+type Entry struct {
+	// Level is 0 for parts and sections outside parts, 1 for essays inside a part.
+	Level  int
+	Target *Section
+}
+
+// Bio is one contributor on the Contributors page.
+type Bio struct {
+	Contributor *anthology.Contributor
+	// ID is the anchor of the bio, unique in the edition.
+	ID  string
+	Bio []text.Block
+	// Pieces are the sections this contributor wrote, in reading order.
+	Pieces []*Section
+}
+
+// Options adjust assembly.
+type Options struct {
+	// Modified overrides the build timestamp (the CLI passes SOURCE_DATE_EPOCH here).
+	Modified time.Time
+}
+
+// ErrEmpty is returned for a book whose contents list no essays.
+var ErrEmpty = errors.New("the contents list no essays yet; add essays to anthology.yaml (contents:) or import them with anthology import")
+
+// Assemble builds the edition of a project.
+func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
+	var errs anthology.Errors
+	yamlFile := displayPath(p.Dir, anthology.ProjectFile)
+	if strings.TrimSpace(p.Book.Title) == "" {
+		errs = append(errs, &anthology.Error{File: yamlFile, Msg: "the book has no title (title: …)"})
+	}
+	if len(p.Essays()) == 0 {
+		errs = append(errs, &anthology.Error{File: yamlFile, Msg: ErrEmpty.Error(), Err: ErrEmpty})
+	}
+	for _, e := range p.Essays() {
+		if strings.TrimSpace(e.Meta.Title) == "" {
+			errs = append(errs, &anthology.Error{File: displayPath(p.Dir, e.Path), Msg: "the essay has no title (title: … in its front matter, or a first line # Title)"})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	ed := &Edition{
+		Title:       p.Book.Title,
+		Subtitle:    p.Book.Subtitle,
+		Language:    p.Book.Lang(),
+		Publisher:   p.Book.Publisher,
+		Rights:      p.Book.Rights,
+		Date:        p.Book.Date,
+		Description: p.Book.Description,
+		Subjects:    p.Book.Subjects,
+		Series:      p.Book.Series,
+		Print:       p.Print,
+		EPUB:        p.EPUB,
+		Warnings:    slices.Clone(p.Warnings),
+	}
+	for _, id := range p.Book.Editors {
+		ed.Editors = append(ed.Editors, p.Contributor(id))
+	}
+	ed.ISBNEPUB, _ = normalizeISBN(p.Book.Identifiers.ISBNEPUB)
+	ed.ISBNPrint, _ = normalizeISBN(p.Book.Identifiers.ISBNPrint)
+	switch {
+	case ed.ISBNEPUB != "":
+		ed.Identifier = "urn:isbn:" + ed.ISBNEPUB
+	case p.Book.Identifiers.UUID != "":
+		ed.Identifier = "urn:uuid:" + strings.ToLower(strings.TrimPrefix(strings.ToLower(p.Book.Identifiers.UUID), "urn:uuid:"))
+	default:
+		ed.Identifier = "urn:uuid:" + p.DerivedUUID()
+	}
+	ed.Modified = buildTime(p, opts)
+
+	if p.Book.Cover != "" {
+		data, err := p.ReadFile(p.Book.Cover)
+		if err != nil {
+			return nil, err
+		}
+		_, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil || (format != "jpeg" && format != "png") {
+			return nil, &anthology.Error{File: displayPath(p.Dir, p.Book.Cover), Msg: "the cover must be a JPEG or PNG image"}
+		}
+		ed.Cover, ed.CoverMediaType = data, "image/"+format
+	}
+
+	ids := idSet{}
+	add := func(s *Section) *Section {
+		s.ID = ids.unique(s.ID)
+		ed.Sections = append(ed.Sections, s)
+		return s
+	}
+
+	// Front matter.
+	add(&Section{Kind: HalfTitle, Matter: FrontMatter, ID: "halftitle", Title: markdown.ParseInline(p.Book.Title)})
+	add(&Section{Kind: TitlePage, Matter: FrontMatter, ID: "titlepage", Title: markdown.ParseInline(p.Book.Title),
+		Subtitle: markdown.ParseInline(p.Book.Subtitle)})
+	copyright := add(&Section{Kind: Copyright, Matter: FrontMatter, ID: "copyright", Title: []text.Inline{&text.Text{Text: "Copyright"}}})
+	if strings.TrimSpace(p.Book.Dedication) != "" {
+		add(&Section{Kind: Dedication, Matter: FrontMatter, ID: "dedication", Title: []text.Inline{&text.Text{Text: "Dedication"}},
+			Body: markdown.Parse([]byte(p.Book.Dedication))})
+	}
+	contents := add(&Section{Kind: Contents, Matter: FrontMatter, ID: "contents", Title: []text.Inline{&text.Text{Text: "Contents"}}})
+	if intro := p.Introduction; intro != nil {
+		title := intro.Meta.Title
+		if title == "" {
+			title = "Introduction"
+		}
+		s := add(&Section{Kind: Introduction, Matter: FrontMatter, ID: "introduction", Title: markdown.ParseInline(title),
+			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: intro.Doc, Essay: intro,
+			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors)})
+		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
+	}
+
+	// Body matter: parts and essays.
+	partNo := 0
+	for _, part := range p.Parts {
+		var opener *Section
+		if part.Title != "" {
+			partNo++
+			opener = add(&Section{Kind: PartOpener, Matter: BodyMatter, ID: fmt.Sprintf("part-%d", partNo), Number: partNo,
+				Title: markdown.ParseInline(part.Title), Subtitle: markdown.ParseInline(part.Subtitle)})
+			contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: opener})
+		}
+		for _, e := range part.Essays {
+			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + asciiID(e.ID), Essay: e, Part: opener,
+				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
+				Authors: authorsOf(p, e.Meta.Authors, nil), Body: e.Doc})
+			if strings.TrimSpace(e.Meta.Headnote) != "" {
+				s.Headnote = markdown.Parse([]byte(e.Meta.Headnote)).Blocks
+			}
+			level := 0
+			if opener != nil {
+				level = 1
+			}
+			contents.Entries = append(contents.Entries, &Entry{Level: level, Target: s})
+		}
+	}
+
+	// Back matter.
+	ed.Contributors = bios(p, ed.Sections, ids)
+	if len(ed.Contributors) > 0 {
+		s := add(&Section{Kind: Contributors, Matter: BackMatter, ID: "contributors", Title: []text.Inline{&text.Text{Text: "Contributors"}}})
+		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
+	}
+	credits := creditsBody(ed.Sections)
+	if len(credits.Blocks) > 0 {
+		s := add(&Section{Kind: Credits, Matter: BackMatter, ID: "credits", Title: []text.Inline{&text.Text{Text: "Credits"}}, Body: credits})
+		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
+	}
+	copyright.Body = copyrightBody(ed, len(credits.Blocks) > 0)
+	return ed, nil
+}
+
+func displayPath(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return strings.TrimSuffix(dir, "/") + "/" + name
+}
+
+func normalizeISBN(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	return anthology.NormalizeISBN(s)
+}
+
+// buildTime decides the edition's timestamp without looking at the clock.
+func buildTime(p *anthology.Project, opts Options) time.Time {
+	if !opts.Modified.IsZero() {
+		return opts.Modified.UTC().Truncate(time.Second)
+	}
+	for _, s := range []string{p.Book.Modified, p.Book.Date} {
+		if t, ok := parseDate(s); ok {
+			return t
+		}
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// parseDate reads RFC 3339, YYYY-MM-DD, YYYY-MM or YYYY.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// ParseSourceDateEpoch reads the SOURCE_DATE_EPOCH convention (seconds since 1970, UTC); empty
+// gives the zero time.
+func ParseSourceDateEpoch(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+func authorsOf(p *anthology.Project, ids, fallback []string) []*anthology.Contributor {
+	if len(ids) == 0 {
+		ids = fallback
+	}
+	var out []*anthology.Contributor
+	for _, id := range ids {
+		if c := p.Contributor(id); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// JoinNames joins contributors' names the way a byline does: "A", "A and B", "A, B and C".
+func JoinNames(cs []*anthology.Contributor) string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name
+	}
+	return JoinList(names)
+}
+
+// JoinList joins names with commas and a final "and".
+func JoinList(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// bios lists every contributor who wrote something in the book or edited it, sorted by sort
+// name, each with the pieces they wrote.
+func bios(p *anthology.Project, sections []*Section, ids idSet) []*Bio {
+	var out []*Bio
+	for _, c := range p.Contributors {
+		b := &Bio{Contributor: c}
+		for _, s := range sections {
+			if (s.Kind == Essay || s.Kind == Introduction) && slices.Contains(s.Authors, c) {
+				b.Pieces = append(b.Pieces, s)
+			}
+		}
+		if len(b.Pieces) == 0 && !slices.Contains(p.Book.Editors, c.ID) {
+			continue // listed in anthology.yaml but not (or no longer) in the book
+		}
+		if strings.TrimSpace(c.Bio) != "" {
+			b.Bio = markdown.Parse([]byte(c.Bio)).Blocks
+		}
+		b.ID = ids.unique("bio-" + asciiID(c.ID))
+		out = append(out, b)
+	}
+	slices.SortStableFunc(out, func(a, b *Bio) int {
+		return strings.Compare(sortKey(a.Contributor.SortKey()), sortKey(b.Contributor.SortKey()))
+	})
+	return out
+}
+
+// sortKey folds case and accents so that "Ærø" sorts near "Aero" and "de la Cruz" near "De".
+func sortKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		b.WriteRune(foldAccent(r))
+	}
+	return b.String()
+}
+
+func foldAccent(r rune) rune {
+	if r < 0x80 {
+		return r
+	}
+	for base, variants := range accentFolds {
+		if strings.ContainsRune(variants, r) {
+			return base
+		}
+	}
+	return r
+}
+
+var accentFolds = map[rune]string{
+	'a': "àáâãäåāăąæ", 'c': "çćĉċč", 'd': "ďđð", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
+	'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉŋ", 'o': "òóôõöøōŏőœ",
+	'r': "ŕŗř", 's': "śŝşšß", 't': "ţťŧþ", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+}
+
+// creditsBody writes a first-publication notice for every essay, in reading order.
+func creditsBody(sections []*Section) *text.Document {
+	doc := &text.Document{}
+	for _, s := range sections {
+		if s.Kind != Essay {
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: CreditLine(s)})
+	}
+	return doc
+}
+
+// CreditLine is the credit of one essay: “Title” by Author, first published in Source, Year.
+// An essay without a source is published in the book for the first time.
+func CreditLine(s *Section) []text.Inline {
+	line := []text.Inline{&text.Text{Text: "\u201c"}}
+	line = append(line, s.Title...)
+	line = append(line, &text.Text{Text: "\u201d"})
+	if by := s.Byline(); by != "" {
+		line = append(line, &text.Text{Text: " by " + by})
+	}
+	e := s.Essay
+	if e == nil || strings.TrimSpace(e.Meta.Source) == "" {
+		return append(line, &text.Text{Text: " is published here for the first time."})
+	}
+	src := markdown.ParseInline(e.Meta.Source)
+	line = append(line, &text.Text{Text: ", first published in "})
+	line = append(line, src...)
+	if year := yearOf(e.Meta.Date); year != "" && !strings.Contains(e.Meta.Source, year) {
+		line = append(line, &text.Text{Text: ", " + year})
+	}
+	line = append(line, &text.Text{Text: "."})
+	return line
+}
+
+func yearOf(date string) string {
+	if t, ok := parseDate(date); ok {
+		return strconv.Itoa(t.Year())
+	}
+	return ""
+}
+
+// copyrightBody writes the copyright page: rights, the credits notice, publisher, ISBNs and
+// the edition.
+func copyrightBody(ed *Edition, hasCredits bool) *text.Document {
+	doc := &text.Document{}
+	para := func(s string) { doc.Blocks = append(doc.Blocks, text.Para(s)) }
+	title := ed.Title
+	if ed.Subtitle != "" {
+		title += ": " + ed.Subtitle
+	}
+	doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: []text.Inline{&text.Emphasis{Content: []text.Inline{&text.Text{Text: title}}}}})
+	if ed.Rights != "" {
+		para(ed.Rights)
+	}
+	if hasCredits {
+		para("Each essay remains the copyright of its author. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+	}
+	if ed.Publisher != "" {
+		year := yearOf(ed.Date)
+		if year != "" {
+			para("First published " + year + " by " + ed.Publisher + ".")
+		} else {
+			para("Published by " + ed.Publisher + ".")
+		}
+	}
+	var isbns []string
+	if ed.ISBNPrint != "" {
+		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNPrint)+" (paperback)")
+	}
+	if ed.ISBNEPUB != "" {
+		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNEPUB)+" (ebook)")
+	}
+	if len(isbns) > 0 {
+		var content []text.Inline
+		for i, s := range isbns {
+			if i > 0 {
+				content = append(content, &text.LineBreak{})
+			}
+			content = append(content, &text.Text{Text: s})
+		}
+		doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: content})
+	}
+	return doc
+}
+
+// HyphenateISBN writes 13 digits as 978-X-XXXXXX-XX-X, the common grouping. (The true grouping
+// depends on the registration group; the digits are what matters to every system that reads it.)
+func HyphenateISBN(d string) string {
+	if len(d) != 13 {
+		return d
+	}
+	return d[0:3] + "-" + d[3:4] + "-" + d[4:10] + "-" + d[10:12] + "-" + d[12:13]
+}
+
+// idSet hands out unique ids.
+type idSet map[string]bool
+
+func (ids idSet) unique(id string) string {
+	if id == "" {
+		id = "s"
+	}
+	out := id
+	for n := 2; ids[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
+	}
+	ids[out] = true
+	return out
+}
+
+// asciiID turns an essay or contributor id into ASCII letters, digits and hyphens, safe in
+// EPUB file names and XML ids on every reading system.
+func asciiID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		r = foldAccent(r)
+		switch {
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+		case r == '-' || r == '_' || r == '.' || unicode.IsSpace(r):
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// Slug makes a file name from a title: "The Lamp-Lighters" → "the-lamp-lighters".
+func Slug(title string) string {
+	s := asciiID(title)
+	if len(s) > 60 {
+		s = strings.TrimRight(s[:60], "-")
+	}
+	if s == "" {
+		return "anthology"
+	}
+	return s
+}
+
+var numberWords = []string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+	"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty"}
+
+// PartLabel is the label of part n: "Part One" … "Part Twenty", then "Part 21".
+func PartLabel(n int) string {
+	if n >= 1 && n < len(numberWords) {
+		return "Part " + numberWords[n]
+	}
+	return "Part " + strconv.Itoa(n)
+}

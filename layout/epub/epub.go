@@ -1,0 +1,486 @@
+// Package epub writes an Edition as an EPUB 3.3 package that passes EPUBCheck and Ace by DAISY:
+// one XHTML file per section with epub:type semantics and the matching ARIA roles, a navigation
+// document that doubles as the Contents page in the spine (Kindle wants one there), an EPUB 2
+// NCX for old reading systems, accessibility metadata, and a cover (the project's, or one
+// generated from the title). Output is byte-identical for the same edition: fixed file order,
+// fixed timestamps, no maps iterated.
+//
+// We write the package ourselves rather than with go-epub, which cannot express an anthology's
+// metadata (editors and many authors with roles, accessibility properties, landmarks, page
+// lists), is not reproducible, and swallows write errors.
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/cover"
+)
+
+// Options adjust the package.
+type Options struct {
+	// PageBreaks places print page-break markers: for each section ID, the print pages that
+	// begin inside it. Empty when no print layout was made.
+	PageBreaks map[string][]PageBreak
+	// PrintPages is the number of pages of the print edition that PageBreaks refer to.
+	PrintPages int
+}
+
+// PageBreak is where a page of the print edition begins inside a section.
+type PageBreak struct {
+	// Label is the printed folio ("iv", "12").
+	Label string
+	// Block is the index of the top-level body block before which the page begins (-1 for the
+	// start of the section).
+	Block int
+}
+
+// file is one member of the zip, written in the order of the files slice.
+type file struct {
+	name string // path inside the container
+	data []byte
+}
+
+// Write writes the EPUB of ed to w. It stops early, returning ctx.Err(), when ctx is cancelled.
+func Write(ctx context.Context, w io.Writer, ed *layout.Edition, opts Options) error {
+	b := &builder{ed: ed, opts: opts}
+	files, err := b.build(ctx)
+	if err != nil {
+		return err
+	}
+	return writeZip(ctx, w, files, ed.Modified)
+}
+
+// builder holds what the files of one EPUB need to know about each other.
+type builder struct {
+	ed   *layout.Edition
+	opts Options
+	// href maps a section ID to its document, relative to the package document.
+	href map[string]string
+	// bioHref maps a contributor ID to the anchor of their bio.
+	bioHref map[string]string
+}
+
+const (
+	opfDir   = "EPUB/"
+	textDir  = "text/"
+	coverDoc = "text/cover.xhtml"
+)
+
+func (b *builder) build(ctx context.Context) ([]file, error) {
+	ed := b.ed
+	b.href = map[string]string{}
+	for _, s := range ed.Sections {
+		b.href[s.ID] = textDir + s.ID + ".xhtml"
+	}
+	b.bioHref = map[string]string{}
+	for _, bio := range ed.Contributors {
+		b.bioHref[bio.Contributor.ID] = "contributors.xhtml#" + bio.ID
+	}
+
+	coverData, coverType := ed.Cover, ed.CoverMediaType
+	if coverData == nil {
+		png, err := cover.PNG(ed)
+		if err != nil {
+			return nil, fmt.Errorf("generating the cover: %w", err)
+		}
+		coverData, coverType = png, "image/png"
+	}
+	coverName := "images/cover.png"
+	if coverType == "image/jpeg" {
+		coverName = "images/cover.jpg"
+	}
+
+	files := []file{
+		{"mimetype", []byte("application/epub+zip")},
+		{"META-INF/container.xml", []byte(containerXML)},
+		{opfDir + "css/book.css", assets.Stylesheet()},
+	}
+	var fontItems []manifestItem
+	if ed.EPUB.EmbedFonts {
+		fam, ok := assets.LookupFamily(ed.Print.FontFamily())
+		if !ok {
+			fam = assets.Families[0]
+		}
+		var css strings.Builder
+		for _, st := range assets.Styles {
+			data, err := fam.Face(st)
+			if err != nil {
+				return nil, err
+			}
+			name := fmt.Sprintf("fonts/%s-%s.ttf", fam.Key, strings.ToLower(st.String()))
+			files = append(files, file{opfDir + name, data})
+			fontItems = append(fontItems, manifestItem{id: fmt.Sprintf("font-%s", strings.ToLower(st.String())), href: name, mediaType: "font/ttf"})
+			weight, style := "normal", "normal"
+			if st == assets.Bold || st == assets.BoldItalic {
+				weight = "bold"
+			}
+			if st == assets.Italic || st == assets.BoldItalic {
+				style = "italic"
+			}
+			fmt.Fprintf(&css, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(\"../%s\");\n}\n", fam.Name, weight, style, name)
+		}
+		fmt.Fprintf(&css, "body { font-family: \"%s\", serif; }\n", fam.Name)
+		files = append(files, file{opfDir + "css/fonts.css", []byte(css.String())})
+	}
+	files = append(files,
+		file{opfDir + coverName, coverData},
+		file{opfDir + coverDoc, b.coverPage(coverName)},
+	)
+	for _, s := range ed.Sections {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		files = append(files, file{opfDir + b.href[s.ID], b.section(s)})
+	}
+	files = append(files,
+		file{opfDir + "toc.ncx", b.ncx()},
+		file{opfDir + "package.opf", b.opf(coverName, coverType, fontItems)},
+	)
+	return files, nil
+}
+
+// writeZip writes files as an OCF container: mimetype first and stored, the rest deflated, every
+// entry stamped with the edition's time so that the bytes never depend on the clock.
+func writeZip(ctx context.Context, w io.Writer, files []file, modified time.Time) error {
+	zw := zip.NewWriter(w)
+	date, clock := msDosTime(modified)
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// The MS-DOS time fields are set directly: setting Modified would add an extended
+		// timestamp field, which the OCF forbids on the mimetype entry.
+		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
+		if i == 0 {
+			h.Method = zip.Store
+		}
+		h.SetMode(0o644)
+		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// msDosTime converts t to the MS-DOS date and time of a zip header (2-second resolution, years
+// 1980–2107).
+func msDosTime(t time.Time) (date, clock uint16) {
+	t = t.UTC()
+	if t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if t.Year() > 2107 {
+		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
+
+const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`
+
+// page wraps body content in an XHTML content document.
+func (b *builder) page(title, bodyType, body string, extraCSS bool) []byte {
+	var p bytes.Buffer
+	lang := xmlText(b.ed.Language)
+	p.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+	fmt.Fprintf(&p, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" epub:prefix=\"z3998: http://www.daisy.org/z3998/2012/vocab/structure/#\" lang=\"%s\" xml:lang=\"%s\">\n", lang, lang)
+	fmt.Fprintf(&p, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/book.css\"/>\n", xmlText(title))
+	if extraCSS {
+		p.WriteString("<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/fonts.css\"/>\n")
+	}
+	p.WriteString("</head>\n")
+	if bodyType != "" {
+		fmt.Fprintf(&p, "<body epub:type=\"%s\">\n", bodyType)
+	} else {
+		p.WriteString("<body>\n")
+	}
+	p.WriteString(body)
+	p.WriteString("</body>\n</html>\n")
+	return p.Bytes()
+}
+
+func (b *builder) coverPage(coverName string) []byte {
+	alt := "Cover of " + b.ed.Title
+	if len(b.ed.Editors) > 0 {
+		alt += ", edited by " + layout.JoinNames(b.ed.Editors)
+	}
+	body := fmt.Sprintf("<div class=\"cover\">\n<img src=\"../%s\" alt=\"%s\" epub:type=\"cover\" role=\"doc-cover\"/>\n</div>\n", coverName, xmlText(alt))
+	return b.page(b.ed.Title, "cover", body, false)
+}
+
+// matterType is the epub:type of a section's body element.
+func matterType(m layout.Matter) string {
+	switch m {
+	case layout.FrontMatter:
+		return "frontmatter"
+	case layout.BackMatter:
+		return "backmatter"
+	}
+	return "bodymatter"
+}
+
+func (b *builder) section(s *layout.Section) []byte {
+	if s.Kind == layout.Contents {
+		return b.contentsPage(s)
+	}
+	r := &renderer{bioLinks: b.bioHref}
+	title := s.PlainTitle()
+	titleID := s.ID + "-title"
+	switch s.Kind {
+	case layout.HalfTitle:
+		r.f("<section class=\"halftitle\" epub:type=\"halftitlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"halftitle\">", titleID, titleID)
+		r.inlines(s.Title)
+		r.w("</h1>\n</section>\n")
+	case layout.TitlePage:
+		r.f("<section class=\"titlepage\" epub:type=\"titlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"fulltitle\">", titleID, titleID)
+		r.inlines(s.Title)
+		r.w("</h1>\n")
+		if len(s.Subtitle) > 0 {
+			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
+			r.inlines(s.Subtitle)
+			r.w("</p>\n")
+		}
+		if len(b.ed.Editors) > 0 {
+			r.f("<p class=\"editors\">Edited by %s</p>\n", xmlText(layout.JoinNames(b.ed.Editors)))
+		}
+		if b.ed.Publisher != "" {
+			r.f("<p class=\"publisher\">%s</p>\n", xmlText(b.ed.Publisher))
+		}
+		r.w("</section>\n")
+	case layout.Copyright:
+		r.f("<section class=\"copyright\" epub:type=\"copyright-page\" aria-label=\"Copyright\">\n")
+		r.blocks(s.Body.Blocks)
+		r.w("</section>\n")
+	case layout.Dedication:
+		r.f("<section class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\" aria-label=\"Dedication\">\n")
+		r.blocks(s.Body.Blocks)
+		r.w("</section>\n")
+	case layout.PartOpener:
+		r.f("<section class=\"part\" id=\"%s\" epub:type=\"part\" role=\"doc-part\" aria-labelledby=\"%s\">\n", s.ID, titleID)
+		r.f("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, layout.PartLabel(s.Number))
+		r.inlines(s.Title)
+		r.w("</h1>\n")
+		if len(s.Subtitle) > 0 {
+			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
+			r.inlines(s.Subtitle)
+			r.w("</p>\n")
+		}
+		r.w("</section>\n")
+	case layout.Introduction, layout.Essay:
+		kind, role := "chapter", "doc-chapter"
+		if s.Kind == layout.Introduction {
+			kind, role = "introduction", "doc-introduction"
+		}
+		r.notePrefix = ""
+		r.f("<section class=\"%s\" id=\"%s\" epub:type=\"%s\" role=\"%s\" aria-labelledby=\"%s\">\n<header>\n<h1 id=\"%s\">", s.Kind.String(), s.ID, kind, role, titleID, titleID)
+		r.inlines(s.Title)
+		r.w("</h1>\n")
+		if len(s.Subtitle) > 0 {
+			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
+			r.inlines(s.Subtitle)
+			r.w("</p>\n")
+		}
+		if len(s.Authors) > 0 {
+			r.w("<p class=\"byline\">")
+			for i, a := range s.Authors {
+				if i > 0 {
+					if i == len(s.Authors)-1 {
+						r.w(" and ")
+					} else {
+						r.w(", ")
+					}
+				}
+				name := xmlText(a.Name)
+				if href, ok := b.bioHref[a.ID]; ok {
+					r.f("<a href=\"%s\" epub:type=\"z3998:author\">%s</a>", href, name)
+				} else {
+					r.f("<span epub:type=\"z3998:author\">%s</span>", name)
+				}
+			}
+			r.w("</p>\n")
+		}
+		r.w("</header>\n")
+		if len(s.Headnote) > 0 {
+			r.f("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"Editor’s headnote\">\n")
+			r.blocks(s.Headnote)
+			r.w("</section>\n")
+		}
+		if s.Body != nil {
+			r.prepareHeadings(s.Body.Blocks)
+			b.bodyWithPageBreaks(r, s)
+			r.notes(s.Body, s.ID+"-notes")
+		}
+		r.w("</section>\n")
+	case layout.Contributors:
+		r.f("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">Contributors</h1>\n", s.ID, titleID, titleID)
+		for _, bio := range b.ed.Contributors {
+			nameID := bio.ID + "-name"
+			r.f("<section class=\"bio\" id=\"%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, nameID, xmlText(bio.Contributor.Name))
+			r.blocks(bio.Bio)
+			if len(bio.Pieces) > 0 {
+				r.w("<p class=\"essays\">In this book: ")
+				for i, piece := range bio.Pieces {
+					if i > 0 {
+						r.w("; ")
+					}
+					r.f("<a href=\"%s\">", strings.TrimPrefix(b.href[piece.ID], textDir))
+					r.inlines(piece.Title)
+					r.w("</a>")
+				}
+				r.w("</p>\n")
+			}
+			r.w("</section>\n")
+		}
+		r.w("</section>\n")
+	case layout.Credits:
+		r.f("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">Credits</h1>\n", s.ID, titleID, titleID)
+		r.blocks(s.Body.Blocks)
+		r.w("</section>\n")
+	}
+	b.pageBreakTail(r, s)
+	return b.page(title, matterType(s.Matter), r.b.String(), b.ed.EPUB.EmbedFonts)
+}
+
+// bodyWithPageBreaks writes a section's body blocks, with the print edition's page-break
+// markers between them where pages begin.
+func (b *builder) bodyWithPageBreaks(r *renderer, s *layout.Section) {
+	breaks := b.opts.PageBreaks[s.ID]
+	next := 0
+	for i, blk := range s.Body.Blocks {
+		for next < len(breaks) && breaks[next].Block <= i {
+			if breaks[next].Block >= 0 {
+				writePageBreak(r, breaks[next].Label)
+			}
+			next++
+		}
+		r.block(blk, i == 0)
+	}
+}
+
+// pageBreakTail writes the markers of pages that begin where a section begins (Block -1): they
+// go first in the document, so they are written into a fresh buffer ahead of the content.
+func (b *builder) pageBreakTail(r *renderer, s *layout.Section) {
+	breaks := b.opts.PageBreaks[s.ID]
+	var head strings.Builder
+	for _, pb := range breaks {
+		if pb.Block < 0 {
+			fmt.Fprintf(&head, "<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>\n", xmlText(pb.Label), xmlText(pb.Label))
+		}
+	}
+	if head.Len() > 0 {
+		rest := r.b.String()
+		r.b.Reset()
+		r.w("<div class=\"pagebreaks\">\n" + head.String() + "</div>\n")
+		r.w(rest)
+	}
+}
+
+func writePageBreak(r *renderer, label string) {
+	r.f("<div class=\"pagebreaks\"><span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span></div>\n", xmlText(label), xmlText(label))
+}
+
+// contentsPage is the navigation document: the table of contents (parts, essays with their
+// authors, front and back matter), the landmarks, and the page list when there is one. It sits
+// in the spine where the printed book has its Contents.
+func (b *builder) contentsPage(s *layout.Section) []byte {
+	r := &renderer{}
+	r.w("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n")
+	entries := s.Entries
+	for i := 0; i < len(entries); i++ {
+		e := entries[i]
+		if e.Target.Kind == layout.PartOpener {
+			r.f("<li class=\"part\"><a href=\"%s\">%s ", strings.TrimPrefix(b.href[e.Target.ID], textDir), layout.PartLabel(e.Target.Number))
+			r.inlines(text.Plainify(e.Target.Title))
+			r.w("</a>")
+			var kids []*layout.Entry
+			for i+1 < len(entries) && entries[i+1].Level == 1 {
+				i++
+				kids = append(kids, entries[i])
+			}
+			if len(kids) > 0 {
+				r.w("\n<ol>\n")
+				for _, k := range kids {
+					b.tocEntry(r, k.Target)
+				}
+				r.w("</ol>\n")
+			}
+			r.w("</li>\n")
+			continue
+		}
+		b.tocEntry(r, e.Target)
+	}
+	r.w("</ol>\n</nav>\n")
+
+	// Landmarks: where a reading system's "go to" menu leads.
+	r.w("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"Landmarks\">\n<ol>\n")
+	r.f("<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n")
+	r.f("<li><a epub:type=\"toc\" href=\"contents.xhtml#toc\">Contents</a></li>\n")
+	if start := b.bodyStart(); start != nil {
+		r.f("<li><a epub:type=\"bodymatter\" href=\"%s\">Start of the book</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir))
+	}
+	for _, sec := range b.ed.Sections {
+		if sec.Kind == layout.Contributors {
+			r.f("<li><a epub:type=\"contributors\" href=\"%s\">Contributors</a></li>\n", strings.TrimPrefix(b.href[sec.ID], textDir))
+		}
+	}
+	r.w("</ol>\n</nav>\n")
+	if list := b.pageList(); list != "" {
+		r.w(list)
+	}
+	return b.page(s.PlainTitle(), "frontmatter", r.b.String(), b.ed.EPUB.EmbedFonts)
+}
+
+func (b *builder) tocEntry(r *renderer, t *layout.Section) {
+	r.f("<li><a href=\"%s\">", strings.TrimPrefix(b.href[t.ID], textDir))
+	r.inlines(text.Plainify(t.Title))
+	if t.Kind == layout.Essay && len(t.Authors) > 0 {
+		r.f(" <span class=\"toc-author\">%s</span>", xmlText(t.Byline()))
+	}
+	r.w("</a></li>\n")
+}
+
+// bodyStart is the first section of the body matter: where reading starts.
+func (b *builder) bodyStart() *layout.Section {
+	for _, s := range b.ed.Sections {
+		if s.Kind == layout.Introduction || s.Matter == layout.BodyMatter {
+			return s
+		}
+	}
+	return nil
+}
+
+// pageList is the nav of the print edition's pages, when the build made one.
+func (b *builder) pageList() string {
+	if len(b.opts.PageBreaks) == 0 {
+		return ""
+	}
+	var r strings.Builder
+	r.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\" aria-label=\"Page list\">\n<ol>\n")
+	for _, s := range b.ed.Sections {
+		for _, pb := range b.opts.PageBreaks[s.ID] {
+			fmt.Fprintf(&r, "<li><a href=\"%s#page-%s\">%s</a></li>\n", strings.TrimPrefix(b.href[s.ID], textDir), xmlText(pb.Label), xmlText(pb.Label))
+		}
+	}
+	r.WriteString("</ol>\n</nav>\n")
+	return r.String()
+}

@@ -1,0 +1,256 @@
+package epub
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// xmlText escapes s for XML character data and attribute values, and drops characters XML 1.0
+// cannot hold. The loader already strips control characters with a warning; this is the
+// writer's own guarantee that its output parses, whatever it is given.
+func xmlText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			continue
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case !xmlChar(r):
+			continue
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// xmlChar reports whether r may appear in an XML 1.0 document.
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
+		(r >= 0xE000 && r <= 0xFFFD && !(r >= 0xFDD0 && r <= 0xFDEF)) || (r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// renderer writes the text model as XHTML for one content document. It keeps the ids it hands
+// out unique within the document.
+type renderer struct {
+	b strings.Builder
+	// notePrefix makes footnote ids unique when several documents' notes could meet.
+	notePrefix string
+	refCount   map[*text.Note]int
+	noteIDs    map[*text.Note]string
+	// headingShift maps the body's heading levels onto h2… so that an essay whose first heading
+	// is "###" still has no gaps in its outline.
+	headingShift int
+	lastHeading  int
+	// bioLinks turns an author's name into a link to their bio.
+	bioLinks map[string]string
+}
+
+func (r *renderer) w(s string)              { r.b.WriteString(s) }
+func (r *renderer) f(format string, a ...any) { fmt.Fprintf(&r.b, format, a...) }
+
+func (r *renderer) noteID(n *text.Note) string {
+	if id, ok := r.noteIDs[n]; ok {
+		return id
+	}
+	if r.noteIDs == nil {
+		r.noteIDs = map[*text.Note]string{}
+		r.refCount = map[*text.Note]int{}
+	}
+	id := fmt.Sprintf("%sfn-%d", r.notePrefix, n.Number)
+	r.noteIDs[n] = id
+	return id
+}
+
+// prepareHeadings sets the heading shift for a document's blocks.
+func (r *renderer) prepareHeadings(blocks []text.Block) {
+	min := 0
+	var scan func([]text.Block)
+	scan = func(bs []text.Block) {
+		for _, b := range bs {
+			switch x := b.(type) {
+			case *text.Heading:
+				if min == 0 || x.Level < min {
+					min = x.Level
+				}
+			case *text.Quote:
+				scan(x.Blocks)
+			}
+		}
+	}
+	scan(blocks)
+	if min == 0 {
+		min = 1
+	}
+	r.headingShift = 2 - min
+	r.lastHeading = 1
+}
+
+func (r *renderer) blocks(blocks []text.Block) {
+	for i, b := range blocks {
+		r.block(b, i == 0)
+	}
+}
+
+func (r *renderer) block(b text.Block, first bool) {
+	switch x := b.(type) {
+	case *text.Paragraph:
+		r.w("<p>")
+		r.inlines(x.Content)
+		r.w("</p>\n")
+	case *text.Heading:
+		level := x.Level + r.headingShift
+		if level > r.lastHeading+1 {
+			level = r.lastHeading + 1
+		}
+		level = max(2, min(level, 6))
+		r.lastHeading = level
+		r.f("<h%d>", level)
+		r.inlines(x.Content)
+		r.f("</h%d>\n", level)
+	case *text.Quote:
+		r.w("<blockquote>\n")
+		r.blocks(x.Blocks)
+		r.w("</blockquote>\n")
+	case *text.List:
+		tag := "ul"
+		if x.Ordered {
+			tag = "ol"
+		}
+		if x.Ordered && x.Start > 1 {
+			r.f("<ol start=\"%d\">\n", x.Start)
+		} else {
+			r.f("<%s>\n", tag)
+		}
+		for _, item := range x.Items {
+			r.w("<li>")
+			// A tight list item is a single paragraph: write it without <p> so lists stay tight.
+			if len(item) == 1 {
+				if p, ok := item[0].(*text.Paragraph); ok {
+					r.inlines(p.Content)
+					r.w("</li>\n")
+					continue
+				}
+			}
+			r.w("\n")
+			r.blocks(item)
+			r.w("</li>\n")
+		}
+		r.f("</%s>\n", tag)
+	case *text.SceneBreak:
+		r.w("<hr class=\"scene-break\"/>\n")
+	case *text.Verse:
+		r.w("<div class=\"verse\">\n")
+		for _, stanza := range x.Stanzas {
+			r.w("<p class=\"stanza\">")
+			for i, line := range stanza {
+				if i > 0 {
+					r.w("<br/>")
+				}
+				r.w("<span class=\"line\">")
+				r.inlines(line)
+				r.w("</span>")
+			}
+			r.w("</p>\n")
+		}
+		r.w("</div>\n")
+	}
+}
+
+func (r *renderer) inlines(content []text.Inline) {
+	for _, in := range content {
+		switch x := in.(type) {
+		case *text.Text:
+			r.w(xmlText(x.Text))
+		case *text.Emphasis:
+			r.w("<em>")
+			r.inlines(x.Content)
+			r.w("</em>")
+		case *text.Strong:
+			r.w("<strong>")
+			r.inlines(x.Content)
+			r.w("</strong>")
+		case *text.SmallCaps:
+			r.w("<span class=\"small-caps\">")
+			r.inlines(x.Content)
+			r.w("</span>")
+		case *text.Link:
+			if safeURL(x.URL) {
+				r.f("<a href=\"%s\">", xmlText(x.URL))
+				r.inlines(x.Content)
+				r.w("</a>")
+			} else {
+				r.inlines(x.Content) // a link nobody should follow from a book: keep its words
+			}
+		case *text.NoteRef:
+			id := r.noteID(x.Note)
+			r.refCount[x.Note]++
+			ref := id + "-ref"
+			if n := r.refCount[x.Note]; n > 1 {
+				ref = fmt.Sprintf("%s-ref-%d", id, n)
+			}
+			r.f("<a href=\"#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", id, ref, x.Note.Number)
+		case *text.LineBreak:
+			r.w("<br/>")
+		}
+	}
+}
+
+// notes writes a document's footnotes, each an aside that reading systems can show as a
+// pop-up, with its backlink before the note's text.
+func (r *renderer) notes(doc *text.Document, headingID string) {
+	if doc == nil || len(doc.Notes) == 0 {
+		return
+	}
+	r.f("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">Notes</h2>\n", headingID, headingID)
+	for _, n := range doc.Notes {
+		id := r.noteID(n)
+		r.f("<aside id=\"%s\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n", id)
+		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to reference %d\">%d.</a> ", id, n.Number, n.Number)
+		for i, b := range n.Blocks {
+			if p, ok := b.(*text.Paragraph); ok && i == 0 {
+				r.w("<p>")
+				r.w(back)
+				r.inlines(p.Content)
+				r.w("</p>\n")
+				continue
+			}
+			if i == 0 {
+				r.w("<p>" + back + "</p>\n")
+			}
+			r.block(b, false)
+		}
+		if len(n.Blocks) == 0 {
+			r.w("<p>" + back + "</p>\n")
+		}
+		r.w("</aside>\n")
+	}
+	r.w("</section>\n")
+}
+
+// safeURL admits the links a book may carry: web and mail addresses.
+func safeURL(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return u.Opaque != "" || u.Host != ""
+	}
+	return false
+}
