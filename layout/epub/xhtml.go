@@ -60,7 +60,7 @@ type renderer struct {
 	bioLinks map[string]string
 }
 
-func (r *renderer) w(s string)              { r.b.WriteString(s) }
+func (r *renderer) w(s string)                { r.b.WriteString(s) }
 func (r *renderer) f(format string, a ...any) { fmt.Fprintf(&r.b, format, a...) }
 
 func (r *renderer) noteID(n *text.Note) string {
