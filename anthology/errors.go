@@ -43,6 +43,15 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Unwrap lets errors.Is and errors.As look into every problem.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
 // err returns es as an error, or nil when empty (avoiding the typed-nil trap).
 func (es Errors) err() error {
 	if len(es) == 0 {

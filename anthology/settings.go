@@ -25,6 +25,11 @@ type Size struct {
 	W, H float64
 }
 
+// String writes the size in inches, "5.5 × 8.5 in".
+func (s Size) String() string {
+	return strconv.FormatFloat(s.W/72, 'f', -1, 64) + " × " + strconv.FormatFloat(s.H/72, 'f', -1, 64) + " in"
+}
+
 // TrimPresets are the trim sizes print-on-demand vendors offer for trade books, by name.
 var TrimPresets = map[string]Size{
 	"5x8":     {5 * 72, 8 * 72},

@@ -145,7 +145,7 @@ type Options struct {
 }
 
 // ErrEmpty is returned for a book whose contents list no essays.
-var ErrEmpty = errors.New("the contents list no essays yet; add essays to anthology.yaml (contents:) or import them with anthology import")
+var ErrEmpty = errors.New("the contents list no essays yet; write essays in essays/<id>.md and list their ids under contents: in anthology.yaml")
 
 // Assemble builds the edition of a project.
 func Assemble(p *anthology.Project, opts Options) (*Edition, error) {

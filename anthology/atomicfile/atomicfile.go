@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"sync/atomic"
 )
 
@@ -60,7 +61,7 @@ func WriteFile(root *os.Root, name string, data []byte, perm os.FileMode) error 
 
 // WritePath is Write for a file named by an ordinary path, outside any project.
 func WritePath(filename string, perm os.FileMode, write func(io.Writer) error) error {
-	dir, base := path.Split(filename)
+	dir, base := filepath.Split(filename)
 	if dir == "" {
 		dir = "."
 	}

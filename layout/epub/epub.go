@@ -357,7 +357,7 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.blocks(s.Body.Blocks)
 		r.w("</section>\n")
 	}
-	b.pageBreakTail(r, s)
+	b.startPageBreaks(r, s)
 	return b.page(title, matterType(s.Matter), r.b.String(), b.ed.EPUB.EmbedFonts)
 }
 
@@ -377,9 +377,9 @@ func (b *builder) bodyWithPageBreaks(r *renderer, s *layout.Section) {
 	}
 }
 
-// pageBreakTail writes the markers of pages that begin where a section begins (Block -1): they
+// startPageBreaks writes the markers of pages that begin where a section begins (Block -1): they
 // go first in the document, so they are written into a fresh buffer ahead of the content.
-func (b *builder) pageBreakTail(r *renderer, s *layout.Section) {
+func (b *builder) startPageBreaks(r *renderer, s *layout.Section) {
 	breaks := b.opts.PageBreaks[s.ID]
 	var head strings.Builder
 	for _, pb := range breaks {
@@ -447,6 +447,7 @@ func (b *builder) contentsPage(s *layout.Section) []byte {
 	if list := b.pageList(); list != "" {
 		r.w(list)
 	}
+	b.startPageBreaks(r, s)
 	return b.page(s.PlainTitle(), "frontmatter", r.b.String(), b.ed.EPUB.EmbedFonts)
 }
 

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/pdf"
+)
+
+type exportFlags struct {
+	out, formats, flavour string
+	sample, quiet         bool
+}
+
+func exportFlagSet(f *exportFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.StringVar(&f.out, "out", "", "folder to write the books into (created if missing)")
+	fs.StringVar(&f.formats, "format", "epub,pdf", "formats to build, comma-separated: epub, pdf")
+	fs.StringVar(&f.flavour, "pdf", "print", "kind of PDF: print (for printers) or screen (bookmarks and links)")
+	fs.BoolVar(&f.sample, "sample", false, "build the bundled sample anthology instead of a project")
+	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+	return fs
+}
+
+func init() {
+	flagSets["export"] = func() *flag.FlagSet { return exportFlagSet(&exportFlags{}) }
+}
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f exportFlags
+	fs := exportFlagSet(&f)
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if f.out == "" {
+		fmt.Fprintln(stderr, "anthology export: --out DIR is required")
+		return exitUsage
+	}
+	if len(pos) > 1 || (f.sample && len(pos) == 1) {
+		fmt.Fprintln(stderr, "anthology export: give one project folder, or --sample")
+		return exitUsage
+	}
+	formats, err := export.ParseFormats(f.formats)
+	if err != nil {
+		fmt.Fprintf(stderr, "anthology export: %v\n", err)
+		return exitUsage
+	}
+	flavour, err := pdf.ParseFlavour(f.flavour)
+	if err != nil {
+		fmt.Fprintf(stderr, "anthology export: %v\n", err)
+		return exitUsage
+	}
+	modified, err := layout.ParseSourceDateEpoch(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		fmt.Fprintf(stderr, "anthology export: %v\n", err)
+		return exitUsage
+	}
+
+	start := time.Now()
+	var p *anthology.Project
+	if f.sample {
+		p, err = anthology.LoadFS(assets.Sample(), "sample")
+	} else {
+		dir := "."
+		if len(pos) == 1 {
+			dir = pos[0]
+		}
+		p, err = anthology.Open(dir)
+	}
+	if err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name")
+			return exitFail
+		}
+		report(stderr, err)
+		return exitFail
+	}
+	warn(stderr, res.Warnings)
+	if !f.quiet {
+		for _, file := range res.Files {
+			fmt.Fprintf(stdout, "wrote %s\n", file)
+		}
+		essays := 0
+		for _, s := range res.Edition.Sections {
+			if s.Kind == layout.Essay {
+				essays++
+			}
+		}
+		summary := fmt.Sprintf("%d essays", essays)
+		if res.Book != nil {
+			summary += fmt.Sprintf(", %d print pages (%s PDF)", len(res.Book.Pages), flavour)
+		}
+		fmt.Fprintf(stdout, "%s: %s in %.2fs\n", res.Edition.Title, summary, time.Since(start).Seconds())
+	}
+	return exitOK
+}

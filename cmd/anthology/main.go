@@ -1,0 +1,174 @@
+// Command anthology compiles anthologies into EPUB and print-ready PDF.
+//
+// With no arguments it opens the desktop app. Its subcommands do the same work headless:
+//
+//	anthology export [PROJECT] --out DIR [--format epub,pdf] [--pdf print|screen]
+//	anthology export --sample --out DIR
+//	anthology new DIR --title "Title"
+//
+// Run "anthology help" for the whole list.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/anthology-editor/anthology/anthology"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// command is one subcommand.
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"export", "[PROJECT] --out DIR [--format epub,pdf] [--pdf print|screen] [--sample]",
+			"build the EPUB and the PDF of a project (or of the bundled sample)", runExport},
+		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},
+		{"open", "[PROJECT]", "open a project in the desktop app (the sample when none is given)", runOpen},
+		{"version", "", "print the version", runVersion},
+		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
+	}
+}
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return runOpen(ctx, nil, stdout, stderr)
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		return runHelp(ctx, args[1:], stdout, stderr)
+	case "-version", "--version":
+		return runVersion(ctx, nil, stdout, stderr)
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "anthology: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Anthology compiles anthologies — essays by many authors, with parts, headnotes and
+contributor bios — into an EPUB 3 and a print-ready PDF.
+
+Usage:
+  anthology                 open the desktop app
+  anthology COMMAND [ARGS]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run "anthology help COMMAND" for a command's options.
+A project is a folder with anthology.yaml and essays/*.md; see README.md.
+Exit status: 0 success, 1 failure, 2 bad usage.
+`)
+}
+
+func runHelp(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name == args[0] {
+			fmt.Fprintf(stdout, "Usage: anthology %s %s\n\n%s.\n", c.name, c.args, upperFirst(c.summary))
+			if fs := flagSets[c.name]; fs != nil {
+				fmt.Fprintln(stdout, "\nOptions:")
+				fs().SetOutput(stdout)
+				fs().PrintDefaults()
+			}
+			return exitOK
+		}
+	}
+	fmt.Fprintf(stderr, "anthology: no command %q\n", args[0])
+	return exitUsage
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func runVersion(_ context.Context, _ []string, stdout, _ io.Writer) int {
+	fmt.Fprintln(stdout, "anthology", version)
+	return exitOK
+}
+
+// flagSets builds each command's flags, for parsing and for help.
+var flagSets = map[string]func() *flag.FlagSet{}
+
+// parseInterleaved parses flags that may come before or after positional arguments
+// ("export book --out x" as well as "export --out x book"), returning the positionals.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// report prints an error the way editors can act on: every problem on its own line.
+func report(w io.Writer, err error) {
+	var list anthology.Errors
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintf(w, "anthology: %v\n", e)
+		}
+		return
+	}
+	fmt.Fprintf(w, "anthology: %v\n", err)
+}
+
+func warn(w io.Writer, ws []*anthology.Warning) {
+	for _, x := range ws {
+		fmt.Fprintf(w, "warning: %v\n", x)
+	}
+}

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// bin is the headless binary, built once for the end-to-end tests: they run it the way an
+// editor's script would.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "anthology-bin-")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "anthology")
+	build := exec.Command("go", "build", "-tags", "nogui", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runBin(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func TestExportSample(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "book")
+	r := runBin(t, nil, "export", "--sample", "--out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, f := range []string{"the-lamp-lighters.epub", "the-lamp-lighters.pdf"} {
+		info, err := os.Stat(filepath.Join(out, f))
+		if err != nil || info.Size() < 10000 {
+			t.Errorf("%s: %v", f, err)
+		}
+		if !strings.Contains(r.stdout, "wrote "+filepath.Join(out, f)) {
+			t.Errorf("stdout does not report %s:\n%s", f, r.stdout)
+		}
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+}
+
+func TestExportFormatsAndFlavour(t *testing.T) {
+	out := t.TempDir()
+	r := runBin(t, nil, "export", "--sample", "--out", out, "--format", "pdf", "--pdf", "screen")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 || entries[0].Name() != "the-lamp-lighters.pdf" {
+		t.Errorf("wrote %v", entries)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "the-lamp-lighters.pdf"))
+	if !bytes.Contains(data, []byte("/Outlines")) {
+		t.Error("a screen PDF has no outline")
+	}
+}
+
+func TestNewThenExportEmpty(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	r := runBin(t, nil, "new", dir, "--title", "Night Shift")
+	if r.code != 0 {
+		t.Fatalf("new: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "anthology.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "o")
+	r = runBin(t, nil, "export", dir, "--out", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "anthology.yaml: the contents list no essays yet") {
+		t.Errorf("export of an empty book: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("an empty book wrote %d files", len(entries))
+	}
+	// An essay makes it a book.
+	os.WriteFile(filepath.Join(dir, "essays", "first.md"), []byte("---\ntitle: First Light\n---\n\nIt was early.\n"), 0o644)
+	y, _ := os.ReadFile(filepath.Join(dir, "anthology.yaml"))
+	y = bytes.Replace(y, []byte("contents: []"), []byte("contents: [first]"), 1)
+	os.WriteFile(filepath.Join(dir, "anthology.yaml"), y, 0o644)
+	r = runBin(t, nil, "export", dir, "--out", out)
+	if r.code != 0 {
+		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "night-shift.epub")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestMalformedYAML(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "anthology.yaml"), []byte("title: Broken\ncontents:\n  - part: [One\n"), 0o644)
+	r := runBin(t, nil, "export", dir, "--out", t.TempDir())
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1", r.code)
+	}
+	if !regexp.MustCompile(`anthology\.yaml:3:11: `).MatchString(r.stderr) {
+		t.Errorf("stderr %q does not give file:line:col", r.stderr)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--help"}, 0, "Commands:"},
+		{[]string{"help", "export"}, 0, "-format"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"export", "--sample"}, 2, "--out DIR is required"},
+		{[]string{"export", "--sample", "--out", "x", "--format", "mobi"}, 2, `unknown format "mobi"`},
+		{[]string{"export", "/no/such/folder", "--out", "x"}, 1, "/no/such/folder: no such folder"},
+		{[]string{"new", "x"}, 2, "--title is required"},
+		{[]string{"version"}, 0, "anthology "},
+	}
+	for _, tt := range tests {
+		r := runBin(t, nil, tt.args...)
+		if r.code != tt.code || !strings.Contains(r.stdout+r.stderr, tt.want) {
+			t.Errorf("anthology %v: exit %d, output %q; want exit %d and %q", tt.args, r.code, r.stdout+r.stderr, tt.code, tt.want)
+		}
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	var books [2][]byte
+	for i := range books {
+		out := t.TempDir()
+		r := runBin(t, []string{"SOURCE_DATE_EPOCH=1767225600"}, "export", "--sample", "--out", out, "--format", "epub")
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		books[i], _ = os.ReadFile(filepath.Join(out, "the-lamp-lighters.epub"))
+	}
+	if !bytes.Equal(books[0], books[1]) {
+		t.Error("two exports with the same SOURCE_DATE_EPOCH differ")
+	}
+	r := runBin(t, []string{"SOURCE_DATE_EPOCH=tomorrow"}, "export", "--sample", "--out", t.TempDir())
+	if r.code != 2 || !strings.Contains(r.stderr, "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d %q", r.code, r.stderr)
+	}
+}
+
+func TestNoGUIInHeadlessBuild(t *testing.T) {
+	r := runBin(t, nil)
+	if r.code != 1 || !strings.Contains(r.stderr, "built without the desktop app") {
+		t.Errorf("exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestRunInProcess covers the dispatcher itself (the binary tests cannot see its coverage).
+func TestRunInProcess(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run(context.Background(), []string{"help"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "export") {
+		t.Errorf("help: %d %q", code, out.String())
+	}
+}

@@ -1,0 +1,33 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"errors"
+	"os"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+)
+
+// AppID identifies the app to the desktop (preferences, recent files).
+const AppID = "dev.anthology.editor"
+
+// ErrNoDisplay is returned by Run where no window can be opened.
+var ErrNoDisplay = errors.New("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); use a subcommand such as 'anthology export', see 'anthology help'")
+
+// Run opens the desktop app on project p and returns when its window closes.
+func Run(p *anthology.Project) error {
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return ErrNoDisplay
+	}
+	a := app.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
+	e := NewEditor(a, p)
+	e.Window().ShowAndRun()
+	return nil
+}

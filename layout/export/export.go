@@ -1,0 +1,202 @@
+// Package export builds a project's books into a folder: the one function the command line and
+// the desktop app both call. It assembles the edition once, typesets it when a print layout is
+// wanted, and writes each file atomically, so that a failure or an interruption never leaves a
+// half-written book under its final name.
+package export
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/atomicfile"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/epub"
+	"github.com/anthology-editor/anthology/layout/pdf"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats a project exports to.
+const (
+	EPUB Format = "epub"
+	PDF  Format = "pdf"
+)
+
+// Formats lists every format in the order they are built.
+var Formats = []Format{EPUB, PDF}
+
+// ParseFormats reads a comma-separated list such as "epub,pdf".
+func ParseFormats(s string) ([]Format, error) {
+	var out []Format
+	for _, f := range strings.Split(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		switch Format(f) {
+		case EPUB, PDF:
+			if !contains(out, Format(f)) {
+				out = append(out, Format(f))
+			}
+		default:
+			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf)", f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no format given (choose from epub, pdf)")
+	}
+	return out, nil
+}
+
+func contains(fs []Format, f Format) bool {
+	for _, x := range fs {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Options say what to build and where.
+type Options struct {
+	OutDir  string
+	Formats []Format
+	// Flavour is the kind of PDF: for print or for the screen.
+	Flavour pdf.Flavour
+	// Modified fixes the build timestamp (SOURCE_DATE_EPOCH); zero uses the project's dates.
+	Modified time.Time
+	// Progress, when set, is told what is happening ("typesetting", "writing book.epub").
+	Progress func(step string)
+}
+
+// Result is what a build made.
+type Result struct {
+	// Files are the paths written, in the order of Options.Formats.
+	Files    []string
+	Edition  *layout.Edition
+	Book     *typeset.Book // nil when no print layout was made
+	Warnings []*anthology.Warning
+}
+
+// Build exports p as opts say.
+func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, error) {
+	if len(opts.Formats) == 0 {
+		opts.Formats = Formats
+	}
+	progress := opts.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	if err := prepareDir(opts.OutDir); err != nil {
+		return nil, err
+	}
+	progress("assembling")
+	ed, err := layout.Assemble(p, layout.Options{Modified: opts.Modified})
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Edition: ed, Warnings: ed.Warnings}
+	slug := layout.Slug(ed.Title)
+
+	if contains(opts.Formats, PDF) {
+		progress("typesetting")
+		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
+		if err != nil {
+			return nil, fmt.Errorf("typesetting: %w", err)
+		}
+		res.Book = book
+		res.Warnings = append(res.Warnings, book.Warnings...)
+	}
+	for _, f := range opts.Formats {
+		name := filepath.Join(opts.OutDir, slug+"."+string(f))
+		progress("writing " + filepath.Base(name))
+		var write func(io.Writer) error
+		switch f {
+		case EPUB:
+			eo := epub.Options{}
+			if res.Book != nil {
+				eo.PageBreaks, eo.PrintPages = PageBreaks(res.Book)
+			}
+			write = func(w io.Writer) error { return epub.Write(ctx, w, ed, eo) }
+		case PDF:
+			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, opts.Flavour) }
+		}
+		if err := writeFile(name, write); err != nil {
+			return nil, err
+		}
+		res.Files = append(res.Files, name)
+	}
+	return res, nil
+}
+
+// PageBreaks turns a typeset book's pages into the EPUB's page-break markers: for each section,
+// the printed pages that begin in it.
+func PageBreaks(b *typeset.Book) (map[string][]epub.PageBreak, int) {
+	out := map[string][]epub.PageBreak{}
+	for _, p := range b.Pages {
+		if p.Blank || p.Section == nil {
+			continue
+		}
+		id := p.Start.Section
+		if id == "" {
+			id = p.Section.ID
+		}
+		out[id] = append(out[id], epub.PageBreak{Label: p.Label, Block: p.Start.Block})
+	}
+	return out, len(b.Pages)
+}
+
+// prepareDir makes the output folder and checks that files can be created in it, so that a
+// read-only folder fails before minutes of typesetting rather than after.
+func prepareDir(dir string) error {
+	if dir == "" {
+		return errors.New("no output folder given (--out DIR)")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create the output folder: %w", unwrapPath(err))
+	}
+	probe, err := os.CreateTemp(dir, ".anthology-probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write into %s: %w", dir, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}
+
+// writeFile writes name atomically through a buffer.
+func writeFile(name string, write func(io.Writer) error) error {
+	err := atomicfile.WritePath(name, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return fmt.Errorf("%s: interrupted; nothing was written", name)
+		}
+		return fmt.Errorf("writing %s: %w", name, unwrapPath(err))
+	}
+	return nil
+}

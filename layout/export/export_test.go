@@ -1,0 +1,404 @@
+package export_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/internal/qa"
+)
+
+func sampleProject(t testing.TB) *anthology.Project {
+	t.Helper()
+	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The sample is built once and judged by several tests.
+var (
+	sampleOnce sync.Once
+	sampleRes  *export.Result
+	sampleErr  error
+	sampleDir  string
+)
+
+func buildSample(t *testing.T) *export.Result {
+	t.Helper()
+	sampleOnce.Do(func() {
+		var err error
+		sampleDir, err = os.MkdirTemp("", "anthology-sample-")
+		if err != nil {
+			sampleErr = err
+			return
+		}
+		sampleRes, sampleErr = export.Build(context.Background(), sampleProject(t), export.Options{OutDir: sampleDir})
+	})
+	if sampleErr != nil {
+		t.Fatal(sampleErr)
+	}
+	return sampleRes
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+func TestSampleFiles(t *testing.T) {
+	res := buildSample(t)
+	if len(res.Files) != 2 || filepath.Base(res.Files[0]) != "the-lamp-lighters.epub" || filepath.Base(res.Files[1]) != "the-lamp-lighters.pdf" {
+		t.Fatalf("files = %v", res.Files)
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+	entries, _ := os.ReadDir(sampleDir)
+	if len(entries) != 2 {
+		t.Errorf("output folder holds %d entries, want just the two books", len(entries))
+	}
+}
+
+func TestSampleEPUBCheck5(t *testing.T) {
+	epubClean(t, buildSample(t).Files[0], "5")
+}
+
+func TestSampleEPUBCheck4(t *testing.T) {
+	epubClean(t, buildSample(t).Files[0], "4")
+}
+
+func epubClean(t *testing.T, book, version string) {
+	t.Helper()
+	summary, problems := qa.EPUBCheck(t, book, version)
+	if !strings.Contains(summary, "0 fatals / 0 errors / 0 warnings") || len(problems) > 0 {
+		t.Errorf("EPUBCheck %s: %s\n%s", version, summary, strings.Join(problems, "\n"))
+	}
+}
+
+func TestSampleAce(t *testing.T) {
+	if v := qa.Ace(t, buildSample(t).Files[0]); len(v) > 0 {
+		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
+	}
+}
+
+func TestSamplePDF(t *testing.T) {
+	res := buildSample(t)
+	pdf := res.Files[1]
+	fonts, err := qa.Tool(t, "pdffonts", pdf)
+	if err != nil {
+		t.Fatalf("pdffonts: %v\n%s", err, fonts)
+	}
+	lines := strings.Split(strings.TrimSpace(fonts), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("no fonts:\n%s", fonts)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		if len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	check, err := qa.Tool(t, "qpdf", "--check", pdf)
+	if err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check: %v\n%s", err, check)
+	}
+	info, _ := qa.Tool(t, "pdfinfo", "-f", "1", "-l", "1000", pdf)
+	sizes := regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts`).FindAllStringSubmatch(info, -1)
+	if len(sizes) != len(res.Book.Pages) {
+		t.Fatalf("pdfinfo lists %d page sizes for %d pages", len(sizes), len(res.Book.Pages))
+	}
+	for _, s := range sizes {
+		if s[1] != "396" || s[2] != "612" {
+			t.Errorf("page size %s x %s pt, want the 5.5 x 8.5 in trim (396 x 612)", s[1], s[2])
+			break
+		}
+	}
+	r := res.Book.Report
+	if r.Overfull != 0 || r.Widows != 0 || r.Orphans != 0 || r.MaxHyphenRun > 2 || r.HeadsOnOpeners != 0 {
+		t.Errorf("typesetting report: %+v", r)
+	}
+}
+
+// TestContentsNumbersMatchPages reads the contents page of the sample PDF and checks, from the
+// PDF's own text, that every entry's number is the page its piece begins on.
+func TestContentsNumbersMatchPages(t *testing.T) {
+	res := buildSample(t)
+	pdf := res.Files[1]
+	n := len(res.Book.Pages)
+	pages := make([]string, n+1)
+	folio := map[string]int{} // printed folio → physical page (1-based)
+	for i := 1; i <= n; i++ {
+		out, err := qa.Tool(t, "pdftotext", "-layout", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), pdf, "-")
+		if err != nil {
+			t.Fatalf("pdftotext page %d: %v", i, err)
+		}
+		pages[i] = out
+		if f := printedFolio(out); f != "" {
+			folio[f] = i
+		}
+	}
+	contents := 0
+	for i := 1; i <= n; i++ {
+		if strings.Contains(pages[i], "Contents") && strings.Contains(pages[i], "Credits") {
+			contents = i
+			break
+		}
+	}
+	if contents == 0 {
+		t.Fatal("no contents page found in the PDF")
+	}
+	entry := regexp.MustCompile(`^\s*(.+?)\s*(?:\.\s?)+\s*([0-9]+|[ivxlc]+)\s*$`)
+	checked := 0
+	for _, line := range strings.Split(pages[contents], "\n") {
+		m := entry.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		title, label := strings.TrimSpace(m[1]), m[2]
+		isPart := strings.HasPrefix(strings.ToUpper(nospace(title)), "PART")
+		var page int
+		if isPart {
+			// Part openers print no folio; the page after one does.
+			next, _ := strconv.Atoi(label)
+			page = folio[strconv.Itoa(next+1)] - 1
+			_, title, _ = strings.Cut(title, ": ")
+		} else {
+			page = folio[label]
+		}
+		if page <= 0 {
+			t.Errorf("contents: %q on page %s, but no page prints that number", title, label)
+			continue
+		}
+		// Small capitals extract with stray spaces ("P ART O NE"); compare without spaces.
+		if !strings.Contains(strings.ToLower(nospace(pages[page])), strings.ToLower(nospace(title))) {
+			t.Errorf("contents: %q on page %s, but PDF page %d does not begin it:\n%s", title, label, page, pages[page])
+		}
+		checked++
+	}
+	if checked != 11 { // introduction, 2 parts, 6 essays, contributors, credits
+		t.Errorf("checked %d contents entries, want 11:\n%s", checked, pages[contents])
+	}
+}
+
+// printedFolio finds the page number printed on a page: at an end of the running head's line,
+// or alone on the last line.
+func printedFolio(page string) string {
+	var lines []string
+	for _, l := range strings.Split(page, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	num := regexp.MustCompile(`^([0-9]+|[ivxlc]+)$`)
+	if last := lines[len(lines)-1]; num.MatchString(last) {
+		return last
+	}
+	f := strings.Fields(lines[0])
+	for _, cand := range []string{f[0], f[len(f)-1]} {
+		if num.MatchString(cand) && len(f) > 1 {
+			return cand
+		}
+	}
+	return ""
+}
+
+func nospace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// TestReproducible builds the sample twice and compares the bytes.
+func TestReproducible(t *testing.T) {
+	when := time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC)
+	var books [2][][]byte
+	for i := range books {
+		dir := t.TempDir()
+		res, err := export.Build(context.Background(), sampleProject(t), export.Options{OutDir: dir, Modified: when})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			books[i] = append(books[i], b)
+		}
+	}
+	for j := range books[0] {
+		if !bytes.Equal(books[0][j], books[1][j]) {
+			t.Errorf("file %d differs between two builds", j)
+		}
+	}
+	if !bytes.Contains(readZip(t, books[0][0], "EPUB/package.opf"), []byte("<meta property=\"dcterms:modified\">2026-06-01T12:00:00Z</meta>")) {
+		t.Error("dcterms:modified does not follow the build time")
+	}
+}
+
+func readZip(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return b
+		}
+	}
+	t.Fatalf("%s not in the zip", name)
+	return nil
+}
+
+// TestHostileEssay builds a book from an essay that tries to break XML and the typesetter.
+func TestHostileEssay(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("Supercalifragilistic", 10) // 200 letters, no break in sight
+	files := map[string]string{
+		"anthology.yaml": "title: Hostile & <Odd> ]]> Title\ncontributors:\n  - {id: x, name: \"X & Y <z>\"}\ncontents:\n  - part: \"A & B\"\n    essays: [bad]\n",
+		"essays/bad.md": "---\ntitle: \"<script>alert(1)</script> & ]]>\"\nauthors: [x]\nheadnote: \"Tom & Jerry <b>bold</b>\"\n---\n\n" +
+			"<script>alert(\"executed\")</script>\n\nAmpersands & angles <i>raw</i> and a ]]> end, a bell\x07 and an escape\x1b.\n\n" +
+			long + " is a very long word.\n\n[a link](javascript:alert(1)) and [a good one](https://example.org/?a=1&b=2).\n\nAn astral emoji 😀 and a rare letter ꙮ.\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := anthology.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warned []string
+	for _, w := range res.Warnings {
+		warned = append(warned, w.Error())
+	}
+	all := strings.Join(warned, "\n")
+	if !strings.Contains(all, "bad.md: dropped 2 control character(s)") {
+		t.Errorf("no warning naming the essay's control characters:\n%s", all)
+	}
+	if !strings.Contains(all, "U+1F600") || !strings.Contains(all, "U+A66E") {
+		t.Errorf("no warning naming the characters the fonts lack:\n%s", all)
+	}
+	data, _ := os.ReadFile(res.Files[0])
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".ncx") {
+			continue
+		}
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		dec := xml.NewDecoder(bytes.NewReader(b))
+		dec.Strict = true
+		dec.Entity = xml.HTMLEntity
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "script" {
+				t.Errorf("%s contains a script element", f.Name)
+			}
+			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "a" {
+				for _, a := range se.Attr {
+					if a.Name.Local == "href" && strings.HasPrefix(a.Value, "javascript:") {
+						t.Errorf("%s links to %s", f.Name, a.Value)
+					}
+				}
+			}
+		}
+		if f.Name == "EPUB/text/essay-bad.xhtml" && !bytes.Contains(b, []byte("&lt;script&gt;alert(&quot;executed&quot;)&lt;/script&gt;")) {
+			t.Errorf("the script is not shown as text:\n%s", b)
+		}
+	}
+	epubClean(t, res.Files[0], "5")
+	epubClean(t, res.Files[0], "4")
+	if r := res.Book.Report; r.Overfull != 0 {
+		t.Errorf("overfull lines: %+v", r)
+	}
+	if check, err := qa.Tool(t, "qpdf", "--check", res.Files[1]); err != nil {
+		t.Errorf("qpdf: %v\n%s", err, check)
+	}
+}
+
+// TestOtherTrim sets the sample at 6 x 9 in: every page has that size.
+func TestOtherTrim(t *testing.T) {
+	p := sampleProject(t)
+	p.Print.Trim = "6x9"
+	out := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.PDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := qa.Tool(t, "pdfinfo", res.Files[0])
+	if !regexp.MustCompile(`Page size:\s+432 x 648 pts`).MatchString(info) {
+		t.Errorf("pdfinfo:\n%s", info)
+	}
+	if r := res.Book.Report; r.Overfull+r.Widows+r.Orphans != 0 {
+		t.Errorf("report at 6x9: %+v", r)
+	}
+}
+
+func TestUnwritableOutput(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(file, []byte("x"), 0o644)
+	_, err := export.Build(context.Background(), sampleProject(t), export.Options{OutDir: filepath.Join(file, "books")})
+	if err == nil || !strings.Contains(err.Error(), "cannot create the output folder") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestCancelledExportWritesNothing(t *testing.T) {
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := export.Build(ctx, sampleProject(t), export.Options{OutDir: out})
+	if err == nil {
+		t.Fatal("a cancelled export succeeded")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 0 {
+		t.Errorf("a cancelled export left %d files", len(entries))
+	}
+}
+
+func TestParseFormats(t *testing.T) {
+	if f, err := export.ParseFormats("pdf, EPUB,pdf"); err != nil || len(f) != 2 || f[0] != export.PDF {
+		t.Errorf("got %v %v", f, err)
+	}
+	if _, err := export.ParseFormats("mobi"); err == nil {
+		t.Error("accepted mobi")
+	}
+}

@@ -1,0 +1,186 @@
+// Package pdf draws a typeset book with fpdf. It decides nothing about layout: every glyph run
+// arrives positioned from package typeset. It embeds (and subsets) the fonts, sets the trim and
+// bleed boxes, stamps reproducible metadata, and for screen PDFs adds the outline of parts and
+// essays, linked contents entries and live hyperlinks. Print PDFs carry none of those, as
+// printers ask.
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// Flavour is what the PDF is for.
+type Flavour int
+
+const (
+	// Print is what printers want: no outline, no links, fonts embedded, the trim box set.
+	Print Flavour = iota
+	// Screen adds bookmarks, a linked contents and live links, for reading on a screen.
+	Screen
+)
+
+// ParseFlavour reads "print" or "screen".
+func ParseFlavour(s string) (Flavour, error) {
+	switch strings.ToLower(s) {
+	case "", "print":
+		return Print, nil
+	case "screen":
+		return Screen, nil
+	}
+	return Print, fmt.Errorf("unknown PDF flavour %q (print or screen)", s)
+}
+
+func (f Flavour) String() string {
+	if f == Screen {
+		return "screen"
+	}
+	return "print"
+}
+
+var styleCodes = map[assets.Style]string{assets.Regular: "", assets.Italic: "I", assets.Bold: "B", assets.BoldItalic: "BI"}
+
+// Write draws book (typeset from ed) as a PDF to w.
+func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
+	g := book.Geometry
+	bleed := book.Bleed
+	pageW, pageH := g.Width+bleed, g.Height+2*bleed
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	stamp := ed.Modified.UTC()
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetTitle(ed.Title, true)
+	if len(ed.Editors) > 0 {
+		pdf.SetAuthor(layout.JoinNames(ed.Editors), true)
+	}
+	if ed.Subtitle != "" {
+		pdf.SetSubject(ed.Subtitle, true)
+	}
+	if len(ed.Subjects) > 0 {
+		pdf.SetKeywords(strings.Join(ed.Subjects, ", "), true)
+	}
+	pdf.SetCreator("Anthology", true)
+	pdf.SetProducer("Anthology (fpdf)", true)
+	pdf.SetLang(ed.Language)
+	if flavour == Screen {
+		pdf.SetDisplayMode("fullpage", "TwoPageRight")
+	}
+
+	for _, f := range book.Faces {
+		pdf.AddUTF8FontFromBytes(f.Family, styleCodes[f.Style], f.Data)
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("embedding fonts: %w", err)
+	}
+
+	// Internal link destinations are known before drawing: every anchor's page and height.
+	links := map[string]int{}
+	if flavour == Screen {
+		for _, p := range book.Pages {
+			for _, a := range p.Anchors {
+				id := pdf.AddLink()
+				pdf.SetLink(id, a.Y+bleed, p.Index+1)
+				links[a.ID] = id
+			}
+		}
+	}
+	outline := outlineEntries(ed)
+
+	var curFace *typeset.Face
+	curSize := 0.0
+	for _, p := range book.Pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pdf.AddPage()
+		// The trim box: on a right-hand page the spine is on the left, so the bleed is on the
+		// right, top and bottom; on a left-hand page it is on the left.
+		ox := 0.0
+		if !p.Recto {
+			ox = bleed
+		}
+		oy := bleed
+		pdf.SetPageBox("trim", ox, oy, g.Width, g.Height)
+		if bleed > 0 {
+			pdf.SetPageBox("bleed", 0, 0, pageW, pageH)
+		}
+		if flavour == Screen {
+			for _, a := range p.Anchors {
+				if e, ok := outline[a.ID]; ok {
+					pdf.Bookmark(e.title, e.level, a.Y+oy)
+				}
+			}
+		}
+		curFace, curSize = nil, 0
+		for _, t := range p.Texts {
+			if t.Face != curFace || t.Size != curSize {
+				pdf.SetFont(t.Face.Family, styleCodes[t.Face.Style], t.Size)
+				curFace, curSize = t.Face, t.Size
+			}
+			pdf.Text(t.X+ox, t.Y+oy, t.Text)
+		}
+		for _, r := range p.Rules {
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X1+ox, r.Y1+oy, r.X2+ox, r.Y2+oy)
+		}
+		if flavour == Screen {
+			for _, l := range p.Links {
+				switch {
+				case l.URL != "":
+					pdf.LinkString(l.X+ox, l.Y+oy, l.W, l.H, l.URL)
+				case l.Target != "":
+					if id, ok := links[l.Target]; ok {
+						pdf.Link(l.X+ox, l.Y+oy, l.W, l.H, id)
+					}
+				}
+			}
+		}
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("page %d: %w", p.Index+1, err)
+		}
+	}
+	return pdf.Output(w)
+}
+
+type outlineEntry struct {
+	title string
+	level int
+}
+
+// outlineEntries are the bookmarks of a screen PDF: front and back matter and parts at the top
+// level, essays under their parts.
+func outlineEntries(ed *layout.Edition) map[string]outlineEntry {
+	out := map[string]outlineEntry{}
+	for _, s := range ed.Sections {
+		switch s.Kind {
+		case layout.HalfTitle:
+		case layout.PartOpener:
+			out[s.ID] = outlineEntry{title: layout.PartLabel(s.Number) + ": " + s.PlainTitle(), level: 0}
+		case layout.Essay:
+			level := 0
+			if s.Part != nil {
+				level = 1
+			}
+			title := s.PlainTitle()
+			if by := s.Byline(); by != "" {
+				title += " — " + by
+			}
+			out[s.ID] = outlineEntry{title: title, level: level}
+		default:
+			out[s.ID] = outlineEntry{title: s.PlainTitle(), level: 0}
+		}
+	}
+	return out
+}

@@ -1,0 +1,429 @@
+// Package typeset sets an Edition into pages for print: Knuth–Plass total-fit line breaking with
+// Liang hyphenation, kerning from the fonts' own tables, pagination that avoids widows and
+// orphans and keeps headings with their text, running heads and folios, openers, and a
+// contents page whose numbers are the pages where things begin (laid out until stable).
+//
+// The result is a list of pages of positioned text runs and rules, in points from the top-left
+// corner of the trim box. layout/pdf draws them with fpdf; the GUI preview paints the same runs
+// into an image, so the preview is the print edition by construction.
+package typeset
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/layout"
+)
+
+// Options are the print settings a book is set with.
+type Options struct {
+	Trim     anthology.Size
+	Bleed    bool
+	Family   string // bundled family key, "charis"
+	BodySize float64
+	// RectoOpeners starts parts and essays on right-hand pages.
+	RectoOpeners bool
+	DropCaps     bool
+	Language     string
+	// MinPages lays the book out as if it had at least this many pages when choosing the gutter;
+	// the typesetter finds it itself, by iterating.
+	MinPages int
+}
+
+// OptionsFor returns the options an edition asks for.
+func OptionsFor(ed *layout.Edition) Options {
+	return Options{
+		Trim:         ed.Print.TrimSize(),
+		Bleed:        ed.Print.Bleed,
+		Family:       ed.Print.FontFamily(),
+		BodySize:     ed.Print.BodySize(),
+		RectoOpeners: ed.Print.RectoOpeners,
+		DropCaps:     ed.Print.DropCaps,
+		Language:     ed.Language,
+	}
+}
+
+// BleedWidth is the bleed added on the outer edges when Options.Bleed is set.
+const BleedWidth = 0.125 * 72
+
+// Geometry is the page: trim size, margins, the text block and its baseline grid.
+type Geometry struct {
+	Width, Height             float64 // trim size
+	Top, Bottom, Inner, Outer float64
+	Body, Leading             float64
+	// Lines is the number of body lines a full page holds.
+	Lines int
+}
+
+// Measure is the width of the text block.
+func (g Geometry) Measure() float64 { return g.Width - g.Inner - g.Outer }
+
+// FirstBaseline is the baseline of a page's first line of text.
+func (g Geometry) FirstBaseline() float64 { return g.Top + g.Body }
+
+// LastBaseline is the baseline of a full page's last line.
+func (g Geometry) LastBaseline() float64 {
+	return g.FirstBaseline() + float64(g.Lines-1)*g.Leading
+}
+
+// Left is the left edge of the text block on a page: the inner margin on a recto (the spine is
+// on its left), the outer margin on a verso.
+func (g Geometry) Left(recto bool) float64 {
+	if recto {
+		return g.Inner
+	}
+	return g.Outer
+}
+
+// MinGutter is the inside margin print-on-demand vendors require for a page count.
+func MinGutter(pages int) float64 {
+	switch {
+	case pages <= 150:
+		return 0.375 * 72
+	case pages <= 300:
+		return 0.5 * 72
+	case pages <= 500:
+		return 0.625 * 72
+	case pages <= 700:
+		return 0.75 * 72
+	}
+	return 0.875 * 72
+}
+
+// geometry derives margins and the grid from the trim, the body size and the page count.
+func geometry(o Options, pages int) Geometry {
+	g := Geometry{Width: o.Trim.W, Height: o.Trim.H, Body: o.BodySize}
+	g.Leading = math.Round(o.BodySize*1.3*10) / 10
+	// Margins in proportion to the page, the inner one at least the vendor's gutter plus a
+	// quarter inch of visible margin.
+	g.Inner = math.Max(0.136*g.Width, MinGutter(pages)+0.25*72)
+	g.Outer = 0.11 * g.Width
+	g.Top = 0.085 * g.Height
+	bottom := 0.095 * g.Height
+	g.Lines = int((g.Height-g.Top-bottom-g.Body)/g.Leading) + 1
+	// The bottom margin takes what the whole lines leave.
+	g.Bottom = g.Height - g.LastBaseline()
+	return g
+}
+
+// Book is a typeset book.
+type Book struct {
+	Geometry Geometry
+	Bleed    float64
+	Pages    []*Page
+	// Faces are the faces the pages use, in a fixed order (for embedding).
+	Faces []*Face
+	// Starts maps a section ID to the index of the page it begins on.
+	Starts map[string]int
+	Report Report
+	// Warnings are problems found while setting (characters no font has), by section.
+	Warnings []*anthology.Warning
+
+	lines      []*gline    // every line drawn, in order, for the report
+	pageBreaks []pageBreak // the lines on either side of each break inside a section
+}
+
+// Page is one page: what is drawn on it and what it means.
+type Page struct {
+	Index int  // 0-based
+	Recto bool // a right-hand page (odd page numbers)
+	// Label is the page's number as the book counts it ("iv", "12"), printed or not.
+	Label string
+	// Folio is whether the number is printed on the page.
+	Folio bool
+	Blank bool
+	// Opener is set on the first page of a part, essay or other titled section.
+	Opener  bool
+	Section *layout.Section
+	// HasHead is set when the page carries a running head.
+	HasHead bool
+	Texts   []Text
+	Rules   []Rule
+	Links   []Link
+	Anchors []Anchor
+	// Start is where the page's text begins in the section's body, for the EPUB's page-list.
+	Start Position
+}
+
+// Position is a place in a section's body: the top-level block and the character inside it.
+type Position struct {
+	Section string
+	// Block is the index of the body block, -1 before the body (title, headnote).
+	Block int
+	// Char is the rune offset inside the block's text.
+	Char int
+}
+
+// Text is a run of text drawn with its baseline at (X, Y).
+type Text struct {
+	X, Y float64
+	Text string
+	Face *Face
+	Size float64
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2, Width float64
+}
+
+// Link is a clickable area: to a URL, or to a place in the book (Target is a section or note
+// anchor ID).
+type Link struct {
+	X, Y, W, H float64
+	URL        string
+	Target     string
+}
+
+// Anchor is a named place on a page, at baseline Y.
+type Anchor struct {
+	ID string
+	Y  float64
+}
+
+// Report is what the engine measures of its own work; tests assert it.
+type Report struct {
+	Pages, Lines int
+	// Overfull counts lines wider than their measure.
+	Overfull int
+	// Widows counts paragraphs whose last line alone begins a page; Orphans those whose first
+	// line alone ends one.
+	Widows, Orphans int
+	// MaxHyphenRun is the longest run of consecutive hyphenated lines.
+	MaxHyphenRun int
+	// HyphensAtPageEnd counts pages whose last line ends in a hyphen.
+	HyphensAtPageEnd int
+	// HeadsOnOpeners counts opener and blank pages with a running head (should be none).
+	HeadsOnOpeners int
+	// StrandedOrnaments counts scene-break ornaments first or last on a page.
+	StrandedOrnaments int
+}
+
+// Typeset sets an edition into pages.
+func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) {
+	if o.Family == "" {
+		o.Family = anthology.DefaultFont
+	}
+	if o.BodySize == 0 {
+		o.BodySize = anthology.DefaultFontSize
+	}
+	if o.Trim.W == 0 {
+		o.Trim = anthology.TrimPresets[anthology.DefaultTrim]
+	}
+	body, err := LoadFamily(o.Family)
+	if err != nil {
+		return nil, err
+	}
+	var fallbacks []*Family
+	for _, key := range anthology.Fonts {
+		if key != o.Family {
+			fam, err := LoadFamily(key)
+			if err != nil {
+				return nil, err
+			}
+			fallbacks = append(fallbacks, fam)
+		}
+	}
+	hyph, err := HyphenatorFor(o.Language)
+	if err != nil {
+		return nil, err
+	}
+	// The gutter depends on the page count and the page count on the gutter: set the book, and
+	// set it again if it came out long enough to need a wider gutter.
+	pages := o.MinPages
+	var book *Book
+	for round := 0; round < 4; round++ {
+		g := geometry(o, pages)
+		book, err = setBook(ctx, ed, o, g, body, fallbacks, hyph)
+		if err != nil {
+			return nil, err
+		}
+		if MinGutter(len(book.Pages)) <= MinGutter(pages) {
+			break
+		}
+		pages = len(book.Pages)
+	}
+	return book, nil
+}
+
+// setBook lays the whole book out with a fixed geometry. The contents need the page numbers of
+// what follows them, and their own length can move those numbers, so the book is laid out again
+// until the numbers it prints are the numbers it has.
+func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, body *Family, fallbacks []*Family, hyph *Hyphenator) (*Book, error) {
+	s := &setter{ed: ed, o: o, g: g, hyph: hyph, body: body, fallbacks: fallbacks,
+		missing: map[string]map[rune]bool{}}
+	s.labels = map[string]string{}
+	// Galleys of every section but the contents and contributors (which print page numbers)
+	// do not depend on page numbers: set them once, in parallel.
+	galleys := make([]*galley, len(ed.Sections))
+	var wg sync.WaitGroup
+	var firstErr error
+	var errMu sync.Mutex
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, sec := range ed.Sections {
+		if pageDependent(sec) {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := ctx.Err(); err != nil {
+				errMu.Lock()
+				firstErr = err
+				errMu.Unlock()
+				return
+			}
+			galleys[i] = s.galley(sec)
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	var book *Book
+	prev := ""
+	for round := 0; round < 6; round++ {
+		for i, sec := range ed.Sections {
+			if pageDependent(sec) {
+				galleys[i] = s.galley(sec)
+			}
+		}
+		book = s.paginate(galleys)
+		// What the contents printed this round, against the pages things now start on.
+		var sig strings.Builder
+		for _, sec := range ed.Sections {
+			fmt.Fprintf(&sig, "%s=%s;", sec.ID, book.label(sec.ID))
+		}
+		if sig.String() == prev {
+			break
+		}
+		prev = sig.String()
+		for _, sec := range ed.Sections {
+			s.labels[sec.ID] = book.label(sec.ID)
+		}
+	}
+	book.Warnings = s.warnings()
+	book.Report = measure(book)
+	return book, nil
+}
+
+// pageDependent reports whether a section prints page numbers of other sections.
+func pageDependent(sec *layout.Section) bool {
+	return sec.Kind == layout.Contents || sec.Kind == layout.Contributors
+}
+
+func (b *Book) label(sectionID string) string {
+	if i, ok := b.Starts[sectionID]; ok {
+		return b.Pages[i].Label
+	}
+	return ""
+}
+
+// warnings reports the characters no bundled font has, by section.
+func (s *setter) warnings() []*anthology.Warning {
+	s.missingMu.Lock()
+	defer s.missingMu.Unlock()
+	var out []*anthology.Warning
+	for _, sec := range s.ed.Sections {
+		runes := s.missing[sec.ID]
+		if len(runes) == 0 {
+			continue
+		}
+		var list []rune
+		for r := range runes {
+			list = append(list, r)
+		}
+		slices.Sort(list)
+		var names []string
+		for _, r := range list {
+			names = append(names, fmt.Sprintf("%q (U+%04X)", r, r))
+		}
+		where := sec.PlainTitle()
+		file := ""
+		if sec.Essay != nil {
+			file = sec.Essay.Path
+		}
+		out = append(out, &anthology.Warning{File: file, Msg: fmt.Sprintf("%s %q: no bundled font has %s; left out of the print edition",
+			sec.Kind, where, strings.Join(names, ", "))})
+	}
+	return out
+}
+
+// debugOverfull, when set by a test, is shown every overfull line.
+var debugOverfull func(*Line)
+
+// measure counts what the report promises, from the pages as they are.
+func measure(b *Book) Report {
+	r := Report{Pages: len(b.Pages)}
+	run := 0
+	for _, p := range b.Pages {
+		if (p.Opener || p.Blank) && p.HasHead {
+			r.HeadsOnOpeners++
+		}
+	}
+	for _, l := range b.lines {
+		r.Lines++
+		if l.line != nil && l.line.Overfull {
+			r.Overfull++
+			if debugOverfull != nil {
+				debugOverfull(l.line)
+			}
+		}
+		if l.line != nil && l.line.Hyphenated {
+			run++
+			r.MaxHyphenRun = max(r.MaxHyphenRun, run)
+		} else if l.line != nil {
+			run = 0
+		}
+	}
+	for _, pb := range b.pageBreaks {
+		before, after := pb.before, pb.after
+		if before == nil || after == nil {
+			continue
+		}
+		if before.para >= 0 && before.para == after.para {
+			if before.idx == 0 {
+				r.Orphans++
+			}
+			if after.idx == after.count-1 {
+				r.Widows++
+			}
+		}
+		if before.line != nil && before.line.Hyphenated {
+			r.HyphensAtPageEnd++
+		}
+		if before.ornament || after.ornament {
+			r.StrandedOrnaments++
+		}
+	}
+	return r
+}
+
+// sortedFaces lists the faces the pages use, in a fixed order.
+func sortedFaces(pages []*Page) []*Face {
+	seen := map[*Face]bool{}
+	var out []*Face
+	for _, p := range pages {
+		for _, t := range p.Texts {
+			if !seen[t.Face] {
+				seen[t.Face] = true
+				out = append(out, t.Face)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Family != out[j].Family {
+			return out[i].Family < out[j].Family
+		}
+		return out[i].Style < out[j].Style
+	})
+	return out
+}

@@ -1,0 +1,38 @@
+package typeset
+
+import (
+	"context"
+	"testing"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+)
+
+func sampleEdition(t testing.TB) *layout.Edition {
+	t.Helper()
+	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := layout.Assemble(p, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed
+}
+
+func TestSampleReport(t *testing.T) {
+	debugOverfull = func(l *Line) { t.Logf("overfull %.1f > %.1f: %s", l.Natural, l.Width, lineText(l)) }
+	defer func() { debugOverfull = nil }()
+	ed := sampleEdition(t)
+	book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := book.Report
+	t.Logf("%+v", r)
+	if r.Overfull != 0 || r.Widows != 0 || r.Orphans != 0 || r.MaxHyphenRun > 2 || r.HeadsOnOpeners != 0 || r.HyphensAtPageEnd != 0 || r.StrandedOrnaments != 0 {
+		t.Errorf("report: %+v", r)
+	}
+}

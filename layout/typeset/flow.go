@@ -1,0 +1,884 @@
+package typeset
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+)
+
+// setter holds what setting one book needs.
+type setter struct {
+	ed        *layout.Edition
+	o         Options
+	g         Geometry
+	hyph      *Hyphenator
+	body      *Family
+	fallbacks []*Family
+
+	missingMu sync.Mutex
+	missing   map[string]map[rune]bool // section ID → characters no face has
+
+	// labels are the page labels sections began on in the previous round (contents, bios).
+	labels map[string]string
+}
+
+// gline is one element of a galley: a line of text (or an ornament) with what pagination must
+// know about it. Positions are relative: X from the text block's left edge, Y from the line's
+// baseline.
+type gline struct {
+	line  *Line
+	x     float64 // left offset of the line in the text block
+	lead  float64 // baseline-to-baseline distance from the element before
+	space float64 // extra space before, dropped at the top of a page
+	// keep forbids a page break after this element; noBreakBefore one before it.
+	keep, noBreakBefore bool
+	// para, idx and count place a line in its paragraph (para -1 when not a paragraph line).
+	para, idx, count int
+	ornament         bool
+	// snap puts the line back on the page's baseline grid after off-grid material.
+	snap    bool
+	pos     Position
+	anchors []string
+	texts   []Text // extra material drawn with the line (drop cap, leaders, markers)
+	rules   []Rule
+	links   []Link
+}
+
+// galley is a section set as a column of lines, not yet cut into pages.
+type galley struct {
+	sec   *layout.Section
+	lines []*gline
+	// recto: the section starts on a right-hand page. opener: its first page is an opener
+	// (title sunk, no running head). fixed: one page whose lines sit at absolute positions
+	// (lead is the baseline's distance from the top of the text block). bottom: a fixed page
+	// whose text sits at the foot.
+	recto, opener, fixed, bottom bool
+	// folio: the section's pages carry page numbers.
+	folio                bool
+	headVerso, headRecto string
+	sink                 float64
+}
+
+// fontSet returns a font set for one galley (styles are cached per galley, so galleys can be
+// set in parallel), reporting missing characters against the section.
+func (s *setter) fontSet(sec *layout.Section) *fontSet {
+	return &fontSet{body: s.body, fallbacks: s.fallbacks, styles: map[styleKey]*textStyle{},
+		missing: func(r rune) {
+			s.missingMu.Lock()
+			defer s.missingMu.Unlock()
+			m := s.missing[sec.ID]
+			if m == nil {
+				m = map[rune]bool{}
+				s.missing[sec.ID] = m
+			}
+			m[r] = true
+		}}
+}
+
+// paraCfg is how a paragraph is set.
+type paraCfg struct {
+	size, leading float64
+	italic, bold  bool
+	smallCaps     bool
+	indent        float64 // first-line indent
+	hang          float64 // hanging indent of lines after the first
+	left, right   float64 // block indents
+	justify       bool
+	center        bool
+	// narrow lines at the start (a drop cap): the first narrowLines lines are narrowBy shorter
+	// and start narrowBy further right.
+	narrowLines int
+	narrowBy    float64
+	notes       func(*text.Note) string
+}
+
+// lines sets inline content as a paragraph and returns its galley lines.
+func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
+	pb := &paraBuilder{fs: fs, hyph: s.hyph, hyphenate: c.justify, noteMarks: c.notes}
+	if c.indent > 0 {
+		pb.items = append(pb.items, item{kind: boxItem, width: c.indent})
+	}
+	pb.inlines(content, inlineStyle{italic: c.italic, bold: c.bold, smallCaps: c.smallCaps, size: c.size})
+	items := pb.finish()
+	if len(items) <= 3 && c.indent == 0 {
+		return nil // nothing but the paragraph's end
+	}
+	measure := s.g.Measure() - c.left - c.right
+	width := func(i int) float64 {
+		w := measure
+		if i < c.narrowLines {
+			w -= c.narrowBy
+		}
+		if i > 0 {
+			w -= c.hang
+		}
+		return w
+	}
+	set := setLines(items, width, c.justify)
+	if c.center && len(set) > 1 {
+		set = balance(items, set, measure)
+	}
+	out := make([]*gline, len(set))
+	for i, l := range set {
+		x := c.left
+		if i < c.narrowLines {
+			x += c.narrowBy
+		}
+		if i > 0 {
+			x += c.hang
+		}
+		if c.center {
+			x += (width(i) - l.Natural) / 2
+		}
+		out[i] = &gline{line: l, x: x, lead: c.leading, idx: i, count: len(set)}
+	}
+	return out
+}
+
+// balance re-sets centred lines at the narrowest measure that does not add a line, so that a
+// title does not end with one short word.
+func balance(items []item, set []*Line, measure float64) []*Line {
+	lo, hi := measure/2, measure
+	best := set
+	for hi-lo > 2 {
+		mid := (lo + hi) / 2
+		try := greedyLines(items, func(int) float64 { return mid })
+		fits := len(try) <= len(set)
+		for _, l := range try {
+			if l.Natural > mid+0.01 {
+				fits = false
+			}
+		}
+		if fits {
+			hi, best = mid, try
+		} else {
+			lo = mid
+		}
+	}
+	for _, l := range best {
+		l.Width = measure
+	}
+	return best
+}
+
+// galley sets one section.
+func (s *setter) galley(sec *layout.Section) *galley {
+	gal := s.setGalley(sec)
+	// Lines that belong to no body block (titles, contents entries, bios) count as the
+	// section's start for the EPUB's page list.
+	for _, l := range gal.lines {
+		if l.pos.Section == "" {
+			l.pos = Position{Section: sec.ID, Block: -1}
+		}
+	}
+	return gal
+}
+
+func (s *setter) setGalley(sec *layout.Section) *galley {
+	fs := s.fontSet(sec)
+	switch sec.Kind {
+	case layout.HalfTitle:
+		return s.halfTitle(fs, sec)
+	case layout.TitlePage:
+		return s.titlePage(fs, sec)
+	case layout.Copyright:
+		return s.copyrightPage(fs, sec)
+	case layout.Dedication:
+		return s.dedication(fs, sec)
+	case layout.PartOpener:
+		return s.partOpener(fs, sec)
+	case layout.Contents:
+		return s.contents(fs, sec)
+	case layout.Contributors:
+		return s.contributors(fs, sec)
+	case layout.Credits:
+		return s.credits(fs, sec)
+	}
+	return s.essay(fs, sec)
+}
+
+// small-caps tracking and sizes used across pages.
+func (s *setter) sizes() (body, small, title float64) {
+	return s.o.BodySize, s.o.BodySize * 0.85, s.o.BodySize * 1.8
+}
+
+// heading returns the lines of a centred heading: an opener's title, a page title.
+func (s *setter) heading(fs *fontSet, content []text.Inline, size float64, italic, smallCaps bool, lead float64) []*gline {
+	ls := s.lines(fs, content, paraCfg{size: size, leading: lead, italic: italic, smallCaps: smallCaps, center: true})
+	for _, l := range ls {
+		l.keep = true
+		l.para = -1
+	}
+	return ls
+}
+
+func plain(s string) []text.Inline {
+	if s == "" {
+		return nil
+	}
+	return []text.Inline{&text.Text{Text: s}}
+}
+
+// fixed pages ------------------------------------------------------------------------------
+
+// place positions lines on a fixed page: the first baseline at y (from the text block's top),
+// the rest following by their leads.
+func place(ls []*gline, y float64) []*gline {
+	for i, l := range ls {
+		if i == 0 {
+			l.lead = y
+		}
+	}
+	return ls
+}
+
+func (s *setter) textHeight() float64 { return s.g.LastBaseline() - s.g.Top }
+
+func (s *setter) halfTitle(fs *fontSet, sec *layout.Section) *galley {
+	_, small, _ := s.sizes()
+	ls := place(s.heading(fs, sec.Title, small*1.35, false, true, small*1.35*1.4), s.textHeight()*0.22)
+	return &galley{sec: sec, lines: ls, fixed: true, recto: true}
+}
+
+func (s *setter) titlePage(fs *fontSet, sec *layout.Section) *galley {
+	body, small, _ := s.sizes()
+	th := s.textHeight()
+	var ls []*gline
+	title := place(s.heading(fs, sec.Title, body*2.4, false, false, body*2.4*1.15), th*0.2)
+	ls = append(ls, title...)
+	if len(sec.Subtitle) > 0 {
+		sub := s.heading(fs, sec.Subtitle, body*1.3, true, false, body*1.3*1.3)
+		sub[0].lead = body * 2.6
+		ls = append(ls, sub...)
+	}
+	if len(s.ed.Editors) > 0 {
+		ed := s.heading(fs, plain("Edited by"), body, true, false, body*1.4)
+		ed[0].lead = body * 5
+		names := s.heading(fs, plain(layout.JoinNames(s.ed.Editors)), body*1.15, false, true, body*1.5)
+		names[0].lead = body * 1.8
+		ls = append(ls, ed...)
+		ls = append(ls, names...)
+	}
+	// The title page is one page: what follows is placed from the top, so make the leads
+	// absolute for the publisher at the foot.
+	if s.ed.Publisher != "" {
+		pub := s.heading(fs, plain(s.ed.Publisher), small, false, true, small*1.3)
+		used := 0.0
+		for _, l := range ls {
+			used += l.lead
+		}
+		pub[0].lead = th - used
+		ls = append(ls, pub...)
+	}
+	return &galley{sec: sec, lines: ls, fixed: true, recto: true}
+}
+
+func (s *setter) copyrightPage(fs *fontSet, sec *layout.Section) *galley {
+	_, small, _ := s.sizes()
+	size := small * 0.95
+	var ls []*gline
+	for i, b := range sec.Body.Blocks {
+		p, ok := b.(*text.Paragraph)
+		if !ok {
+			continue
+		}
+		pl := s.lines(fs, p.Content, paraCfg{size: size, leading: size * 1.35})
+		if i > 0 && len(pl) > 0 {
+			pl[0].space = size * 0.9
+		}
+		ls = append(ls, pl...)
+	}
+	if fam, ok := assets.LookupFamily(s.o.Family); ok {
+		set := s.lines(fs, plain("Set in "+fam.Name+" by Anthology."), paraCfg{size: size, leading: size * 1.35, italic: true})
+		if len(set) > 0 {
+			set[0].space = size * 0.9
+		}
+		ls = append(ls, set...)
+	}
+	for _, l := range ls {
+		l.para = -1
+	}
+	return &galley{sec: sec, lines: ls, fixed: true, bottom: true}
+}
+
+func (s *setter) dedication(fs *fontSet, sec *layout.Section) *galley {
+	body, _, _ := s.sizes()
+	var ls []*gline
+	for _, b := range sec.Body.Blocks {
+		if p, ok := b.(*text.Paragraph); ok {
+			pl := s.heading(fs, p.Content, body*1.1, true, false, body*1.1*1.45)
+			if len(ls) > 0 && len(pl) > 0 {
+				pl[0].space = body * 0.6
+			}
+			ls = append(ls, pl...)
+		}
+	}
+	return &galley{sec: sec, lines: place(ls, s.textHeight()*0.22), fixed: true, recto: true}
+}
+
+func (s *setter) partOpener(fs *fontSet, sec *layout.Section) *galley {
+	body, small, _ := s.sizes()
+	label := place(s.heading(fs, plain(layout.PartLabel(sec.Number)), small, false, true, small*1.4), s.textHeight()*0.28)
+	title := s.heading(fs, sec.Title, body*2, true, false, body*2*1.2)
+	title[0].lead = body * 3
+	ls := append(label, title...)
+	if len(sec.Subtitle) > 0 {
+		sub := s.heading(fs, sec.Subtitle, body*1.1, false, false, body*1.5)
+		sub[0].lead = body * 2.4
+		ls = append(ls, sub...)
+	}
+	ls[0].anchors = append(ls[0].anchors, sec.ID)
+	return &galley{sec: sec, lines: ls, fixed: true, recto: true, opener: true}
+}
+
+// flowed sections ----------------------------------------------------------------------------
+
+// opener starts a flowed section: the sink, then the title block.
+func (s *setter) openerTitle(fs *fontSet, sec *layout.Section) []*gline {
+	body, _, title := s.sizes()
+	ls := s.heading(fs, sec.Title, title, false, false, title*1.18)
+	if len(sec.Subtitle) > 0 {
+		sub := s.heading(fs, sec.Subtitle, body*1.15, true, false, body*1.15*1.35)
+		sub[0].lead = body * 2.1
+		ls = append(ls, sub...)
+	}
+	if len(ls) > 0 {
+		ls[0].anchors = append(ls[0].anchors, sec.ID)
+	}
+	return ls
+}
+
+func (s *setter) byline(fs *fontSet, sec *layout.Section) []*gline {
+	body, _, _ := s.sizes()
+	if len(sec.Authors) == 0 {
+		return nil
+	}
+	ls := s.heading(fs, plain(sec.Byline()), body, false, true, body*1.35)
+	ls[0].lead = body * 2.6
+	return ls
+}
+
+// essay sets an essay or the introduction: opener, byline, headnote, body, notes.
+func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
+	body, small, _ := s.sizes()
+	L := s.g.Leading
+	gal := &galley{sec: sec, opener: true, folio: true, recto: s.o.RectoOpeners, sink: s.sinkDepth()}
+	gal.headVerso, gal.headRecto = sec.Byline(), sec.PlainTitle()
+	if sec.Kind == layout.Introduction {
+		gal.headVerso = s.ed.Title
+	}
+	ls := s.openerTitle(fs, sec)
+	ls = append(ls, s.byline(fs, sec)...)
+	if len(sec.Headnote) > 0 {
+		size := small * 1.02
+		for i, b := range sec.Headnote {
+			p, ok := b.(*text.Paragraph)
+			if !ok {
+				continue
+			}
+			hl := s.lines(fs, p.Content, paraCfg{size: size, leading: size * 1.32, italic: true, justify: true,
+				left: body * 1.5, right: body * 1.5})
+			if len(hl) == 0 {
+				continue
+			}
+			if i == 0 {
+				hl[0].lead = size*1.32 + body*1.6
+			} else {
+				hl[0].space = size * 0.5
+			}
+			for _, l := range hl {
+				l.keep = true // the headnote stays on the opener with the start of the text
+			}
+			ls = append(ls, hl...)
+		}
+	}
+	for _, l := range ls {
+		l.pos = Position{Section: sec.ID, Block: -1}
+	}
+	bl := s.bodyLines(fs, sec, sec.Body, 0)
+	if len(bl) > 0 {
+		bl[0].space = L * 1.5
+		bl[0].snap = true
+	}
+	ls = append(ls, bl...)
+	ls = append(ls, s.notes(fs, sec)...)
+	gal.lines = ls
+	numberParas(ls)
+	return gal
+}
+
+// sinkDepth is how far below the top of the text block an opener's title starts: a quarter of
+// the page, on the grid.
+func (s *setter) sinkDepth() float64 {
+	return float64(int(float64(s.g.Lines)*0.22)) * s.g.Leading
+}
+
+// numberParas gives every paragraph's lines a paragraph id, for widow and orphan control.
+func numberParas(ls []*gline) {
+	para := 0
+	for i, l := range ls {
+		if l.para < 0 {
+			continue
+		}
+		if l.idx == 0 || i == 0 {
+			para++
+		}
+		l.para = para
+	}
+}
+
+// bodyLines sets a section body's blocks.
+func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document, depth int) []*gline {
+	if doc == nil {
+		return nil
+	}
+	body := s.o.BodySize
+	L := s.g.Leading
+	notes := func(n *text.Note) string { return strconv.Itoa(n.Number) }
+	var out []*gline
+	indentNext := false // the first paragraph of a run is not indented
+	first := true
+	for bi, b := range doc.Blocks {
+		var ls []*gline
+		switch x := b.(type) {
+		case *text.Paragraph:
+			c := paraCfg{size: body, leading: L, justify: true, notes: notes}
+			if indentNext {
+				c.indent = body * 1.2
+			}
+			content := x.Content
+			if first && (sec.Kind == layout.Essay || sec.Kind == layout.Introduction) {
+				if s.o.DropCaps {
+					ls = s.dropCapParagraph(fs, content, c)
+				} else {
+					content = leadIn(content, 3)
+				}
+			}
+			if ls == nil {
+				ls = s.lines(fs, content, c)
+			}
+			indentNext = true
+		case *text.Heading:
+			ls = s.lines(fs, x.Content, paraCfg{size: body, leading: L, smallCaps: true, center: true})
+			for _, l := range ls {
+				l.keep = true
+				l.para = -1
+			}
+			if len(ls) > 0 {
+				ls[0].space = L
+			}
+			indentNext = false
+		case *text.SceneBreak:
+			// The ornament sits in a gap of three lines, centred, and the text after it returns
+			// to the grid; it stays on a page with text before and after it.
+			orn := s.lines(fs, plain(ornament(fs)), paraCfg{size: body, leading: L, center: true})
+			for _, l := range orn {
+				l.keep, l.noBreakBefore, l.ornament, l.para = true, true, true, -1
+			}
+			if len(orn) > 0 {
+				orn[0].space = L * 0.5
+				orn = append(orn, &gline{space: L * 0.5, para: -1, snap: true, keep: true})
+			}
+			ls = orn
+			indentNext = false
+		case *text.Quote:
+			ls = s.quoteLines(fs, x.Blocks, notes)
+			indentNext = false
+		case *text.List:
+			ls = s.listLines(fs, x, notes)
+			indentNext = false
+		case *text.Verse:
+			ls = s.verseLines(fs, x)
+			indentNext = false
+		}
+		for _, l := range ls {
+			l.pos = Position{Section: sec.ID, Block: bi, Char: l.pos.Char}
+		}
+		if first && len(ls) > 0 {
+			ls[0].pos.Char = 0
+		}
+		out = append(out, ls...)
+		if len(ls) > 0 {
+			first = false
+		}
+	}
+	return out
+}
+
+// ornament is the scene-break mark: a centred asterism if the font has one, else three spaced
+// asterisks.
+func ornament(fs *fontSet) string {
+	if fs.body.Face(assets.Regular).Has('⁂') {
+		return "⁂"
+	}
+	return "*\u2003*\u2003*"
+}
+
+// leadIn sets the first words of an essay in small capitals, as books do after an opener.
+func leadIn(content []text.Inline, words int) []text.Inline {
+	if len(content) == 0 {
+		return content
+	}
+	t, ok := content[0].(*text.Text)
+	if !ok {
+		return content
+	}
+	// Cut after the given number of words (or at the first punctuation that ends a phrase).
+	n, cut := 0, len(t.Text)
+	inWord := false
+	for i, r := range t.Text {
+		if unicode.IsSpace(r) {
+			if inWord {
+				n++
+				if n == words {
+					cut = i
+					break
+				}
+			}
+			inWord = false
+			continue
+		}
+		if strings.ContainsRune(",;:.!?—", r) && inWord {
+			cut = i
+			break
+		}
+		inWord = true
+	}
+	head := &text.SmallCaps{Content: []text.Inline{&text.Text{Text: t.Text[:cut]}}}
+	rest := append([]text.Inline{head}, &text.Text{Text: t.Text[cut:]})
+	return append(rest, content[1:]...)
+}
+
+// dropCapParagraph sets a paragraph with its first letter as a two-line initial.
+func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
+	t, ok := content[0].(*text.Text)
+	if !ok || t.Text == "" {
+		return nil
+	}
+	var initial rune
+	var rest string
+	for i, r := range t.Text {
+		if i == 0 {
+			initial = r
+			continue
+		}
+		rest = t.Text[i:]
+		break
+	}
+	if !unicode.IsLetter(initial) {
+		return nil // a quotation mark or a digit makes a poor initial; set the paragraph plainly
+	}
+	face := fs.faceFor(initial, assets.Regular)
+	if face == nil {
+		return nil
+	}
+	// The initial's capital height spans from the first line's cap line to the second baseline.
+	size := (s.g.Leading + face.CapHeight*c.size) / face.CapHeight
+	w := face.Advance(initial)*size + c.size*0.3
+	c.narrowLines, c.narrowBy = 2, w
+	body := append([]text.Inline{&text.Text{Text: rest}}, content[1:]...)
+	ls := s.lines(fs, leadIn(body, 2), c)
+	if len(ls) < 2 {
+		return nil
+	}
+	ls[0].texts = append(ls[0].texts, Text{X: -w, Y: s.g.Leading, Text: string(initial), Face: face, Size: size})
+	return ls
+}
+
+func (s *setter) quoteLines(fs *fontSet, blocks []text.Block, notes func(*text.Note) string) []*gline {
+	body := s.o.BodySize
+	L := s.g.Leading
+	var out []*gline
+	for i, b := range blocks {
+		var ls []*gline
+		switch x := b.(type) {
+		case *text.Paragraph:
+			c := paraCfg{size: body, leading: L, justify: true, left: body * 1.5, right: body * 1.5, notes: notes}
+			if i > 0 {
+				c.indent = body * 1.2
+			}
+			ls = s.lines(fs, x.Content, c)
+		case *text.Verse:
+			ls = s.verseLines(fs, x)
+		default:
+			continue
+		}
+		out = append(out, ls...)
+	}
+	if len(out) > 0 {
+		out[0].space = L * 0.5
+		// The line after the quotation returns to the grid.
+		out = append(out, &gline{lead: 0, space: L * 0.5, para: -1, snap: true})
+	}
+	return out
+}
+
+func (s *setter) listLines(fs *fontSet, l *text.List, notes func(*text.Note) string) []*gline {
+	body := s.o.BodySize
+	L := s.g.Leading
+	indent := body * 1.8
+	var out []*gline
+	for i, item := range l.Items {
+		marker := "•"
+		if l.Ordered {
+			marker = strconv.Itoa(l.Start+i) + "."
+		}
+		first := true
+		for _, b := range item {
+			p, ok := b.(*text.Paragraph)
+			if !ok {
+				continue
+			}
+			ls := s.lines(fs, p.Content, paraCfg{size: body, leading: L, justify: true, left: indent, notes: notes})
+			if first && len(ls) > 0 {
+				face := fs.body.Face(assets.Regular)
+				mw := face.Width(marker) * body
+				ls[0].texts = append(ls[0].texts, Text{X: -body*0.6 - mw, Y: 0, Text: marker, Face: face, Size: body})
+				first = false
+			}
+			out = append(out, ls...)
+		}
+	}
+	if len(out) > 0 {
+		out[0].space = L * 0.5
+		out = append(out, &gline{space: L * 0.5, para: -1, snap: true})
+	}
+	return out
+}
+
+func (s *setter) verseLines(fs *fontSet, v *text.Verse) []*gline {
+	body := s.o.BodySize
+	L := s.g.Leading
+	var out []*gline
+	for si, stanza := range v.Stanzas {
+		for li, line := range stanza {
+			ls := s.lines(fs, line, paraCfg{size: body, leading: L, left: body * 2, hang: body * 1.5})
+			for _, l := range ls {
+				l.para = -1
+			}
+			if len(ls) > 0 && li == 0 && si > 0 {
+				ls[0].space = L
+			}
+			// Keep a stanza's lines together where they are few.
+			if len(stanza) <= 4 {
+				for _, l := range ls {
+					l.keep = true
+				}
+			}
+			out = append(out, ls...)
+		}
+		if len(out) > 0 {
+			out[len(out)-1].keep = false
+		}
+	}
+	if len(out) > 0 {
+		out[0].space = L * 0.5
+		out = append(out, &gline{space: L * 0.5, para: -1, snap: true})
+	}
+	return out
+}
+
+// notes sets a section's footnotes as endnotes after its text.
+func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
+	if sec.Body == nil || len(sec.Body.Notes) == 0 {
+		return nil
+	}
+	_, small, _ := s.sizes()
+	size := small * 1.0
+	lead := size * 1.3
+	L := s.g.Leading
+	head := s.lines(fs, plain("Notes"), paraCfg{size: small, leading: L, smallCaps: true, center: true})
+	for _, l := range head {
+		l.keep, l.para = true, -1
+	}
+	if len(head) > 0 {
+		head[0].space = L * 1.5
+		m := s.g.Measure()
+		head[0].rules = append(head[0].rules, Rule{X1: m*0.4 - head[0].x, Y1: -L * 1.2, X2: m*0.6 - head[0].x, Y2: -L * 1.2, Width: 0.4})
+	}
+	out := head
+	for _, n := range sec.Body.Notes {
+		num := strconv.Itoa(n.Number) + "."
+		first := true
+		for _, b := range n.Blocks {
+			p, ok := b.(*text.Paragraph)
+			if !ok {
+				continue
+			}
+			ls := s.lines(fs, p.Content, paraCfg{size: size, leading: lead, justify: true, left: size * 1.6})
+			if first && len(ls) > 0 {
+				face := fs.body.Face(assets.Regular)
+				ls[0].texts = append(ls[0].texts, Text{X: -size * 1.6, Text: num, Face: face, Size: size})
+				ls[0].anchors = append(ls[0].anchors, noteAnchor(sec.ID, n.Number))
+				ls[0].space = size * 0.4
+				first = false
+			}
+			out = append(out, ls...)
+		}
+	}
+	return out
+}
+
+func noteAnchor(sectionID string, n int) string { return sectionID + "-fn-" + strconv.Itoa(n) }
+
+// back matter and contents -------------------------------------------------------------------
+
+// pageTitle starts a flowed front- or back-matter section with its title.
+func (s *setter) pageTitle(fs *fontSet, sec *layout.Section) *galley {
+	_, _, title := s.sizes()
+	ls := s.heading(fs, sec.Title, title*0.8, false, false, title*0.8*1.2)
+	ls[0].anchors = append(ls[0].anchors, sec.ID)
+	for _, l := range ls {
+		l.pos = Position{Section: sec.ID, Block: -1}
+	}
+	return &galley{sec: sec, lines: ls, opener: true, folio: true, sink: s.sinkDepth() * 0.6,
+		recto:     sec.Kind == layout.Contents || s.o.RectoOpeners,
+		headVerso: s.ed.Title, headRecto: sec.PlainTitle()}
+}
+
+// contents sets the Contents: parts, essays with their authors, dot leaders and page numbers.
+func (s *setter) contents(fs *fontSet, sec *layout.Section) *galley {
+	gal := s.pageTitle(fs, sec)
+	body, small, _ := s.sizes()
+	L := s.g.Leading
+	measure := s.g.Measure()
+	face := fs.body.Face(assets.Regular)
+	for i, e := range sec.Entries {
+		t := e.Target
+		label := s.labels[t.ID]
+		if label == "" {
+			label = "000" // first round: the width of a page number, to be replaced
+		}
+		numW := face.Width(label) * body
+		var content []text.Inline
+		c := paraCfg{size: body, leading: L, hang: body * 1.5}
+		if t.Kind == layout.PartOpener {
+			content = plain(layout.PartLabel(t.Number) + ": " + t.PlainTitle())
+			c.smallCaps = true
+		} else {
+			content = t.Title
+		}
+		left := 0.0
+		if e.Level == 1 {
+			left = body * 1.5
+		}
+		c.left = left
+		c.right = numW + body*2.5
+		ls := s.lines(fs, content, c)
+		if len(ls) == 0 {
+			continue
+		}
+		if i > 0 {
+			ls[0].space = L * 0.25
+			if t.Kind == layout.PartOpener {
+				ls[0].space = L
+			}
+		}
+		last := ls[len(ls)-1]
+		// Dot leaders from the end of the title to the page number, on the last line.
+		end := last.x + last.line.Natural + body*0.5
+		numX := measure - numW
+		dot := face.Width(".") * body
+		step := dot + body*0.35
+		// Leaders line up down the page: dots sit on fixed positions.
+		for x := float64(int(end/step)+1) * step; x+dot < numX-body*0.5; x += step {
+			last.texts = append(last.texts, Text{X: x - last.x, Text: ".", Face: face, Size: body})
+		}
+		last.texts = append(last.texts, Text{X: numX - last.x, Text: label, Face: face, Size: body})
+		for _, l := range ls {
+			l.links = append(l.links, Link{X: -l.x, Y: -body, W: measure, H: L, Target: t.ID})
+			l.para = -1
+		}
+		if t.Kind == layout.Essay && len(t.Authors) > 0 {
+			al := s.lines(fs, plain(t.Byline()), paraCfg{size: small, leading: small * 1.35, italic: true, left: left + body*1.5, right: c.right})
+			for _, l := range al {
+				l.para = -1
+			}
+			ls[len(ls)-1].keep = true
+			ls = append(ls, al...)
+		}
+		if t.Kind == layout.PartOpener {
+			ls[len(ls)-1].keep = true
+		}
+		gal.lines = append(gal.lines, ls...)
+	}
+	if len(gal.lines) > 1 {
+		gal.lines[1].space = L * 2
+	}
+	return gal
+}
+
+// contributors sets the bios, each with the pieces its contributor wrote and their pages.
+func (s *setter) contributors(fs *fontSet, sec *layout.Section) *galley {
+	gal := s.pageTitle(fs, sec)
+	body, small, _ := s.sizes()
+	L := s.g.Leading
+	size := body * 0.95
+	for i, bio := range s.ed.Contributors {
+		name := s.lines(fs, plain(bio.Contributor.Name), paraCfg{size: body, leading: L, smallCaps: true})
+		for _, l := range name {
+			l.keep, l.para = true, -1
+		}
+		if len(name) == 0 {
+			continue
+		}
+		name[0].space = L * 0.8
+		if i == 0 {
+			name[0].space = L * 2
+		}
+		name[0].anchors = append(name[0].anchors, bio.ID)
+		gal.lines = append(gal.lines, name...)
+		for _, b := range bio.Bio {
+			if p, ok := b.(*text.Paragraph); ok {
+				gal.lines = append(gal.lines, s.lines(fs, p.Content, paraCfg{size: size, leading: size * 1.32, justify: true})...)
+			}
+		}
+		if len(bio.Pieces) > 0 {
+			var content []text.Inline
+			content = append(content, &text.Emphasis{Content: plain("In this book: ")})
+			for j, piece := range bio.Pieces {
+				if j > 0 {
+					content = append(content, &text.Text{Text: "; "})
+				}
+				content = append(content, piece.Title...)
+				if label := s.labels[piece.ID]; label != "" {
+					content = append(content, &text.Text{Text: ", p.\u00a0" + label})
+				}
+			}
+			pl := s.lines(fs, content, paraCfg{size: small, leading: small * 1.35})
+			if len(pl) > 0 {
+				pl[0].space = small * 0.3
+			}
+			gal.lines = append(gal.lines, pl...)
+		}
+	}
+	numberParas(gal.lines)
+	return gal
+}
+
+func (s *setter) credits(fs *fontSet, sec *layout.Section) *galley {
+	gal := s.pageTitle(fs, sec)
+	_, small, _ := s.sizes()
+	size := small * 1.05
+	for i, b := range sec.Body.Blocks {
+		p, ok := b.(*text.Paragraph)
+		if !ok {
+			continue
+		}
+		ls := s.lines(fs, p.Content, paraCfg{size: size, leading: size * 1.32, justify: true, hang: size * 1.2})
+		if len(ls) > 0 {
+			ls[0].space = size * 0.55
+			if i == 0 {
+				ls[0].space = s.g.Leading * 2
+			}
+		}
+		gal.lines = append(gal.lines, ls...)
+	}
+	numberParas(gal.lines)
+	return gal
+}

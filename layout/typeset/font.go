@@ -1,0 +1,191 @@
+package typeset
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/go-text/typesetting/di"
+	gofont "github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/anthology-editor/anthology/assets"
+)
+
+// Face is one font face with the metrics the typesetter needs: advance widths as the PDF will
+// record them, pair kerning from the font's GPOS table, and coverage.
+//
+// Widths are in ems (multiply by the size in points). Advances are rounded to 1/1000 em exactly
+// as the PDF's /W array rounds them, so a run drawn as one string lands where we measured it.
+type Face struct {
+	Family string // family key, "charis"
+	Style  assets.Style
+	Name   string // "Charis SIL Bold Italic", for messages
+	Data   []byte // the TrueType file, for embedding
+
+	Ascent, Descent, CapHeight, XHeight float64 // in ems; Descent is positive
+
+	face *gofont.Face
+	upem float64
+	// adv holds the advance of every BMP rune in 1/1000 em; -1 where the font has no glyph.
+	adv []int16
+
+	mu      sync.RWMutex
+	kerns   map[uint32]float64 // pair (a<<16|b) → adjustment in ems
+	shaper  shaping.HarfbuzzShaper
+	shapeMu sync.Mutex
+}
+
+// LoadFace parses a TrueType face.
+func LoadFace(family string, style assets.Style, name string, data []byte) (*Face, error) {
+	face, err := gofont.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	f := &Face{Family: family, Style: style, Name: name, Data: data, face: face,
+		upem: float64(face.Upem()), kerns: map[uint32]float64{}}
+	if ext, ok := face.FontHExtents(); ok {
+		f.Ascent = float64(ext.Ascender) / f.upem
+		f.Descent = -float64(ext.Descender) / f.upem
+	}
+	f.CapHeight = float64(face.LineMetric(gofont.CapHeight)) / f.upem
+	f.XHeight = float64(face.LineMetric(gofont.XHeight)) / f.upem
+	f.adv = make([]int16, 0x10000)
+	for r := range f.adv {
+		gid, ok := face.NominalGlyph(rune(r))
+		if !ok || gid == 0 {
+			f.adv[r] = -1
+			continue
+		}
+		f.adv[r] = int16(math.Round(float64(face.HorizontalAdvance(gid)) * 1000 / f.upem))
+	}
+	return f, nil
+}
+
+// Has reports whether the face has a glyph for r. Runes above U+FFFF are never drawn: the PDF
+// library cannot encode them.
+func (f *Face) Has(r rune) bool {
+	return r >= 0 && r < 0x10000 && f.adv[r] >= 0
+}
+
+// Advance returns the advance width of r in ems (0 for a rune the face lacks).
+func (f *Face) Advance(r rune) float64 {
+	if !f.Has(r) {
+		return 0
+	}
+	return float64(f.adv[r]) / 1000
+}
+
+// Kern returns the kerning adjustment between a and b in ems (negative pulls them together).
+func (f *Face) Kern(a, b rune) float64 {
+	if !f.Has(a) || !f.Has(b) {
+		return 0
+	}
+	key := uint32(a)<<16 | uint32(b)
+	f.mu.RLock()
+	k, ok := f.kerns[key]
+	f.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = f.shapePair(a, b)
+	f.mu.Lock()
+	f.kerns[key] = k
+	f.mu.Unlock()
+	return k
+}
+
+// kernFeatures turn kerning on and every glyph substitution off: the PDF draws characters, not
+// glyph ids, so a ligature could not be drawn.
+var kernFeatures = []shaping.FontFeature{
+	{Tag: opentype.MustNewTag("kern"), Value: 1},
+	{Tag: opentype.MustNewTag("liga"), Value: 0},
+	{Tag: opentype.MustNewTag("clig"), Value: 0},
+	{Tag: opentype.MustNewTag("calt"), Value: 0},
+}
+
+// shapePair measures the pair ab with the font's own shaping and returns how far its first
+// advance differs from the nominal one: that difference is the pair's kerning.
+func (f *Face) shapePair(a, b rune) float64 {
+	f.shapeMu.Lock()
+	defer f.shapeMu.Unlock()
+	in := shaping.Input{
+		Text: []rune{a, b}, RunStart: 0, RunEnd: 2,
+		Direction: di.DirectionLTR, Face: f.face,
+		Size:         fixed.Int26_6(int(f.upem) << 6),
+		Script:       language.Latin,
+		Language:     language.NewLanguage("en"),
+		FontFeatures: kernFeatures,
+	}
+	out := f.shaper.Shape(in)
+	if len(out.Glyphs) != 2 {
+		return 0
+	}
+	shaped := float64(out.Glyphs[0].XAdvance) / 64 / f.upem
+	k := shaped - f.Advance(a)
+	// Below 1/1000 em a kern is rounding, not design.
+	if math.Abs(k) < 0.001 {
+		return 0
+	}
+	return math.Round(k*1000) / 1000
+}
+
+// Width returns the width of s in ems, kerning included.
+func (f *Face) Width(s string) float64 {
+	w := 0.0
+	prev := rune(-1)
+	for _, r := range s {
+		w += f.Advance(r)
+		if prev >= 0 {
+			w += f.Kern(prev, r)
+		}
+		prev = r
+	}
+	return w
+}
+
+// Family is a font family's four faces.
+type Family struct {
+	Key   string
+	Name  string
+	Faces [4]*Face // indexed by assets.Style
+}
+
+// Face returns the face for a style.
+func (fam *Family) Face(s assets.Style) *Face { return fam.Faces[s] }
+
+var (
+	familyMu    sync.Mutex
+	familyCache = map[string]*Family{}
+)
+
+// LoadFamily loads a bundled family by key ("charis"); families are loaded once per process.
+func LoadFamily(key string) (*Family, error) {
+	familyMu.Lock()
+	defer familyMu.Unlock()
+	if fam, ok := familyCache[key]; ok {
+		return fam, nil
+	}
+	info, ok := assets.LookupFamily(key)
+	if !ok {
+		return nil, fmt.Errorf("unknown font family %q", key)
+	}
+	fam := &Family{Key: info.Key, Name: info.Name}
+	for _, st := range assets.Styles {
+		data, err := info.Face(st)
+		if err != nil {
+			return nil, err
+		}
+		face, err := LoadFace(info.Key, st, info.Name+" "+st.String(), data)
+		if err != nil {
+			return nil, err
+		}
+		fam.Faces[st] = face
+	}
+	familyCache[key] = fam
+	return fam, nil
+}

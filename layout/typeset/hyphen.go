@@ -1,0 +1,135 @@
+package typeset
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/speedata/hyphenation"
+
+	"github.com/anthology-editor/anthology/assets"
+)
+
+// Hyphenator finds where words may break, with Liang's algorithm and TeX's patterns for the
+// book's language, plus the patterns' exception list. Results are cached: prose repeats itself.
+type Hyphenator struct {
+	lang       *hyphenation.Lang
+	exceptions map[string][]int
+	leftMin    int
+	rightMin   int
+
+	mu    sync.RWMutex
+	cache map[string][]int
+}
+
+var (
+	hyphMu    sync.Mutex
+	hyphCache = map[string]*Hyphenator{}
+)
+
+// HyphenatorFor returns the hyphenator for a language tag, or nil when no patterns are bundled
+// for it (the text is then set without hyphenation).
+func HyphenatorFor(lang string) (*Hyphenator, error) {
+	key := strings.ToLower(lang)
+	hyphMu.Lock()
+	defer hyphMu.Unlock()
+	if h, ok := hyphCache[key]; ok {
+		return h, nil
+	}
+	pat, exc, ok := assets.HyphenationPatterns(key)
+	if !ok {
+		hyphCache[key] = nil
+		return nil, nil
+	}
+	l, err := hyphenation.New(bytes.NewReader(pat))
+	if err != nil {
+		return nil, err
+	}
+	// Both English pattern sets ask for at least two letters before a break and three after.
+	h := &Hyphenator{lang: l, leftMin: 2, rightMin: 3, exceptions: map[string][]int{}, cache: map[string][]int{}}
+	// The library counts its minimums differently (one more than TeX); apply ours in Points.
+	l.Leftmin, l.Rightmin = 0, 0
+	sc := bufio.NewScanner(bytes.NewReader(exc))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "%") {
+			continue
+		}
+		var points []int
+		n := 0
+		for _, r := range w {
+			if r == '-' {
+				points = append(points, n)
+				continue
+			}
+			n++
+		}
+		h.exceptions[strings.ReplaceAll(w, "-", "")] = points
+	}
+	hyphCache[key] = h
+	return h, nil
+}
+
+// Points returns the rune offsets inside word after which a hyphen may be inserted. Only words
+// made of letters are hyphenated; acronyms (all capitals) and short words are not.
+func (h *Hyphenator) Points(word string) []int {
+	if h == nil {
+		return nil
+	}
+	n := 0
+	upper := 0
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return nil
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+		n++
+	}
+	if n < h.leftMin+h.rightMin || upper == n {
+		return nil
+	}
+	h.mu.RLock()
+	p, ok := h.cache[word]
+	h.mu.RUnlock()
+	if ok {
+		return p
+	}
+	lower := strings.ToLower(word)
+	if e, ok := h.exceptions[lower]; ok {
+		p = e
+	} else {
+		p = h.lang.Hyphenate(lower)
+	}
+	// The patterns' minimums apply to exceptions too.
+	out := p[:0:0]
+	for _, i := range p {
+		if i >= h.leftMin && i <= n-h.rightMin {
+			out = append(out, i)
+		}
+	}
+	h.mu.Lock()
+	h.cache[word] = out
+	h.mu.Unlock()
+	return out
+}
+
+// Hyphenate shows the break points of word with hyphens ("hy-phen-ation"), for tests and for
+// the editor's check of a difficult word.
+func (h *Hyphenator) Hyphenate(word string) string {
+	points := h.Points(word)
+	var b strings.Builder
+	i := 0
+	for _, r := range word {
+		if len(points) > 0 && points[0] == i {
+			b.WriteByte('-')
+			points = points[1:]
+		}
+		b.WriteRune(r)
+		i++
+	}
+	return b.String()
+}

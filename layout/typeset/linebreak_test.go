@@ -1,0 +1,87 @@
+package typeset
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/anthology-editor/anthology/anthology/markdown"
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+const sampleParagraph = `In daylight it is a place of procedures---consultants in a hurry, porters with trolleys, the rattle of the lunch cart. At night it becomes something closer to a house. People talk in low voices. Somebody's radio plays very quietly under a pillow. The machines, which in the day are background noise, become the loudest thing in the room, and I learn to hear each of them the way a mother learns to hear each of her children.`
+
+func testFonts(t testing.TB) *fontSet {
+	t.Helper()
+	fam, err := LoadFamily("charis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fontSet{body: fam, styles: map[styleKey]*textStyle{}}
+}
+
+func setParagraph(t testing.TB, src string, measure float64) []*Line {
+	fs := testFonts(t)
+	hy, _ := HyphenatorFor("en")
+	pb := &paraBuilder{fs: fs, hyph: hy, hyphenate: true}
+	doc := markdown.Parse([]byte(src))
+	pb.inlines(doc.Blocks[0].(*text.Paragraph).Content, inlineStyle{size: 11})
+	return setLines(pb.finish(), func(int) float64 { return measure }, true)
+}
+
+func lineText(l *Line) string {
+	var b strings.Builder
+	for i, r := range l.Runs {
+		if i > 0 && r.X > l.Runs[i-1].X+r.style.width(l.Runs[i-1].Text)+0.5 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+func TestJustifiedParagraph(t *testing.T) {
+	for _, measure := range []float64{180, 240, 300} {
+		lines := setParagraph(t, sampleParagraph, measure)
+		if len(lines) < 3 {
+			t.Fatalf("measure %v: %d lines", measure, len(lines))
+		}
+		consecutive := 0
+		for i, l := range lines {
+			t.Logf("%3.0f %5.1f %s", measure, l.Natural, lineText(l))
+			if l.Overfull {
+				t.Errorf("line %d overfull: %.1f > %.1f", i, l.Natural, measure)
+			}
+			if i < len(lines)-1 && math.Abs(l.Natural-measure) > 0.05 {
+				t.Errorf("line %d not justified: %.2f of %.0f", i, l.Natural, measure)
+			}
+			if l.Hyphenated {
+				consecutive++
+				if consecutive > 2 {
+					t.Errorf("line %d: three hyphenated lines in a row", i)
+				}
+			} else {
+				consecutive = 0
+			}
+		}
+		if lines[len(lines)-1].Hyphenated {
+			t.Error("last line hyphenated")
+		}
+	}
+}
+
+func TestUnbreakableWordDoesNotOverflow(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 20)
+	lines := setParagraph(t, "A word: "+long+" ends here.", 200)
+	for i, l := range lines {
+		if l.Overfull {
+			t.Errorf("line %d overfull (%.1f)", i, l.Natural)
+		}
+	}
+}
+
+func BenchmarkParagraph(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		setParagraph(b, sampleParagraph, 300)
+	}
+}

@@ -1,0 +1,547 @@
+package typeset
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/assets"
+)
+
+// textStyle is how a run of text is set. Styles are shared by pointer, so runs compare styles
+// by identity.
+type textStyle struct {
+	face     *Face
+	size     float64
+	tracking float64 // points added after each character (letter-spacing)
+	rise     float64 // baseline shift upwards, points (note references)
+	link     string  // URL the run links to (screen PDFs)
+}
+
+// fragment is text set in one style, measured.
+type fragment struct {
+	text  string
+	style *textStyle
+	width float64
+}
+
+// width of s in style st, in points, kerning and tracking included.
+func (st *textStyle) width(s string) float64 {
+	w := st.face.Width(s) * st.size
+	if st.tracking != 0 {
+		w += st.tracking * float64(utf8.RuneCountInString(s))
+	}
+	return w
+}
+
+// Run is text drawn at a position on a line, in one face and size.
+type Run struct {
+	X     float64 // from the left edge of the line
+	Text  string
+	Face  *Face
+	Size  float64
+	Rise  float64
+	Link  string
+	style *textStyle
+}
+
+// Line is a set line of text.
+type Line struct {
+	Runs       []Run
+	Width      float64 // the measure the line was set to
+	Natural    float64 // the width of its content
+	Hyphenated bool
+	Overfull   bool
+}
+
+// fontSet resolves styles to faces and finds a face for characters the body font lacks.
+type fontSet struct {
+	body      *Family
+	fallbacks []*Family
+	styles    map[styleKey]*textStyle
+	missing   func(r rune) // called for a character no bundled face has
+}
+
+type styleKey struct {
+	face     *Face
+	size     float64
+	tracking float64
+	rise     float64
+	link     string
+}
+
+// style returns the shared style for the given attributes.
+func (fs *fontSet) style(face *Face, size, tracking, rise float64, link string) *textStyle {
+	k := styleKey{face, size, tracking, rise, link}
+	if st, ok := fs.styles[k]; ok {
+		return st
+	}
+	st := &textStyle{face: face, size: size, tracking: tracking, rise: rise, link: link}
+	fs.styles[k] = st
+	return st
+}
+
+// faceFor returns the face that draws r in style s: the body family's, else the first fallback
+// family's that has it, else nil.
+func (fs *fontSet) faceFor(r rune, s assets.Style) *Face {
+	if f := fs.body.Face(s); f.Has(r) {
+		return f
+	}
+	for _, fam := range fs.fallbacks {
+		if f := fam.Face(s); f.Has(r) {
+			return f
+		}
+	}
+	return nil
+}
+
+// inlineStyle is the state of the inline builder while it walks nested markup.
+type inlineStyle struct {
+	italic, bold, smallCaps bool
+	link                    string
+	size                    float64
+}
+
+func (s inlineStyle) fontStyle() assets.Style {
+	switch {
+	case s.italic && s.bold:
+		return assets.BoldItalic
+	case s.italic:
+		return assets.Italic
+	case s.bold:
+		return assets.Bold
+	}
+	return assets.Regular
+}
+
+// smallCapsScale is the size of synthetic small capitals relative to the text: the bundled
+// fonts' small caps are OpenType alternates the PDF cannot reach by character, so lowercase
+// letters are set as capitals at this scale, letter-spaced a little.
+const smallCapsScale = 0.78
+
+// paraBuilder turns inline content into the items of one paragraph.
+type paraBuilder struct {
+	fs        *fontSet
+	hyph      *Hyphenator
+	hyphenate bool
+	items     []item
+	word      []fragment // the word being collected, possibly in several styles
+	// noteMarks gives the text of a note reference mark.
+	noteMarks func(*text.Note) string
+}
+
+func (pb *paraBuilder) addText(s string, st inlineStyle) {
+	s = norm.NFC.String(s)
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\u2003' || r == '\u2002':
+			pb.flushWord()
+			pb.space(st)
+		case r == '\u00a0' || r == '\u202f':
+			// A no-break space: glue where no line may end.
+			pb.flushWord()
+			pb.items = append(pb.items, item{kind: penaltyItem, penalty: infPenalty})
+			pb.space(st)
+		case r == '\u200b':
+			pb.flushWord()
+			pb.items = append(pb.items, item{kind: penaltyItem})
+		case r == '\u00ad':
+			pb.flushWord()
+			pb.items = append(pb.items, pb.hyphenPenalty(st))
+		default:
+			pb.addRune(r, st)
+		}
+	}
+}
+
+// addRune appends r to the current word in style st (small caps applied, missing glyphs
+// resolved to a fallback face or dropped and reported).
+func (pb *paraBuilder) addRune(r rune, st inlineStyle) {
+	size, tracking := st.size, 0.0
+	if st.smallCaps {
+		tracking = 0.05 * st.size
+		if unicode.IsLower(r) {
+			r = unicode.ToUpper(r)
+			size = st.size * smallCapsScale
+		}
+	}
+	face := pb.fs.faceFor(r, st.fontStyle())
+	if face == nil {
+		if pb.fs.missing != nil {
+			pb.fs.missing(r)
+		}
+		return
+	}
+	style := pb.fs.style(face, size, tracking, 0, st.link)
+	if n := len(pb.word); n > 0 && pb.word[n-1].style == style {
+		pb.word[n-1].text += string(r)
+		return
+	}
+	pb.word = append(pb.word, fragment{text: string(r), style: style})
+}
+
+func (pb *paraBuilder) space(st inlineStyle) {
+	face := pb.fs.body.Face(st.fontStyle())
+	w := face.Advance(' ') * st.size
+	// TeX's interword glue: stretch a half, shrink a third of the space.
+	pb.items = append(pb.items, item{kind: glueItem, width: w, stretch: w / 2, shrink: w / 3})
+}
+
+func (pb *paraBuilder) hyphenPenalty(st inlineStyle) item {
+	face := pb.fs.body.Face(st.fontStyle())
+	style := pb.fs.style(face, st.size, 0, 0, st.link)
+	w := style.width("-")
+	return item{kind: penaltyItem, width: w, penalty: 50, flagged: true, frags: []fragment{{text: "-", style: style, width: w}}}
+}
+
+// noteRef appends a note's reference mark, raised and smaller, to the current word.
+func (pb *paraBuilder) noteRef(mark string, st inlineStyle) {
+	face := pb.fs.body.Face(assets.Regular)
+	style := pb.fs.style(face, st.size*0.65, 0, st.size*0.38, st.link)
+	pb.word = append(pb.word, fragment{text: mark, style: style})
+}
+
+// flushWord turns the collected word into boxes, with hyphenation points and breaks after
+// explicit hyphens and dashes.
+func (pb *paraBuilder) flushWord() {
+	if len(pb.word) == 0 {
+		return
+	}
+	for _, fr := range pb.word {
+		pb.fragmentItems(fr)
+	}
+	pb.word = pb.word[:0]
+}
+
+func (pb *paraBuilder) fragmentItems(fr fragment) {
+	s := fr.text
+	for s != "" {
+		// Split after an explicit hyphen or dash: a line may end there.
+		i := strings.IndexAny(s, "-\u2010\u2013\u2014/")
+		if i < 0 || i == len(s)-1 {
+			pb.chunkItems(s, fr.style)
+			return
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		pb.chunkItems(s[:i+size], fr.style)
+		dash := s[i : i+size]
+		switch dash {
+		case "-", "\u2010":
+			pb.items = append(pb.items, item{kind: penaltyItem, penalty: 50, flagged: true})
+		default:
+			pb.items = append(pb.items, item{kind: penaltyItem, penalty: 50})
+		}
+		s = s[i+size:]
+	}
+}
+
+// chunkItems adds the boxes of a piece of a word, hyphenating its letters where allowed.
+func (pb *paraBuilder) chunkItems(s string, st *textStyle) {
+	if pb.hyphenate && pb.hyph != nil && st.tracking == 0 {
+		// Hyphenate the letters between leading and trailing punctuation.
+		start := strings.IndexFunc(s, unicode.IsLetter)
+		end := strings.LastIndexFunc(s, unicode.IsLetter)
+		if start >= 0 {
+			_, lastSize := utf8.DecodeRuneInString(s[end:])
+			core := s[start : end+lastSize]
+			points := pb.hyph.Points(core)
+			if len(points) > 0 {
+				hyphenStyle := st
+				hw := hyphenStyle.width("-")
+				prev := 0 // byte offset in s of the current piece's start
+				ri := 0
+				for bi := range core {
+					if len(points) > 0 && ri == points[0] {
+						cut := start + bi
+						pb.box(s[prev:cut], st)
+						pb.items = append(pb.items, item{kind: penaltyItem, width: hw, penalty: 50, flagged: true,
+							frags: []fragment{{text: "-", style: hyphenStyle, width: hw}}})
+						prev = cut
+						points = points[1:]
+					}
+					ri++
+				}
+				pb.box(s[prev:], st)
+				return
+			}
+		}
+	}
+	pb.box(s, st)
+}
+
+func (pb *paraBuilder) box(s string, st *textStyle) {
+	if s == "" {
+		return
+	}
+	w := st.width(s)
+	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w}}})
+}
+
+// inlines walks inline content.
+func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
+	for _, in := range content {
+		switch x := in.(type) {
+		case *text.Text:
+			pb.addText(x.Text, st)
+		case *text.Emphasis:
+			s := st
+			s.italic = !s.italic
+			pb.inlines(x.Content, s)
+		case *text.Strong:
+			s := st
+			s.bold = true
+			pb.inlines(x.Content, s)
+		case *text.SmallCaps:
+			s := st
+			s.smallCaps = true
+			pb.inlines(x.Content, s)
+		case *text.Link:
+			s := st
+			s.link = x.URL
+			pb.inlines(x.Content, s)
+		case *text.NoteRef:
+			mark := ""
+			if pb.noteMarks != nil {
+				mark = pb.noteMarks(x.Note)
+			}
+			pb.noteRef(mark, st)
+		case *text.LineBreak:
+			pb.flushWord()
+			pb.items = append(pb.items, item{kind: penaltyItem, penalty: infPenalty}, item{kind: glueItem, fil: true},
+				item{kind: penaltyItem, penalty: -infPenalty})
+		}
+	}
+}
+
+// finish ends the paragraph: the last line's spaces keep their natural width.
+func (pb *paraBuilder) finish() []item {
+	pb.flushWord()
+	// Trailing spaces would only stretch the last line.
+	for len(pb.items) > 0 && pb.items[len(pb.items)-1].kind == glueItem {
+		pb.items = pb.items[:len(pb.items)-1]
+	}
+	pb.items = append(pb.items,
+		item{kind: penaltyItem, penalty: infPenalty},
+		item{kind: glueItem, fil: true},
+		item{kind: penaltyItem, penalty: -infPenalty})
+	return pb.items
+}
+
+// setLines breaks items into lines of the given measures, justified, trying stricter passes
+// first as TeX does: no hyphenation, then hyphenation, then looser spacing, then anything that
+// is not overfull, splitting words longer than the line if it must.
+func setLines(items []item, width func(int) float64, justify bool) []*Line {
+	if !justify {
+		return greedyLines(items, width)
+	}
+	passes := []breakParams{defaultParams, defaultParams, defaultParams, defaultParams}
+	passes[0].tolerance, passes[0].hyphenate = 100, false
+	passes[2].tolerance, passes[2].emergencyStretch = 1000, 0.12*width(0)
+	passes[3].tolerance, passes[3].emergencyStretch, passes[3].maxHyphens = 10000, 0.25*width(0), 3
+	for _, p := range passes {
+		if breaks, ok := breakPoints(items, width, p); ok {
+			return materialize(items, breaks, width, true)
+		}
+	}
+	// A word wider than the line: let it break between any two letters, and give up the limit
+	// on consecutive hyphens (a 200-letter word needs many lines).
+	split := splitLongBoxes(items, width(0))
+	last := passes[3]
+	last.maxHyphens = math.MaxInt32
+	if breaks, ok := breakPoints(split, width, last); ok {
+		return materialize(split, breaks, width, true)
+	}
+	return greedyLines(split, width)
+}
+
+// splitLongBoxes cuts boxes wider than the measure into letters, with a break allowed between
+// any two (no hyphen is added: such words are URLs and the like).
+func splitLongBoxes(items []item, measure float64) []item {
+	var out []item
+	for _, it := range items {
+		if it.kind != boxItem || it.width <= measure*0.9 || len(it.frags) != 1 {
+			out = append(out, it)
+			continue
+		}
+		fr := it.frags[0]
+		for i, r := range fr.text {
+			if i > 0 {
+				out = append(out, item{kind: penaltyItem, penalty: 100})
+			}
+			w := fr.style.width(string(r))
+			out = append(out, item{kind: boxItem, width: w, frags: []fragment{{text: string(r), style: fr.style, width: w}}})
+		}
+	}
+	return out
+}
+
+// greedyLines fills lines one after another with natural spacing: for ragged and centred text
+// (titles, headings, verse), where even spacing matters more than an even right edge.
+func greedyLines(items []item, width func(int) float64) []*Line {
+	var breaks []int
+	lineStart := 0
+	w := 0.0
+	lastBreak := -1
+	line := 0
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if it.kind == penaltyItem && it.penalty <= -infPenalty {
+			breaks = append(breaks, i)
+			line++
+			lineStart, w, lastBreak = i+1, 0, -1
+			continue
+		}
+		legal := (it.kind == glueItem && i > lineStart && items[i-1].kind == boxItem) ||
+			(it.kind == penaltyItem && it.penalty < infPenalty)
+		if legal && i > lineStart {
+			lastBreak = i
+		}
+		if it.kind == boxItem || it.kind == glueItem {
+			w += it.width
+		}
+		if it.kind == boxItem && w > width(line) && lastBreak > lineStart {
+			breaks = append(breaks, lastBreak)
+			line++
+			i = lastBreak
+			// Skip what vanishes at the start of a line.
+			for i+1 < len(items) && items[i+1].kind != boxItem && !(items[i+1].kind == penaltyItem && items[i+1].penalty <= -infPenalty) {
+				i++
+			}
+			lineStart, w, lastBreak = i+1, 0, -1
+		}
+	}
+	if len(breaks) == 0 || breaks[len(breaks)-1] != len(items)-1 {
+		breaks = append(breaks, len(items)-1)
+	}
+	return materialize(items, breaks, width, false)
+}
+
+// materialize positions the boxes of each line: glue set to fill the measure when justify is
+// set (the last line and lines ending in a forced break keep natural spacing).
+func materialize(items []item, breaks []int, width func(int) float64, justify bool) []*Line {
+	var lines []*Line
+	start := 0
+	for li, end := range breaks {
+		// Drop what vanishes at the start of a line.
+		for start < end && items[start].kind != boxItem {
+			start++
+		}
+		lw := width(li)
+		natural, stretch, shrink := 0.0, 0.0, 0.0
+		fil := false
+		for i := start; i < end; i++ {
+			it := items[i]
+			switch it.kind {
+			case boxItem:
+				natural += it.width
+			case glueItem:
+				natural += it.width
+				stretch += it.stretch
+				shrink += it.shrink
+				fil = fil || it.fil
+			}
+		}
+		brk := items[end]
+		if brk.kind == penaltyItem {
+			natural += brk.width
+		}
+		// A line ending the paragraph (fil) keeps natural spaces unless it must shrink to fit.
+		ratio := 0.0
+		if justify {
+			if natural < lw && stretch > 0 && !fil {
+				ratio = (lw - natural) / stretch
+			} else if natural > lw && shrink > 0 {
+				ratio = math.Max((lw-natural)/shrink, -1)
+			}
+		}
+		line := &Line{Width: lw}
+		x := 0.0
+		add := func(fr fragment) {
+			line.Runs = appendRuns(line.Runs, x, fr)
+			x += fr.width
+		}
+		for i := start; i < end; i++ {
+			it := items[i]
+			switch it.kind {
+			case boxItem:
+				if len(it.frags) == 0 {
+					x += it.width // an indent: space that is part of the line
+				}
+				for _, fr := range it.frags {
+					add(fr)
+				}
+			case glueItem:
+				if ratio >= 0 {
+					x += it.width + ratio*it.stretch
+				} else {
+					x += it.width + ratio*it.shrink
+				}
+			}
+		}
+		if brk.kind == penaltyItem && len(brk.frags) > 0 {
+			for _, fr := range brk.frags {
+				add(fr)
+			}
+			line.Hyphenated = brk.flagged
+		}
+		line.Natural = x
+		line.Overfull = x > lw+0.5
+		lines = append(lines, line)
+		start = end + 1
+	}
+	return lines
+}
+
+// appendRuns adds a fragment at x to runs, splitting it where the font kerns (a PDF string
+// cannot carry a kern) or letter-spaces, and joining it to the previous run where it simply
+// continues it.
+func appendRuns(runs []Run, x float64, fr fragment) []Run {
+	st := fr.style
+	face := st.face
+	startX := x
+	segStart := 0
+	prev := rune(-1)
+	flush := func(end int, at float64) {
+		if end <= segStart {
+			return
+		}
+		seg := fr.text[segStart:end]
+		if n := len(runs); n > 0 && runs[n-1].style == st && math.Abs(runs[n-1].X+st.width(runs[n-1].Text)-at) < 0.005 &&
+			st.tracking == 0 && face.Kern(lastRune(runs[n-1].Text), firstRune(seg)) == 0 {
+			runs[n-1].Text += seg
+			return
+		}
+		runs = append(runs, Run{X: at, Text: seg, Face: face, Size: st.size, Rise: st.rise, Link: st.link, style: st})
+	}
+	cur := startX
+	segX := startX
+	for i, r := range fr.text {
+		if prev >= 0 {
+			k := face.Kern(prev, r) * st.size
+			if k != 0 || st.tracking != 0 {
+				flush(i, segX)
+				segStart = i
+				cur += k
+				segX = cur
+			}
+		}
+		cur += face.Advance(r)*st.size + st.tracking
+		prev = r
+	}
+	flush(len(fr.text), segX)
+	return runs
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
