@@ -42,6 +42,20 @@ func openDir(dir string) (*os.Root, error) {
 	return root, nil
 }
 
+// openProjectFS opens dir as a confined file system; close releases it.
+func openProjectFS(dir string) (fsys projectFS, close func() error, err error) {
+	root, err := openDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	fsys, ok := root.FS().(projectFS)
+	if !ok {
+		root.Close()
+		return nil, nil, errors.New("internal: os.Root file system cannot stat and read")
+	}
+	return fsys, root.Close, nil
+}
+
 // checkRelPath refuses paths that name something outside the project: absolute paths and paths
 // with "..". Symlinks that lead out are refused when the file is opened.
 func checkRelPath(p string) error {

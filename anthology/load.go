@@ -57,15 +57,11 @@ func (c contentsEntry) MarshalYAML() (any, error) {
 // introduction. Every problem found is returned together, as Errors, each naming its file
 // (and line and column where there is one).
 func Open(dir string) (*Project, error) {
-	root, err := openDir(dir)
+	fsys, closeFS, err := openProjectFS(dir)
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	fsys, ok := root.FS().(projectFS)
-	if !ok {
-		return nil, errors.New("internal: os.Root file system cannot stat and read")
-	}
+	defer closeFS()
 	if _, err := fsys.Stat(ProjectFile); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotProject)
 	}

@@ -215,15 +215,11 @@ func (p *Project) ReadFile(name string) ([]byte, error) {
 		}
 		return read(p.fsys)
 	}
-	root, err := openDir(p.Dir)
+	fsys, closeFS, err := openProjectFS(p.Dir)
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	fsys, ok := root.FS().(projectFS)
-	if !ok {
-		return nil, errors.New("internal: os.Root file system cannot stat and read")
-	}
+	defer closeFS()
 	return read(fsys)
 }
 

@@ -255,11 +255,7 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.f("<section class=\"titlepage\" epub:type=\"titlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"fulltitle\">", titleID, titleID)
 		r.inlines(s.Title)
 		r.w("</h1>\n")
-		if len(s.Subtitle) > 0 {
-			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
-			r.inlines(s.Subtitle)
-			r.w("</p>\n")
-		}
+		r.subtitle(s.Subtitle)
 		if len(b.ed.Editors) > 0 {
 			r.f("<p class=\"editors\">Edited by %s</p>\n", xmlText(layout.JoinNames(b.ed.Editors)))
 		}
@@ -280,11 +276,7 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.f("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, layout.PartLabel(s.Number))
 		r.inlines(s.Title)
 		r.w("</h1>\n")
-		if len(s.Subtitle) > 0 {
-			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
-			r.inlines(s.Subtitle)
-			r.w("</p>\n")
-		}
+		r.subtitle(s.Subtitle)
 		r.w("</section>\n")
 	case layout.Introduction, layout.Essay:
 		kind, role := "chapter", "doc-chapter"
@@ -295,11 +287,7 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.f("<section class=\"%s\" id=\"%s\" epub:type=\"%s\" role=\"%s\" aria-labelledby=\"%s\">\n<header>\n<h1 id=\"%s\">", s.Kind.String(), s.ID, kind, role, titleID, titleID)
 		r.inlines(s.Title)
 		r.w("</h1>\n")
-		if len(s.Subtitle) > 0 {
-			r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
-			r.inlines(s.Subtitle)
-			r.w("</p>\n")
-		}
+		r.subtitle(s.Subtitle)
 		if len(s.Authors) > 0 {
 			r.w("<p class=\"byline\">")
 			for i, a := range s.Authors {

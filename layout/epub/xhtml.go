@@ -210,6 +210,16 @@ func (r *renderer) inlines(content []text.Inline) {
 	}
 }
 
+// subtitle writes a title's subtitle line, if there is one.
+func (r *renderer) subtitle(content []text.Inline) {
+	if len(content) == 0 {
+		return
+	}
+	r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
+	r.inlines(content)
+	r.w("</p>\n")
+}
+
 // notes writes a document's footnotes, each an aside that reading systems can show as a
 // pop-up, with its backlink before the note's text.
 func (r *renderer) notes(doc *text.Document, headingID string) {
