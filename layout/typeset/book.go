@@ -128,6 +128,7 @@ type Book struct {
 
 	lines      []*gline    // every line drawn, in order, for the report
 	pageBreaks []pageBreak // the lines on either side of each break inside a section
+	shortPages int
 }
 
 // Page is one page: what is drawn on it and what it means.
@@ -150,6 +151,9 @@ type Page struct {
 	Anchors []Anchor
 	// Start is where the page's text begins in the section's body, for the EPUB's page-list.
 	Start Position
+
+	bottom float64 // baseline of the last line of text (flowed pages)
+	last   bool    // the last page of its section
 }
 
 // Position is a place in a section's body: the top-level block and the character inside it.
@@ -204,6 +208,11 @@ type Report struct {
 	HeadsOnOpeners int
 	// StrandedOrnaments counts scene-break ornaments first or last on a page.
 	StrandedOrnaments int
+	// ShortPages counts pages left a line or more short to keep a rule, where no paragraph
+	// could be re-set to fill them (the last page of a piece does not count).
+	ShortPages int
+	// UnbalancedSpreads counts facing pages inside a piece whose last lines do not stand level.
+	UnbalancedSpreads int
 }
 
 // Typeset sets an edition into pages.
@@ -362,11 +371,17 @@ var debugOverfull func(*Line)
 
 // measure counts what the report promises, from the pages as they are.
 func measure(b *Book) Report {
-	r := Report{Pages: len(b.Pages)}
+	r := Report{Pages: len(b.Pages), ShortPages: b.shortPages}
 	run := 0
-	for _, p := range b.Pages {
+	for i, p := range b.Pages {
 		if (p.Opener || p.Blank) && p.HasHead {
 			r.HeadsOnOpeners++
+		}
+		if p.Recto && i > 0 && !p.last && p.bottom > 0 {
+			v := b.Pages[i-1]
+			if v.Section == p.Section && v.bottom > 0 && math.Abs(v.bottom-p.bottom) > b.Geometry.Leading/2 {
+				r.UnbalancedSpreads++
+			}
 		}
 	}
 	for _, l := range b.lines {

@@ -47,6 +47,8 @@ type gline struct {
 	texts   []Text // extra material drawn with the line (drop cap, leaders, markers)
 	rules   []Rule
 	links   []Link
+	// src is the paragraph the line was set from, for re-setting it (justified text only).
+	src *paraSource
 }
 
 // galley is a section set as a column of lines, not yet cut into pages.
@@ -123,6 +125,21 @@ func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
 	if c.center && len(set) > 1 {
 		set = balance(items, set, measure)
 	}
+	src := &paraSource{items: items, width: width, cfg: c}
+	return src.glines(set)
+}
+
+// paraSource is what a justified paragraph was set from, kept so that pagination can set it
+// again one line longer or shorter, or without a hyphen at a page's foot.
+type paraSource struct {
+	items []item
+	width func(int) float64
+	cfg   paraCfg
+}
+
+// glines turns set lines into galley lines, positioned in the text block.
+func (src *paraSource) glines(set []*Line) []*gline {
+	c := src.cfg
 	out := make([]*gline, len(set))
 	for i, l := range set {
 		x := c.left
@@ -133,11 +150,32 @@ func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
 			x += c.hang
 		}
 		if c.center {
-			x += (width(i) - l.Natural) / 2
+			x += (src.width(i) - l.Natural) / 2
 		}
 		out[i] = &gline{line: l, x: x, lead: c.leading, idx: i, count: len(set)}
+		if c.justify && !c.center {
+			out[i].src = src
+		}
 	}
 	return out
+}
+
+// reset sets the paragraph again with looseness lines more (or fewer), or with the given line
+// not ending in a hyphen; nil when no such setting is good enough.
+func (src *paraSource) reset(looseness int, noHyphenLine int) []*Line {
+	p := defaultParams
+	// Looser than a paragraph's own setting (200): a slightly open paragraph is a smaller
+	// fault than a short page.
+	p.tolerance = 800
+	p.looseness = looseness
+	if noHyphenLine >= 0 {
+		p.noHyphen = func(line int) bool { return line == noHyphenLine }
+	}
+	breaks, ok := breakPoints(src.items, src.width, p)
+	if !ok {
+		return nil
+	}
+	return materialize(src.items, breaks, src.width, true)
 }
 
 // balance re-sets centred lines at the narrowest measure that does not add a line, so that a

@@ -40,6 +40,11 @@ type breakParams struct {
 	maxHyphens           int  // consecutive hyphenated lines allowed
 	hyphenate            bool // whether flagged penalties are breaks in this pass
 	emergencyStretch     float64
+	// looseness asks for a paragraph that many lines longer (or shorter, when negative) than
+	// its best setting, as TeX's \looseness does; the pass fails when there is no such setting.
+	looseness int
+	// noHyphen, when set, names lines (0-based) that must not end with a hyphen.
+	noHyphen func(line int) bool
 }
 
 var defaultParams = breakParams{
@@ -163,6 +168,9 @@ func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]in
 				if it.kind == penaltyItem && it.flagged {
 					hy = a.hyphens + 1
 				}
+				if hy > 0 && p.noHyphen != nil && p.noHyphen(a.line) {
+					hy = p.maxHyphens + 1 // this line may not end with a hyphen
+				}
 				if hy <= p.maxHyphens {
 					fit := fitnessClass(ratio)
 					d := a.demerits + demerits(bad, it, a, items, p, forced)
@@ -207,6 +215,19 @@ func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]in
 			for _, c := range cands[1:] {
 				if c.demerits < bestC.demerits {
 					bestC = c
+				}
+			}
+			if b == n-1 && p.looseness != 0 {
+				// The best setting with the asked-for number of lines instead.
+				target := bestC.line + p.looseness
+				found := false
+				for _, c := range cands {
+					if c.line == target && (!found || c.demerits < bestC.demerits) {
+						bestC, found = c, true
+					}
+				}
+				if !found {
+					return nil, false
 				}
 			}
 			node := &breakNode{pos: b, line: bestC.line, fitness: bestC.fitness, hyphens: bestC.hyphens,

@@ -104,14 +104,22 @@ func (p *paginator) fixedPage(gal *galley) {
 	}
 }
 
-// flow cuts a flowed galley into pages.
+// span is a page's share of a galley: lines[start:end], with their baselines.
+type span struct {
+	start, end int
+	ys         []float64
+	opener     bool
+}
+
+// flow cuts a flowed galley into pages: first where each page ends, with facing pages balanced,
+// then the drawing.
 func (p *paginator) flow(gal *galley) {
 	g := p.s.g
 	lines := gal.lines
-	last := g.LastBaseline() + 0.01
+	var spans []span
 	pageStart := 0
-	first := true
 	for pageStart < len(lines) {
+		first := len(spans) == 0
 		// Spacers that would open a page vanish, as space does at a page break.
 		for !first && pageStart < len(lines) && lines[pageStart].line == nil && len(lines[pageStart].texts) == 0 {
 			pageStart++
@@ -119,59 +127,191 @@ func (p *paginator) flow(gal *galley) {
 		if pageStart == len(lines) {
 			break
 		}
-		pg := p.newPage(gal.sec)
 		opener := first && gal.opener
-		pg.Opener = opener
-		pg.Folio = gal.folio
 		top := g.FirstBaseline()
 		if opener {
 			top += gal.sink
 		}
-		// Lay lines down until one does not fit.
-		ys := make([]float64, 0, 48)
-		y := 0.0
-		end := pageStart
-		for end < len(lines) {
-			l := lines[end]
-			var ny float64
-			switch {
-			case end == pageStart && opener:
-				ny = top
-			case end == pageStart:
-				ny = g.FirstBaseline()
-			default:
-				ny = y + l.space + l.lead
+		end, ys := p.fill(lines, pageStart, top)
+		if end < len(lines) && !allowedBreak(lines, end, 2) {
+			// Rather than leave the page short, set a paragraph on it one line longer or
+			// shorter, or without the hyphen at its foot.
+			if fixed := p.repair(lines, pageStart, end, top); fixed != nil {
+				lines = fixed
+				gal.lines = fixed
+				end, ys = p.fill(lines, pageStart, top)
 			}
-			if l.snap && end > pageStart {
-				ny = p.snap(ny)
-			}
-			if ny > last && end > pageStart {
-				break
-			}
-			ys = append(ys, ny)
-			y = ny
-			end++
 		}
 		if end < len(lines) {
+			full := end
 			end = p.chooseBreak(lines, pageStart, end)
-			p.book.pageBreaks = append(p.book.pageBreaks, pageBreak{before: visible(lines[pageStart:end], -1), after: visible(lines[end:], 1)})
+			ys = ys[:end-pageStart]
+			if end < full {
+				p.book.shortPages++
+			}
 		}
-		for i := pageStart; i < end; i++ {
-			p.draw(pg, lines[i], ys[i-pageStart])
+		cur := span{start: pageStart, end: end, ys: ys, opener: opener}
+		// A right-hand page and the left-hand page before it are seen together: their last
+		// lines should stand level.
+		recto := (len(p.book.Pages)+len(spans))%2 == 0
+		if recto && !first && end < len(lines) {
+			p.balance(lines, &spans[len(spans)-1], &cur)
 		}
-		pg.Start = lines[pageStart].pos
+		spans = append(spans, cur)
+		pageStart = cur.end
+	}
+	for i, sp := range spans {
+		pg := p.newPage(gal.sec)
+		pg.Opener = sp.opener
+		pg.Folio = gal.folio
+		pg.bottom = sp.ys[len(sp.ys)-1]
+		pg.last = i == len(spans)-1
+		for j := sp.start; j < sp.end; j++ {
+			p.draw(pg, lines[j], sp.ys[j-sp.start])
+		}
+		if i+1 < len(spans) {
+			p.book.pageBreaks = append(p.book.pageBreaks, pageBreak{before: visible(lines[sp.start:sp.end], -1), after: visible(lines[sp.end:], 1)})
+		}
+		pg.Start = lines[sp.start].pos
 		if pg.Start.Section == "" {
 			pg.Start.Section = gal.sec.ID
 		}
-		if !opener {
+		if !sp.opener {
 			p.runningHead(pg, gal)
 		}
 		if gal.folio {
-			p.folio(pg, opener)
+			p.folio(pg, sp.opener)
 		}
-		pageStart = end
-		first = false
 	}
+}
+
+// balance levels a spread whose pages end on different lines: a short right-hand page takes
+// lines from the foot of the left-hand one; a short left-hand page has the right-hand one end
+// as high (its lines go on to the next spread). Only breaks that keep every rule are used.
+func (p *paginator) balance(lines []*gline, v, r *span) {
+	g := p.s.g
+	yv, yr := v.ys[len(v.ys)-1], r.ys[len(r.ys)-1]
+	switch {
+	case yv > yr+g.Leading/2:
+		// The recto is short: move half the difference over from the verso.
+		m := int((yv-yr)/g.Leading/2 + 0.5)
+		for k := m; k >= 1; k-- {
+			nb := v.end - k
+			if nb <= v.start+1 || !allowedBreak(lines, nb, 2) {
+				continue
+			}
+			if e, ys := p.fill(lines, nb, g.FirstBaseline()); e >= r.end {
+				v.end, v.ys = nb, v.ys[:nb-v.start]
+				r.start, r.ys = nb, ys[:r.end-nb]
+				return
+			}
+		}
+	case yr > yv+g.Leading/2:
+		// The verso is short: end the recto as high.
+		m := int((yr-yv)/g.Leading + 0.5)
+		for k := m; k >= 1; k-- {
+			ne := r.end - k
+			if ne <= r.start+1 || !allowedBreak(lines, ne, 2) {
+				continue
+			}
+			r.end, r.ys = ne, r.ys[:ne-r.start]
+			return
+		}
+	}
+}
+
+// fill lays lines down from start until one does not fit, returning the first that does not and
+// the baselines of those that do. top is the first line's baseline.
+func (p *paginator) fill(lines []*gline, start int, top float64) (int, []float64) {
+	g := p.s.g
+	last := g.LastBaseline() + 0.01
+	ys := make([]float64, 0, g.Lines+8)
+	y := 0.0
+	end := start
+	for end < len(lines) {
+		l := lines[end]
+		ny := y + l.space + l.lead
+		if end == start {
+			ny = top
+		}
+		if l.snap && end > start {
+			ny = p.snap(ny)
+		}
+		if ny > last && end > start {
+			break
+		}
+		ys = append(ys, ny)
+		y = ny
+		end++
+	}
+	return end, ys
+}
+
+// repair looks for a paragraph on the page to set again so that the page can end where it
+// should: without a widow, an orphan or a hyphen at its foot. It tries the paragraph at the
+// break first (without its hyphen, then a line shorter or longer), then the other paragraphs
+// that begin on the page, nearest first. It returns the lines with the change made, or nil.
+func (p *paginator) repair(lines []*gline, start, end int, top float64) []*gline {
+	type attempt struct {
+		first, n     int // the paragraph's lines: lines[first:first+n]
+		loose, noHyp int
+	}
+	var tries []attempt
+	paraAt := func(i int) (int, int, bool) {
+		l := lines[i]
+		if l.src == nil || l.para <= 0 {
+			return 0, 0, false
+		}
+		first := i - l.idx
+		if first < start || first+l.count > len(lines) {
+			return 0, 0, false // it began on an earlier page, which is already printed
+		}
+		return first, l.count, true
+	}
+	before := lines[end-1]
+	if f, n, ok := paraAt(end - 1); ok && before.line != nil && before.line.Hyphenated {
+		tries = append(tries, attempt{f, n, 0, before.idx})
+	}
+	seen := map[int]bool{}
+	for i := end; i >= start; i-- {
+		if i >= len(lines) {
+			continue
+		}
+		f, n, ok := paraAt(i)
+		if !ok || seen[f] {
+			continue
+		}
+		seen[f] = true
+		tries = append(tries, attempt{f, n, -1, -1}, attempt{f, n, 1, -1})
+	}
+	for _, t := range tries {
+		old := lines[t.first : t.first+t.n]
+		set := old[0].src.reset(t.loose, t.noHyp)
+		if set == nil {
+			continue
+		}
+		repl := respliced(old, old[0].src.glines(set))
+		fixed := make([]*gline, 0, len(lines)+1)
+		fixed = append(fixed, lines[:t.first]...)
+		fixed = append(fixed, repl...)
+		fixed = append(fixed, lines[t.first+t.n:]...)
+		if e, _ := p.fill(fixed, start, top); e >= len(fixed) || allowedBreak(fixed, e, 2) {
+			return fixed
+		}
+	}
+	return nil
+}
+
+// respliced gives re-set lines the attributes of the lines they replace: the first line's
+// space, anchors and extra marks, and every line's paragraph, keep and position.
+func respliced(old, repl []*gline) []*gline {
+	o := old[0]
+	for _, l := range repl {
+		l.para, l.keep, l.pos, l.lead, l.noBreakBefore = o.para, o.keep, o.pos, o.lead, o.noBreakBefore
+	}
+	f := repl[0]
+	f.space, f.snap, f.anchors, f.texts, f.rules, f.links = o.space, o.snap, o.anchors, o.texts, o.rules, o.links
+	return repl
 }
 
 // visible returns the last (dir -1) or first (dir 1) element of ls that draws something.
