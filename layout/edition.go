@@ -230,7 +230,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 			title = "Introduction"
 		}
 		s := add(&Section{Kind: Introduction, Matter: FrontMatter, ID: "introduction", Title: markdown.ParseInline(title),
-			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: intro.Doc, Essay: intro,
+			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(intro.Doc), Essay: intro,
 			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors)})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
@@ -248,7 +248,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		for _, e := range part.Essays {
 			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + asciiID(e.ID), Essay: e, Part: opener,
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
-				Authors: authorsOf(p, e.Meta.Authors, nil), Body: e.Doc})
+				Authors: authorsOf(p, e.Meta.Authors, nil), Body: tidyBody(e.Doc)})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
 				s.Headnote = markdown.Parse([]byte(e.Meta.Headnote)).Blocks
 			}
@@ -273,6 +273,33 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 	}
 	copyright.Body = copyrightBody(ed, len(credits.Blocks) > 0)
 	return ed, nil
+}
+
+// tidyBody returns a body without scene breaks that separate nothing: at its start, at its end,
+// or straight after another. A book shows a break between two passages, never beside a title
+// or twice. The project's document is left as it is.
+func tidyBody(doc *text.Document) *text.Document {
+	if doc == nil {
+		return nil
+	}
+	out := &text.Document{Notes: doc.Notes, Blocks: make([]text.Block, 0, len(doc.Blocks))}
+	for _, b := range doc.Blocks {
+		if _, ok := b.(*text.SceneBreak); ok {
+			if n := len(out.Blocks); n == 0 {
+				continue
+			} else if _, prev := out.Blocks[n-1].(*text.SceneBreak); prev {
+				continue
+			}
+		}
+		out.Blocks = append(out.Blocks, b)
+	}
+	for n := len(out.Blocks); n > 0; n = len(out.Blocks) {
+		if _, ok := out.Blocks[n-1].(*text.SceneBreak); !ok {
+			break
+		}
+		out.Blocks = out.Blocks[:n-1]
+	}
+	return out
 }
 
 func displayPath(dir, name string) string {

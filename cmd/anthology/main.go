@@ -51,6 +51,7 @@ func init() {
 			"build the EPUB and the PDF of a project (or of the bundled sample)", runExport},
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},
 		{"open", "[PROJECT]", "open a project in the desktop app (the sample when none is given)", runOpen},
+		{"bench-corpus", "--essays N --words W [--seed S] DIR", "write a synthetic anthology for benchmarks", runBenchCorpus},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
 	}
@@ -91,7 +92,7 @@ Usage:
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run "anthology help COMMAND" for a command's options.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 )
@@ -34,5 +35,40 @@ func TestSampleReport(t *testing.T) {
 	t.Logf("%+v", r)
 	if r.Overfull != 0 || r.Widows != 0 || r.Orphans != 0 || r.MaxHyphenRun > 2 || r.HeadsOnOpeners != 0 || r.HyphensAtPageEnd != 0 || r.StrandedOrnaments != 0 {
 		t.Errorf("report: %+v", r)
+	}
+}
+
+func syntheticEdition(t testing.TB, essays, words int) *layout.Edition {
+	t.Helper()
+	files, err := synth.Files(synth.Options{Essays: essays, Words: words, Seed: 1}, synth.SampleText(assets.Sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := anthology.LoadFS(files, "synthetic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := layout.Assemble(p, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed
+}
+
+// TestFiftyEssayReport holds a fifty-essay book to the same rules as the sample.
+func TestFiftyEssayReport(t *testing.T) {
+	ed := syntheticEdition(t, 50, 2000)
+	for _, trim := range []string{"5.5x8.5", "6x9"} {
+		o := OptionsFor(ed)
+		o.Trim, _ = anthology.ParseTrim(trim)
+		book, err := Typeset(context.Background(), ed, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := book.Report
+		t.Logf("%s: %+v", trim, r)
+		if r.Overfull != 0 || r.Widows != 0 || r.Orphans != 0 || r.MaxHyphenRun > 2 || r.HeadsOnOpeners != 0 || r.StrandedOrnaments != 0 || r.HyphensAtPageEnd != 0 {
+			t.Errorf("%s: %+v", trim, r)
+		}
 	}
 }

@@ -185,36 +185,35 @@ func (p *paginator) flow(gal *galley) {
 	}
 }
 
-// balance levels a spread whose pages end on different lines: a short right-hand page takes
-// lines from the foot of the left-hand one; a short left-hand page has the right-hand one end
-// as high (its lines go on to the next spread). Only breaks that keep every rule are used.
+// balance levels a spread whose pages end on different lines: it looks for the fullest pair
+// of breaks, the left-hand page's moved up to three lines earlier and the right-hand page's up
+// to five (a left-hand page cut short before a heading), that keeps every rule and leaves both pages' last lines level. Lines the right-hand
+// page gives up go on to the next spread. When there is no such pair the spread stays as it is.
 func (p *paginator) balance(lines []*gline, v, r *span) {
 	g := p.s.g
-	yv, yr := v.ys[len(v.ys)-1], r.ys[len(r.ys)-1]
-	switch {
-	case yv > yr+g.Leading/2:
-		// The recto is short: move half the difference over from the verso.
-		m := int((yv-yr)/g.Leading/2 + 0.5)
-		for k := m; k >= 1; k-- {
-			nb := v.end - k
-			if nb <= v.start+1 || !allowedBreak(lines, nb, 2) {
+	level := func(a, b float64) bool { return math.Abs(a-b) < g.Leading/2 }
+	if level(v.ys[len(v.ys)-1], r.ys[len(r.ys)-1]) {
+		return
+	}
+	for lost := 1; lost <= 8; lost++ {
+		for kv := 0; kv <= min(lost, 3); kv++ {
+			kr := lost - kv
+			if kr > 5 {
 				continue
 			}
-			if e, ys := p.fill(lines, nb, g.FirstBaseline()); e >= r.end {
-				v.end, v.ys = nb, v.ys[:nb-v.start]
-				r.start, r.ys = nb, ys[:r.end-nb]
-				return
-			}
-		}
-	case yr > yv+g.Leading/2:
-		// The verso is short: end the recto as high.
-		m := int((yr-yv)/g.Leading + 0.5)
-		for k := m; k >= 1; k-- {
-			ne := r.end - k
-			if ne <= r.start+1 || !allowedBreak(lines, ne, 2) {
+			nv, nr := v.end-kv, r.end-kr
+			if nv <= v.start+1 || nr <= nv+1 {
 				continue
 			}
-			r.end, r.ys = ne, r.ys[:ne-r.start]
+			if kv > 0 && !allowedBreak(lines, nv, 2) || kr > 0 && !allowedBreak(lines, nr, 2) {
+				continue
+			}
+			e, ys := p.fill(lines, nv, g.FirstBaseline())
+			if e < nr || !level(v.ys[nv-v.start-1], ys[nr-nv-1]) {
+				continue
+			}
+			v.end, v.ys = nv, v.ys[:nv-v.start]
+			r.start, r.end, r.ys = nv, nr, ys[:nr-nv]
 			return
 		}
 	}
@@ -344,9 +343,13 @@ func (p *paginator) snap(y float64) float64 {
 // widows, orphans, headings and their text, ornaments, hyphens — giving up first the hyphen
 // rule and then the others only when a page would be left too short.
 func (p *paginator) chooseBreak(lines []*gline, start, end int) int {
-	// Never leave a page less than half full to honour a rule.
-	minKeep := max(1, (end-start)/2)
+	// Never leave a page less than half full to honour a typographic rule; keeping an ornament
+	// off a page's edge may take more.
 	for strict := 2; strict >= 0; strict-- {
+		minKeep := max(1, (end-start)/2)
+		if strict == 0 {
+			minKeep = 1
+		}
 		for j := end; j >= start+minKeep; j-- {
 			if allowedBreak(lines, j, strict) {
 				return j
@@ -360,10 +363,13 @@ func (p *paginator) chooseBreak(lines []*gline, start, end int) int {
 // 1 allows a hyphen at the foot, 0 only keeps ornaments off a page's edges.
 func allowedBreak(lines []*gline, j, strict int) bool {
 	before, after := lines[j-1], lines[j]
-	if before.ornament || after.ornament {
+	// Spacers vanish at a break: an ornament beyond one would still end or start the page.
+	if v := visible(lines[:j], -1); v != nil && v.ornament {
 		return false
 	}
-	// A spacer at the break is harmless; judge the lines around it.
+	if v := visible(lines[j:], 1); v != nil && v.ornament {
+		return false
+	}
 	if strict >= 1 {
 		if before.keep || after.noBreakBefore {
 			return false
