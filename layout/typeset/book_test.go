@@ -72,3 +72,44 @@ func TestFiftyEssayReport(t *testing.T) {
 		}
 	}
 }
+
+// TestPaintMatchesPage paints a body page and checks the picture has the page's size and ink
+// where the text block is, and none in the margins but for the running head and folio.
+func TestPaintMatchesPage(t *testing.T) {
+	ed := sampleEdition(t)
+	book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body *Page
+	for _, p := range book.Pages {
+		if !p.Opener && !p.Blank && p.Section != nil && p.Section.Kind == layout.Essay {
+			body = p
+			break
+		}
+	}
+	pt := NewPainter(144)
+	img := pt.Paint(book, body)
+	g := book.Geometry
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != int(g.Width*2) || h != int(g.Height*2) {
+		t.Fatalf("image %dx%d, want %vx%v", w, h, g.Width*2, g.Height*2)
+	}
+	ink := func(x0, y0, x1, y1 float64) int {
+		n := 0
+		for y := int(y0 * 2); y < int(y1*2); y++ {
+			for x := int(x0 * 2); x < int(x1*2); x++ {
+				if r, _, _, _ := img.At(x, y).RGBA(); r < 0x8000 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	left := g.Left(body.Recto)
+	if n := ink(left, g.Top, left+g.Measure(), g.LastBaseline()); n < 20000 {
+		t.Errorf("only %d inked pixels in the text block", n)
+	}
+	if n := ink(0, g.Top, left-2, g.Height); n != 0 {
+		t.Errorf("%d inked pixels in the left margin", n)
+	}
+}

@@ -620,7 +620,8 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	w := face.Advance(initial)*size + c.size*0.3
 	c.narrowLines, c.narrowBy = 2, w
 	body := append([]text.Inline{&text.Text{Text: rest}}, content[1:]...)
-	ls := s.lines(fs, leadIn(body, 2), c)
+	// The rest of the first word counts as a word of the small-capital lead-in.
+	ls := s.lines(fs, leadIn(body, 3), c)
 	if len(ls) < 2 {
 		return nil
 	}
