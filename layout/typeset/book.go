@@ -12,11 +12,9 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
@@ -125,10 +123,6 @@ type Book struct {
 	Report Report
 	// Warnings are problems found while setting (characters no font has), by section.
 	Warnings []*anthology.Warning
-
-	lines      []*gline    // every line drawn, in order, for the report
-	pageBreaks []pageBreak // the lines on either side of each break inside a section
-	shortPages int
 }
 
 // Page is one page: what is drawn on it and what it means.
@@ -262,66 +256,101 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 	return book, nil
 }
 
-// setBook lays the whole book out with a fixed geometry. The contents need the page numbers of
-// what follows them, and their own length can move those numbers, so the book is laid out again
-// until the numbers it prints are the numbers it has.
+// setBook lays the whole book out with a fixed geometry.
+//
+// The body and back matter start on a right-hand page numbered 1 whatever comes before, so
+// they are laid out once: their galleys are set in parallel and cut into pages in order as
+// they arrive, each galley dropped once its pages exist. The Contributors, which print page
+// numbers of essays, are set when their turn comes and those numbers are known. The front
+// matter is small; it is laid out again until the numbers its contents print are the pages
+// things begin on (the contents' own length can move the introduction).
 func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, body *Family, fallbacks []*Family, hyph *Hyphenator) (*Book, error) {
 	s := &setter{ed: ed, o: o, g: g, hyph: hyph, body: body, fallbacks: fallbacks,
-		missing: map[string]map[rune]bool{}}
-	s.labels = map[string]string{}
-	// Galleys of every section but the contents and contributors (which print page numbers)
-	// do not depend on page numbers: set them once, in parallel.
-	galleys := make([]*galley, len(ed.Sections))
-	var wg sync.WaitGroup
-	var firstErr error
-	var errMu sync.Mutex
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, sec := range ed.Sections {
-		if pageDependent(sec) {
-			continue
+		missing: map[string]map[rune]bool{}, labels: map[string]string{}}
+	var front, rest []*layout.Section
+	for _, sec := range ed.Sections {
+		if sec.Matter == layout.FrontMatter {
+			front = append(front, sec)
+		} else {
+			rest = append(rest, sec)
 		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			if err := ctx.Err(); err != nil {
-				errMu.Lock()
-				firstErr = err
-				errMu.Unlock()
-				return
-			}
-			galleys[i] = s.galley(sec)
-		}()
 	}
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	main, err := s.paginate(ctx, rest, true)
+	if err != nil {
+		return nil, err
 	}
-	var book *Book
+	var fm *Book
 	prev := ""
 	for round := 0; round < 6; round++ {
-		for i, sec := range ed.Sections {
-			if pageDependent(sec) {
-				galleys[i] = s.galley(sec)
-			}
+		fm, err = s.paginate(ctx, front, false)
+		if err != nil {
+			return nil, err
 		}
-		book = s.paginate(galleys)
-		// What the contents printed this round, against the pages things now start on.
 		var sig strings.Builder
-		for _, sec := range ed.Sections {
-			fmt.Fprintf(&sig, "%s=%s;", sec.ID, book.label(sec.ID))
+		for _, sec := range front {
+			fmt.Fprintf(&sig, "%s=%s;", sec.ID, fm.label(sec.ID))
 		}
 		if sig.String() == prev {
 			break
 		}
 		prev = sig.String()
-		for _, sec := range ed.Sections {
-			s.labels[sec.ID] = book.label(sec.ID)
+		for _, sec := range front {
+			s.labels[sec.ID] = fm.label(sec.ID)
 		}
 	}
+	book := joinBooks(fm, main)
 	book.Warnings = s.warnings()
-	book.Report = measure(book)
 	return book, nil
+}
+
+// joinBooks puts the front matter before the body, the front padded to an even number of pages
+// so that the body's first page is a right-hand one.
+func joinBooks(front, body *Book) *Book {
+	b := &Book{Geometry: front.Geometry, Bleed: front.Bleed, Starts: map[string]int{}}
+	b.Pages = append(b.Pages, front.Pages...)
+	if len(b.Pages)%2 == 1 {
+		b.Pages = append(b.Pages, &Page{Recto: false, Blank: true, Label: roman(len(b.Pages) + 1)})
+	}
+	offset := len(b.Pages)
+	for id, i := range front.Starts {
+		b.Starts[id] = i
+	}
+	for id, i := range body.Starts {
+		b.Starts[id] = i + offset
+	}
+	b.Pages = append(b.Pages, body.Pages...)
+	for i, p := range b.Pages {
+		p.Index = i
+	}
+	b.Faces = sortedFaces(b.Pages)
+	b.Report = front.Report.add(body.Report)
+	b.Report.Pages = len(b.Pages)
+	b.Report.HeadsOnOpeners, b.Report.UnbalancedSpreads = 0, 0
+	for i, p := range b.Pages {
+		if (p.Opener || p.Blank) && p.HasHead {
+			b.Report.HeadsOnOpeners++
+		}
+		if p.Recto && i > 0 && !p.last && p.bottom > 0 {
+			v := b.Pages[i-1]
+			if v.Section == p.Section && v.bottom > 0 && math.Abs(v.bottom-p.bottom) > b.Geometry.Leading/2 {
+				b.Report.UnbalancedSpreads++
+			}
+		}
+	}
+	return b
+}
+
+// add sums two reports.
+func (r Report) add(o Report) Report {
+	r.Lines += o.Lines
+	r.Overfull += o.Overfull
+	r.Widows += o.Widows
+	r.Orphans += o.Orphans
+	r.MaxHyphenRun = max(r.MaxHyphenRun, o.MaxHyphenRun)
+	r.HyphensAtPageEnd += o.HyphensAtPageEnd
+	r.StrandedOrnaments += o.StrandedOrnaments
+	r.ShortPages += o.ShortPages
+	return r
 }
 
 // pageDependent reports whether a section prints page numbers of other sections.
@@ -364,62 +393,6 @@ func (s *setter) warnings() []*anthology.Warning {
 			sec.Kind, where, strings.Join(names, ", "))})
 	}
 	return out
-}
-
-// debugOverfull, when set by a test, is shown every overfull line.
-var debugOverfull func(*Line)
-
-// measure counts what the report promises, from the pages as they are.
-func measure(b *Book) Report {
-	r := Report{Pages: len(b.Pages), ShortPages: b.shortPages}
-	run := 0
-	for i, p := range b.Pages {
-		if (p.Opener || p.Blank) && p.HasHead {
-			r.HeadsOnOpeners++
-		}
-		if p.Recto && i > 0 && !p.last && p.bottom > 0 {
-			v := b.Pages[i-1]
-			if v.Section == p.Section && v.bottom > 0 && math.Abs(v.bottom-p.bottom) > b.Geometry.Leading/2 {
-				r.UnbalancedSpreads++
-			}
-		}
-	}
-	for _, l := range b.lines {
-		r.Lines++
-		if l.line != nil && l.line.Overfull {
-			r.Overfull++
-			if debugOverfull != nil {
-				debugOverfull(l.line)
-			}
-		}
-		if l.line != nil && l.line.Hyphenated {
-			run++
-			r.MaxHyphenRun = max(r.MaxHyphenRun, run)
-		} else if l.line != nil {
-			run = 0
-		}
-	}
-	for _, pb := range b.pageBreaks {
-		before, after := pb.before, pb.after
-		if before == nil || after == nil {
-			continue
-		}
-		if before.para >= 0 && before.para == after.para {
-			if before.idx == 0 {
-				r.Orphans++
-			}
-			if after.idx == after.count-1 {
-				r.Widows++
-			}
-		}
-		if before.line != nil && before.line.Hyphenated {
-			r.HyphensAtPageEnd++
-		}
-		if before.ornament || after.ornament {
-			r.StrandedOrnaments++
-		}
-	}
-	return r
 }
 
 // sortedFaces lists the faces the pages use, in a fixed order.

@@ -24,8 +24,6 @@ func sampleEdition(t testing.TB) *layout.Edition {
 }
 
 func TestSampleReport(t *testing.T) {
-	debugOverfull = func(l *Line) { t.Logf("overfull %.1f > %.1f: %s", l.Natural, l.Width, lineText(l)) }
-	defer func() { debugOverfull = nil }()
 	ed := sampleEdition(t)
 	book, err := Typeset(context.Background(), ed, OptionsFor(ed))
 	if err != nil {

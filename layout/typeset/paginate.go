@@ -1,7 +1,9 @@
 package typeset
 
 import (
+	"context"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -9,12 +11,7 @@ import (
 	"github.com/anthology-editor/anthology/layout"
 )
 
-// pageBreak records the lines on either side of a page break inside a section, for the report.
-type pageBreak struct {
-	before, after *gline
-}
-
-// paginator cuts galleys into pages.
+// paginator cuts galleys into pages and counts what the report promises as it goes.
 type paginator struct {
 	s    *setter
 	book *Book
@@ -22,36 +19,84 @@ type paginator struct {
 	arabic  bool
 	counter int
 	fs      *fontSet
+	hyphRun int // consecutive hyphenated lines drawn so far
 }
 
-func (s *setter) paginate(galleys []*galley) *Book {
+// paginate sets secs into pages: their galleys are set in parallel, a bounded number ahead, and
+// cut into pages in order as they arrive. Sections whose galley prints page numbers of others
+// (contents, contributors) are set when their turn comes, with the numbers known by then.
+func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bool) (*Book, error) {
 	b := &Book{Geometry: s.g, Starts: map[string]int{}}
 	if s.o.Bleed {
 		b.Bleed = BleedWidth
 	}
-	p := &paginator{s: s, book: b, fs: s.fontSet(s.ed.Sections[0])}
-	for _, gal := range galleys {
-		if gal == nil {
-			continue
+	p := &paginator{s: s, book: b, fs: s.fontSet(s.ed.Sections[0]), arabic: arabic}
+	if len(secs) == 0 {
+		return b, nil
+	}
+	workers := runtime.GOMAXPROCS(0)
+	results := make([]chan *galley, len(secs))
+	for i := range results {
+		results[i] = make(chan *galley, 1)
+	}
+	window := make(chan struct{}, 2*workers) // galleys set but not yet cut into pages
+	jobs := make(chan int)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(jobs)
+		for i := range secs {
+			select {
+			case window <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-done:
+				return
+			}
 		}
-		if gal.sec.Matter != layout.FrontMatter && !p.arabic {
-			// The body matter starts on a right-hand page numbered 1.
-			p.padToRecto()
-			p.arabic = true
-			p.counter = 0
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range jobs {
+				if pageDependent(secs[i]) || ctx.Err() != nil {
+					results[i] <- nil
+					continue
+				}
+				results[i] <- s.galley(secs[i])
+			}
+		}()
+	}
+	for i, sec := range secs {
+		var gal *galley
+		select {
+		case gal = <-results[i]:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if gal == nil {
+			gal = s.galley(sec)
 		}
 		if gal.recto {
 			p.padToRecto()
 		}
-		b.Starts[gal.sec.ID] = len(b.Pages)
+		b.Starts[sec.ID] = len(b.Pages)
 		if gal.fixed {
 			p.fixedPage(gal)
 		} else {
 			p.flow(gal)
 		}
+		s.labels[sec.ID] = b.Pages[b.Starts[sec.ID]].Label
+		gal.lines = nil // its pages hold what is drawn; the galley can go
+		<-window
 	}
-	b.Faces = sortedFaces(b.Pages)
-	return b
+	b.Report.Pages = len(b.Pages)
+	return b, nil
 }
 
 // newPage adds a page, numbered in the current scheme.
@@ -147,7 +192,7 @@ func (p *paginator) flow(gal *galley) {
 			end = p.chooseBreak(lines, pageStart, end)
 			ys = ys[:end-pageStart]
 			if end < full {
-				p.book.shortPages++
+				p.book.Report.ShortPages++
 			}
 		}
 		cur := span{start: pageStart, end: end, ys: ys, opener: opener}
@@ -170,7 +215,7 @@ func (p *paginator) flow(gal *galley) {
 			p.draw(pg, lines[j], sp.ys[j-sp.start])
 		}
 		if i+1 < len(spans) {
-			p.book.pageBreaks = append(p.book.pageBreaks, pageBreak{before: visible(lines[sp.start:sp.end], -1), after: visible(lines[sp.end:], 1)})
+			p.countBreak(visible(lines[sp.start:sp.end], -1), visible(lines[sp.end:], 1))
 		}
 		pg.Start = lines[sp.start].pos
 		if pg.Start.Section == "" {
@@ -313,6 +358,46 @@ func respliced(old, repl []*gline) []*gline {
 	return repl
 }
 
+// countLine adds a drawn line to the report.
+func (p *paginator) countLine(l *gline) {
+	r := &p.book.Report
+	if l.line == nil {
+		return
+	}
+	r.Lines++
+	if l.line.Overfull {
+		r.Overfull++
+	}
+	if l.line.Hyphenated {
+		p.hyphRun++
+		r.MaxHyphenRun = max(r.MaxHyphenRun, p.hyphRun)
+	} else {
+		p.hyphRun = 0
+	}
+}
+
+// countBreak adds a page break inside a section to the report: the lines on either side.
+func (p *paginator) countBreak(before, after *gline) {
+	r := &p.book.Report
+	if before == nil || after == nil {
+		return
+	}
+	if before.para > 0 && before.para == after.para {
+		if before.idx == 0 {
+			r.Orphans++
+		}
+		if after.idx == after.count-1 {
+			r.Widows++
+		}
+	}
+	if before.line != nil && before.line.Hyphenated {
+		r.HyphensAtPageEnd++
+	}
+	if before.ornament || after.ornament {
+		r.StrandedOrnaments++
+	}
+}
+
 // visible returns the last (dir -1) or first (dir 1) element of ls that draws something.
 func visible(ls []*gline, dir int) *gline {
 	if dir < 0 {
@@ -391,7 +476,7 @@ func allowedBreak(lines []*gline, j, strict int) bool {
 
 // draw places a galley line on a page with its baseline at y.
 func (p *paginator) draw(pg *Page, l *gline, y float64) {
-	p.book.lines = append(p.book.lines, l)
+	p.countLine(l)
 	left := p.s.g.Left(pg.Recto)
 	x0 := left + l.x
 	for _, a := range l.anchors {
