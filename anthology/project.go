@@ -15,7 +15,9 @@
 package anthology
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/anthology-editor/anthology/anthology/text"
 )
@@ -237,3 +239,84 @@ func (p *Project) EssaysBy(id string) []*Essay {
 	}
 	return out
 }
+
+// AddEssay appends e to the contents: at the end of the last part, or after the essays outside
+// parts when the book has none.
+func (p *Project) AddEssay(e *Essay) {
+	if len(p.Parts) == 0 {
+		p.Parts = append(p.Parts, &Part{})
+	}
+	last := p.Parts[len(p.Parts)-1]
+	last.Essays = append(last.Essays, e)
+}
+
+// UniqueEssayID returns base, or base-2, base-3…: an id that names no essay in the contents
+// and no file in the essays folder (an essay left out of the contents keeps its file).
+func (p *Project) UniqueEssayID(base string) string {
+	if !ValidID(base) {
+		base = "essay"
+	}
+	taken := func(id string) bool {
+		if p.Essay(id) != nil {
+			return true
+		}
+		_, err := p.ReadFile(EssayDir + "/" + id + ".md")
+		return err == nil
+	}
+	id := base
+	for n := 2; taken(id); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}
+
+// ContributorNamed returns the contributor with this name (letter case and spacing aside), or
+// nil: the same person is the same contributor, however many of their essays are imported.
+func (p *Project) ContributorNamed(name string) *Contributor {
+	key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	for _, c := range p.Contributors {
+		if strings.ToLower(strings.Join(strings.Fields(c.Name), " ")) == key {
+			return c
+		}
+	}
+	return nil
+}
+
+// AddContributor adds a contributor with a new id made from the name, a sort name made the
+// usual way ("Okafor, Ruth"), and the bio; it returns the existing one when the name is known.
+func (p *Project) AddContributor(name, bio string) *Contributor {
+	if c := p.ContributorNamed(name); c != nil {
+		if c.Bio == "" {
+			c.Bio = bio
+		}
+		return c
+	}
+	base := ASCIIID(name)
+	if !ValidID(base) {
+		base = "contributor"
+	}
+	id := base
+	for n := 2; p.Contributor(id) != nil; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	c := &Contributor{ID: id, Name: strings.Join(strings.Fields(name), " "), SortName: sortName(name), Bio: bio}
+	p.Contributors = append(p.Contributors, c)
+	return c
+}
+
+// sortName writes "Ruth Okafor" as "Okafor, Ruth", keeping particles with the surname
+// ("Ludwig van Beethoven" → "van Beethoven, Ludwig").
+func sortName(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return strings.Join(ws, " ")
+	}
+	i := len(ws) - 1
+	for i > 1 && particles[strings.ToLower(ws[i-1])] {
+		i--
+	}
+	return strings.Join(ws[i:], " ") + ", " + strings.Join(ws[:i], " ")
+}
+
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "del": true,
+	"di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "ter": true, "ten": true}

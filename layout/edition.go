@@ -16,7 +16,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/markdown"
@@ -246,7 +245,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 			contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: opener})
 		}
 		for _, e := range part.Essays {
-			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + asciiID(e.ID), Essay: e, Part: opener,
+			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + anthology.ASCIIID(e.ID), Essay: e, Part: opener,
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
 				Authors: authorsOf(p, e.Meta.Authors, nil), Body: tidyBody(e.Doc)})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
@@ -403,40 +402,13 @@ func bios(p *anthology.Project, sections []*Section, ids idSet) []*Bio {
 		if strings.TrimSpace(c.Bio) != "" {
 			b.Bio = markdown.Parse([]byte(c.Bio)).Blocks
 		}
-		b.ID = ids.unique("bio-" + asciiID(c.ID))
+		b.ID = ids.unique("bio-" + anthology.ASCIIID(c.ID))
 		out = append(out, b)
 	}
 	slices.SortStableFunc(out, func(a, b *Bio) int {
-		return strings.Compare(sortKey(a.Contributor.SortKey()), sortKey(b.Contributor.SortKey()))
+		return strings.Compare(anthology.SortKey(a.Contributor.SortKey()), anthology.SortKey(b.Contributor.SortKey()))
 	})
 	return out
-}
-
-// sortKey folds case and accents so that "Ærø" sorts near "Aero" and "de la Cruz" near "De".
-func sortKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		b.WriteRune(foldAccent(r))
-	}
-	return b.String()
-}
-
-func foldAccent(r rune) rune {
-	if r < 0x80 {
-		return r
-	}
-	for base, variants := range accentFolds {
-		if strings.ContainsRune(variants, r) {
-			return base
-		}
-	}
-	return r
-}
-
-var accentFolds = map[rune]string{
-	'a': "àáâãäåāăąæ", 'c': "çćĉċč", 'd': "ďđð", 'e': "èéêëēĕėęě", 'g': "ĝğġģ", 'h': "ĥħ",
-	'i': "ìíîïĩīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉŋ", 'o': "òóôõöøōŏőœ",
-	'r': "ŕŗř", 's': "śŝşšß", 't': "ţťŧþ", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
 }
 
 // creditsBody writes a first-publication notice for every essay, in reading order.
@@ -549,36 +521,6 @@ func (ids idSet) unique(id string) string {
 	return out
 }
 
-// asciiID turns an essay or contributor id into ASCII letters, digits and hyphens, safe in
-// EPUB file names and XML ids on every reading system.
-func asciiID(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		r = foldAccent(r)
-		switch {
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-		case r == '-' || r == '_' || r == '.' || unicode.IsSpace(r):
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
-				b.WriteByte('-')
-			}
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
-// Slug makes a file name from a title: "The Lamp-Lighters" → "the-lamp-lighters".
-func Slug(title string) string {
-	s := asciiID(title)
-	if len(s) > 60 {
-		s = strings.TrimRight(s[:60], "-")
-	}
-	if s == "" {
-		return "anthology"
-	}
-	return s
-}
-
 var numberWords = []string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
 	"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty"}
 
@@ -589,3 +531,6 @@ func PartLabel(n int) string {
 	}
 	return "Part " + strconv.Itoa(n)
 }
+
+// Slug makes a file name from a title: "The Lamp-Lighters" → "the-lamp-lighters".
+func Slug(title string) string { return anthology.Slug(title) }

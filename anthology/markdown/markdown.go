@@ -10,6 +10,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -236,7 +237,11 @@ func (c *converter) inlines(n gast.Node) []text.Inline {
 	switch x := n.(type) {
 	case *gast.Text:
 		var out []text.Inline
-		out = appendText(out, string(x.Value(c.src)))
+		v := x.Value(c.src)
+		if !x.IsRaw() {
+			v = unescape(v)
+		}
+		out = appendText(out, string(v))
 		if x.HardLineBreak() {
 			out = append(out, &text.LineBreak{})
 		} else if x.SoftLineBreak() {
@@ -275,6 +280,34 @@ func (c *converter) inlines(n gast.Node) []text.Inline {
 	default:
 		return c.inlineChildren(n)
 	}
+}
+
+var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// unescape reads text as a Markdown renderer does, in one pass: "\*" is an asterisk (and an
+// escaped "&" never starts an entity), "&amp;" an ampersand, "&#233;" an é.
+func unescape(v []byte) []byte {
+	if !bytes.ContainsAny(v, "\\&") {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
+			out = append(out, v[i+1])
+			i++
+		case c == '&':
+			if m := entity.Find(v[i:]); m != nil {
+				out = append(out, util.ResolveEntityNames(util.ResolveNumericReferences(m))...)
+				i += len(m) - 1
+				continue
+			}
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func plainText(n gast.Node, src []byte) string {

@@ -49,6 +49,7 @@ func init() {
 	commands = []command{
 		{"export", "[PROJECT] --out DIR [--format epub,pdf] [--pdf print|screen] [--sample]",
 			"build the EPUB and the PDF of a project (or of the bundled sample)", runExport},
+		{"import", "FILE... --into PROJECT [--json]", "add essays from text, Markdown, HTML or Word files, web furniture cut", runImport},
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},
 		{"open", "[PROJECT]", "open a project in the desktop app (the sample when none is given)", runOpen},
 		{"bench-corpus", "--essays N --words W [--seed S] DIR", "write a synthetic anthology for benchmarks", runBenchCorpus},

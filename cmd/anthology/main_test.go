@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,5 +187,49 @@ func TestRunInProcess(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"help"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "export") {
 		t.Errorf("help: %d %q", code, out.String())
+	}
+}
+
+func TestImportJSONAndInto(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "night.txt")
+	os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter.\n\nLeave a Comment\n\nYour email address will not be published.\n"), 0o644)
+	r := runBin(t, nil, "import", src, "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var got struct {
+		File, Title, Body string
+		Removed           []struct{ Text, Reason string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if got.Title != "The Long Night" || len(got.Removed) != 3 || strings.Contains(got.Body, "Comment") {
+		t.Errorf("json: %+v", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("--json wrote files")
+	}
+	proj := filepath.Join(dir, "book")
+	for i := 0; i < 2; i++ {
+		r = runBin(t, nil, "import", src, "--into", proj)
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+	}
+	r = runBin(t, nil, "export", proj, "--out", filepath.Join(dir, "out"), "--format", "epub")
+	if r.code != 0 {
+		t.Fatalf("export after import: %s", r.stderr)
+	}
+	r = runBin(t, nil, "import", filepath.Join(dir, "missing.txt"), "--into", proj)
+	if r.code != 1 || !strings.Contains(r.stderr, "missing.txt: no such file or directory") {
+		t.Errorf("missing file: %d %q", r.code, r.stderr)
+	}
+	bin := filepath.Join(dir, "photo.docx")
+	os.WriteFile(bin, []byte("\x89PNG\r\n"), 0o644)
+	r = runBin(t, nil, "import", bin, "--into", proj)
+	if r.code != 1 || !strings.Contains(r.stderr, "photo.docx: is not a Word file") {
+		t.Errorf("bad docx: %d %q", r.code, r.stderr)
 	}
 }

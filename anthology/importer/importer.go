@@ -1,0 +1,195 @@
+// Package importer turns essays as editors receive them — text copied from a web page, a saved
+// HTML page, a Word file, Markdown — into clean essays: the body as Markdown, and the title,
+// subtitle, author, bio, date and first-publication source found in it. The web page's
+// furniture (comment sections and their forms, follower counts, subscription boxes, sidebars,
+// share buttons, a site's name at the top) is cut, and every cut is reported with its reason,
+// so that nothing is lost silently. What is not found is left empty and said so: a title is
+// never invented.
+//
+// Each format has a reader that produces paragraph-level blocks; one clean-up serves them all.
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Result is what an import found in one file. It is also the JSON that
+// "anthology import --json" prints.
+type Result struct {
+	File     string   `json:"file"`
+	Format   string   `json:"format"`
+	Title    string   `json:"title"`
+	Subtitle string   `json:"subtitle"`
+	Authors  []Author `json:"authors"`
+	// Date is YYYY-MM-DD when one was found.
+	Date   string `json:"date"`
+	Source string `json:"source"`
+	// Body is the essay as Markdown.
+	Body string `json:"body"`
+	// Removed lists every line or block cut from the text, with the reason.
+	Removed []Removed `json:"removed"`
+	// Notes say what was not found, and how uncertain findings were made.
+	Notes []string `json:"notes"`
+}
+
+// Author is an author found in the text, with the bio found beside the essay.
+type Author struct {
+	Name string `json:"name"`
+	Bio  string `json:"bio"`
+}
+
+// Removed is a piece of the original cut from the essay, and why.
+type Removed struct {
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+	pos    int    // the block's place in the original, to list removals in reading order
+}
+
+// MaxBytes is the largest file an import reads: far beyond any essay, small enough that a
+// mistaken video or archive fails at once.
+const MaxBytes = 64 << 20
+
+// ErrUnknownFormat is returned for files that are none of the formats the importer reads.
+var ErrUnknownFormat = errors.New("unknown format")
+
+// Formats lists the file extensions the importer reads.
+var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+
+// ReadFile imports the file at path.
+func ReadFile(path string) (*Result, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s: is a folder, not a file", path)
+	}
+	if info.Size() > MaxBytes {
+		return nil, fmt.Errorf("%s: is %d MB; the importer reads files up to %d MB", path, info.Size()>>20, MaxBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	return Read(path, data)
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Read imports data, whose format its name's extension says. Errors name the file.
+func Read(name string, data []byte) (*Result, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if len(data) > MaxBytes {
+		return nil, fmt.Errorf("%s: is %d MB; the importer reads files up to %d MB", name, len(data)>>20, MaxBytes>>20)
+	}
+	switch ext {
+	case ".docx":
+		blocks, h, err := docxBlocks(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return clean(name, "docx", blocks, h), nil
+	case ".txt", ".text", "", ".md", ".markdown", ".html", ".htm", ".xhtml":
+	default:
+		return nil, fmt.Errorf("%s: %w %q; the importer reads %s", name, ErrUnknownFormat, ext, strings.Join(Formats, ", "))
+	}
+	text, err := decodeText(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	switch ext {
+	case ".md", ".markdown":
+		blocks, h := markdownBlocks(text)
+		return clean(name, "markdown", blocks, h), nil
+	case ".html", ".htm", ".xhtml":
+		blocks, h, err := htmlBlocks(text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return clean(name, "html", blocks, h), nil
+	}
+	return clean(name, "text", textBlocks(text), hints{}), nil
+}
+
+// decodeText checks that data is text and returns it as UTF-8: UTF-8 (with or without a byte
+// order mark), UTF-16 with a byte order mark, or Windows-1252 (what old Word and web pages
+// save), in that order. Binary data is refused.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data)
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", errors.New("is a binary file, not text")
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	// Windows-1252: every byte maps to a character; control bytes mean it is not text.
+	var b strings.Builder
+	for _, c := range data {
+		r := cp1252[c]
+		if r == 0 {
+			return "", errors.New("is neither UTF-8 nor Windows-1252 text")
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), nil
+}
+
+func decodeUTF16(data []byte) (string, error) {
+	big := data[0] == 0xFE
+	data = data[2:]
+	if len(data)%2 == 1 {
+		return "", errors.New("is not UTF-16 text (odd length)")
+	}
+	u := make([]uint16, len(data)/2)
+	for i := range u {
+		if big {
+			u[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+		} else {
+			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		r := rune(u[i])
+		if r >= 0xD800 && r < 0xDC00 && i+1 < len(u) {
+			r = ((r-0xD800)<<10 | (rune(u[i+1]) - 0xDC00)) + 0x10000
+			i++
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), nil
+}
+
+// cp1252 maps Windows-1252 bytes to runes; 0 marks bytes that are not text.
+var cp1252 = func() [256]rune {
+	var t [256]rune
+	for i := 0x20; i < 0x80; i++ {
+		t[i] = rune(i)
+	}
+	t['\t'], t['\n'], t['\r'] = '\t', '\n', '\r'
+	high := []rune("€\x00‚ƒ„…†‡ˆ‰Š‹Œ\x00Ž\x00\x00‘’“”•–—˜™š›œ\x00žŸ")
+	for i, r := range high {
+		t[0x80+i] = r
+	}
+	for i := 0xA0; i < 0x100; i++ {
+		t[i] = rune(i)
+	}
+	return t
+}()

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/importer"
+)
+
+type importFlags struct {
+	into   string
+	asJSON bool
+}
+
+func importFlagSet(f *importFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.StringVar(&f.into, "into", "", "the project to add the essays to (created when missing)")
+	fs.BoolVar(&f.asJSON, "json", false, "print what was found in each file, as JSON, and write nothing")
+	return fs
+}
+
+func init() {
+	flagSets["import"] = func() *flag.FlagSet { return importFlagSet(&importFlags{}) }
+}
+
+// runImport imports essays into a project, or shows what it would import.
+func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	var f importFlags
+	fset := importFlagSet(&f)
+	fset.SetOutput(stderr)
+	files, err := parseInterleaved(fset, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "anthology import: give the files to import: anthology import FILE... --into PROJECT")
+		return exitUsage
+	}
+	if !f.asJSON && f.into == "" {
+		fmt.Fprintln(stderr, "anthology import: --into PROJECT is required (or --json to only look)")
+		return exitUsage
+	}
+	// Read every file first: one bad file stops the import before the project changes.
+	var results []*importer.Result
+	failed := false
+	for _, name := range files {
+		r, err := importer.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "anthology: %v\n", err)
+			failed = true
+			continue
+		}
+		results = append(results, r)
+	}
+	if failed {
+		return exitFail
+	}
+	if f.asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		var out any = results
+		if len(results) == 1 {
+			out = results[0]
+		}
+		if err := enc.Encode(out); err != nil {
+			report(stderr, err)
+			return exitFail
+		}
+		return exitOK
+	}
+	p, err := openOrCreate(f.into)
+	if err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	var added []*anthology.Essay
+	for _, r := range results {
+		added = append(added, importer.Add(p, r))
+	}
+	if err := p.Save(); err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	for i, e := range added {
+		r := results[i]
+		title := e.Meta.Title
+		if title == "" {
+			title = "(no title found: write one in " + filepath.Join(f.into, e.Path) + ")"
+		}
+		var names []string
+		for _, id := range e.Meta.Authors {
+			names = append(names, p.Contributor(id).Name)
+		}
+		fmt.Fprintf(stdout, "%s → %s: %s", r.File, filepath.Join(f.into, e.Path), title)
+		if len(names) > 0 {
+			fmt.Fprintf(stdout, " by %s", strings.Join(names, " and "))
+		}
+		fmt.Fprintf(stdout, " (%d words; %d pieces of page furniture cut)\n", e.Words(), len(r.Removed))
+	}
+	return exitOK
+}
+
+// openOrCreate opens the project in dir, creating it when the folder is missing or empty.
+func openOrCreate(dir string) (*anthology.Project, error) {
+	p, err := anthology.Open(dir)
+	if err == nil {
+		return p, nil
+	}
+	entries, rerr := os.ReadDir(dir)
+	if errors.Is(err, anthology.ErrNotProject) && rerr == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%s is a folder that holds other files but no anthology.yaml; import into a new folder or a project", dir)
+	}
+	if rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		return nil, rerr
+	}
+	if !errors.Is(err, anthology.ErrNotProject) && rerr == nil {
+		return nil, err
+	}
+	title := strings.ReplaceAll(filepath.Base(filepath.Clean(dir)), "-", " ")
+	if title != "" {
+		title = strings.ToUpper(title[:1]) + title[1:]
+	}
+	return anthology.Create(dir, title)
+}
