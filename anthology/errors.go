@@ -66,3 +66,37 @@ var ErrNotProject = errors.New("not an anthology project (no anthology.yaml)")
 // Warning is a problem that does not stop a build, such as a control character dropped from an
 // essay. Where it comes from is said the same way as for an Error.
 type Warning = Error
+
+// Locate returns an error positioned at the node of anthology.yaml that a YAML path names
+// ("$.contributors[2]"), for messages about the book file.
+func (p *Project) Locate(yamlPath, msg string) *Error {
+	if p.source == nil {
+		return &Error{File: display(p.Dir, ProjectFile), Msg: msg}
+	}
+	e := p.source.at(yamlPath, msg)
+	e.File = display(p.Dir, ProjectFile)
+	return e
+}
+
+// Locate returns an error positioned at the node of the essay's front matter that a YAML path
+// names ("$.authors"), or at the file.
+func (e *Essay) Locate(dir, yamlPath, msg string) *Error {
+	if e.source == nil || e.source.tree == nil {
+		return &Error{File: display(dir, e.Path), Line: 1, Col: 1, Msg: msg}
+	}
+	err := e.source.at(yamlPath, msg)
+	err.File = display(dir, e.Path)
+	if err.Line == 0 {
+		err.Line, err.Col = 1, 1
+	}
+	return err
+}
+
+// LocateBody returns an error positioned at a byte offset of the essay's Markdown body.
+func (e *Essay) LocateBody(dir string, offset int, msg string) *Error {
+	if offset > len(e.Body) {
+		offset = len(e.Body)
+	}
+	line, col := lineCol([]byte(e.Body), offset)
+	return &Error{File: display(dir, e.Path), Line: e.BodyLine + line - 1, Col: col, Msg: msg}
+}

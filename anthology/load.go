@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -333,6 +334,9 @@ func (p *Project) checkAuthors(dir string) Errors {
 		}
 		if !e.Meta.Status.Valid() {
 			errs = append(errs, e.source.at("$.status", fmt.Sprintf("unknown status %q; use one of %s", e.Meta.Status, statusList())))
+		}
+		if pm := e.Meta.Permission; pm != nil && pm.Status != "" && !slices.Contains(PermissionStatuses, pm.Status) {
+			errs = append(errs, e.source.at("$.permission.status", fmt.Sprintf("unknown permission status %q; use one of needed, requested, cleared, denied, not-needed", pm.Status)))
 		}
 	}
 	return errs

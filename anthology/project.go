@@ -170,6 +170,52 @@ type EssayMeta struct {
 	Status   Status `yaml:"status,omitempty"`
 	// Notes are the editor's private notes. Never printed.
 	Notes string `yaml:"notes,omitempty"`
+	// Permission records the rights to reprint an essay that appeared elsewhere first.
+	Permission *Permission `yaml:"permission,omitempty"`
+}
+
+// PermissionStatus is where a request to reprint stands.
+type PermissionStatus string
+
+// The states of a permission.
+const (
+	PermissionNeeded    PermissionStatus = "needed"
+	PermissionRequested PermissionStatus = "requested"
+	PermissionCleared   PermissionStatus = "cleared"
+	PermissionDenied    PermissionStatus = "denied"
+	PermissionNotNeeded PermissionStatus = "not-needed"
+)
+
+// PermissionStatuses lists the states in the order a request moves through them.
+var PermissionStatuses = []PermissionStatus{PermissionNeeded, PermissionRequested, PermissionCleared, PermissionDenied, PermissionNotNeeded}
+
+// Permission is the record of the rights to reprint an essay: who holds them, when they were
+// asked and granted, and the fee.
+type Permission struct {
+	Status PermissionStatus `yaml:"status,omitempty"`
+	// Holder is whoever grants the rights: the author, a publisher, an agent, an estate.
+	Holder string `yaml:"holder,omitempty"`
+	// Requested and Cleared are dates, YYYY-MM-DD.
+	Requested string `yaml:"requested,omitempty"`
+	Cleared   string `yaml:"cleared,omitempty"`
+	// Fee is as the editor writes it ("$150", "none", "2 copies").
+	Fee  string `yaml:"fee,omitempty"`
+	Note string `yaml:"note,omitempty"`
+}
+
+// Reprinted reports whether an essay appeared elsewhere before this book.
+func (e *Essay) Reprinted() bool { return strings.TrimSpace(e.Meta.Source) != "" }
+
+// PermissionState is the essay's permission status as it stands: the record's, "not-needed"
+// for a piece published here first, "needed" for a reprint with no record.
+func (e *Essay) PermissionState() PermissionStatus {
+	if e.Meta.Permission != nil && e.Meta.Permission.Status != "" {
+		return e.Meta.Permission.Status
+	}
+	if !e.Reprinted() {
+		return PermissionNotNeeded
+	}
+	return PermissionNeeded
 }
 
 // Words is the essay's word count (body and notes).

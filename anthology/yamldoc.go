@@ -114,7 +114,7 @@ func (d *yamlDoc) at(path, msg string) *Error {
 	if d != nil && d.tree != nil {
 		if p, err := yaml.PathString(path); err == nil {
 			if n, err := p.FilterFile(d.tree); err == nil && n != nil {
-				return d.errorAt(n.GetToken(), msg)
+				return d.errorAt(startToken(n), msg)
 			}
 		}
 	}
@@ -123,6 +123,22 @@ func (d *yamlDoc) at(path, msg string) *Error {
 		file = d.file
 	}
 	return &Error{File: file, Msg: msg}
+}
+
+// startToken is where a node begins as an editor sees it: a block mapping at its first key
+// (go-yaml's own token for it is the first colon).
+func startToken(n ast.Node) *token.Token {
+	switch m := n.(type) {
+	case *ast.MappingValueNode:
+		if m.Key != nil {
+			return m.Key.GetToken()
+		}
+	case *ast.MappingNode:
+		if !m.IsFlowStyle && len(m.Values) > 0 && m.Values[0].Key != nil {
+			return m.Values[0].Key.GetToken()
+		}
+	}
+	return n.GetToken()
 }
 
 // atKey returns an error positioned at a key of the mapping that path names.

@@ -424,7 +424,8 @@ func creditsBody(sections []*Section) *text.Document {
 }
 
 // CreditLine is the credit of one essay: “Title” by Author, first published in Source, Year.
-// An essay without a source is published in the book for the first time.
+// Reprinted by permission of Holder. An essay without a source is published in the book for
+// the first time.
 func CreditLine(s *Section) []text.Inline {
 	line := []text.Inline{&text.Text{Text: "\u201c"}}
 	line = append(line, s.Title...)
@@ -443,6 +444,9 @@ func CreditLine(s *Section) []text.Inline {
 		line = append(line, &text.Text{Text: ", " + year})
 	}
 	line = append(line, &text.Text{Text: "."})
+	if pm := e.Meta.Permission; pm != nil && strings.TrimSpace(pm.Holder) != "" {
+		line = append(line, &text.Text{Text: " Reprinted by permission of " + strings.TrimSuffix(strings.TrimSpace(pm.Holder), ".") + "."})
+	}
 	return line
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/export"
@@ -18,7 +19,7 @@ import (
 
 type exportFlags struct {
 	out, formats, flavour string
-	sample, quiet         bool
+	sample, quiet, final  bool
 }
 
 func exportFlagSet(f *exportFlags) *flag.FlagSet {
@@ -28,6 +29,7 @@ func exportFlagSet(f *exportFlags) *flag.FlagSet {
 	fs.StringVar(&f.flavour, "pdf", "print", "kind of PDF: print (for printers) or screen (bookmarks and links)")
 	fs.BoolVar(&f.sample, "sample", false, "build the bundled sample anthology instead of a project")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+	fs.BoolVar(&f.final, "final", false, "refuse to build unless 'anthology check --final' finds no error")
 	return fs
 }
 
@@ -82,7 +84,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		report(stderr, err)
 		return exitFail
 	}
-	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified})
+	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name")
@@ -92,6 +94,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	warn(stderr, res.Warnings)
+	if errs, warns := check.Count(res.Findings); errs+warns > 0 && !f.quiet {
+		fmt.Fprintf(stderr, "check: %d error(s), %d warning(s); run 'anthology check' for the list\n", errs, warns)
+	}
 	if !f.quiet {
 		for _, file := range res.Files {
 			fmt.Fprintf(stdout, "wrote %s\n", file)

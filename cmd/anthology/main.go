@@ -50,6 +50,9 @@ func init() {
 		{"export", "[PROJECT] --out DIR [--format epub,pdf] [--pdf print|screen] [--sample]",
 			"build the EPUB and the PDF of a project (or of the bundled sample)", runExport},
 		{"import", "FILE... --into PROJECT [--json]", "add essays from text, Markdown, HTML or Word files, web furniture cut", runImport},
+		{"check", "[PROJECT] [--final] [--json]", "report what a book lacks: bios, sources, permissions, glyphs, notes…", runCheck},
+		{"permissions", "[PROJECT] [--csv]", "print the permissions log, for the publisher", runPermissions},
+		{"stats", "[PROJECT] [--json]", "words, reading time and print pages per essay, part and author", runStats},
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},
 		{"open", "[PROJECT]", "open a project in the desktop app (the sample when none is given)", runOpen},
 		{"bench-corpus", "--essays N --words W [--seed S] DIR", "write a synthetic anthology for benchmarks", runBenchCorpus},
@@ -98,7 +101,7 @@ Commands:
 	fmt.Fprint(w, `
 Run "anthology help COMMAND" for a command's options.
 A project is a folder with anthology.yaml and essays/*.md; see README.md.
-Exit status: 0 success, 1 failure, 2 bad usage.
+Exit status: 0 success, 1 failure, 2 bad usage; check: 0 clean, 1 warnings, 2 errors.
 `)
 }
 

@@ -69,8 +69,8 @@ func TestExportSample(t *testing.T) {
 			t.Errorf("stdout does not report %s:\n%s", f, r.stdout)
 		}
 	}
-	if r.stderr != "" {
-		t.Errorf("stderr: %s", r.stderr)
+	if r.stderr != "check: 0 error(s), 1 warning(s); run 'anthology check' for the list\n" {
+		t.Errorf("stderr: %q", r.stderr)
 	}
 }
 
@@ -231,5 +231,47 @@ func TestImportJSONAndInto(t *testing.T) {
 	r = runBin(t, nil, "import", bin, "--into", proj)
 	if r.code != 1 || !strings.Contains(r.stderr, "photo.docx: is not a Word file") {
 		t.Errorf("bad docx: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestCheckPermissionsStats(t *testing.T) {
+	r := runBin(t, nil, "check", "--sample")
+	if r.code != 1 || !strings.Contains(r.stdout, "two-voices-on-the-last-bus.md:12:11: permission to reprint") {
+		t.Errorf("check: %d %q", r.code, r.stdout)
+	}
+	r = runBin(t, nil, "check", "--sample", "--final", "--json")
+	var out struct {
+		Findings []struct{ Severity, Code, Essay string }
+		Errors   int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != 2 || out.Errors != 1 || out.Findings[0].Essay != "two-voices-on-the-last-bus" {
+		t.Errorf("check --final --json: %d %v %s", r.code, err, r.stdout)
+	}
+	dir := t.TempDir()
+	r = runBin(t, nil, "export", "--sample", "--final", "--out", dir)
+	if r.code != 1 || !strings.Contains(r.stderr, "not ready for a final build") || !strings.Contains(r.stderr, "Two Voices on the Last Bus") {
+		t.Errorf("export --final: %d %q", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Error("a refused final build wrote files")
+	}
+	r = runBin(t, nil, "permissions", "--sample", "--csv")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Essay,Author,First published,Status,Rights holder") ||
+		!strings.Contains(r.stdout, "Two Voices on the Last Bus,Priya Raman and Jonah Weiss,\"Commute, an anthology of London writing (Tideway Books, 2023)\",requested,Tideway Books,2026-01-10,,$200 (quoted)") {
+		t.Errorf("permissions --csv: %d\n%s", r.code, r.stdout)
+	}
+	r = runBin(t, nil, "stats", "--sample", "--json")
+	var st struct {
+		Words      int
+		PrintPages int `json:"print_pages"`
+		Estimated  bool
+		Essays     []struct {
+			Title     string
+			Pages     int
+			FirstPage string `json:"first_page"`
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil || st.Estimated || st.Words < 3000 || len(st.Essays) != 6 || st.Essays[0].FirstPage != "2" || st.Essays[0].Pages < 2 {
+		t.Errorf("stats: %v %+v", err, st)
 	}
 }

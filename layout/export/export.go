@@ -18,6 +18,8 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
+	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/epub"
 	"github.com/anthology-editor/anthology/layout/pdf"
@@ -78,7 +80,12 @@ type Options struct {
 	Modified time.Time
 	// Progress, when set, is told what is happening ("typesetting", "writing book.epub").
 	Progress func(step string)
+	// Final refuses to build a book that "anthology check --final" finds errors in.
+	Final bool
 }
+
+// ErrNotFinal is returned (wrapped, with the findings) by a final build of a book with errors.
+var ErrNotFinal = errors.New("the book is not ready for a final build")
 
 // Result is what a build made.
 type Result struct {
@@ -87,6 +94,8 @@ type Result struct {
 	Edition  *layout.Edition
 	Book     *typeset.Book // nil when no print layout was made
 	Warnings []*anthology.Warning
+	// Findings are what the editor's checks found.
+	Findings []check.Finding
 }
 
 // Build exports p as opts say.
@@ -101,12 +110,28 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	if err := prepareDir(opts.OutDir); err != nil {
 		return nil, err
 	}
+	progress("checking")
+	findings, err := Check(p, opts.Final)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Final {
+		if errs, _ := check.Count(findings); errs > 0 {
+			var lines []string
+			for _, f := range findings {
+				if f.Severity == check.Error {
+					lines = append(lines, f.String())
+				}
+			}
+			return nil, fmt.Errorf("%w (%d error(s)):\n%s", ErrNotFinal, errs, strings.Join(lines, "\n"))
+		}
+	}
 	progress("assembling")
 	ed, err := layout.Assemble(p, layout.Options{Modified: opts.Modified})
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Edition: ed, Warnings: ed.Warnings}
+	res := &Result{Edition: ed, Warnings: ed.Warnings, Findings: findings}
 	slug := layout.Slug(ed.Title)
 
 	if contains(opts.Formats, PDF) {
@@ -138,6 +163,19 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		res.Files = append(res.Files, name)
 	}
 	return res, nil
+}
+
+// Check runs the editor's checks on p with the print font's real coverage.
+func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
+	cover, err := typeset.Coverage(p.Print.FontFamily())
+	if err != nil {
+		return nil, err
+	}
+	name := p.Print.FontFamily()
+	if fam, ok := assets.LookupFamily(name); ok {
+		name = fam.Name
+	}
+	return check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name}), nil
 }
 
 // PageBreaks turns a typeset book's pages into the EPUB's page-break markers: for each section,

@@ -189,3 +189,31 @@ func LoadFamily(key string) (*Family, error) {
 	familyCache[key] = fam
 	return fam, nil
 }
+
+// Coverage returns a test of whether family has a glyph for a character (in its regular face),
+// and whether any bundled family has one: what "anthology check" asks of the print font.
+func Coverage(family string) (func(r rune) (inFont, inAny bool), error) {
+	body, err := LoadFamily(family)
+	if err != nil {
+		return nil, err
+	}
+	var all []*Family
+	for _, f := range assets.Families {
+		fam, err := LoadFamily(f.Key)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, fam)
+	}
+	return func(r rune) (bool, bool) {
+		if body.Face(assets.Regular).Has(r) {
+			return true, true
+		}
+		for _, fam := range all {
+			if fam.Face(assets.Regular).Has(r) {
+				return false, true
+			}
+		}
+		return false, false
+	}, nil
+}

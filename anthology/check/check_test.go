@@ -1,0 +1,146 @@
+package check_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/assets"
+)
+
+// clean is a project with nothing to report, even in a final build.
+var clean = map[string]string{
+	"anthology.yaml": `title: Clean Book
+editors: [ed]
+cover: images/cover.jpg
+identifiers: {isbn_epub: 978-1-950000-01-2, isbn_print: 978-1-950000-02-9}
+contributors:
+  - {id: ed, name: Edna Editor, bio: Edna edits.}
+  - {id: au, name: Aldo Author, bio: Aldo writes.}
+contents:
+  - part: One
+    essays: [first]
+`,
+	"images/cover.jpg": "not really a jpeg, but present",
+	"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review, 2020\npermission: {status: cleared, holder: The Review}\n---\n\n" +
+		strings.Repeat("A sentence of the essay with several words in it. ", 40) + "A note.[^1]\n\n[^1]: The note.\n",
+}
+
+func project(t *testing.T, edits map[string]string) *anthology.Project {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{}
+	for k, v := range clean {
+		files[k] = v
+	}
+	for k, v := range edits {
+		files[k] = v
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := anthology.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// glyphs pretends the print font lacks "ſ" (which another font has) and nobody has "𝄞".
+func glyphs(r rune) (bool, bool) {
+	switch r {
+	case 'ſ':
+		return false, true
+	case '𝄞':
+		return false, false
+	}
+	return true, true
+}
+
+func TestCleanProject(t *testing.T) {
+	fs := check.Run(project(t, nil), check.Options{Final: true, Glyphs: glyphs, FontName: "Charis SIL"})
+	if len(fs) != 0 {
+		t.Errorf("findings on a clean project: %v", fs)
+	}
+	if check.ExitStatus(fs) != 0 {
+		t.Error("exit status not 0")
+	}
+}
+
+func TestEachFinding(t *testing.T) {
+	long := strings.Repeat("word ", 200)
+	tests := []struct {
+		name  string
+		edits map[string]string
+		final bool
+		sev   check.Severity
+		code  string
+		want  string // in the message and position
+	}{
+		{"no author", map[string]string{"essays/first.md": "---\ntitle: First\n---\n\n" + long}, false, check.Warning, "no-author", "first.md:2:8: the essay has no author"},
+		{"no bio", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "name: Aldo Author, bio: Aldo writes.", "name: Aldo Author", 1)}, false, check.Warning, "no-bio", "anthology.yaml:7:5: contributor Aldo Author has no bio"},
+		{"unused contributor", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "contents:", "  - {id: zed, name: Zed Nobody, bio: Z.}\ncontents:", 1)}, false, check.Warning, "unused-contributor", "contributor Zed Nobody wrote no essay"},
+		{"reprint without source", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nnotes: First published in a zine.\n---\n\n" + long}, false, check.Warning, "no-source", "looks reprinted"},
+		{"permission pending", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review\npermission: {status: requested, holder: The Review}\n---\n\n" + long}, false, check.Warning, "permission", `first.md:5:22: permission to reprint "First" is not cleared (requested)`},
+		{"permission pending, final", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review\n---\n\n" + long}, true, check.Error, "permission", `first.md:4:9: permission to reprint "First" is not cleared (needed)`},
+		{"permission denied", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: X\npermission: {status: denied}\n---\n\n" + long}, false, check.Error, "permission", "was denied"},
+		{"glyph fallback", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nThe long ſ of old books. " + long}, false, check.Warning, "glyphs", `Charis SIL lacks 'ſ' (U+017F)`},
+		{"glyph missing", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nA clef 𝄞 here. " + long}, false, check.Error, "glyphs", `no bundled font has '𝄞' (U+1D11E)`},
+		{"duplicate title", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "[first]", "[first, second]", 1),
+			"essays/second.md": "---\ntitle: first\nauthors: [au]\n---\n\n" + long}, false, check.Warning, "duplicate-title", `second.md:2:8: the title "first" is also the title of essays/first.md`},
+		{"empty essay", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n"}, false, check.Error, "empty", "the essay has no text"},
+		{"short essay", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nJust a few words.\n"}, false, check.Warning, "short", "first.md:5:1: the essay has only 4 words"},
+		{"long headnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nheadnote: " + strings.Repeat("much ", 10) + "\n---\n\nTiny body.\n"}, false, check.Warning, "long-headnote", "the headnote (10 words) is longer than the essay (2)"},
+		{"empty part", map[string]string{"anthology.yaml": clean["anthology.yaml"] + "  - part: Two\n"}, false, check.Warning, "empty-part", `anthology.yaml:11:5: part "Two" has no essays`},
+		{"no cover", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "cover: images/cover.jpg\n", "", 1)}, true, check.Error, "no-cover", "a final build needs a cover image"},
+		{"no isbn", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], ", isbn_print: 978-1-950000-02-9", "", 1)}, true, check.Error, "no-isbn", "print edition's ISBN"},
+		{"broken footnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "A note.[^2]\n"}, false, check.Error, "footnote", "footnote [^2] has no note"},
+		{"unused note", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n[^9]: Lonely.\n"}, false, check.Warning, "footnote", "note [^9] is referred to nowhere"},
+		{"internal link", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + " See [above](#top).\n"}, false, check.Warning, "link", `link to "#top" leads nowhere in a book`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := check.Run(project(t, tt.edits), check.Options{Final: tt.final, Glyphs: glyphs, FontName: "Charis SIL"})
+			var found []string
+			ok := false
+			for _, f := range fs {
+				found = append(found, f.String())
+				if f.Code == tt.code && f.Severity == tt.sev && strings.Contains(f.String(), tt.want) {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("no %s %s finding with %q; found:\n%s", tt.sev, tt.code, tt.want, strings.Join(found, "\n"))
+			}
+			want := 1
+			if tt.sev == check.Error {
+				want = 2
+			}
+			if got := check.ExitStatus(fs); got != want && tt.code != "empty" {
+				t.Errorf("exit status %d, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestSampleFindings(t *testing.T) {
+	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := check.Run(p, check.Options{Glyphs: glyphs})
+	if len(fs) != 1 || fs[0].Essay != "two-voices-on-the-last-bus" || fs[0].Severity != check.Warning {
+		t.Errorf("sample findings: %v", fs)
+	}
+	fs = check.Run(p, check.Options{Glyphs: glyphs, Final: true})
+	if len(fs) != 1 || fs[0].Severity != check.Error || !strings.Contains(fs[0].Message, "Two Voices on the Last Bus") {
+		t.Errorf("sample final findings: %v", fs)
+	}
+}

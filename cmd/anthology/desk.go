@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/stats"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// openProject opens the project a command names (the current folder by default), or the
+// sample with --sample.
+func openProject(pos []string, sample bool) (*anthology.Project, error) {
+	if sample {
+		return anthology.LoadFS(assets.Sample(), "sample")
+	}
+	dir := "."
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	return anthology.Open(dir)
+}
+
+type checkFlags struct{ final, asJSON, sample bool }
+
+func checkFlagSet(f *checkFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.BoolVar(&f.final, "final", false, "hold the book to a final build: permissions cleared, cover and ISBNs present")
+	fs.BoolVar(&f.asJSON, "json", false, "print the findings as JSON")
+	fs.BoolVar(&f.sample, "sample", false, "check the bundled sample")
+	return fs
+}
+
+func init() {
+	flagSets["check"] = func() *flag.FlagSet { return checkFlagSet(&checkFlags{}) }
+	flagSets["permissions"] = func() *flag.FlagSet { return permFlagSet(&permFlags{}) }
+	flagSets["stats"] = func() *flag.FlagSet { return statsFlagSet(&statsFlags{}) }
+}
+
+// runCheck lints a project. Exit status: 0 clean, 1 warnings only, 2 errors (a project that
+// cannot be read at all is an error too).
+func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	var f checkFlags
+	fs := checkFlagSet(&f)
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil || len(pos) > 1 {
+		return exitUsage
+	}
+	p, err := openProject(pos, f.sample)
+	if err != nil {
+		report(stderr, err)
+		return 2
+	}
+	findings, err := export.Check(p, f.final)
+	if err != nil {
+		report(stderr, err)
+		return 2
+	}
+	for _, w := range p.Warnings {
+		findings = append([]check.Finding{{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg}}, findings...)
+	}
+	errs, warns := check.Count(findings)
+	if f.asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if findings == nil {
+			findings = []check.Finding{}
+		}
+		enc.Encode(struct {
+			Findings []check.Finding `json:"findings"`
+			Errors   int             `json:"errors"`
+			Warnings int             `json:"warnings"`
+		}{findings, errs, warns})
+	} else {
+		for _, x := range findings {
+			fmt.Fprintln(stdout, x)
+		}
+		switch {
+		case errs+warns == 0:
+			fmt.Fprintln(stdout, "check: nothing to report")
+		default:
+			fmt.Fprintf(stdout, "check: %d error(s), %d warning(s)\n", errs, warns)
+		}
+	}
+	return check.ExitStatus(findings)
+}
+
+type permFlags struct{ asCSV, sample bool }
+
+func permFlagSet(f *permFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("permissions", flag.ContinueOnError)
+	fs.BoolVar(&f.asCSV, "csv", false, "print CSV, for a spreadsheet or the publisher")
+	fs.BoolVar(&f.sample, "sample", false, "list the bundled sample's permissions")
+	return fs
+}
+
+// runPermissions prints the permissions log: every essay, its source and its permission.
+func runPermissions(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	var f permFlags
+	fs := permFlagSet(&f)
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil || len(pos) > 1 {
+		return exitUsage
+	}
+	p, err := openProject(pos, f.sample)
+	if err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	header := []string{"Essay", "Author", "First published", "Status", "Rights holder", "Requested", "Cleared", "Fee", "Note"}
+	var rows [][]string
+	for _, e := range p.Essays() {
+		pm := e.Meta.Permission
+		if pm == nil {
+			pm = &anthology.Permission{}
+		}
+		var names []string
+		for _, id := range e.Meta.Authors {
+			names = append(names, p.Contributor(id).Name)
+		}
+		rows = append(rows, []string{e.Meta.Title, layout.JoinList(names), e.Meta.Source, string(e.PermissionState()),
+			pm.Holder, pm.Requested, pm.Cleared, pm.Fee, pm.Note})
+	}
+	if f.asCSV {
+		w := csv.NewWriter(stdout)
+		w.Write(header)
+		w.WriteAll(rows)
+		if err := w.Error(); err != nil {
+			report(stderr, err)
+			return exitFail
+		}
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(header[:8], "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r[:8], "\t"))
+	}
+	tw.Flush()
+	pending := 0
+	for _, e := range p.Essays() {
+		if st := e.PermissionState(); st != anthology.PermissionCleared && st != anthology.PermissionNotNeeded {
+			pending++
+		}
+	}
+	fmt.Fprintf(stdout, "%d essays, %d permission(s) not cleared\n", len(rows), pending)
+	return exitOK
+}
+
+type statsFlags struct{ asJSON, sample bool }
+
+func statsFlagSet(f *statsFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fs.BoolVar(&f.sample, "sample", false, "count the bundled sample")
+	return fs
+}
+
+// runStats prints the numbers editors balance a book with; print pages come from the real
+// layout when the book can be set, else they are estimated.
+func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f statsFlags
+	fs := statsFlagSet(&f)
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil || len(pos) > 1 {
+		return exitUsage
+	}
+	p, err := openProject(pos, f.sample)
+	if err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	var st stats.Stats
+	if ed, err := layout.Assemble(p, layout.Options{}); err == nil {
+		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
+		if err != nil {
+			report(stderr, err)
+			return exitFail
+		}
+		st = stats.Compute(p, ed, book)
+	} else {
+		st = stats.Compute(p, nil, nil)
+	}
+	if f.asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(st)
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	pageHead := "pages"
+	if st.Estimated {
+		pageHead = "pages (est.)"
+	}
+	fmt.Fprintf(tw, "essay\tauthor\twords\tminutes\t%s\tstarts\t\n", pageHead)
+	for _, e := range st.Essays {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.0f\t%d\t%s\t\n", e.Title, strings.Join(e.Authors, ", "), e.Words, e.Minutes, e.Pages, e.FirstPage)
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t\t")
+	fmt.Fprintln(tw, "part\tessays\twords\tminutes\tpages\t\t")
+	for _, g := range st.Parts {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%d\t\t\n", g.Name, g.Essays, g.Words, g.Minutes, g.Pages)
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\t\t")
+	fmt.Fprintln(tw, "author\tessays\twords\tminutes\tpages\t\t")
+	for _, g := range st.Authors {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%d\t\t\n", g.Name, g.Essays, g.Words, g.Minutes, g.Pages)
+	}
+	tw.Flush()
+	fmt.Fprintf(stdout, "\n%d essays, %d words, %.0f minutes of reading, %d print pages", len(st.Essays), st.Words, st.Minutes, st.PrintPages)
+	if st.Estimated {
+		fmt.Fprint(stdout, " (estimated: the book cannot be set yet)")
+	}
+	fmt.Fprintln(stdout)
+	return exitOK
+}

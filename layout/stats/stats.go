@@ -1,0 +1,152 @@
+// Package stats counts an anthology the way an editor balances one: words per essay, per part
+// and per author, reading time, and print pages per essay — from the real layout when the book
+// has been typeset, else estimated.
+package stats
+
+import (
+	"math"
+	"sort"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// WordsPerMinute is the reading speed reading times assume (silent reading of prose by adults).
+const WordsPerMinute = 238
+
+// wordsPerPage estimates a print page of an 11-point trade book, for projects not yet typeset.
+const wordsPerPage = 300
+
+// Essay is one essay's numbers.
+type Essay struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Part    string   `json:"part,omitempty"`
+	Authors []string `json:"authors"`
+	Words   int      `json:"words"`
+	// Minutes is the reading time.
+	Minutes float64 `json:"minutes"`
+	// Pages is the print pages the essay takes; FirstPage the folio it starts on (empty when
+	// estimated).
+	Pages     int    `json:"pages"`
+	FirstPage string `json:"first_page,omitempty"`
+}
+
+// Group is the numbers of a part or an author.
+type Group struct {
+	Name    string  `json:"name"`
+	Essays  int     `json:"essays"`
+	Words   int     `json:"words"`
+	Minutes float64 `json:"minutes"`
+	Pages   int     `json:"pages"`
+}
+
+// Stats are the book's numbers.
+type Stats struct {
+	Essays  []Essay `json:"essays"`
+	Parts   []Group `json:"parts"`
+	Authors []Group `json:"authors"`
+	Words   int     `json:"words"`
+	Minutes float64 `json:"minutes"`
+	// PrintPages is the whole print edition's length, front matter included.
+	PrintPages int `json:"print_pages"`
+	// Estimated is set when pages are estimated rather than counted from the layout.
+	Estimated bool `json:"estimated"`
+}
+
+// Compute counts p. With ed and book (its edition and typeset pages) the page numbers are the
+// real ones; with nil they are estimated.
+func Compute(p *anthology.Project, ed *layout.Edition, book *typeset.Book) Stats {
+	st := Stats{Estimated: book == nil}
+	pages := map[string]int{}
+	first := map[string]string{}
+	if book != nil && ed != nil {
+		// A section's pages run to the next section's first page (blank pages not counted).
+		for i, sec := range ed.Sections {
+			start, ok := book.Starts[sec.ID]
+			if !ok {
+				continue
+			}
+			end := len(book.Pages)
+			if i+1 < len(ed.Sections) {
+				if next, ok := book.Starts[ed.Sections[i+1].ID]; ok {
+					end = next
+				}
+			}
+			n := 0
+			for _, pg := range book.Pages[start:end] {
+				if !pg.Blank {
+					n++
+				}
+			}
+			if sec.Essay != nil {
+				pages[sec.Essay.ID] = n
+				first[sec.Essay.ID] = book.Pages[start].Label
+			}
+		}
+		st.PrintPages = len(book.Pages)
+	}
+	partIndex := map[string]int{}
+	authorIndex := map[string]int{}
+	for _, part := range p.Parts {
+		for _, e := range part.Essays {
+			es := Essay{ID: e.ID, Title: e.Meta.Title, Part: part.Title, Words: e.Words()}
+			es.Minutes = minutes(es.Words)
+			if n, ok := pages[e.ID]; ok {
+				es.Pages, es.FirstPage = n, first[e.ID]
+			} else {
+				es.Pages = 1 + es.Words/wordsPerPage
+			}
+			for _, id := range e.Meta.Authors {
+				name := id
+				if c := p.Contributor(id); c != nil {
+					name = c.Name
+				}
+				es.Authors = append(es.Authors, name)
+				i, ok := authorIndex[name]
+				if !ok {
+					i = len(st.Authors)
+					authorIndex[name] = i
+					st.Authors = append(st.Authors, Group{Name: name})
+				}
+				st.Authors[i].Essays++
+				st.Authors[i].Words += es.Words
+				st.Authors[i].Pages += es.Pages
+			}
+			st.Essays = append(st.Essays, es)
+			st.Words += es.Words
+			name := part.Title
+			if name == "" {
+				name = "(outside parts)"
+			}
+			i, ok := partIndex[name]
+			if !ok {
+				i = len(st.Parts)
+				partIndex[name] = i
+				st.Parts = append(st.Parts, Group{Name: name})
+			}
+			st.Parts[i].Essays++
+			st.Parts[i].Words += es.Words
+			st.Parts[i].Pages += es.Pages
+		}
+	}
+	for i := range st.Parts {
+		st.Parts[i].Minutes = minutes(st.Parts[i].Words)
+	}
+	for i := range st.Authors {
+		st.Authors[i].Minutes = minutes(st.Authors[i].Words)
+	}
+	sort.SliceStable(st.Authors, func(i, j int) bool { return st.Authors[i].Words > st.Authors[j].Words })
+	st.Minutes = minutes(st.Words)
+	if book == nil {
+		for _, e := range st.Essays {
+			st.PrintPages += e.Pages
+		}
+	}
+	return st
+}
+
+func minutes(words int) float64 {
+	return math.Round(float64(words)/WordsPerMinute*10) / 10
+}
