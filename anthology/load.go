@@ -295,6 +295,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if p.Print.Font != "" && !knownFont(p.Print.Font) {
 		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s", p.Print.Font, strings.Join(Fonts, ", "))))
 	}
+	if pp := strings.ToLower(p.Print.Paper); pp != "" && pp != "white" && pp != "cream" {
+		errs = append(errs, doc.at("$.print.paper", fmt.Sprintf("paper %q: choose white or cream", p.Print.Paper)))
+	}
 	if p.Print.FontSize != 0 && (p.Print.FontSize < 6 || p.Print.FontSize > 24) {
 		errs = append(errs, doc.at("$.print.font_size", fmt.Sprintf("font size %g pt is outside 6–24 pt", p.Print.FontSize)))
 	}

@@ -236,6 +236,8 @@ type PrintSettings struct {
 	DropCaps bool `yaml:"drop_caps,omitempty"`
 	// Bleed adds 0.125 in of bleed on the outer edges.
 	Bleed bool `yaml:"bleed,omitempty"`
+	// Paper is the interior paper, "white" or "cream": it decides the spine's width.
+	Paper string `yaml:"paper,omitempty"`
 }
 
 // EPUBSettings are the settings of the EPUB edition.

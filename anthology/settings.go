@@ -18,7 +18,17 @@ const (
 	DefaultTrim     = "5.5x8.5"
 	DefaultFont     = "charis"
 	DefaultFontSize = 11.0
+	// DefaultPaper is cream, the usual stock of trade books of essays.
+	DefaultPaper = "cream"
 )
+
+// PaperKind returns the interior paper, the default when unset.
+func (s PrintSettings) PaperKind() string {
+	if s.Paper == "" {
+		return DefaultPaper
+	}
+	return strings.ToLower(s.Paper)
+}
 
 // Size is a page size in PostScript points (1/72 in).
 type Size struct {

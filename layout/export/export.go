@@ -21,6 +21,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/cover"
 	"github.com/anthology-editor/anthology/layout/epub"
 	"github.com/anthology-editor/anthology/layout/pdf"
 	"github.com/anthology-editor/anthology/layout/typeset"
@@ -33,9 +34,11 @@ type Format string
 const (
 	EPUB Format = "epub"
 	PDF  Format = "pdf"
+	// Cover is the print-on-demand wraparound cover, sized from the interior's page count.
+	Cover Format = "cover"
 )
 
-// Formats lists every format in the order they are built.
+// Formats lists the formats an export builds by default, in order.
 var Formats = []Format{EPUB, PDF}
 
 // ParseFormats reads a comma-separated list such as "epub,pdf".
@@ -47,16 +50,16 @@ func ParseFormats(s string) ([]Format, error) {
 			continue
 		}
 		switch Format(f) {
-		case EPUB, PDF:
+		case EPUB, PDF, Cover:
 			if !contains(out, Format(f)) {
 				out = append(out, Format(f))
 			}
 		default:
-			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf)", f)
+			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf, cover)", f)
 		}
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no format given (choose from epub, pdf)")
+		return nil, errors.New("no format given (choose from epub, pdf, cover)")
 	}
 	return out, nil
 }
@@ -96,6 +99,8 @@ type Result struct {
 	Warnings []*anthology.Warning
 	// Findings are what the editor's checks found.
 	Findings []check.Finding
+	// CoverSize is the print cover's page size, when one was made.
+	CoverSize anthology.Size
 }
 
 // Build exports p as opts say.
@@ -134,7 +139,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	res := &Result{Edition: ed, Warnings: ed.Warnings, Findings: findings}
 	slug := layout.Slug(ed.Title)
 
-	if contains(opts.Formats, PDF) {
+	if contains(opts.Formats, PDF) || contains(opts.Formats, Cover) {
 		progress("typesetting")
 		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
 		if err != nil {
@@ -145,6 +150,9 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	}
 	for _, f := range opts.Formats {
 		name := filepath.Join(opts.OutDir, slug+"."+string(f))
+		if f == Cover {
+			name = filepath.Join(opts.OutDir, slug+"-cover.pdf")
+		}
 		progress("writing " + filepath.Base(name))
 		var write func(io.Writer) error
 		switch f {
@@ -156,6 +164,12 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			write = func(w io.Writer) error { return epub.Write(ctx, w, ed, eo) }
 		case PDF:
 			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, opts.Flavour) }
+		case Cover:
+			write = func(w io.Writer) error {
+				rep, err := cover.PrintPDF(w, ed, len(res.Book.Pages))
+				res.CoverSize = rep.Size
+				return err
+			}
 		}
 		if err := writeFile(name, write); err != nil {
 			return nil, err

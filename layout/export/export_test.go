@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
@@ -401,4 +402,71 @@ func TestParseFormats(t *testing.T) {
 	if _, err := export.ParseFormats("mobi"); err == nil {
 		t.Error("accepted mobi")
 	}
+}
+
+// TestPrintCover checks the wraparound cover's size from the PDF itself for two page counts:
+// two trim widths, the spine for the paper, bleed on the outer edges; spine text only on a book
+// thick enough to print it.
+func TestPrintCover(t *testing.T) {
+	files, err := synth.Files(synth.Options{Essays: 12, Words: 2500, Seed: 3, Title: "Thick Enough"}, synth.SampleText(assets.Sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	thick, err := anthology.LoadFS(files, "synthetic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name      string
+		p         *anthology.Project
+		spineText string
+	}{
+		{"sample", sampleProject(t), ""},
+		{"thick", thick, "THICK ENOUGH"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			res, err := export.Build(context.Background(), tt.p, export.Options{OutDir: out, Formats: []export.Format{export.Cover}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := len(res.Book.Pages)
+			if tt.spineText != "" && pages < 80 || tt.spineText == "" && pages >= 80 {
+				t.Fatalf("%d pages: pick a book on the right side of 80", pages)
+			}
+			trim := tt.p.Print.TrimSize()
+			wantW := 2*trim.W + float64(pages)*0.0025*72 + 2*0.125*72 // cream paper by default
+			wantH := trim.H + 2*0.125*72
+			info, _ := qa.Tool(t, "pdfinfo", res.Files[0])
+			m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(info)
+			if m == nil {
+				t.Fatalf("pdfinfo:\n%s", info)
+			}
+			w, _ := strconv.ParseFloat(m[1], 64)
+			h, _ := strconv.ParseFloat(m[2], 64)
+			if abs(w-wantW) > 0.02 || abs(h-wantH) > 0.02 {
+				t.Errorf("%d pages: cover is %.2f x %.2f pt, want %.2f x %.2f", pages, w, h, wantW, wantH)
+			}
+			fonts, _ := qa.Tool(t, "pdffonts", res.Files[0])
+			for _, l := range strings.Split(strings.TrimSpace(fonts), "\n")[2:] {
+				if f := strings.Fields(l); f[len(f)-5] != "yes" {
+					t.Errorf("font not embedded: %s", l)
+				}
+			}
+			txt, _ := qa.Tool(t, "pdftotext", res.Files[0], "-")
+			if tt.spineText != "" && !strings.Contains(txt, tt.spineText) {
+				t.Errorf("no spine text on a %d-page book:\n%s", pages, txt)
+			}
+			if tt.spineText == "" && strings.Contains(txt, strings.ToUpper(tt.p.Book.Title)) {
+				t.Errorf("spine text on a %d-page book", pages)
+			}
+		})
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }

@@ -1,0 +1,242 @@
+package cover
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"image"
+	"image/draw"
+	"image/jpeg"
+	"io"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
+)
+
+// Bleed is the bleed print-on-demand printers ask for on a cover's outer edges.
+const Bleed = 0.125 * 72
+
+// Paper thickness per page, in inches, as print-on-demand vendors give it.
+var paperThickness = map[string]float64{"white": 0.002252, "cream": 0.0025}
+
+// MinSpinePages is the page count below which the spine is too thin to print on.
+const MinSpinePages = 80
+
+// SpineWidth is the width of the spine, in points, of a book of pages pages on the paper.
+func SpineWidth(pages int, paper string) float64 {
+	t, ok := paperThickness[paper]
+	if !ok {
+		t = paperThickness[anthology.DefaultPaper]
+	}
+	return float64(pages) * t * 72
+}
+
+// PrintSize is the size of the wraparound cover: two panels of the trim width, the spine,
+// and bleed on the outer edges.
+func PrintSize(trim anthology.Size, pages int, paper string) anthology.Size {
+	return anthology.Size{W: 2*trim.W + SpineWidth(pages, paper) + 2*Bleed, H: trim.H + 2*Bleed}
+}
+
+// PrintReport says what a print cover holds.
+type PrintReport struct {
+	Size      anthology.Size
+	Spine     float64
+	SpineText bool
+}
+
+// PrintPDF writes the wraparound cover for a book of pages pages: back cover (the description,
+// the contributors, the publisher and a clear area for the barcode), spine (title and editors,
+// when the book is thick enough) and front cover (the project's image, or the generated
+// design), with bleed on the outer edges. Fonts are embedded.
+func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
+	trim := ed.Print.TrimSize()
+	paper := ed.Print.PaperKind()
+	size := PrintSize(trim, pages, paper)
+	spine := SpineWidth(pages, paper)
+	rep := PrintReport{Size: size, Spine: spine, SpineText: pages >= MinSpinePages}
+
+	fam, ok := assets.LookupFamily(ed.Print.FontFamily())
+	if !ok {
+		fam = assets.Families[0]
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: size.W, Ht: size.H}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(ed.Modified.UTC())
+	pdf.SetModificationDate(ed.Modified.UTC())
+	pdf.SetTitle(ed.Title+" (cover)", true)
+	pdf.SetCreator("Anthology", true)
+	pdf.SetProducer("Anthology (fpdf)", true)
+	for _, st := range []assets.Style{assets.Regular, assets.Italic, assets.Bold} {
+		data, err := fam.Face(st)
+		if err != nil {
+			return rep, err
+		}
+		pdf.AddUTF8FontFromBytes("cover", styleCode[st], data)
+	}
+	pdf.AddPageFormat("P", fpdf.SizeType{Wd: size.W, Ht: size.H})
+	pdf.SetPageBox("trim", Bleed, Bleed, size.W-2*Bleed, trim.H)
+	pdf.SetPageBox("bleed", 0, 0, size.W, size.H)
+
+	h := fnv.New32a()
+	h.Write([]byte(ed.Title))
+	pal := palettes[h.Sum32()%uint32(len(palettes))]
+	pdf.SetFillColor(int(pal.bg.R), int(pal.bg.G), int(pal.bg.B))
+	pdf.Rect(0, 0, size.W, size.H, "F")
+
+	backX := Bleed                   // the back cover's trim edge
+	spineX := Bleed + trim.W         // the spine's left edge
+	frontX := Bleed + trim.W + spine // the front cover's spine edge
+
+	// Front: the project's image or the generated design, filling the panel and its bleed.
+	front, err := frontImage(ed)
+	if err != nil {
+		return rep, err
+	}
+	fw, fh := trim.W+Bleed, trim.H+2*Bleed
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, cropTo(front, fw/fh), &jpeg.Options{Quality: 92}); err != nil {
+		return rep, err
+	}
+	pdf.RegisterImageOptionsReader("front", fpdf.ImageOptions{ImageType: "JPG"}, &buf)
+	pdf.ImageOptions("front", frontX, 0, fw, fh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+
+	ink := pal.ink
+	accent := pal.accent
+	safe := 0.25 * 72 // text stays this far inside the trim
+
+	// Spine: the title and the editors, reading from the top down.
+	if rep.SpineText {
+		fs := min(spine*0.5, 14.0)
+		pdf.TransformBegin()
+		cx, cy := spineX+spine/2, Bleed+trim.H/2
+		pdf.TransformRotate(-90, cx, cy)
+		// After rotation the spine runs left to right along the old vertical centre line.
+		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+		pdf.SetFont("cover", "B", fs)
+		title := strings.ToUpper(ed.Title)
+		tw := pdf.GetStringWidth(title)
+		left := cx - trim.H/2 + safe
+		pdf.Text(left, cy+fs*0.35, title)
+		if len(ed.Editors) > 0 {
+			pdf.SetFont("cover", "", fs*0.8)
+			names := layout.JoinNames(ed.Editors)
+			nw := pdf.GetStringWidth(names)
+			if left+tw+fs*2 < cx+trim.H/2-safe-nw {
+				pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
+				pdf.Text(cx+trim.H/2-safe-nw, cy+fs*0.3, names)
+			}
+		}
+		pdf.TransformEnd()
+	}
+
+	// Back: the description, who wrote the essays, the publisher, room for the barcode.
+	x := backX + safe + 0.3*72
+	width := trim.W - 2*(safe+0.3*72)
+	y := Bleed + safe + 0.6*72
+	pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+	if ed.Description != "" {
+		pdf.SetFont("cover", "I", 13)
+		pdf.SetXY(x, y)
+		pdf.MultiCell(width, 18, ed.Description, "", "L", false)
+		y = pdf.GetY() + 24
+	}
+	var names []string
+	for _, b := range ed.Contributors {
+		if len(b.Pieces) > 0 && !isEditor(ed, b.Contributor) {
+			names = append(names, b.Contributor.Name)
+		}
+	}
+	if len(names) > 0 {
+		pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
+		pdf.SetFont("cover", "", 9)
+		pdf.SetXY(x, y)
+		pdf.MultiCell(width, 12, "WITH ESSAYS BY", "", "L", false)
+		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+		pdf.SetFont("cover", "", 11.5)
+		pdf.SetXY(x, pdf.GetY()+4)
+		pdf.MultiCell(width, 16, layout.JoinList(names), "", "L", false)
+		y = pdf.GetY() + 20
+	}
+	if len(ed.Editors) > 0 {
+		pdf.SetFont("cover", "I", 11)
+		pdf.SetXY(x, y)
+		pdf.MultiCell(width, 15, "Edited by "+layout.JoinNames(ed.Editors), "", "L", false)
+	}
+	// The barcode's clear area: white, 2 × 1.2 in, at the foot near the spine, as printers ask.
+	bw, bh := 2.0*72, 1.2*72
+	bx := spineX - safe - bw
+	by := Bleed + trim.H - safe - bh
+	pdf.SetFillColor(255, 255, 255)
+	pdf.Rect(bx, by, bw, bh, "F")
+	if ed.Publisher != "" {
+		pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
+		pdf.SetFont("cover", "I", 11)
+		pdf.Text(backX+safe+0.3*72, by+bh-4, ed.Publisher)
+	}
+	if err := pdf.Error(); err != nil {
+		return rep, err
+	}
+	return rep, pdf.Output(w)
+}
+
+var styleCode = map[assets.Style]string{assets.Regular: "", assets.Italic: "I", assets.Bold: "B", assets.BoldItalic: "BI"}
+
+func isEditor(ed *layout.Edition, c *anthology.Contributor) bool {
+	for _, e := range ed.Editors {
+		if e == c {
+			return true
+		}
+	}
+	return false
+}
+
+// frontImage is the front cover as an image: the project's, or the generated one.
+func frontImage(ed *layout.Edition) (image.Image, error) {
+	if ed.Cover != nil {
+		img, _, err := image.Decode(bytes.NewReader(ed.Cover))
+		if err != nil {
+			return nil, fmt.Errorf("cover image: %w", err)
+		}
+		return flatten(img), nil
+	}
+	return Draw(ed)
+}
+
+// cropTo cuts an image to the aspect ratio w/h about its centre, so that it fills the front
+// panel without being stretched.
+func cropTo(img image.Image, aspect float64) image.Image {
+	b := img.Bounds()
+	w, h := float64(b.Dx()), float64(b.Dy())
+	r := b
+	if w/h > aspect {
+		nw := int(h * aspect)
+		r.Min.X += (b.Dx() - nw) / 2
+		r.Max.X = r.Min.X + nw
+	} else {
+		nh := int(w / aspect)
+		r.Min.Y += (b.Dy() - nh) / 2
+		r.Max.Y = r.Min.Y + nh
+	}
+	if s, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}); ok {
+		return s.SubImage(r)
+	}
+	return img
+}
+
+// flatten draws an image onto an opaque canvas (JPEG has no transparency).
+func flatten(img image.Image) image.Image {
+	b := img.Bounds()
+	out := image.NewRGBA(b)
+	draw.Draw(out, b, image.White, image.Point{}, draw.Src)
+	draw.Draw(out, b, img, b.Min, draw.Over)
+	return out
+}
