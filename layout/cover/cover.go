@@ -11,9 +11,10 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -52,8 +53,7 @@ func PNG(ed *layout.Edition) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := encodePNG(&buf, img); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -116,22 +116,42 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) {
 	return img, nil
 }
 
-// background fills the image with the palette's field and a soft glow above the title.
+// background fills the image with the palette's field and a soft glow above the title. The
+// glow is a Gaussian, so it factors into a row term and a column term; rows are filled in
+// parallel.
 func background(img *image.RGBA, pal palette) {
 	const cx, cy, radius = Width / 2.0, 880.0, 900.0
-	for y := 0; y < Height; y++ {
-		row := img.Pix[y*img.Stride : y*img.Stride+Width*4]
-		dy := (float64(y) - cy) / radius
-		for x := 0; x < Width; x++ {
-			dx := (float64(x) - cx) / radius
-			g := 0.38 * math.Exp(-(dx*dx+dy*dy)*2.2)
-			i := x * 4
-			row[i+0] = mix(pal.bg.R, pal.glow.R, g)
-			row[i+1] = mix(pal.bg.G, pal.glow.G, g)
-			row[i+2] = mix(pal.bg.B, pal.glow.B, g)
-			row[i+3] = 0xff
-		}
+	ex := make([]float64, Width)
+	for x := range ex {
+		dx := (float64(x) - cx) / radius
+		ex[x] = math.Exp(-dx * dx * 2.2)
 	}
+	rows := make(chan int, Height)
+	for y := 0; y < Height; y++ {
+		rows <- y
+	}
+	close(rows)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for y := range rows {
+				dy := (float64(y) - cy) / radius
+				ey := 0.38 * math.Exp(-dy*dy*2.2)
+				row := img.Pix[y*img.Stride : y*img.Stride+Width*4]
+				for x := 0; x < Width; x++ {
+					g := ey * ex[x]
+					i := x * 4
+					row[i+0] = mix(pal.bg.R, pal.glow.R, g)
+					row[i+1] = mix(pal.bg.G, pal.glow.G, g)
+					row[i+2] = mix(pal.bg.B, pal.glow.B, g)
+					row[i+3] = 0xff
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func mix(a, b uint8, t float64) uint8 { return uint8(float64(a)*(1-t) + float64(b)*t + 0.5) }

@@ -58,3 +58,30 @@ func TestTitleFitsInside(t *testing.T) {
 		t.Errorf("THE LAMP-LIGHTERS set as %q at %.0f px; the hyphenated word should stay whole", lines, size)
 	}
 }
+
+// TestPNGMatchesDrawing decodes the PNG the fast encoder writes and compares every pixel with
+// the drawing.
+func TestPNGMatchesDrawing(t *testing.T) {
+	ed := &layout.Edition{Title: "Pixels", Editors: []*anthology.Contributor{{Name: "Ann Lee"}}}
+	img, err := Draw(ed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := PNG(ed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for y := 0; y < Height; y += 7 {
+		for x := 0; x < Width; x++ {
+			r1, g1, b1, _ := img.At(x, y).RGBA()
+			r2, g2, b2, _ := dec.At(x, y).RGBA()
+			if r1 != r2 || g1 != g2 || b1 != b2 {
+				t.Fatalf("pixel (%d,%d) differs", x, y)
+			}
+		}
+	}
+}

@@ -47,6 +47,13 @@ type PageBreak struct {
 type file struct {
 	name string // path inside the container
 	data []byte
+	// stored members are not deflated again (images are compressed already).
+	stored bool
+}
+
+type coverResult struct {
+	png []byte
+	err error
 }
 
 // Write writes the EPUB of ed to w. It stops early, returning ctx.Err(), when ctx is cancelled.
@@ -86,13 +93,16 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 		b.bioHref[bio.Contributor.ID] = "contributors.xhtml#" + bio.ID
 	}
 
+	// A generated cover is drawn while the text files are written.
 	coverData, coverType := ed.Cover, ed.CoverMediaType
+	var generated chan coverResult
 	if coverData == nil {
-		png, err := cover.PNG(ed)
-		if err != nil {
-			return nil, fmt.Errorf("generating the cover: %w", err)
-		}
-		coverData, coverType = png, "image/png"
+		coverType = "image/png"
+		generated = make(chan coverResult, 1)
+		go func() {
+			png, err := cover.PNG(ed)
+			generated <- coverResult{png, err}
+		}()
 	}
 	coverName := "images/cover.png"
 	if coverType == "image/jpeg" {
@@ -100,9 +110,9 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 	}
 
 	files := []file{
-		{"mimetype", []byte("application/epub+zip")},
-		{"META-INF/container.xml", []byte(containerXML)},
-		{opfDir + "css/book.css", assets.Stylesheet()},
+		{name: "mimetype", data: []byte("application/epub+zip")},
+		{name: "META-INF/container.xml", data: []byte(containerXML)},
+		{name: opfDir + "css/book.css", data: assets.Stylesheet()},
 	}
 	var fontItems []manifestItem
 	if ed.EPUB.EmbedFonts {
@@ -117,7 +127,7 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 				return nil, err
 			}
 			name := fmt.Sprintf("fonts/%s-%s.ttf", fam.Key, strings.ToLower(st.String()))
-			files = append(files, file{opfDir + name, data})
+			files = append(files, file{name: opfDir + name, data: data})
 			fontItems = append(fontItems, manifestItem{id: fmt.Sprintf("font-%s", strings.ToLower(st.String())), href: name, mediaType: "font/ttf"})
 			weight, style := "normal", "normal"
 			if st == assets.Bold || st == assets.BoldItalic {
@@ -129,21 +139,33 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 			fmt.Fprintf(&css, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(\"../%s\");\n}\n", fam.Name, weight, style, name)
 		}
 		fmt.Fprintf(&css, "body { font-family: \"%s\", serif; }\n", fam.Name)
-		files = append(files, file{opfDir + "css/fonts.css", []byte(css.String())})
+		files = append(files, file{name: opfDir + "css/fonts.css", data: []byte(css.String())})
 	}
+	coverAt := len(files)
 	files = append(files,
-		file{opfDir + coverName, coverData},
-		file{opfDir + coverDoc, b.coverPage(coverName)},
+		file{name: opfDir + coverName, stored: true},
+		file{name: opfDir + coverDoc, data: b.coverPage(coverName)},
 	)
 	for _, s := range ed.Sections {
 		if err := ctx.Err(); err != nil {
+			if generated != nil {
+				<-generated
+			}
 			return nil, err
 		}
-		files = append(files, file{opfDir + b.href[s.ID], b.section(s)})
+		files = append(files, file{name: opfDir + b.href[s.ID], data: b.section(s)})
 	}
+	if generated != nil {
+		res := <-generated
+		if res.err != nil {
+			return nil, fmt.Errorf("generating the cover: %w", res.err)
+		}
+		coverData = res.png
+	}
+	files[coverAt].data = coverData
 	files = append(files,
-		file{opfDir + "toc.ncx", b.ncx()},
-		file{opfDir + "package.opf", b.opf(coverName, coverType, fontItems)},
+		file{name: opfDir + "toc.ncx", data: b.ncx()},
+		file{name: opfDir + "package.opf", data: b.opf(coverName, coverType, fontItems)},
 	)
 	return files, nil
 }
@@ -160,7 +182,7 @@ func writeZip(ctx context.Context, w io.Writer, files []file, modified time.Time
 		// The MS-DOS time fields are set directly: setting Modified would add an extended
 		// timestamp field, which the OCF forbids on the mimetype entry.
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
-		if i == 0 {
+		if i == 0 || f.stored {
 			h.Method = zip.Store
 		}
 		h.SetMode(0o644)

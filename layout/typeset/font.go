@@ -55,10 +55,13 @@ func LoadFace(family string, style assets.Style, name string, data []byte) (*Fac
 	f.CapHeight = float64(face.LineMetric(gofont.CapHeight)) / f.upem
 	f.XHeight = float64(face.LineMetric(gofont.XHeight)) / f.upem
 	f.adv = make([]int16, 0x10000)
-	for r := range f.adv {
-		gid, ok := face.NominalGlyph(rune(r))
-		if !ok || gid == 0 {
-			f.adv[r] = -1
+	for i := range f.adv {
+		f.adv[i] = -1
+	}
+	// Only the characters the font maps: its cmap, walked once.
+	for it := face.Cmap.Iter(); it.Next(); {
+		r, gid := it.Char()
+		if r < 0 || r >= 0x10000 || gid == 0 {
 			continue
 		}
 		f.adv[r] = int16(math.Round(float64(face.HorizontalAdvance(gid)) * 1000 / f.upem))
@@ -148,22 +151,41 @@ func (f *Face) Width(s string) float64 {
 	return w
 }
 
-// Family is a font family's four faces.
+// Family is a font family's four faces, each parsed the first time it is needed (a book set
+// in roman and italic never pays for the bold).
 type Family struct {
-	Key   string
-	Name  string
-	Faces [4]*Face // indexed by assets.Style
+	Key  string
+	Name string
+
+	info  assets.Family
+	once  [4]sync.Once
+	faces [4]*Face
+	errs  [4]error
 }
 
-// Face returns the face for a style.
-func (fam *Family) Face(s assets.Style) *Face { return fam.Faces[s] }
+// Face returns the face for a style. A bundled face that fails to parse is a build error, so
+// it panics (the assets tests parse every face).
+func (fam *Family) Face(s assets.Style) *Face {
+	fam.once[s].Do(func() {
+		data, err := fam.info.Face(s)
+		if err == nil {
+			fam.faces[s], err = LoadFace(fam.info.Key, s, fam.info.Name+" "+s.String(), data)
+		}
+		fam.errs[s] = err
+	})
+	if fam.errs[s] != nil {
+		panic(fmt.Sprintf("bundled font %s %s: %v", fam.Key, s, fam.errs[s]))
+	}
+	return fam.faces[s]
+}
 
 var (
 	familyMu    sync.Mutex
 	familyCache = map[string]*Family{}
 )
 
-// LoadFamily loads a bundled family by key ("charis"); families are loaded once per process.
+// LoadFamily returns a bundled family by key ("charis"); it is made once per process, and its
+// faces are parsed as they are first used.
 func LoadFamily(key string) (*Family, error) {
 	familyMu.Lock()
 	defer familyMu.Unlock()
@@ -174,18 +196,7 @@ func LoadFamily(key string) (*Family, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown font family %q", key)
 	}
-	fam := &Family{Key: info.Key, Name: info.Name}
-	for _, st := range assets.Styles {
-		data, err := info.Face(st)
-		if err != nil {
-			return nil, err
-		}
-		face, err := LoadFace(info.Key, st, info.Name+" "+st.String(), data)
-		if err != nil {
-			return nil, err
-		}
-		fam.Faces[st] = face
-	}
+	fam := &Family{Key: info.Key, Name: info.Name, info: info}
 	familyCache[key] = fam
 	return fam, nil
 }

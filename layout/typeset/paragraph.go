@@ -136,26 +136,59 @@ type paraBuilder struct {
 
 func (pb *paraBuilder) addText(s string, st inlineStyle) {
 	s = norm.NFC.String(s)
-	for _, r := range s {
+	// Runs of ordinary characters the body face has are sliced from s as they are: prose is
+	// almost all such runs, and slicing spares a string per character.
+	var plain *textStyle
+	if !st.smallCaps {
+		plain = pb.fs.style(pb.fs.body.Face(st.fontStyle()), st.size, 0, 0, st.link)
+	}
+	run := -1 // start of the current run of plain characters in s
+	flushRun := func(end int) {
+		if run >= 0 && end > run {
+			pb.appendFragment(s[run:end], plain)
+		}
+		run = -1
+	}
+	for i, r := range s {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u2003' || r == '\u2002':
+			flushRun(i)
 			pb.flushWord()
 			pb.space(st)
 		case r == '\u00a0' || r == '\u202f':
 			// A no-break space: glue where no line may end.
+			flushRun(i)
 			pb.flushWord()
 			pb.items = append(pb.items, item{kind: penaltyItem, penalty: infPenalty})
 			pb.space(st)
 		case r == '\u200b':
+			flushRun(i)
 			pb.flushWord()
 			pb.items = append(pb.items, item{kind: penaltyItem})
 		case r == '\u00ad':
+			flushRun(i)
 			pb.flushWord()
 			pb.items = append(pb.items, pb.hyphenPenalty(st))
+		case plain != nil && plain.face.Has(r):
+			if run < 0 {
+				run = i
+			}
 		default:
+			flushRun(i)
 			pb.addRune(r, st)
 		}
 	}
+	flushRun(len(s))
+}
+
+// appendFragment adds text in style to the current word, joining the previous fragment when
+// the style is the same.
+func (pb *paraBuilder) appendFragment(text string, style *textStyle) {
+	if n := len(pb.word); n > 0 && pb.word[n-1].style == style {
+		pb.word[n-1].text += text
+		return
+	}
+	pb.word = append(pb.word, fragment{text: text, style: style})
 }
 
 // addRune appends r to the current word in style st (small caps applied, missing glyphs
@@ -176,12 +209,7 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle) {
 		}
 		return
 	}
-	style := pb.fs.style(face, size, tracking, 0, st.link)
-	if n := len(pb.word); n > 0 && pb.word[n-1].style == style {
-		pb.word[n-1].text += string(r)
-		return
-	}
-	pb.word = append(pb.word, fragment{text: string(r), style: style})
+	pb.appendFragment(string(r), pb.fs.style(face, size, tracking, 0, st.link))
 }
 
 func (pb *paraBuilder) space(st inlineStyle) {
