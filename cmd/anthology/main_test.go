@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // bin is the headless binary, built once for the end-to-end tests: they run it the way an
@@ -273,5 +276,111 @@ func TestCheckPermissionsStats(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil || st.Estimated || st.Words < 3000 || len(st.Essays) != 6 || st.Essays[0].FirstPage != "2" || st.Essays[0].Pages < 2 {
 		t.Errorf("stats: %v %+v", err, st)
+	}
+}
+
+// projectHash fingerprints every file under dir, to prove a failed command changed nothing.
+func projectHash(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		info, _ := d.Info()
+		fmt.Fprintf(&b, "%s %d %x %v\n", p, len(data), sha256.Sum256(data), info.ModTime())
+		return nil
+	})
+	return b.String()
+}
+
+// TestFaultsLeaveProjectUntouched runs bad exports and imports and checks that each fails with
+// a message naming the file and leaves the project as it was.
+func TestFaultsLeaveProjectUntouched(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "p")
+	if r := runBin(t, nil, "new", proj, "--title", "Faults"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	os.WriteFile(filepath.Join(proj, "essays", "bin.md"), []byte("\x00\x01binary"), 0o644)
+	y, _ := os.ReadFile(filepath.Join(proj, "anthology.yaml"))
+	os.WriteFile(filepath.Join(proj, "anthology.yaml"), bytes.Replace(y, []byte("contents: []"), []byte("contents: [bin, ghost]"), 1), 0o644)
+	before := projectHash(t, proj)
+	r := runBin(t, nil, "export", proj, "--out", filepath.Join(dir, "out"))
+	if r.code != 1 || !strings.Contains(r.stderr, "essays/bin.md:1:1: is a binary file") || !strings.Contains(r.stderr, `essay "ghost"`) {
+		t.Errorf("exit %d: %q", r.code, r.stderr)
+	}
+	r = runBin(t, nil, "import", filepath.Join(dir, "none.txt"), "--into", proj)
+	if r.code != 1 {
+		t.Errorf("import of a missing file: exit %d", r.code)
+	}
+	if after := projectHash(t, proj); after != before {
+		t.Errorf("the project changed:\n%s\n---\n%s", before, after)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		if entries, _ := os.ReadDir(filepath.Join(dir, "out")); len(entries) > 0 {
+			t.Errorf("a failed export wrote %d files", len(entries))
+		}
+	}
+}
+
+// TestInterruptLeavesNothing interrupts a long export: no book, and no temporary file, may be
+// left in the output folder.
+func TestInterruptLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	if r := runBin(t, nil, "bench-corpus", "--essays", "400", "--words", "2000", corpus); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(bin, "export", corpus, "--out", out)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(800 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	if err == nil {
+		t.Skip("the export finished before the interrupt; nothing to test on so fast a machine")
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("stderr: %q", errb.String())
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		t.Errorf("left behind: %s", e.Name())
+	}
+}
+
+// TestConcurrentExports runs two exports of the same project into the same folder at once:
+// both succeed and the books are whole (the same bytes as a build on its own).
+func TestConcurrentExports(t *testing.T) {
+	dir := t.TempDir()
+	shared := filepath.Join(dir, "shared")
+	done := make(chan result, 2)
+	for i := 0; i < 2; i++ {
+		go func() { done <- runBin(t, nil, "export", "--sample", "--out", shared) }()
+	}
+	for i := 0; i < 2; i++ {
+		if r := <-done; r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+	}
+	alone := filepath.Join(dir, "alone")
+	if r := runBin(t, nil, "export", "--sample", "--out", alone); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	for _, f := range []string{"the-lamp-lighters.epub", "the-lamp-lighters.pdf"} {
+		a, _ := os.ReadFile(filepath.Join(shared, f))
+		b, _ := os.ReadFile(filepath.Join(alone, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s from concurrent exports differs from a lone build", f)
+		}
+	}
+	if entries, _ := os.ReadDir(shared); len(entries) != 2 {
+		t.Errorf("shared folder holds %d entries", len(entries))
 	}
 }

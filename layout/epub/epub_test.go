@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
@@ -225,6 +227,62 @@ func BenchmarkSampleEPUB(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if err := Write(context.Background(), io.Discard, ed, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzEssayXHTML sends arbitrary Markdown through the model to the EPUB: every content
+// document must stay well-formed XML, whatever the essay holds.
+func FuzzEssayXHTML(f *testing.F) {
+	for _, s := range []string{"plain", "<script>x</script> & ]]> \x07", "*a* **b** [c](javascript:d) [e](https://f?g&h)",
+		"# h\n\n### h3\n\n> q\n\n- l\n\n1. n\n\n| v\n|\n| w", "x[^1]\n\n[^1]: *n* <b>", "\U0001F600 \uFFFE \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		files := fstest.MapFS{
+			"anthology.yaml": {Data: []byte("title: Fuzz & <Co>\ncontributors: [{id: a, name: \"A <b> & C\"}]\ncontents: [e]\n")},
+			"essays/e.md":    {Data: []byte("---\ntitle: T\nauthors: [a]\nheadnote: \"h & <i>\"\n---\n" + body)},
+		}
+		p, err := anthology.LoadFS(files, "fuzz")
+		if err != nil {
+			return // refused input (binary, bad UTF-8) is the loader's business
+		}
+		ed, err := layout.Assemble(p, layout.Options{})
+		if err != nil {
+			return
+		}
+		b := &builder{ed: ed}
+		b.href = map[string]string{}
+		for _, s := range ed.Sections {
+			b.href[s.ID] = textDir + s.ID + ".xhtml"
+		}
+		b.bioHref = map[string]string{}
+		for _, s := range ed.Sections {
+			wellFormed(t, s.ID, b.section(s))
+		}
+	})
+}
+
+// failingWriter fails once n bytes have been written, as a full disk does.
+type failingWriter struct{ n int }
+
+var errDiskFull = errors.New("no space left on device")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteFailure(t *testing.T) {
+	ed := sampleEdition(t)
+	for _, n := range []int{0, 100, 50000} {
+		if err := Write(context.Background(), &failingWriter{n: n}, ed, Options{}); !errors.Is(err, errDiskFull) {
+			t.Errorf("after %d bytes: err = %v, want the writer's error", n, err)
 		}
 	}
 }

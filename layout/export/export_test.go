@@ -470,3 +470,37 @@ func abs(f float64) float64 {
 	}
 	return f
 }
+
+// TestTenThousandEssays builds the EPUB of a book of 10,000 short essays.
+func TestTenThousandEssays(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	files, err := synth.Files(synth.Options{Essays: 10000, Words: 60, Seed: 9}, synth.SampleText(assets.Sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := anthology.LoadFS(files, "big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.EPUB}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(res.Files[0])
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "EPUB/text/essay-") {
+			n++
+		}
+	}
+	if n != 10000 {
+		t.Errorf("%d essay documents, want 10000", n)
+	}
+}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -85,5 +86,28 @@ func BenchmarkSamplePDF(b *testing.B) {
 	ed, book := sampleBook(b, nil)
 	for i := 0; i < b.N; i++ {
 		render(b, ed, book, Print)
+	}
+}
+
+type failingWriter struct{ n int }
+
+var errDiskFull = errors.New("no space left on device")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteFailure(t *testing.T) {
+	ed, book := sampleBook(t, nil)
+	for _, n := range []int{0, 1000, 100000} {
+		if err := Write(context.Background(), &failingWriter{n: n}, ed, book, Print); err == nil {
+			t.Errorf("after %d bytes: a failing writer went unnoticed", n)
+		}
 	}
 }

@@ -34,8 +34,9 @@ type Face struct {
 	// adv holds the advance of every BMP rune in 1/1000 em; -1 where the font has no glyph.
 	adv []int16
 
-	mu      sync.RWMutex
-	kerns   map[uint32]float64 // pair (a<<16|b) → adjustment in ems
+	// kerning is false for fonts without kerning (Charis SIL has none): Kern is then free.
+	kerning bool
+	kerns   sync.Map // pair (a<<16|b) → adjustment in ems; read far more than written
 	shaper  shaping.HarfbuzzShaper
 	shapeMu sync.Mutex
 }
@@ -46,8 +47,13 @@ func LoadFace(family string, style assets.Style, name string, data []byte) (*Fac
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
-	f := &Face{Family: family, Style: style, Name: name, Data: data, face: face,
-		upem: float64(face.Upem()), kerns: map[uint32]float64{}}
+	f := &Face{Family: family, Style: style, Name: name, Data: data, face: face, upem: float64(face.Upem())}
+	for _, ft := range face.Font.GPOS.Features {
+		if ft.Tag == opentype.MustNewTag("kern") {
+			f.kerning = true
+		}
+	}
+	f.kerning = f.kerning || len(face.Font.Kern) > 0
 	if ext, ok := face.FontHExtents(); ok {
 		f.Ascent = float64(ext.Ascender) / f.upem
 		f.Descent = -float64(ext.Descender) / f.upem
@@ -85,20 +91,15 @@ func (f *Face) Advance(r rune) float64 {
 
 // Kern returns the kerning adjustment between a and b in ems (negative pulls them together).
 func (f *Face) Kern(a, b rune) float64 {
-	if !f.Has(a) || !f.Has(b) {
+	if !f.kerning || !f.Has(a) || !f.Has(b) {
 		return 0
 	}
 	key := uint32(a)<<16 | uint32(b)
-	f.mu.RLock()
-	k, ok := f.kerns[key]
-	f.mu.RUnlock()
-	if ok {
-		return k
+	if k, ok := f.kerns.Load(key); ok {
+		return k.(float64)
 	}
-	k = f.shapePair(a, b)
-	f.mu.Lock()
-	f.kerns[key] = k
-	f.mu.Unlock()
+	k := f.shapePair(a, b)
+	f.kerns.Store(key, k)
 	return k
 }
 

@@ -20,8 +20,7 @@ type Hyphenator struct {
 	leftMin    int
 	rightMin   int
 
-	mu    sync.RWMutex
-	cache map[string][]int
+	cache sync.Map // word → points; read far more than written
 }
 
 var (
@@ -48,7 +47,7 @@ func HyphenatorFor(lang string) (*Hyphenator, error) {
 		return nil, err
 	}
 	// Both English pattern sets ask for at least two letters before a break and three after.
-	h := &Hyphenator{lang: l, leftMin: 2, rightMin: 3, exceptions: map[string][]int{}, cache: map[string][]int{}}
+	h := &Hyphenator{lang: l, leftMin: 2, rightMin: 3, exceptions: map[string][]int{}}
 	// The library counts its minimums differently (one more than TeX); apply ours in Points.
 	l.Leftmin, l.Rightmin = 0, 0
 	sc := bufio.NewScanner(bytes.NewReader(exc))
@@ -92,12 +91,10 @@ func (h *Hyphenator) Points(word string) []int {
 	if n < h.leftMin+h.rightMin || upper == n {
 		return nil
 	}
-	h.mu.RLock()
-	p, ok := h.cache[word]
-	h.mu.RUnlock()
-	if ok {
-		return p
+	if p, ok := h.cache.Load(word); ok {
+		return p.([]int)
 	}
+	var p []int
 	lower := strings.ToLower(word)
 	if e, ok := h.exceptions[lower]; ok {
 		p = e
@@ -111,9 +108,7 @@ func (h *Hyphenator) Points(word string) []int {
 			out = append(out, i)
 		}
 	}
-	h.mu.Lock()
-	h.cache[word] = out
-	h.mu.Unlock()
+	h.cache.Store(word, out)
 	return out
 }
 

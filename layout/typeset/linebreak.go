@@ -264,8 +264,8 @@ func badness(ratio float64) float64 {
 	if math.IsInf(ratio, 0) {
 		return 10000
 	}
-	b := 100 * math.Pow(math.Abs(ratio), 3)
-	return math.Min(b, 10000)
+	r := math.Abs(ratio)
+	return math.Min(100*r*r*r, 10000)
 }
 
 func fitnessClass(ratio float64) int {
@@ -281,7 +281,7 @@ func fitnessClass(ratio float64) int {
 }
 
 func demerits(bad float64, it item, a *breakNode, items []item, p breakParams, forced bool) float64 {
-	d := math.Pow(p.linePenalty+bad, 2)
+	d := (p.linePenalty + bad) * (p.linePenalty + bad)
 	if forced && a.pos >= 0 && items[a.pos].kind == penaltyItem && items[a.pos].flagged {
 		d += p.finalHyphenDemerits // a hyphen on the last line but one
 	}
