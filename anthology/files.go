@@ -194,10 +194,10 @@ func splitFrontMatter(data []byte) (front, body []byte, bodyLine int, ok, closed
 	if !bytes.HasPrefix(data, []byte("---\n")) && !bytes.Equal(data, []byte("---")) {
 		return nil, data, 1, false, false
 	}
-	rest := data[4:]
-	if len(data) < 4 {
-		rest = nil
+	if len(data) <= 4 {
+		return nil, nil, 0, true, false // "---" and nothing more: opened, never closed
 	}
+	rest := data[4:]
 	line := 2
 	for off := 0; off <= len(rest); {
 		end := bytes.IndexByte(rest[off:], '\n')

@@ -247,11 +247,31 @@ func (d *yamlDoc) encode(v any) ([]byte, error) {
 	merged := any(next)
 	comments := yaml.CommentMap{}
 	if d != nil && d.ordered != nil {
-		merged = mergeYAML(d.ordered, next, reflect.TypeOf(v))
+		merged = stringKeys(mergeYAML(d.ordered, next, reflect.TypeOf(v)))
 		comments = liveComments(d.comments, merged)
 	}
 	return yaml.MarshalWithOptions(merged, yaml.WithComment(comments), yaml.IndentSequence(true),
 		yaml.UseLiteralStyleIfMultiline(true))
+}
+
+// stringKeys writes every mapping key as a string: an editor's "2019: first draft" reads as a
+// number key, which go-yaml's encoder cannot write back (it would panic).
+func stringKeys(v any) any {
+	switch x := v.(type) {
+	case yaml.MapSlice:
+		out := make(yaml.MapSlice, len(x))
+		for i, item := range x {
+			out[i] = yaml.MapItem{Key: fmt.Sprint(item.Key), Value: stringKeys(item.Value)}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = stringKeys(e)
+		}
+		return out
+	}
+	return v
 }
 
 // liveComments keeps the comments whose paths still exist in v; go-yaml refuses to encode a
