@@ -4,7 +4,7 @@
 #
 #   .ci/setup.sh build   C headers for the desktop app (GL, X11, Wayland)
 #   .ci/setup.sh qa      the validators: EPUBCheck 5.3 and 4.2.6, Ace by DAISY with Debian's
-#                        Chromium, poppler-utils, qpdf, Xvfb
+#                        Chromium, poppler-utils, qpdf, Xvfb, and pandoc (to read EPUBs back)
 #   .ci/setup.sh all     both
 #
 # As root it installs Debian packages with apt-get; otherwise it prints the exact command and
@@ -38,6 +38,7 @@ case $what in qa|all)
   want_cmd chromium chromium
   want_cmd node nodejs
   want_cmd npm npm
+  want_cmd pandoc pandoc
 esac
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing/fstest"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology"
 )
@@ -55,8 +56,14 @@ func Files(o Options, train []string) (fstest.MapFS, error) {
 	fmt.Fprintf(&y, "identifiers:\n  uuid: %s\nrights: Generated text. No rights reserved.\ndate: 2026-01-01\n", g.uuid())
 	fmt.Fprintf(&y, "description: %q\ndedication: For the machines that read.\n", g.sentence())
 	y.WriteString("contributors:\n")
+	used := map[string]bool{}
 	for i := range contribs {
 		first, last := g.name()
+		for n := 0; used[first+" "+last]; n++ {
+			// Two writers of one name confuse readers and bibliographies alike: add an initial.
+			first += " " + string(rune('A'+n%26)) + "."
+		}
+		used[first+" "+last] = true
 		contribs[i] = fmt.Sprintf("c%d", i)
 		fmt.Fprintf(&y, "  - id: c%d\n    name: %q\n    sort_name: %q\n    bio: %q\n", i, first+" "+last, last+", "+first, first+" "+last+" "+g.bio())
 	}
@@ -251,10 +258,10 @@ var bioEndings = []string{"writes about work and the night.", "is a nurse and an
 
 func (g *gen) bio() string { return bioEndings[g.r.IntN(len(bioEndings))] }
 
-// title makes a short title from the chain's words.
+// title makes a short title from the chain's words: two words at least.
 func (g *gen) title(maxWords int) string {
 	s := strings.Fields(g.sentence())
-	n := 1 + g.r.IntN(maxWords)
+	n := 2 + g.r.IntN(max(1, maxWords-1))
 	if n > len(s) {
 		n = len(s)
 	}
@@ -264,7 +271,8 @@ func (g *gen) title(maxWords int) string {
 		if w == "" {
 			continue
 		}
-		out = append(out, strings.ToUpper(w[:1])+w[1:])
+		r, size := utf8.DecodeRuneInString(w)
+		out = append(out, string(unicode.ToUpper(r))+w[size:])
 	}
 	if len(out) == 0 {
 		return "Untitled"

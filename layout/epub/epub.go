@@ -41,6 +41,10 @@ type PageBreak struct {
 	// Block is the index of the top-level body block before which the page begins (-1 for the
 	// start of the section).
 	Block int
+	// Char, when above 0, places the marker inside a paragraph block: before the character at
+	// that rune offset of the paragraph's plain text, where the printed page's first line
+	// begins.
+	Char int
 }
 
 // file is one member of the zip, written in the order of the files slice.
@@ -345,7 +349,8 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.f("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">Contributors</h1>\n", s.ID, titleID, titleID)
 		for _, bio := range b.ed.Contributors {
 			nameID := bio.ID + "-name"
-			r.f("<section class=\"bio\" id=\"%s\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, nameID, xmlText(bio.Contributor.Name))
+			// Not a landmark (no accessible name): two contributors may share a name.
+			r.f("<section class=\"bio\" id=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, xmlText(bio.Contributor.Name))
 			r.blocks(bio.Bio)
 			if len(bio.Pieces) > 0 {
 				r.w("<p class=\"essays\">In this book: ")
@@ -377,13 +382,30 @@ func (b *builder) bodyWithPageBreaks(r *renderer, s *layout.Section) {
 	breaks := b.opts.PageBreaks[s.ID]
 	next := 0
 	for i, blk := range s.Body.Blocks {
+		var inside []mark
 		for next < len(breaks) && breaks[next].Block <= i {
-			if breaks[next].Block >= 0 {
-				writePageBreak(r, breaks[next].Label)
+			pb := breaks[next]
+			_, para := blk.(*text.Paragraph)
+			switch {
+			case pb.Block == i && pb.Char > 0 && para:
+				inside = append(inside, mark{at: pb.Char, html: pageBreakSpan(pb.Label)})
+			case pb.Block >= 0:
+				writePageBreak(r, pb.Label)
 			}
 			next++
 		}
+		r.marks, r.pos = inside, 0
 		r.block(blk, i == 0)
+		// A mark past the paragraph's end (it cannot be, but a project may change under us)
+		// still gets written, after it.
+		for _, m := range r.marks {
+			r.w(m.html)
+		}
+		r.marks = nil
+	}
+	// Pages that begin in the notes after the text.
+	for ; next < len(breaks); next++ {
+		writePageBreak(r, breaks[next].Label)
 	}
 }
 
@@ -406,7 +428,12 @@ func (b *builder) startPageBreaks(r *renderer, s *layout.Section) {
 }
 
 func writePageBreak(r *renderer, label string) {
-	r.f("<div class=\"pagebreaks\"><span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span></div>\n", xmlText(label), xmlText(label))
+	r.w("<div class=\"pagebreaks\">" + pageBreakSpan(label) + "</div>\n")
+}
+
+// pageBreakSpan is the marker of a print page's start.
+func pageBreakSpan(label string) string {
+	return fmt.Sprintf("<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>", xmlText(label), xmlText(label))
 }
 
 // contentsPage is the navigation document: the table of contents (parts, essays with their

@@ -71,9 +71,13 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 	for _, subj := range ed.Subjects {
 		fmt.Fprintf(&m, "<dc:subject>%s</dc:subject>\n", xmlText(subj))
 	}
-	if ed.ISBNPrint != "" && len(b.opts.PageBreaks) > 0 {
-		// The print edition the page-break markers come from.
-		fmt.Fprintf(&m, "<dc:source id=\"print-source\">urn:isbn:%s</dc:source>\n", ed.ISBNPrint)
+	if len(b.opts.PageBreaks) > 0 {
+		// The print edition the page-break markers come from: its ISBN, or its description.
+		source := fmt.Sprintf("%s, print edition (%s)", ed.Title, ed.Print.TrimSize())
+		if ed.ISBNPrint != "" {
+			source = "urn:isbn:" + ed.ISBNPrint
+		}
+		fmt.Fprintf(&m, "<dc:source id=\"print-source\">%s</dc:source>\n", xmlText(source))
 		m.WriteString("<meta refines=\"#print-source\" property=\"source-of\">pagination</meta>\n")
 	}
 	if ed.Series != nil && ed.Series.Name != "" {

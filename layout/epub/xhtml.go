@@ -58,6 +58,16 @@ type renderer struct {
 	lastHeading  int
 	// bioLinks turns an author's name into a link to their bio.
 	bioLinks map[string]string
+	// marks are written into the text of the block being rendered, each before the character
+	// at its plain-text offset; pos counts the runes written so far.
+	marks []mark
+	pos   int
+}
+
+// mark is markup to put at a place in a block's text (a page-break marker).
+type mark struct {
+	at   int
+	html string
 }
 
 func (r *renderer) w(s string)                { r.b.WriteString(s) }
@@ -175,7 +185,7 @@ func (r *renderer) inlines(content []text.Inline) {
 	for _, in := range content {
 		switch x := in.(type) {
 		case *text.Text:
-			r.w(xmlText(x.Text))
+			r.text(x.Text)
 		case *text.Emphasis:
 			r.w("<em>")
 			r.inlines(x.Content)
@@ -206,8 +216,39 @@ func (r *renderer) inlines(content []text.Inline) {
 			r.f("<a href=\"#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", id, ref, x.Note.Number)
 		case *text.LineBreak:
 			r.w("<br/>")
+			r.pos++ // as text.Plain counts it
 		}
 	}
+}
+
+// text writes a run of text, placing any marks that fall inside it.
+func (r *renderer) text(s string) {
+	if len(r.marks) == 0 {
+		r.w(xmlText(s))
+		return
+	}
+	for len(r.marks) > 0 {
+		n := utf8.RuneCountInString(s)
+		if r.marks[0].at >= r.pos+n {
+			break
+		}
+		cut := r.marks[0].at - r.pos
+		if cut < 0 {
+			cut = 0
+		}
+		i := 0
+		for k := 0; k < cut; k++ {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		r.w(xmlText(s[:i]))
+		r.w(r.marks[0].html)
+		r.marks = r.marks[1:]
+		r.pos += cut
+		s = s[i:]
+	}
+	r.w(xmlText(s))
+	r.pos += utf8.RuneCountInString(s)
 }
 
 // subtitle writes a title's subtitle line, if there is one.

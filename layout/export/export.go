@@ -204,7 +204,7 @@ func PageBreaks(b *typeset.Book) (map[string][]epub.PageBreak, int) {
 		if id == "" {
 			id = p.Section.ID
 		}
-		out[id] = append(out[id], epub.PageBreak{Label: p.Label, Block: p.Start.Block})
+		out[id] = append(out[id], epub.PageBreak{Label: p.Label, Block: p.Start.Block, Char: p.Start.Char})
 	}
 	return out, len(b.Pages)
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -502,5 +503,118 @@ func TestTenThousandEssays(t *testing.T) {
 	}
 	if n != 10000 {
 		t.Errorf("%d essay documents, want 10000", n)
+	}
+}
+
+// TestPageBreakMarkersMatchPrint checks, for every print page that begins inside a paragraph,
+// that the EPUB's marker for it stands before the very words the PDF page begins with.
+func TestPageBreakMarkersMatchPrint(t *testing.T) {
+	res := buildSample(t)
+	data, err := os.ReadFile(res.Files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	// A marker inside a paragraph follows its text directly (a marker before a block stands
+	// alone in a div).
+	marker := regexp.MustCompile(`[^>\n]<span id="page-([0-9ivxlc]+)" epub:type="pagebreak"[^>]*></span>([^<]*(?:<[^>]+>[^<]*){0,3})`)
+	tags := regexp.MustCompile(`<[^>]+>`)
+	checked := 0
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "EPUB/text/essay-") {
+			continue
+		}
+		rc, _ := f.Open()
+		doc, _ := io.ReadAll(rc)
+		rc.Close()
+		for _, m := range marker.FindAllSubmatch(doc, -1) {
+			after := strings.Fields(html.UnescapeString(tags.ReplaceAllString(string(m[2]), "")))
+			if len(after) < 3 {
+				continue // a marker before a block, not inside one
+			}
+			label := string(m[1])
+			page := -1
+			for i, p := range res.Book.Pages {
+				if p.Label == label && !p.Blank {
+					page = i + 1
+				}
+			}
+			out, err := qa.Tool(t, "pdftotext", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), res.Files[1], "-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The page's first line of text is among its first lines (after the running head and
+			// folio, whose order pdftotext chooses).
+			var lines []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.TrimSpace(l) != "" {
+					lines = append(lines, strings.Join(strings.Fields(l), " "))
+				}
+				if len(lines) == 4 {
+					break
+				}
+			}
+			want := strings.Join(after[:3], " ")
+			found := false
+			for _, l := range lines {
+				if strings.HasPrefix(l, want) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("page %s: EPUB marker before %q, PDF page begins %q", label, want, lines)
+			}
+			checked++
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d markers inside paragraphs checked", checked)
+	}
+}
+
+// TestFiftyEssayEPUB judges a fifty-essay book, with its page list from the print layout, by
+// the same three validators as the sample, and reads it back with pandoc as a reader would:
+// every essay, in order, with its byline.
+func TestFiftyEssayEPUB(t *testing.T) {
+	files, err := synth.Files(synth.Options{Essays: 50, Words: 1500, Seed: 5}, synth.SampleText(assets.Sample()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := anthology.LoadFS(files, "fifty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := res.Files[0]
+	epubClean(t, book, "5")
+	epubClean(t, book, "4")
+	if v := qa.Ace(t, book); len(v) > 0 {
+		t.Errorf("Ace: %d violations:\n%s", len(v), strings.Join(v, "\n"))
+	}
+	plain, err := qa.Tool(t, "pandoc", book, "-t", "plain")
+	if err != nil {
+		t.Fatalf("pandoc: %v", err)
+	}
+	// Compare words, quotes made alike: the book sets typographic quotes.
+	norm := strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"")
+	plain = norm.Replace(strings.Join(strings.Fields(plain), " "))
+	at := 0
+	for _, e := range p.Essays() {
+		title := norm.Replace(strings.Join(strings.Fields(e.Meta.Title), " "))
+		// The title, then (after a subtitle, perhaps) the byline.
+		re := regexp.MustCompile(regexp.QuoteMeta(title) + ` .{0,160}?` + regexp.QuoteMeta(norm.Replace(p.Contributor(e.Meta.Authors[0]).Name)))
+		loc := re.FindStringIndex(plain[at:])
+		i := -1
+		if loc != nil {
+			i = loc[0]
+		}
+		if i < 0 {
+			t.Errorf("pandoc's reading lacks %q with its byline after position %d", title, at)
+			continue
+		}
+		at += i + len(title)
 	}
 }

@@ -97,11 +97,14 @@ type paraCfg struct {
 	narrowLines int
 	narrowBy    float64
 	notes       func(*text.Note) string
+	// at is the plain-text offset the content starts at in its paragraph (1 after a drop cap's
+	// initial), for the positions of page breaks.
+	at int
 }
 
 // lines sets inline content as a paragraph and returns its galley lines.
 func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
-	pb := &paraBuilder{fs: fs, hyph: s.hyph, hyphenate: c.justify, noteMarks: c.notes}
+	pb := &paraBuilder{fs: fs, hyph: s.hyph, hyphenate: c.justify, noteMarks: c.notes, pos: c.at}
 	if c.indent > 0 {
 		pb.items = append(pb.items, item{kind: boxItem, width: c.indent})
 	}
@@ -444,7 +447,12 @@ func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 		bl[0].snap = true
 	}
 	ls = append(ls, bl...)
-	ls = append(ls, s.notes(fs, sec)...)
+	notes := s.notes(fs, sec)
+	for _, l := range notes {
+		// Pages that begin in the notes begin after the body's last block.
+		l.pos = Position{Section: sec.ID, Block: len(sec.Body.Blocks)}
+	}
+	ls = append(ls, notes...)
 	gal.lines = ls
 	numberParas(ls)
 	return gal
@@ -534,11 +542,12 @@ func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document,
 			ls = s.verseLines(fs, x)
 			indentNext = false
 		}
-		for _, l := range ls {
-			l.pos = Position{Section: sec.ID, Block: bi, Char: l.pos.Char}
-		}
-		if first && len(ls) > 0 {
-			ls[0].pos.Char = 0
+		_, isPara := b.(*text.Paragraph)
+		for i, l := range ls {
+			l.pos = Position{Section: sec.ID, Block: bi}
+			if isPara && l.line != nil && i > 0 {
+				l.pos.Char = l.line.At
+			}
 		}
 		out = append(out, ls...)
 		if len(ls) > 0 {
@@ -619,6 +628,7 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	size := (s.g.Leading + face.CapHeight*c.size) / face.CapHeight
 	w := face.Advance(initial)*size + c.size*0.3
 	c.narrowLines, c.narrowBy = 2, w
+	c.at = 1 // the initial is the paragraph's first character
 	body := append([]text.Inline{&text.Text{Text: rest}}, content[1:]...)
 	// The rest of the first word counts as a word of the small-capital lead-in.
 	ls := s.lines(fs, leadIn(body, 3), c)

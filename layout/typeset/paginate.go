@@ -350,8 +350,11 @@ func (p *paginator) repair(lines []*gline, start, end int, top float64) []*gline
 // space, anchors and extra marks, and every line's paragraph, keep and position.
 func respliced(old, repl []*gline) []*gline {
 	o := old[0]
-	for _, l := range repl {
+	for i, l := range repl {
 		l.para, l.keep, l.pos, l.lead, l.noBreakBefore = o.para, o.keep, o.pos, o.lead, o.noBreakBefore
+		if i > 0 && l.line != nil && o.pos.Block >= 0 {
+			l.pos.Char = l.line.At
+		}
 	}
 	f := repl[0]
 	f.space, f.snap, f.anchors, f.texts, f.rules, f.links = o.space, o.snap, o.anchors, o.texts, o.rules, o.links

@@ -27,6 +27,9 @@ type fragment struct {
 	text  string
 	style *textStyle
 	width float64
+	// at is the rune offset of the fragment's first character in the paragraph's plain text
+	// (text.Plain): where the EPUB puts a print page's marker.
+	at int
 }
 
 // width of s in style st, in points, kerning and tracking included.
@@ -56,6 +59,8 @@ type Line struct {
 	Natural    float64 // the width of its content
 	Hyphenated bool
 	Overfull   bool
+	// At is the rune offset, in the paragraph's plain text, of the line's first character.
+	At int
 }
 
 // fontSet resolves styles to faces and finds a face for characters the body font lacks.
@@ -130,6 +135,8 @@ type paraBuilder struct {
 	hyphenate bool
 	items     []item
 	word      []fragment // the word being collected, possibly in several styles
+	// pos counts the runes of plain text taken so far, for fragments' offsets.
+	pos int
 	// noteMarks gives the text of a note reference mark.
 	noteMarks func(*text.Note) string
 }
@@ -142,14 +149,16 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 	if !st.smallCaps {
 		plain = pb.fs.style(pb.fs.body.Face(st.fontStyle()), st.size, 0, 0, st.link)
 	}
-	run := -1 // start of the current run of plain characters in s
+	run, runAt := -1, 0 // start of the current run of plain characters in s, and its offset
 	flushRun := func(end int) {
 		if run >= 0 && end > run {
-			pb.appendFragment(s[run:end], plain)
+			pb.appendFragment(s[run:end], plain, runAt)
 		}
 		run = -1
 	}
 	for i, r := range s {
+		at := pb.pos
+		pb.pos++
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u2003' || r == '\u2002':
 			flushRun(i)
@@ -171,11 +180,11 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 			pb.items = append(pb.items, pb.hyphenPenalty(st))
 		case plain != nil && plain.face.Has(r):
 			if run < 0 {
-				run = i
+				run, runAt = i, at
 			}
 		default:
 			flushRun(i)
-			pb.addRune(r, st)
+			pb.addRune(r, st, at)
 		}
 	}
 	flushRun(len(s))
@@ -183,17 +192,17 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 
 // appendFragment adds text in style to the current word, joining the previous fragment when
 // the style is the same.
-func (pb *paraBuilder) appendFragment(text string, style *textStyle) {
+func (pb *paraBuilder) appendFragment(text string, style *textStyle, at int) {
 	if n := len(pb.word); n > 0 && pb.word[n-1].style == style {
 		pb.word[n-1].text += text
 		return
 	}
-	pb.word = append(pb.word, fragment{text: text, style: style})
+	pb.word = append(pb.word, fragment{text: text, style: style, at: at})
 }
 
 // addRune appends r to the current word in style st (small caps applied, missing glyphs
 // resolved to a fallback face or dropped and reported).
-func (pb *paraBuilder) addRune(r rune, st inlineStyle) {
+func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 	size, tracking := st.size, 0.0
 	if st.smallCaps {
 		tracking = 0.05 * st.size
@@ -209,7 +218,7 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle) {
 		}
 		return
 	}
-	pb.appendFragment(string(r), pb.fs.style(face, size, tracking, 0, st.link))
+	pb.appendFragment(string(r), pb.fs.style(face, size, tracking, 0, st.link), at)
 }
 
 func (pb *paraBuilder) space(st inlineStyle) {
@@ -230,7 +239,7 @@ func (pb *paraBuilder) hyphenPenalty(st inlineStyle) item {
 func (pb *paraBuilder) noteRef(mark string, st inlineStyle) {
 	face := pb.fs.body.Face(assets.Regular)
 	style := pb.fs.style(face, st.size*0.65, 0, st.size*0.38, st.link)
-	pb.word = append(pb.word, fragment{text: mark, style: style})
+	pb.word = append(pb.word, fragment{text: mark, style: style, at: pb.pos})
 }
 
 // flushWord turns the collected word into boxes, with hyphenation points and breaks after
@@ -247,15 +256,17 @@ func (pb *paraBuilder) flushWord() {
 
 func (pb *paraBuilder) fragmentItems(fr fragment) {
 	s := fr.text
+	at := fr.at
 	for s != "" {
 		// Split after an explicit hyphen or dash: a line may end there.
 		i := strings.IndexAny(s, "-\u2010\u2013\u2014/")
 		if i < 0 || i == len(s)-1 {
-			pb.chunkItems(s, fr.style)
+			pb.chunkItems(s, fr.style, at)
 			return
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
-		pb.chunkItems(s[:i+size], fr.style)
+		pb.chunkItems(s[:i+size], fr.style, at)
+		at += utf8.RuneCountInString(s[:i+size])
 		dash := s[i : i+size]
 		switch dash {
 		case "-", "\u2010":
@@ -268,7 +279,7 @@ func (pb *paraBuilder) fragmentItems(fr fragment) {
 }
 
 // chunkItems adds the boxes of a piece of a word, hyphenating its letters where allowed.
-func (pb *paraBuilder) chunkItems(s string, st *textStyle) {
+func (pb *paraBuilder) chunkItems(s string, st *textStyle, at int) {
 	if pb.hyphenate && pb.hyph != nil && st.tracking == 0 {
 		// Hyphenate the letters between leading and trailing punctuation.
 		start := strings.IndexFunc(s, unicode.IsLetter)
@@ -285,7 +296,7 @@ func (pb *paraBuilder) chunkItems(s string, st *textStyle) {
 				for bi := range core {
 					if len(points) > 0 && ri == points[0] {
 						cut := start + bi
-						pb.box(s[prev:cut], st)
+						pb.box(s[prev:cut], st, at+utf8.RuneCountInString(s[:prev]))
 						pb.items = append(pb.items, item{kind: penaltyItem, width: hw, penalty: 50, flagged: true,
 							frags: []fragment{{text: "-", style: hyphenStyle, width: hw}}})
 						prev = cut
@@ -293,20 +304,20 @@ func (pb *paraBuilder) chunkItems(s string, st *textStyle) {
 					}
 					ri++
 				}
-				pb.box(s[prev:], st)
+				pb.box(s[prev:], st, at+utf8.RuneCountInString(s[:prev]))
 				return
 			}
 		}
 	}
-	pb.box(s, st)
+	pb.box(s, st, at)
 }
 
-func (pb *paraBuilder) box(s string, st *textStyle) {
+func (pb *paraBuilder) box(s string, st *textStyle, at int) {
 	if s == "" {
 		return
 	}
 	w := st.width(s)
-	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w}}})
+	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w, at: at}}})
 }
 
 // inlines walks inline content.
@@ -339,6 +350,7 @@ func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
 			pb.noteRef(mark, st)
 		case *text.LineBreak:
 			pb.flushWord()
+			pb.pos++ // text.Plain writes a line break as a space
 			pb.items = append(pb.items, item{kind: penaltyItem, penalty: infPenalty}, item{kind: glueItem, fil: true},
 				item{kind: penaltyItem, penalty: -infPenalty})
 		}
@@ -396,12 +408,14 @@ func splitLongBoxes(items []item, measure float64) []item {
 			continue
 		}
 		fr := it.frags[0]
+		k := 0
 		for i, r := range fr.text {
 			if i > 0 {
 				out = append(out, item{kind: penaltyItem, penalty: 100})
 			}
 			w := fr.style.width(string(r))
-			out = append(out, item{kind: boxItem, width: w, frags: []fragment{{text: string(r), style: fr.style, width: w}}})
+			out = append(out, item{kind: boxItem, width: w, frags: []fragment{{text: string(r), style: fr.style, width: w, at: fr.at + k}}})
+			k++
 		}
 	}
 	return out
@@ -486,7 +500,7 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 				ratio = math.Max((lw-natural)/shrink, -1)
 			}
 		}
-		line := &Line{Width: lw}
+		line := &Line{Width: lw, At: -1}
 		x := 0.0
 		add := func(fr fragment) {
 			line.Runs = appendRuns(line.Runs, x, fr)
@@ -500,6 +514,9 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 					x += it.width // an indent: space that is part of the line
 				}
 				for _, fr := range it.frags {
+					if line.At < 0 {
+						line.At = fr.at
+					}
 					add(fr)
 				}
 			case glueItem:
@@ -518,6 +535,7 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 		}
 		line.Natural = x
 		line.Overfull = x > lw+0.5
+		line.At = max(line.At, 0)
 		lines = append(lines, line)
 		start = end + 1
 	}
