@@ -27,7 +27,7 @@ func Run(p *anthology.Project) error {
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
-	e := NewEditor(a, p)
+	e := NewEditor(a, p, Config{})
 	e.Window().ShowAndRun()
 	return nil
 }

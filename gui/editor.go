@@ -3,337 +3,656 @@
 package gui
 
 import (
-	"context"
 	"fmt"
+	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/anthology/edit"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout/stats"
 )
 
-// Editor is the main window: the open project's outline and the selected piece.
-type Editor struct {
-	app     fyne.App
-	win     fyne.Window
-	project *anthology.Project
-
-	tree     *widget.Tree
-	detail   *fyne.Container
-	status   *widget.Label
-	selected string
+// Config says where the editor keeps its files and how it watches the disk.
+type Config struct {
+	// RecoveryDir keeps unsaved edits until they are saved; "" uses edit.DefaultRecoveryDir.
+	RecoveryDir string
+	// Sample is the bundled sample (for recovering edits to it); nil uses assets.Sample().
+	Sample fs.FS
+	// WatchEvery is how often the project's files are checked for changes made elsewhere; 0
+	// means every two seconds, below 0 never (tests call CheckDisk).
+	WatchEvery time.Duration
+	// PreviewDelay is how long after an edit the preview is set again; 0 means 400 ms.
+	PreviewDelay time.Duration
+	// Do runs a function on the UI goroutine, from a worker; nil means fyne.Do. Tests queue the
+	// functions and run them on the test's goroutine, as the real app would on its own.
+	Do func(func())
 }
 
-// Node ids of the outline tree. Parts are "part:N" (index in Project.Parts), essays
-// "essay:ID"; "front" and "back" hold the front and back matter.
-const (
-	nodeFront        = "front"
-	nodeBack         = "back"
-	nodeIntro        = "intro"
-	nodeContributors = "contributors"
-)
+// Editor is the main window: the book's outline on the left, the selected piece in the
+// middle, the preview on the right.
+type Editor struct {
+	app  fyne.App
+	win  fyne.Window
+	cfg  Config
+	sess *edit.Session
+
+	outline *outline
+	detail  *fyne.Container
+	form    *form
+	preview *preview
+	status  *widget.Label
+	words   wordCache
+
+	selected row
+	// menu items whose state follows the session.
+	undoItem, redoItem, saveItem *fyne.MenuItem
+	recentMenu                   *fyne.Menu
+
+	// review is the import being reviewed, exporting the last export (tests look at both).
+	review    *importReview
+	exporting *exportRun
+
+	diskDialog dialog.Dialog
+	closing    bool
+	stopWatch  chan struct{}
+}
 
 // NewEditor builds the window for p in app a (a real app, or fyne's test app in tests).
-func NewEditor(a fyne.App, p *anthology.Project) *Editor {
-	e := &Editor{app: a, project: p}
-	e.win = a.NewWindow(windowTitle(p))
+// Unsaved edits of p found from an earlier session that did not end are offered back.
+func NewEditor(a fyne.App, p *anthology.Project, cfg Config) *Editor {
+	if cfg.Sample == nil {
+		cfg.Sample = assets.Sample()
+	}
+	if cfg.RecoveryDir == "" {
+		cfg.RecoveryDir, _ = edit.DefaultRecoveryDir()
+	}
+	if cfg.Do == nil {
+		cfg.Do = fyne.Do
+	}
+	if cfg.PreviewDelay == 0 {
+		cfg.PreviewDelay = 400 * time.Millisecond
+	}
+	e := &Editor{app: a, cfg: cfg, words: wordCache{}}
+	e.win = a.NewWindow("Anthology")
 	e.status = widget.NewLabel("")
+	e.status.Truncation = fyne.TextTruncateEllipsis
 	e.detail = container.NewVBox()
-	e.tree = widget.NewTree(e.childIDs, e.isBranch, e.createNode, e.updateNode)
-	e.tree.OnSelected = e.selectNode
-	e.tree.OpenAllBranches()
+	e.sess = edit.New(p, edit.Options{RecoveryDir: cfg.RecoveryDir})
+	e.outline = newOutline(e)
+	e.preview = newPreview(e)
 
-	exportButton := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), e.exportDialog)
-	header := container.NewBorder(nil, nil, widget.NewLabelWithStyle(p.Book.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), exportButton)
-	split := container.NewHSplit(e.tree, container.NewVScroll(container.NewPadded(e.detail)))
-	split.Offset = 0.32
-	e.win.SetContent(container.NewBorder(container.NewPadded(header), e.status, nil, nil, split))
-	e.win.Resize(fyne.NewSize(1100, 720))
-	e.showBook()
-	e.updateStatus()
+	e.win.SetMainMenu(e.mainMenu())
+	e.addShortcuts()
+	e.win.SetContent(e.layout())
+	e.win.Resize(fyne.NewSize(1280, 800))
+	e.win.SetCloseIntercept(e.RequestClose)
+	e.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { e.ImportFiles(urisToPaths(uris)) })
+	e.attach()
+	e.offerRecovery(p)
+	if cfg.WatchEvery >= 0 {
+		every := cfg.WatchEvery
+		if every == 0 {
+			every = 2 * time.Second
+		}
+		e.watch(every)
+	}
 	return e
 }
+
+// do runs f on the UI goroutine.
+func (e *Editor) do(f func()) { e.cfg.Do(f) }
+
+// project is the project being edited.
+func (e *Editor) project() *anthology.Project { return e.sess.Project() }
+
+// Session is the editing session (tests drive it).
+func (e *Editor) Session() *edit.Session { return e.sess }
 
 // Window returns the editor's window.
 func (e *Editor) Window() fyne.Window { return e.win }
 
-// Tree returns the outline widget (tests drive it).
-func (e *Editor) Tree() *widget.Tree { return e.tree }
+func (e *Editor) layout() fyne.CanvasObject {
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.MoveSelected(-1) })
+	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.MoveSelected(1) })
+	toPart := widget.NewButton("Move to Part…", e.moveToPartDialog)
+	addPart := widget.NewButtonWithIcon("Part", theme.ContentAddIcon(), e.addPartDialog)
+	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), e.removeSelected)
+	for _, b := range []*widget.Button{up, down, toPart, addPart, remove} {
+		b.Importance = widget.LowImportance
+	}
+	outlineTools := container.NewHBox(up, down, toPart, addPart, remove)
+	left := container.NewBorder(nil, outlineTools, nil, nil, e.outline.list)
 
-func windowTitle(p *anthology.Project) string {
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), e.newProjectDialog),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), e.openProjectDialog),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), e.Save),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), func() { e.sess.Undo() }),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), func() { e.sess.Redo() }),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.FileIcon(), e.importDialog),
+		widget.NewToolbarAction(theme.DownloadIcon(), e.exportDialog),
+	)
+	center := container.NewVScroll(container.NewPadded(e.detail))
+	right := container.NewHSplit(center, e.preview.view())
+	right.Offset = 0.55
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.26
+	return container.NewBorder(toolbar, container.NewPadded(e.status), nil, nil, split)
+}
+
+// attach wires the window to the session's project: outline, title, status, first selection.
+func (e *Editor) attach() {
+	e.sess.OnChange(e.changed)
+	e.outline.rebuild()
+	e.selected = row{}
+	e.selectBook()
+	if e.form == nil {
+		e.showBook()
+	}
+	e.refreshChrome()
+	e.preview.schedule()
+	if p := e.project(); p.Dir != "" {
+		e.addRecent(p.Dir)
+	}
+}
+
+// setProject replaces the open project (after New, Open, Reload or Recover).
+func (e *Editor) setProject(p *anthology.Project, recovered *edit.Recovery) {
+	e.sess.Close(false)
+	e.sess = edit.New(p, edit.Options{RecoveryDir: e.cfg.RecoveryDir, Recovered: recovered})
+	e.outline.folded = map[*anthology.Part]bool{}
+	e.words = wordCache{}
+	e.form = nil
+	e.attach()
+}
+
+// changed runs after every edit, undo, redo and save.
+func (e *Editor) changed() {
+	e.outline.rebuild()
+	if e.form != nil {
+		e.form.refresh()
+	}
+	// The selection may have gone (an undone import): fall back to the book.
+	if e.selected.kind == rowEssay && e.project().Essay(e.selected.id) == nil {
+		e.selectBook()
+	}
+	e.refreshChrome()
+	e.preview.schedule()
+}
+
+// refreshChrome updates the window title, the status line and the menus.
+func (e *Editor) refreshChrome() {
+	p := e.project()
 	where := p.Dir
 	if where == "" {
-		where = "sample"
+		where = "sample, not saved"
 	}
-	return fmt.Sprintf("%s — Anthology (%s)", p.Book.Title, where)
-}
-
-func (e *Editor) childIDs(id widget.TreeNodeID) []widget.TreeNodeID {
-	switch {
-	case id == "":
-		ids := []string{nodeFront}
-		for i := range e.project.Parts {
-			ids = append(ids, "part:"+strconv.Itoa(i))
-		}
-		return append(ids, nodeBack)
-	case id == nodeFront:
-		if e.project.Introduction != nil {
-			return []string{nodeIntro}
-		}
-		return nil
-	case id == nodeBack:
-		return []string{nodeContributors}
-	case strings.HasPrefix(id, "part:"):
-		part := e.part(id)
-		if part == nil {
-			return nil
-		}
-		ids := make([]string, len(part.Essays))
-		for i, es := range part.Essays {
-			ids[i] = "essay:" + es.ID
-		}
-		return ids
+	mark := ""
+	if e.sess.Dirty() {
+		mark = "• "
 	}
-	return nil
-}
+	e.win.SetTitle(fmt.Sprintf("%s%s — Anthology (%s)", mark, p.Book.Title, where))
 
-func (e *Editor) isBranch(id widget.TreeNodeID) bool {
-	return id == "" || id == nodeFront || id == nodeBack || strings.HasPrefix(id, "part:")
-}
+	words := 0
+	essays := p.Essays()
+	for _, es := range essays {
+		words += e.words.of(es)
+	}
+	pages := e.preview.pageCount()
+	pageText := "~" + strconv.Itoa(stats.EstimatePages(words)+8) + " pages (estimated)"
+	if pages > 0 {
+		pageText = strconv.Itoa(pages) + " pages"
+	}
+	state := "saved"
+	if e.sess.Dirty() {
+		state = "unsaved changes (kept safe for recovery)"
+		if err := e.sess.RecoveryError(); err != nil {
+			state = "unsaved changes — recovery file failed: " + err.Error()
+		}
+	}
+	e.status.SetText(fmt.Sprintf("%s · %s words · %s · %s · %s", plural(len(essays), "essay"), thousands(words), pageText,
+		plural(len(p.Contributors), "contributor"), state))
 
-func (e *Editor) createNode(branch bool) fyne.CanvasObject {
-	title := widget.NewLabel("")
-	title.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel("")
-	info.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, info, title)
-}
-
-func (e *Editor) updateNode(id widget.TreeNodeID, branch bool, obj fyne.CanvasObject) {
-	box := obj.(*fyne.Container)
-	title := box.Objects[0].(*widget.Label)
-	info := box.Objects[1].(*widget.Label)
-	title.SetText(e.NodeLabel(id))
-	info.SetText("")
-	if es := e.essay(id); es != nil {
-		info.SetText(thousands(es.Words()) + " w")
+	if e.undoItem != nil {
+		e.undoItem.Label = labelOr("Undo", e.sess.UndoLabel())
+		e.undoItem.Disabled = !e.sess.CanUndo()
+		e.redoItem.Label = labelOr("Redo", e.sess.RedoLabel())
+		e.redoItem.Disabled = !e.sess.CanRedo()
+		if m := e.win.MainMenu(); m != nil {
+			m.Refresh()
+		}
 	}
 }
 
-// NodeLabel is the text the outline shows for a node.
-func (e *Editor) NodeLabel(id string) string {
-	switch {
-	case id == nodeFront:
-		return "Front matter"
-	case id == nodeBack:
-		return "Back matter"
-	case id == nodeIntro:
-		return "Introduction"
-	case id == nodeContributors:
-		return "Contributors"
-	case strings.HasPrefix(id, "part:"):
-		if part := e.part(id); part != nil {
-			if part.Title == "" {
-				return "Essays"
+func labelOr(verb, what string) string {
+	if what == "" {
+		return verb
+	}
+	return verb + " " + what
+}
+
+// report shows err, if any, in a dialog.
+func (e *Editor) report(err error) {
+	if err != nil {
+		dialog.ShowError(err, e.win)
+	}
+}
+
+// selectRow shows the piece row r stands for.
+func (e *Editor) selectRow(r row) {
+	e.sess.Seal()
+	e.selected = r
+	switch r.kind {
+	case rowEssay:
+		if es := e.project().Essay(r.id); es != nil {
+			e.showEssay(es)
+			e.preview.showEssay(es.ID)
+		}
+	case rowIntro:
+		if p := e.project(); p.Introduction != nil {
+			e.showEssay(p.Introduction)
+			e.preview.showEssay(p.Introduction.ID)
+		}
+	case rowPart:
+		e.showPart(r.part)
+	case rowContributors:
+		e.showContributors("")
+	case rowCredits:
+		e.showCredits()
+	case rowSettings:
+		e.showSettings()
+	default:
+		e.showBook()
+	}
+}
+
+// selectBook selects the book's own row: title page, copyright, dedication.
+func (e *Editor) selectBook() { e.outline.selectKey(row{kind: rowBook, label: bookRowLabel}.key()) }
+
+// SelectEssay selects essay id in the outline (unfolding its part), showing it.
+func (e *Editor) SelectEssay(id string) {
+	p := e.project()
+	if i, _ := p.Position(id); i >= 0 && e.outline.folded[p.Parts[i]] {
+		e.outline.folded[p.Parts[i]] = false
+		e.outline.rebuild()
+	}
+	if p.Introduction != nil && p.Introduction.ID == id {
+		e.outline.selectKey(row{kind: rowIntro, label: "Introduction"}.key())
+		return
+	}
+	e.outline.selectKey("essay:" + id)
+}
+
+// setDetail puts a form in the middle pane.
+func (e *Editor) setDetail(f *form, objs ...fyne.CanvasObject) {
+	e.form = f
+	e.detail.Objects = objs
+	e.detail.Refresh()
+}
+
+// MoveSelected moves the selected essay or part one place up (-1) or down (+1).
+func (e *Editor) MoveSelected(delta int) {
+	r := e.selected
+	var err error
+	switch r.kind {
+	case rowEssay:
+		if delta < 0 {
+			err = e.sess.MoveEssayUp(r.id)
+		} else {
+			err = e.sess.MoveEssayDown(r.id)
+		}
+		e.report(err)
+		e.SelectEssay(r.id)
+	case rowPart:
+		to := r.part + delta
+		if to < 0 || to >= len(e.project().Parts) {
+			return
+		}
+		e.report(e.sess.MovePart(r.part, to))
+		e.outline.selectKey(row{kind: rowPart, part: to}.key())
+	}
+}
+
+// MoveSelectedToPart moves the selected essay to the end of part i.
+func (e *Editor) MoveSelectedToPart(i int) {
+	if e.selected.kind != rowEssay {
+		return
+	}
+	id := e.selected.id
+	e.report(e.sess.MoveEssayToPart(id, i))
+	e.SelectEssay(id)
+}
+
+func (e *Editor) moveToPartDialog() {
+	if e.selected.kind != rowEssay {
+		dialog.ShowInformation("Move to Part", "Select an essay in the outline first.", e.win)
+		return
+	}
+	p := e.project()
+	var names []string
+	for i, pt := range p.Parts {
+		names = append(names, fmt.Sprintf("%d. %s", i+1, partTitle(pt)))
+	}
+	choice := widget.NewRadioGroup(names, nil)
+	if i, _ := p.Position(e.selected.id); i >= 0 {
+		choice.SetSelected(names[i])
+	}
+	dialog.ShowCustomConfirm("Move to Part", "Move", "Cancel", choice, func(ok bool) {
+		if !ok {
+			return
+		}
+		for i, n := range names {
+			if n == choice.Selected {
+				e.MoveSelectedToPart(i)
 			}
-			return part.Title
 		}
-	case strings.HasPrefix(id, "essay:"):
-		if es := e.essay(id); es != nil {
-			by := e.byline(es)
-			if by != "" {
-				return es.Meta.Title + " — " + by
+	}, e.win)
+}
+
+func (e *Editor) addPartDialog() {
+	title := widget.NewEntry()
+	title.SetPlaceHolder("Part title")
+	subtitle := widget.NewEntry()
+	subtitle.SetPlaceHolder("Subtitle (optional)")
+	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Subtitle", subtitle)}
+	dialog.ShowForm("Add Part", "Add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		at := len(e.project().Parts)
+		if e.selected.kind == rowPart || e.selected.kind == rowEssay {
+			at = e.selected.part + 1
+		}
+		if err := e.sess.AddPart(at, title.Text, subtitle.Text); err != nil {
+			e.report(err)
+			return
+		}
+		e.outline.selectKey(row{kind: rowPart, part: at}.key())
+	}, e.win)
+}
+
+// removeSelected takes the selected essay out of the contents, or deletes the selected part's
+// heading, after asking.
+func (e *Editor) removeSelected() {
+	r := e.selected
+	switch r.kind {
+	case rowEssay:
+		es := e.project().Essay(r.id)
+		if es == nil {
+			return
+		}
+		dialog.ShowConfirm("Remove from Contents",
+			fmt.Sprintf("Take “%s” out of the book? Its file (%s) stays in the project folder, and Undo puts it back.", es.Meta.Title, es.Path),
+			func(ok bool) {
+				if ok {
+					e.report(e.sess.RemoveEssay(r.id))
+				}
+			}, e.win)
+	case rowPart:
+		e.deletePart(r.part)
+	}
+}
+
+func (e *Editor) deletePart(i int) {
+	p := e.project()
+	if i < 0 || i >= len(p.Parts) {
+		return
+	}
+	where := "join the part before it"
+	if i == 0 {
+		where = "stand before the first part, outside any part"
+	}
+	dialog.ShowConfirm("Delete Part",
+		fmt.Sprintf("Delete the part “%s”? Its %s keep their place in the book and %s.", partTitle(p.Parts[i]), plural(len(p.Parts[i].Essays), "essay"), where),
+		func(ok bool) {
+			if ok {
+				e.report(e.sess.DeletePart(i))
 			}
-			return es.Meta.Title
+		}, e.win)
+}
+
+// Save saves the project, asking for a folder when it has none (the sample).
+func (e *Editor) Save() {
+	if e.project().Dir == "" {
+		e.saveAsDialog()
+		return
+	}
+	if err := e.sess.Save(); err != nil {
+		e.report(fmt.Errorf("saving: %w", err))
+	}
+}
+
+func (e *Editor) mainMenu() *fyne.MainMenu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	e.saveItem = fyne.NewMenuItem("Save", e.Save)
+	e.saveItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}
+	saveAs := fyne.NewMenuItem("Save As…", e.saveAsDialog)
+	saveAs.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl | fyne.KeyModifierShift}
+	newItem := fyne.NewMenuItem("New…", e.newProjectDialog)
+	newItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}
+	open := fyne.NewMenuItem("Open…", e.openProjectDialog)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: ctrl}
+	e.recentMenu = fyne.NewMenu("Open Recent")
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = e.recentMenu
+	e.refreshRecentMenu()
+	imp := fyne.NewMenuItem("Import…", e.importDialog)
+	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: ctrl}
+	exp := fyne.NewMenuItem("Export…", e.exportDialog)
+	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
+	quit := fyne.NewMenuItem("Quit", e.RequestClose)
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
+	file := fyne.NewMenu("File", newItem, open, recent, fyne.NewMenuItemSeparator(), e.saveItem, saveAs,
+		fyne.NewMenuItemSeparator(), imp, exp, fyne.NewMenuItemSeparator(), quit)
+
+	e.undoItem = fyne.NewMenuItem("Undo", func() { e.sess.Undo() })
+	e.undoItem.Shortcut = &fyne.ShortcutUndo{}
+	e.redoItem = fyne.NewMenuItem("Redo", func() { e.sess.Redo() })
+	e.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}
+	up := fyne.NewMenuItem("Move Up", func() { e.MoveSelected(-1) })
+	up.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	down := fyne.NewMenuItem("Move Down", func() { e.MoveSelected(1) })
+	down.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	toPart := fyne.NewMenuItem("Move to Part…", e.moveToPartDialog)
+	toPart.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: ctrl}
+	remove := fyne.NewMenuItem("Remove from Contents…", e.removeSelected)
+	remove.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: ctrl}
+	addPart := fyne.NewMenuItem("Add Part…", e.addPartDialog)
+	addPart.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: ctrl | fyne.KeyModifierShift}
+	renamePart := fyne.NewMenuItem("Rename Part…", func() {
+		if e.selected.kind == rowPart {
+			e.showPart(e.selected.part)
+		}
+	})
+	deletePart := fyne.NewMenuItem("Delete Part…", func() {
+		if e.selected.kind == rowPart {
+			e.deletePart(e.selected.part)
+		}
+	})
+	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), up, down, toPart, remove,
+		fyne.NewMenuItemSeparator(), addPart, renamePart, deletePart)
+
+	prev := fyne.NewMenuItem("Previous Page", func() { e.preview.turn(-1) })
+	prev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: ctrl}
+	next := fyne.NewMenuItem("Next Page", func() { e.preview.turn(1) })
+	next.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: ctrl}
+	jump := fyne.NewMenuItem("Show Selected Essay in Preview", func() {
+		if e.selected.kind == rowEssay || e.selected.kind == rowIntro {
+			e.preview.showEssay(e.selected.id)
+		}
+	})
+	jump.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: ctrl}
+	check := fyne.NewMenuItem("Check the Book", e.showCredits)
+	view := fyne.NewMenu("View", prev, next, jump, fyne.NewMenuItemSeparator(), check)
+	return fyne.NewMainMenu(file, editMenu, view)
+}
+
+// addShortcuts registers the menus' shortcuts on the canvas too (the menu shows them; the
+// canvas is what receives them where no menu bar is drawn, as in tests), and Ctrl+Y for redo.
+func (e *Editor) addShortcuts() {
+	c := e.win.Canvas()
+	for _, m := range e.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut == nil || it.Action == nil {
+				continue
+			}
+			action := it.Action
+			c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
 		}
 	}
-	return id
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.sess.Redo() })
 }
 
-func (e *Editor) part(id string) *anthology.Part {
-	i, err := strconv.Atoi(strings.TrimPrefix(id, "part:"))
-	if err != nil || i < 0 || i >= len(e.project.Parts) {
-		return nil
+// RequestClose closes the window, asking first when there are unsaved changes.
+func (e *Editor) RequestClose() { e.whenSaved(e.close) }
+
+func (e *Editor) close() {
+	e.closing = true
+	if e.stopWatch != nil {
+		close(e.stopWatch)
+		e.stopWatch = nil
 	}
-	return e.project.Parts[i]
+	e.preview.stop()
+	e.sess.Close(false)
+	e.win.Close()
 }
 
-func (e *Editor) essay(id string) *anthology.Essay {
-	if id == nodeIntro {
-		return e.project.Introduction
+// offerRecovery asks whether to bring back edits that an earlier session did not save.
+func (e *Editor) offerRecovery(p *anthology.Project) {
+	r, err := edit.FindRecovery(e.cfg.RecoveryDir, p.Dir, p.Book.Title)
+	if err != nil {
+		e.report(fmt.Errorf("looking for unsaved edits: %w", err))
+		return
 	}
-	if !strings.HasPrefix(id, "essay:") {
-		return nil
+	if r == nil {
+		return
 	}
-	return e.project.Essay(strings.TrimPrefix(id, "essay:"))
+	var names []string
+	for name := range r.Files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	msg := fmt.Sprintf("Anthology did not close normally. Edits to “%s” made until %s were never saved:\n\n%s\n\nRecover them? (Discard keeps the files on disk as they are.)",
+		r.Title, r.Written.Local().Format("2 Jan 2006 15:04:05"), strings.Join(names, "\n"))
+	d := dialog.NewConfirm("Recover Unsaved Edits", msg, func(ok bool) {
+		if !ok {
+			e.report(r.Discard())
+			return
+		}
+		q, err := r.Open(e.cfg.Sample)
+		if err != nil {
+			e.report(fmt.Errorf("the unsaved edits cannot be read back: %w", err))
+			return
+		}
+		e.setProject(q, r)
+	}, e.win)
+	d.SetConfirmText("Recover")
+	d.SetDismissText("Discard")
+	d.Show()
+}
+
+// watch checks the project's files for changes made elsewhere, every interval.
+func (e *Editor) watch(every time.Duration) {
+	stop := make(chan struct{})
+	e.stopWatch = stop
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				e.do(e.CheckDisk)
+			}
+		}
+	}()
+}
+
+// CheckDisk warns when files of the open project were changed on disk by something else.
+func (e *Editor) CheckDisk() {
+	if e.closing || e.diskDialog != nil {
+		return
+	}
+	changed := e.sess.ChangedOnDisk()
+	if len(changed) == 0 {
+		return
+	}
+	unsaved := ""
+	if e.sess.Dirty() {
+		unsaved = " Reloading loses your unsaved changes."
+	}
+	msg := fmt.Sprintf("These files of the project changed on disk since you opened or saved them:\n\n%s\n\nReload them from disk, or keep the version open here (your next save writes it over them)?%s",
+		strings.Join(changed, "\n"), unsaved)
+	d := dialog.NewConfirm("Files Changed on Disk", msg, func(reload bool) {
+		e.diskDialog = nil
+		if !reload {
+			e.sess.KeepMine()
+			return
+		}
+		p, err := anthology.Open(e.project().Dir)
+		if err != nil {
+			e.report(fmt.Errorf("reloading: %w", err))
+			e.sess.KeepMine()
+			return
+		}
+		e.setProject(p, nil)
+	}, e.win)
+	d.SetConfirmText("Reload from Disk")
+	d.SetDismissText("Keep Mine")
+	e.diskDialog = d
+	d.Show()
+}
+
+func urisToPaths(uris []fyne.URI) []string {
+	var out []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			out = append(out, u.Path())
+		}
+	}
+	return out
+}
+
+// wordCache counts each essay's words once per version of its text.
+type wordCache map[*anthology.Essay]wordCount
+
+type wordCount struct {
+	body  any // the parsed text counted
+	words int
+}
+
+func (c wordCache) of(es *anthology.Essay) int {
+	if wc, ok := c[es]; ok && wc.body == any(es.Doc) {
+		return wc.words
+	}
+	n := es.Words()
+	c[es] = wordCount{body: es.Doc, words: n}
+	return n
 }
 
 func (e *Editor) byline(es *anthology.Essay) string {
 	var names []string
 	for _, id := range es.Meta.Authors {
-		if c := e.project.Contributor(id); c != nil {
+		if c := e.project().Contributor(id); c != nil {
 			names = append(names, c.Name)
 		}
 	}
 	return strings.Join(names, " & ")
-}
-
-func (e *Editor) selectNode(id widget.TreeNodeID) {
-	e.selected = id
-	if es := e.essay(id); es != nil {
-		e.showEssay(es)
-		return
-	}
-	if id == nodeContributors {
-		e.showContributors()
-		return
-	}
-	e.showBook()
-}
-
-func field(label, value string) fyne.CanvasObject {
-	if value == "" {
-		value = "—"
-	}
-	v := widget.NewLabel(value)
-	v.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, v)
-}
-
-func (e *Editor) showEssay(es *anthology.Essay) {
-	m := es.Meta
-	heading := widget.NewLabelWithStyle(m.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Wrapping = fyne.TextWrapWord
-	objs := []fyne.CanvasObject{heading}
-	if m.Subtitle != "" {
-		sub := widget.NewLabelWithStyle(m.Subtitle, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		sub.Wrapping = fyne.TextWrapWord
-		objs = append(objs, sub)
-	}
-	objs = append(objs,
-		field("Authors", e.byline(es)),
-		field("Date", m.Date),
-		field("First published", m.Source),
-		field("Status", statusLabel(m.Status)),
-		field("Words", thousands(es.Words())),
-		field("File", es.Path),
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Headnote", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		markdownView(m.Headnote),
-		widget.NewLabelWithStyle("Editor’s notes (never printed)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		markdownView(m.Notes),
-		widget.NewSeparator(),
-		markdownView(es.Body),
-	)
-	e.detail.Objects = objs
-	e.detail.Refresh()
-}
-
-func markdownView(src string) fyne.CanvasObject {
-	if strings.TrimSpace(src) == "" {
-		return widget.NewLabel("—")
-	}
-	r := widget.NewRichTextFromMarkdown(src)
-	r.Wrapping = fyne.TextWrapWord
-	return r
-}
-
-func (e *Editor) showBook() {
-	b := e.project.Book
-	words := 0
-	for _, es := range e.project.Essays() {
-		words += es.Words()
-	}
-	editors := make([]string, 0, len(b.Editors))
-	for _, id := range b.Editors {
-		if c := e.project.Contributor(id); c != nil {
-			editors = append(editors, c.Name)
-		}
-	}
-	e.detail.Objects = []fyne.CanvasObject{
-		widget.NewLabelWithStyle(b.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		field("Subtitle", b.Subtitle),
-		field("Edited by", strings.Join(editors, ", ")),
-		field("Publisher", b.Publisher),
-		field("Language", b.Lang()),
-		field("Essays", strconv.Itoa(len(e.project.Essays()))),
-		field("Words", thousands(words)),
-		field("Print", fmt.Sprintf("%s, %s %g pt", e.project.Print.TrimSize(), e.project.Print.FontFamily(), e.project.Print.BodySize())),
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Description", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		markdownView(b.Description),
-	}
-	e.detail.Refresh()
-}
-
-func (e *Editor) showContributors() {
-	var objs []fyne.CanvasObject
-	for _, c := range e.project.Contributors {
-		objs = append(objs, widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), markdownView(c.Bio))
-		var titles []string
-		for _, es := range e.project.EssaysBy(c.ID) {
-			titles = append(titles, es.Meta.Title)
-		}
-		if len(titles) > 0 {
-			objs = append(objs, widget.NewLabel("In this book: "+strings.Join(titles, "; ")))
-		}
-		objs = append(objs, widget.NewSeparator())
-	}
-	e.detail.Objects = objs
-	e.detail.Refresh()
-}
-
-func (e *Editor) updateStatus() {
-	words := 0
-	for _, es := range e.project.Essays() {
-		words += es.Words()
-	}
-	e.status.SetText(fmt.Sprintf("%d essays · %s words · %d contributors", len(e.project.Essays()), thousands(words), len(e.project.Contributors)))
-}
-
-// exportDialog asks for a folder and exports the book there, off the UI goroutine.
-func (e *Editor) exportDialog() {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil || uri == nil {
-			return
-		}
-		e.Export(uri.Path(), nil)
-	}, e.win)
-	d.Show()
-}
-
-// Export builds the EPUB and the PDF into dir with the same function the command line uses,
-// showing progress; done (if set) is called with the result on the UI goroutine.
-func (e *Editor) Export(dir string, done func(*export.Result, error)) {
-	bar := widget.NewProgressBarInfinite()
-	step := widget.NewLabel("Starting…")
-	prog := dialog.NewCustomWithoutButtons("Exporting", container.NewVBox(step, bar), e.win)
-	prog.Show()
-	go func() {
-		res, err := export.Build(context.Background(), e.project, export.Options{OutDir: dir,
-			Progress: func(s string) { fyne.Do(func() { step.SetText(s) }) }})
-		fyne.Do(func() {
-			prog.Hide()
-			if done != nil {
-				done(res, err)
-			}
-			if err != nil {
-				dialog.ShowError(err, e.win)
-				return
-			}
-			msg := "Wrote:\n" + strings.Join(res.Files, "\n")
-			for _, w := range res.Warnings {
-				msg += "\nWarning: " + w.Error()
-			}
-			dialog.ShowInformation("Export finished", msg, e.win)
-		})
-	}()
 }
 
 func statusLabel(s anthology.Status) string {

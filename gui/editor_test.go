@@ -3,89 +3,648 @@
 package gui
 
 import (
+	"context"
+	"errors"
+	"image"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/validate"
 )
 
-func sampleEditor(t *testing.T) *Editor {
+// harness is an editor in fyne's test app. Work the editor hands back to the UI goroutine is
+// queued and run by pump on the test's goroutine, as the real app runs it on its own.
+type harness struct {
+	t     *testing.T
+	e     *Editor
+	queue chan func()
+	cfg   Config
+}
+
+func newHarness(t *testing.T, p *anthology.Project) *harness {
 	t.Helper()
 	a := test.NewTempApp(t)
-	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	h := &harness{t: t, queue: make(chan func(), 4096)}
+	h.cfg = Config{RecoveryDir: t.TempDir(), WatchEvery: -1, PreviewDelay: time.Millisecond, Do: func(f func()) { h.queue <- f }}
+	h.e = NewEditor(a, p, h.cfg)
+	h.e.win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(func() { h.e.preview.stop() })
+	return h
+}
+
+// pump runs queued UI work until cond holds, failing after a minute.
+func (h *harness) pump(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.After(time.Minute)
+	for !cond() {
+		select {
+		case f := <-h.queue:
+			f()
+		case <-deadline:
+			h.t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// settle runs queued UI work until the preview has set the book after the latest change.
+func (h *harness) settle() {
+	h.t.Helper()
+	before := h.e.preview.sets
+	h.pump("the preview", func() bool { return h.e.preview.sets > before })
+}
+
+// shortcut types a keyboard shortcut on the window: it reaches the canvas's shortcut handler,
+// as the real driver passes it on when no menu bar took it. (The test canvas wraps the
+// software canvas that holds the handler.)
+func (h *harness) shortcut(s fyne.Shortcut) {
+	h.t.Helper()
+	var c any = h.e.win.Canvas()
+	if _, ok := c.(fyne.Shortcutable); !ok {
+		v := reflect.ValueOf(c)
+		if v.Kind() == reflect.Pointer && v.Elem().Kind() == reflect.Struct && v.Elem().NumField() > 0 {
+			c = v.Elem().Field(0).Interface()
+		}
+	}
+	sc, ok := c.(fyne.Shortcutable)
+	if !ok {
+		h.t.Fatalf("the test canvas (%T) takes no shortcuts", c)
+	}
+	sc.TypedShortcut(s)
+}
+
+// walk visits every object in the window, overlays (dialogs) included.
+func walk(c fyne.Canvas, visit func(fyne.CanvasObject)) {
+	var rec func(o fyne.CanvasObject)
+	rec = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		visit(o)
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				rec(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				rec(c)
+			}
+		}
+	}
+	rec(c.Content())
+	for _, o := range c.Overlays().List() {
+		rec(o)
+	}
+}
+
+// entryWithPlaceholder finds the text field with the given placeholder.
+func (h *harness) entryWithPlaceholder(ph string) *sealingEntry {
+	h.t.Helper()
+	var found *sealingEntry
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if en, ok := o.(*sealingEntry); ok && en.PlaceHolder == ph {
+			found = en
+		}
+	})
+	if found == nil {
+		h.t.Fatalf("no field %q on screen", ph)
+	}
+	return found
+}
+
+// button finds the button with the given text on screen (dialogs first).
+func (h *harness) button(text string) *widget.Button {
+	h.t.Helper()
+	var found *widget.Button
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		h.t.Fatalf("no button %q on screen", text)
+	}
+	return found
+}
+
+func TestOutlineShowsTheBook(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	var labels []string
+	for _, r := range h.e.outline.rows {
+		switch r.kind {
+		case rowPart:
+			labels = append(labels, "part:"+partTitle(h.e.project().Parts[r.part]))
+		case rowEssay:
+			labels = append(labels, "essay:"+r.id)
+		default:
+			labels = append(labels, r.label)
+		}
+	}
+	want := "Front matter|Title, copyright & dedication|Introduction|Contents|part:Keeping Watch|essay:the-night-nurse|" +
+		"essay:the-lighthouse-log|essay:notes-from-the-night-desk|part:Making Ready|essay:bread-before-dawn|" +
+		"essay:two-voices-on-the-last-bus|essay:what-the-dark-is-for|Back matter|Contributors|Credits & permissions|Edition|Print & EPUB settings"
+	if got := strings.Join(labels, "|"); got != want {
+		t.Errorf("outline:\n got %s\nwant %s", got, want)
+	}
+	// Each essay row shows its word count and status badge.
+	h.e.outline.list.Refresh()
+	found := false
+	for w, id := range h.e.outline.visible {
+		if id < len(h.e.outline.rows) && h.e.outline.rows[id].id == "the-lighthouse-log" && w.row == id {
+			found = true
+			if !strings.HasSuffix(w.info.Text, " w") || !w.badge.Visible() || w.badgeT.Text == "" {
+				t.Errorf("essay row shows words %q, badge %v %q", w.info.Text, w.badge.Visible(), w.badgeT.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("the essay's row is not on screen")
+	}
+	if !strings.Contains(h.e.status.Text, "6 essays") || !strings.Contains(h.e.status.Text, "words") || !strings.Contains(h.e.status.Text, "pages") {
+		t.Errorf("status line: %q", h.e.status.Text)
+	}
+}
+
+// TestKeyboardMoveEditUndoRedoSaveReload is the walk through the real widgets: move an
+// essay to the other part with the keyboard, edit a headnote, undo, redo, save, reload.
+func TestKeyboardMoveEditUndoRedoSaveReload(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	e := h.e
+	e.outline.list.Select(e.outline.find("essay:notes-from-the-night-desk"))
+	if e.selected.id != "notes-from-the-night-desk" {
+		t.Fatalf("selecting the row selected %+v", e.selected)
+	}
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt})
+	if got := edittest.Order(p); got != edittest.MovedOrder {
+		t.Fatalf("Alt+Down: %s", got)
+	}
+	if e.outline.rows[e.outline.find("essay:notes-from-the-night-desk")].part != 1 {
+		t.Error("the outline does not show the essay in the second part")
+	}
+
+	e.SelectEssay("the-night-nurse")
+	headnote := h.entryWithPlaceholder("The editor's note printed before the essay (Markdown)")
+	old := headnote.Text
+	e.win.Canvas().Focus(headnote)
+	headnote.CursorRow, headnote.CursorColumn = 0, 0
+	test.Type(headnote, "Read this first. ")
+	es := p.Essay("the-night-nurse")
+	if want := "Read this first. " + old; es.Meta.Headnote != want {
+		t.Fatalf("typed headnote %q, want %q", es.Meta.Headnote, want)
+	}
+	if !strings.HasPrefix(e.win.Title(), "• ") {
+		t.Errorf("title does not mark unsaved changes: %q", e.win.Title())
+	}
+	h.shortcut(&fyne.ShortcutUndo{})
+	if es.Meta.Headnote != old || headnote.Text != old {
+		t.Fatalf("undo: headnote %q, field %q", es.Meta.Headnote, headnote.Text)
+	}
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if want := "Read this first. " + old; es.Meta.Headnote != want || headnote.Text != want {
+		t.Fatalf("redo: headnote %q, field %q", es.Meta.Headnote, headnote.Text)
+	}
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if e.sess.Dirty() || strings.HasPrefix(e.win.Title(), "• ") {
+		t.Error("still unsaved after Ctrl+S")
+	}
+
+	q, err := anthology.Open(p.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return NewEditor(a, p)
+	if got := edittest.Order(q); got != edittest.MovedOrder {
+		t.Errorf("reloaded order: %s", got)
+	}
+	if got := q.Essay("the-night-nurse").Meta.Headnote; got != "Read this first. "+old {
+		t.Errorf("reloaded headnote %q", got)
+	}
+	// And a new window on the reloaded project shows the new order.
+	h2 := newHarness(t, q)
+	i, j := h2.e.outline.find("part:1"), h2.e.outline.find("essay:notes-from-the-night-desk")
+	if i < 0 || j != i+1 {
+		t.Errorf("reopened outline puts the essay at row %d, the second part at %d", j, i)
+	}
 }
 
-func TestOutlineListsPartsAndEssays(t *testing.T) {
-	e := sampleEditor(t)
-	root := e.childIDs("")
-	if strings.Join(root, ",") != "front,part:0,part:1,back" {
-		t.Fatalf("root = %v", root)
-	}
-	var labels []string
-	for _, id := range root {
-		labels = append(labels, e.NodeLabel(id))
-		for _, child := range e.childIDs(id) {
-			labels = append(labels, "  "+e.NodeLabel(child))
+// drag drags row src over row dst and drops it there, in the top or bottom half of dst. The
+// pointer moves in steps, as a mouse does; each event's position is the pointer's, relative
+// to the dragged row.
+func (h *harness) drag(src, dst string, lowerHalf bool) {
+	h.t.Helper()
+	o := h.e.outline
+	h.e.win.Canvas().Refresh(o.list)
+	s, d := o.find(src), o.find(dst)
+	var from, to *rowWidget
+	for w, id := range o.visible {
+		if w.row != id {
+			continue
+		}
+		switch id {
+		case s:
+			from = w
+		case d:
+			to = w
 		}
 	}
-	got := strings.Join(labels, "\n")
-	for _, want := range []string{"Keeping Watch", "  The Night Nurse — Ruth Okafor", "Making Ready",
-		"  Two Voices on the Last Bus — Priya Raman & Jonah Weiss", "  Introduction", "  Contributors"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("outline lacks %q:\n%s", want, got)
-		}
+	if from == nil || to == nil {
+		h.t.Fatalf("rows %s and %s are not both on screen", src, dst)
+	}
+	drv := fyne.CurrentApp().Driver()
+	frac := float32(0.25)
+	if lowerHalf {
+		frac = 0.75
+	}
+	dy := drv.AbsolutePositionForObject(to).Y + to.Size().Height*frac - drv.AbsolutePositionForObject(from).Y
+	step := float32(15)
+	if dy < 0 {
+		step = -15
+	}
+	for y := float32(4); (step > 0 && y < dy) || (step < 0 && y > dy); y += step {
+		from.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(20, y)}, Dragged: fyne.NewDelta(0, step)})
+	}
+	from.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(20, dy)}})
+	if o.drop != d || o.dropAfter != lowerHalf {
+		h.t.Fatalf("drop marker on row %d (after %v), want %d (after %v)", o.drop, o.dropAfter, d, lowerHalf)
+	}
+	from.DragEnd()
+}
+
+// TestDragAndDrop moves essays and parts by dragging their rows.
+func TestDragAndDrop(t *testing.T) {
+	tests := []struct {
+		name, src, dst string
+		lower          bool
+		want           string
+	}{
+		{"essay after an essay of the other part", "essay:the-night-nurse", "essay:two-voices-on-the-last-bus", true,
+			"Keeping Watch: the-lighthouse-log notes-from-the-night-desk | Making Ready: bread-before-dawn two-voices-on-the-last-bus the-night-nurse what-the-dark-is-for"},
+		{"essay before an essay of the other part", "essay:the-night-nurse", "essay:two-voices-on-the-last-bus", false,
+			"Keeping Watch: the-lighthouse-log notes-from-the-night-desk | Making Ready: bread-before-dawn the-night-nurse two-voices-on-the-last-bus what-the-dark-is-for"},
+		{"essay down within its part", "essay:the-night-nurse", "essay:the-lighthouse-log", true,
+			"Keeping Watch: the-lighthouse-log the-night-nurse notes-from-the-night-desk | Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"},
+		{"essay up to the top of its part", "essay:notes-from-the-night-desk", "essay:the-night-nurse", false,
+			"Keeping Watch: notes-from-the-night-desk the-night-nurse the-lighthouse-log | Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"},
+		{"essay onto the upper half of a part heading ends the part before", "essay:what-the-dark-is-for", "part:1", false,
+			"Keeping Watch: the-night-nurse the-lighthouse-log notes-from-the-night-desk what-the-dark-is-for | Making Ready: bread-before-dawn two-voices-on-the-last-bus"},
+		{"essay onto the lower half of a part heading starts it", "essay:the-night-nurse", "part:1", true,
+			"Keeping Watch: the-lighthouse-log notes-from-the-night-desk | Making Ready: the-night-nurse bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"},
+		{"part onto a part", "part:1", "part:0", false,
+			"Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for | Keeping Watch: the-night-nurse the-lighthouse-log notes-from-the-night-desk"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := edittest.SampleCopy(t)
+			h := newHarness(t, p)
+			h.drag(tc.src, tc.dst, tc.lower)
+			if got := edittest.Order(p); got != tc.want {
+				t.Errorf("after drag: %s\nwant         %s", got, tc.want)
+			}
+			h.shortcut(&fyne.ShortcutUndo{})
+			if got := edittest.Order(p); got != edittest.StartOrder {
+				t.Errorf("undo of drag: %s", got)
+			}
+		})
 	}
 }
 
-func TestSelectingAnEssayShowsIt(t *testing.T) {
-	e := sampleEditor(t)
-	e.Tree().Select("essay:the-lighthouse-log")
-	if e.selected != "essay:the-lighthouse-log" {
-		t.Fatalf("selected %q", e.selected)
+func TestPartsAddRenameDelete(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	e := h.e
+	if err := e.sess.AddPart(2, "Last Light", ""); err != nil {
+		t.Fatal(err)
 	}
-	title, ok := e.detail.Objects[0].(*widget.Label)
-	if !ok || title.Text != "The Lighthouse Log" {
-		t.Errorf("detail starts with %#v", e.detail.Objects[0])
+	e.outline.selectKey("part:2")
+	title := h.entryWithPlaceholder("Part title")
+	e.win.Canvas().Focus(title)
+	title.CursorColumn = len([]rune(title.Text))
+	test.Type(title, " and After")
+	if p.Parts[2].Title != "Last Light and After" {
+		t.Fatalf("renamed part %q", p.Parts[2].Title)
 	}
-	e.Tree().Select("contributors")
-	if l, ok := e.detail.Objects[0].(*widget.Label); !ok || l.Text != "Marguerite Hale" {
-		t.Errorf("contributors view starts with %#v", e.detail.Objects[0])
+	e.MoveSelected(-1)
+	if p.Parts[1].Title != "Last Light and After" {
+		t.Fatalf("Move Up of a part: %s", edittest.Order(p))
+	}
+	e.selected = row{kind: rowPart, part: 1}
+	e.deletePart(1)
+	test.Tap(h.button("Yes"))
+	if len(p.Parts) != 2 || edittest.Order(p) != edittest.StartOrder {
+		t.Errorf("after deleting the empty part: %s", edittest.Order(p))
 	}
 }
 
+func TestImportSeed(t *testing.T) {
+	seed := filepath.Join("..", "..", "shared", "seeds", "001_7a384de6ab86a580.txt")
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("the seed essays are not here (%v): they come with the team's shared folder", err)
+	}
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{seed})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	title := h.e.review.title.Text
+	if title != "Leaving Him Alone" {
+		t.Fatalf("the review shows the title %q, not the seed's", title)
+	}
+	before := len(p.Essays())
+	h.e.review.accept()
+	if len(p.Essays()) != before+1 {
+		t.Fatal("accepting the import added no essay")
+	}
+	es := p.Essays()[before]
+	if es.Meta.Title != title || h.e.selected.id != es.ID {
+		t.Errorf("imported %q (selected %q), review showed %q", es.Meta.Title, h.e.selected.id, title)
+	}
+	if h.e.outline.find("essay:"+es.ID) < 0 {
+		t.Error("the imported essay is not in the outline")
+	}
+	h.shortcut(&fyne.ShortcutUndo{})
+	if len(p.Essays()) != before {
+		t.Error("undo did not take the import out")
+	}
+}
+
+// TestFixImportBeforeAccepting corrects what the importer found before adding the essay.
+func TestFixImportBeforeAccepting(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "found.md")
+	os.WriteFile(file, []byte("# Found Pages\n\nBy Ida Marsh\n\nThe first paragraph, long enough to be a body of an essay with several words in it.\n"), 0o644)
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{file})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	rv := h.e.review
+	if rv.title.Text != "Found Pages" || rv.authors.Text != "Ida Marsh" {
+		t.Fatalf("detected title %q, authors %q", rv.title.Text, rv.authors.Text)
+	}
+	rv.title.SetText("Found Pages, Kept")
+	rv.bio.SetText("Ida Marsh keeps bees.")
+	rv.accept()
+	es := p.Essay(h.e.selected.id)
+	if es == nil || es.Meta.Title != "Found Pages, Kept" {
+		t.Fatalf("imported essay %+v", es)
+	}
+	c := p.Contributor(es.Meta.Authors[0])
+	if c.Name != "Ida Marsh" || c.Bio != "Ida Marsh keeps bees." {
+		t.Errorf("contributor %+v", c)
+	}
+}
+
+// TestExportFromTheWindow exports from the window and judges the EPUB with EPUBCheck.
 func TestExportFromTheWindow(t *testing.T) {
-	e := sampleEditor(t)
-	dir := filepath.Join(t.TempDir(), "out")
-	done := make(chan *export.Result, 1)
-	e.Export(dir, func(r *export.Result, err error) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	out := t.TempDir()
+	run := h.e.Export(out, []export.Format{export.EPUB, export.PDF}, false, nil)
+	h.pump("the export", func() bool { return run.done })
+	if run.err != nil {
+		t.Fatal(run.err)
+	}
+	if len(run.res.Files) != 2 {
+		t.Fatalf("wrote %v", run.res.Files)
+	}
+	book := run.res.Files[0]
+	for _, v := range validate.EPUBVersions {
+		rep, err := validate.EPUBCheck(context.Background(), book, v)
 		if err != nil {
-			t.Error(err)
+			t.Fatal(err)
 		}
-		done <- r
+		if !rep.Clean() {
+			t.Errorf("%s: %s\n%s", rep.Tool, rep.Summary, strings.Join(rep.Problems, "\n"))
+		}
+	}
+	// The result dialog runs the validators too and lists their verdicts.
+	h.pump("the validators in the result dialog", func() bool { return run.validating == 0 && len(run.reports) == 3 })
+	for _, v := range run.reports {
+		if v.err != nil || !v.rep.Clean() {
+			t.Errorf("the dialog's %s: %v %v", v.name, v.err, v.rep.Problems)
+		}
+	}
+}
+
+func TestExportCancel(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	out := filepath.Join(t.TempDir(), "out")
+	run := h.e.Export(out, []export.Format{export.EPUB, export.PDF}, false, nil)
+	run.cancel()
+	h.pump("the cancelled export", func() bool { return run.done })
+	if !errors.Is(run.err, context.Canceled) {
+		t.Fatalf("cancelled export ended with %v", run.err)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, en := range entries {
+		t.Errorf("a cancelled export left %s", en.Name())
+	}
+}
+
+// TestCrashRecovery edits, "crashes" (the window is dropped without saving or closing), and
+// opens the project again: the editor offers the edits back, and they are all there.
+func TestCrashRecovery(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	e := h.e
+	e.SelectEssay("bread-before-dawn")
+	notes := h.entryWithPlaceholder("Private notes: never printed")
+	e.win.Canvas().Focus(notes)
+	notes.CursorRow = len(strings.Split(notes.Text, "\n"))
+	test.Type(notes, " Ask about the oven.")
+	e.outline.list.Select(e.outline.find("essay:what-the-dark-is-for"))
+	e.MoveSelected(-1)
+	if err := e.sess.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	typed := p.Essay("bread-before-dawn").Meta.Notes
+	moved := edittest.Order(p)
+	e.preview.stop() // the crash: nothing else runs
+
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Essay("bread-before-dawn").Meta.Notes == typed {
+		t.Fatal("the edit reached the disk without a save")
+	}
+	a := test.NewTempApp(t)
+	e2 := NewEditor(a, q, h.cfg) // the same recovery folder
+	t.Cleanup(e2.preview.stop)
+	var recover *widget.Button
+	walk(e2.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Recover" {
+			recover = b
+		}
 	})
-	select {
-	case r := <-done:
-		if r == nil || len(r.Files) != 2 {
-			t.Fatalf("result %+v", r)
+	if recover == nil {
+		t.Fatal("reopening offered no recovery")
+	}
+	test.Tap(recover)
+	r := e2.project()
+	if got := r.Essay("bread-before-dawn").Meta.Notes; got != typed {
+		t.Errorf("recovered notes %q, want %q", got, typed)
+	}
+	if got := edittest.Order(r); got != moved {
+		t.Errorf("recovered order %s, want %s", got, moved)
+	}
+	if !e2.sess.Dirty() {
+		t.Error("recovered edits are not marked unsaved")
+	}
+	e2.Save()
+	d, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Essay("bread-before-dawn").Meta.Notes != typed || edittest.Order(d) != moved {
+		t.Error("saving the recovered project did not write the edits")
+	}
+}
+
+func TestCloseAsksAboutUnsavedChanges(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.sess.EditBook("subtitle", func(b *anthology.Book) { b.Subtitle = "Essays of the Night" })
+	h.e.RequestClose()
+	test.Tap(h.button("Cancel"))
+	if h.e.closing {
+		t.Fatal("Cancel closed the window")
+	}
+	h.e.RequestClose()
+	test.Tap(h.button("Save"))
+	if !h.e.closing {
+		t.Fatal("Save did not close the window")
+	}
+	q, _ := anthology.Open(p.Dir)
+	if q.Book.Subtitle != "Essays of the Night" {
+		t.Error("closing with Save did not save")
+	}
+}
+
+func TestFileChangedOnDisk(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	name := filepath.Join(p.Dir, "essays", "the-night-nurse.md")
+	data, _ := os.ReadFile(name)
+	changed := strings.Replace(string(data), "title:", "title: Changed Elsewhere\nold_title:", 1)
+	if err := os.WriteFile(name, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.e.CheckDisk()
+	if h.e.diskDialog == nil {
+		t.Fatal("no warning about the changed file")
+	}
+	test.Tap(h.button("Reload from Disk"))
+	if got := h.e.project().Essay("the-night-nurse").Meta.Title; got != "Changed Elsewhere" {
+		t.Errorf("reloaded title %q", got)
+	}
+	h.e.CheckDisk()
+	if h.e.diskDialog != nil {
+		t.Error("warned again after reloading")
+	}
+}
+
+func TestPreviewShowsTheSelectedEssay(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	h.settle()
+	pv := h.e.preview
+	if pv.pageCount() < 20 {
+		t.Fatalf("the preview set %d pages", pv.pageCount())
+	}
+	if !strings.Contains(h.e.status.Text, strconv.Itoa(pv.pageCount())+" pages") {
+		t.Errorf("status line %q lacks the real page count", h.e.status.Text)
+	}
+	h.e.SelectEssay("what-the-dark-is-for")
+	sec := pv.section("what-the-dark-is-for")
+	if want := pv.book.Starts[sec.ID]; pv.page != want {
+		t.Errorf("preview on page %d, the essay starts on %d", pv.page, want)
+	}
+	img := pv.img.Image
+	if img == nil || img.Bounds().Dx() < 400 || inkPixels(img) < 1000 {
+		t.Errorf("the page image is blank or small (%v)", img.Bounds())
+	}
+	var text strings.Builder
+	for _, s := range pv.epubText.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok {
+			text.WriteString(ts.Text)
 		}
-		for _, f := range r.Files {
-			if _, err := os.Stat(f); err != nil {
-				t.Error(err)
+	}
+	if !strings.Contains(text.String(), "What the Dark Is For") {
+		t.Errorf("the EPUB view does not show the essay: %.200q", text.String())
+	}
+	pv.turn(1)
+	if pv.page != pv.book.Starts[sec.ID]+1 {
+		t.Error("next page did not turn")
+	}
+	// An edit sets the book again, and the preview follows it.
+	h.e.sess.EditEssay(h.e.project().Essay("what-the-dark-is-for"), "title", func(m *anthology.EssayMeta) { m.Title = "What the Night Is For" })
+	h.settle()
+	h.e.preview.showEPUB()
+	text.Reset()
+	for _, s := range pv.epubText.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok {
+			text.WriteString(ts.Text)
+		}
+	}
+	if !strings.Contains(text.String(), "What the Night Is For") {
+		t.Error("the EPUB view did not follow the edit")
+	}
+}
+
+// inkPixels counts the pixels of an image darker than mid-grey.
+func inkPixels(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r+g+bl < 3*0x8000 {
+				n++
 			}
 		}
-	case <-time.After(60 * time.Second):
-		t.Fatal("export did not finish")
+	}
+	return n
+}
+
+func TestSettingsAndContributorForms(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.outline.selectKey(row{kind: rowSettings, label: "Print & EPUB settings"}.key())
+	var drop *widget.Check
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, "Drop caps") {
+			drop = c
+		}
+	})
+	if drop == nil {
+		t.Fatal("no drop caps box")
+	}
+	test.Tap(drop)
+	if !p.Print.DropCaps {
+		t.Error("ticking drop caps did not set them")
+	}
+	h.shortcut(&fyne.ShortcutUndo{})
+	if p.Print.DropCaps || drop.Checked {
+		t.Error("undo left drop caps on")
+	}
+
+	c := p.Contributors[0]
+	h.e.showContributors(c.ID)
+	bio := h.entryWithPlaceholder("A few lines about them (Markdown)")
+	h.e.win.Canvas().Focus(bio)
+	bio.CursorRow, bio.CursorColumn = 0, 0
+	test.Type(bio, "Born at sea. ")
+	if !strings.HasPrefix(c.Bio, "Born at sea. ") {
+		t.Errorf("bio %q", c.Bio)
 	}
 }

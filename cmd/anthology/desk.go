@@ -122,18 +122,10 @@ func runPermissions(_ context.Context, args []string, stdout, stderr io.Writer) 
 		return exitFail
 	}
 	header := []string{"Essay", "Author", "First published", "Status", "Rights holder", "Requested", "Cleared", "Fee", "Note"}
+	log, pending := stats.Permissions(p)
 	var rows [][]string
-	for _, e := range p.Essays() {
-		pm := e.Meta.Permission
-		if pm == nil {
-			pm = &anthology.Permission{}
-		}
-		var names []string
-		for _, id := range e.Meta.Authors {
-			names = append(names, p.Contributor(id).Name)
-		}
-		rows = append(rows, []string{e.Meta.Title, layout.JoinList(names), e.Meta.Source, string(e.PermissionState()),
-			pm.Holder, pm.Requested, pm.Cleared, pm.Fee, pm.Note})
+	for _, e := range log {
+		rows = append(rows, []string{e.Title, e.Authors, e.Source, string(e.State), e.Holder, e.Requested, e.Cleared, e.Fee, e.Note})
 	}
 	if f.asCSV {
 		w := csv.NewWriter(stdout)
@@ -151,12 +143,6 @@ func runPermissions(_ context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(tw, strings.Join(r[:8], "\t"))
 	}
 	tw.Flush()
-	pending := 0
-	for _, e := range p.Essays() {
-		if st := e.PermissionState(); st != anthology.PermissionCleared && st != anthology.PermissionNotNeeded {
-			pending++
-		}
-	}
 	fmt.Fprintf(stdout, "%d essays, %d permission(s) not cleared\n", len(rows), pending)
 	return exitOK
 }

@@ -86,16 +86,34 @@ const (
 	coverDoc = "text/cover.xhtml"
 )
 
-func (b *builder) build(ctx context.Context) ([]file, error) {
-	ed := b.ed
-	b.href = map[string]string{}
+// SectionXHTML returns the XHTML document the EPUB holds for section id (an essay's ID, say),
+// exactly as Write would put it in the book: what the editor's EPUB view shows.
+func SectionXHTML(ed *layout.Edition, id string, opts Options) ([]byte, error) {
+	b := &builder{ed: ed, opts: opts}
+	b.link()
 	for _, s := range ed.Sections {
+		if s.ID == id {
+			return b.section(s), nil
+		}
+	}
+	return nil, fmt.Errorf("the book has no section %q", id)
+}
+
+// link names each section's and each bio's place in the package, for cross-references.
+func (b *builder) link() {
+	b.href = map[string]string{}
+	for _, s := range b.ed.Sections {
 		b.href[s.ID] = textDir + s.ID + ".xhtml"
 	}
 	b.bioHref = map[string]string{}
-	for _, bio := range ed.Contributors {
+	for _, bio := range b.ed.Contributors {
 		b.bioHref[bio.Contributor.ID] = "contributors.xhtml#" + bio.ID
 	}
+}
+
+func (b *builder) build(ctx context.Context) ([]file, error) {
+	ed := b.ed
+	b.link()
 
 	// A generated cover is drawn while the text files are written.
 	coverData, coverType := ed.Cover, ed.CoverMediaType

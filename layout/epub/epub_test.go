@@ -286,3 +286,22 @@ func TestWriteFailure(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionXHTMLIsTheBooksFile checks that the editor's EPUB view shows the very file the
+// EPUB holds, for every section.
+func TestSectionXHTMLIsTheBooksFile(t *testing.T) {
+	ed := sampleEdition(t)
+	files := build(t, ed, Options{})
+	for _, s := range ed.Sections {
+		got, err := SectionXHTML(ed, s.ID, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := files["EPUB/text/"+s.ID+".xhtml"]; !bytes.Equal(got, want) {
+			t.Errorf("%s: SectionXHTML differs from the book's file", s.ID)
+		}
+	}
+	if _, err := SectionXHTML(ed, "no-such-section", Options{}); err == nil {
+		t.Error("no error for a section the book lacks")
+	}
+}

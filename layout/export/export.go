@@ -34,6 +34,9 @@ type Format string
 const (
 	EPUB Format = "epub"
 	PDF  Format = "pdf"
+	// ScreenPDF is the PDF for reading on a screen (bookmarks, linked contents), written beside
+	// the print PDF as <book>-screen.pdf.
+	ScreenPDF Format = "screen-pdf"
 	// Cover is the print-on-demand wraparound cover, sized from the interior's page count.
 	Cover Format = "cover"
 )
@@ -50,16 +53,16 @@ func ParseFormats(s string) ([]Format, error) {
 			continue
 		}
 		switch Format(f) {
-		case EPUB, PDF, Cover:
+		case EPUB, PDF, ScreenPDF, Cover:
 			if !contains(out, Format(f)) {
 				out = append(out, Format(f))
 			}
 		default:
-			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf, cover)", f)
+			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf, screen-pdf, cover)", f)
 		}
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no format given (choose from epub, pdf, cover)")
+		return nil, errors.New("no format given (choose from epub, pdf, screen-pdf, cover)")
 	}
 	return out, nil
 }
@@ -77,7 +80,8 @@ func contains(fs []Format, f Format) bool {
 type Options struct {
 	OutDir  string
 	Formats []Format
-	// Flavour is the kind of PDF: for print or for the screen.
+	// Flavour is the kind of PDF the pdf format makes: for print or for the screen. (The
+	// screen-pdf format is always for the screen.)
 	Flavour pdf.Flavour
 	// Modified fixes the build timestamp (SOURCE_DATE_EPOCH); zero uses the project's dates.
 	Modified time.Time
@@ -139,7 +143,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	res := &Result{Edition: ed, Warnings: ed.Warnings, Findings: findings}
 	slug := layout.Slug(ed.Title)
 
-	if contains(opts.Formats, PDF) || contains(opts.Formats, Cover) {
+	if contains(opts.Formats, PDF) || contains(opts.Formats, ScreenPDF) || contains(opts.Formats, Cover) {
 		progress("typesetting")
 		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
 		if err != nil {
@@ -150,8 +154,11 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	}
 	for _, f := range opts.Formats {
 		name := filepath.Join(opts.OutDir, slug+"."+string(f))
-		if f == Cover {
+		switch f {
+		case Cover:
 			name = filepath.Join(opts.OutDir, slug+"-cover.pdf")
+		case ScreenPDF:
+			name = filepath.Join(opts.OutDir, slug+"-screen.pdf")
 		}
 		progress("writing " + filepath.Base(name))
 		var write func(io.Writer) error
@@ -164,6 +171,8 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			write = func(w io.Writer) error { return epub.Write(ctx, w, ed, eo) }
 		case PDF:
 			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, opts.Flavour) }
+		case ScreenPDF:
+			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, pdf.Screen) }
 		case Cover:
 			write = func(w io.Writer) error {
 				rep, err := cover.PrintPDF(w, ed, len(res.Book.Pages))

@@ -1,0 +1,235 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/atomicfile"
+)
+
+// recentKey is the preference that lists recent projects, newest first.
+const recentKey = "recent-projects"
+
+// maxRecent is how many recent projects the menu lists.
+const maxRecent = 8
+
+// Recent lists the recent projects' folders, newest first.
+func (e *Editor) Recent() []string {
+	return e.app.Preferences().StringList(recentKey)
+}
+
+func (e *Editor) addRecent(dir string) {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	list := []string{dir}
+	for _, d := range e.Recent() {
+		if d != dir && len(list) < maxRecent {
+			list = append(list, d)
+		}
+	}
+	e.app.Preferences().SetStringList(recentKey, list)
+	e.refreshRecentMenu()
+}
+
+func (e *Editor) refreshRecentMenu() {
+	if e.recentMenu == nil {
+		return
+	}
+	e.recentMenu.Items = nil
+	for _, dir := range e.Recent() {
+		dir := dir
+		e.recentMenu.Items = append(e.recentMenu.Items, fyne.NewMenuItem(dir, func() { e.whenSaved(func() { e.OpenProject(dir) }) }))
+	}
+	if len(e.recentMenu.Items) == 0 {
+		none := fyne.NewMenuItem("No recent projects", nil)
+		none.Disabled = true
+		e.recentMenu.Items = append(e.recentMenu.Items, none)
+	}
+	if m := e.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+// whenSaved runs next once the open project's unsaved changes are saved or given up, asking
+// the editor which; Cancel runs nothing.
+func (e *Editor) whenSaved(next func()) {
+	if !e.sess.Dirty() {
+		next()
+		return
+	}
+	var d dialog.Dialog
+	msg := widget.NewLabel(fmt.Sprintf("Save the changes to “%s” first?\nIf you don't, they are lost.", e.project().Book.Title))
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		if e.project().Dir == "" {
+			e.saveAsThen(next)
+			return
+		}
+		if err := e.sess.Save(); err != nil {
+			e.report(err)
+			return
+		}
+		next()
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Don't Save", func() { d.Hide(); next() })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved Changes", container.NewVBox(msg, container.NewHBox(discard, cancel, save)), e.win)
+	d.Show()
+}
+
+// OpenProject opens the project in dir in this window, offering back any unsaved edits an
+// earlier session left.
+func (e *Editor) OpenProject(dir string) {
+	p, err := anthology.Open(dir)
+	if err != nil {
+		e.report(err)
+		return
+	}
+	e.setProject(p, nil)
+	e.offerRecovery(p)
+}
+
+func (e *Editor) openProjectDialog() {
+	e.whenSaved(func() {
+		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err != nil || uri == nil {
+				e.report(err)
+				return
+			}
+			e.OpenProject(uri.Path())
+		}, e.win)
+		d.Show()
+	})
+}
+
+// folderPicker is a parent-folder field with a Browse button, and a name for the new folder.
+func (e *Editor) folderPicker(name string) (fyne.CanvasObject, func() string) {
+	home, _ := os.UserHomeDir()
+	parent := widget.NewEntry()
+	parent.SetText(home)
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err == nil && uri != nil {
+				parent.SetText(uri.Path())
+			}
+		}, e.win)
+	})
+	folder := widget.NewEntry()
+	folder.SetText(name)
+	box := widget.NewForm(
+		widget.NewFormItem("In folder", container.NewBorder(nil, nil, nil, browse, parent)),
+		widget.NewFormItem("New folder", folder),
+	)
+	return box, func() string { return filepath.Join(parent.Text, folder.Text) }
+}
+
+func (e *Editor) newProjectDialog() {
+	e.whenSaved(func() {
+		title := widget.NewEntry()
+		title.SetPlaceHolder("The book's title")
+		picker, dir := e.folderPicker("my-anthology")
+		content := container.NewVBox(widget.NewForm(widget.NewFormItem("Title", title)), picker)
+		d := dialog.NewCustomConfirm("New Anthology", "Create", "Cancel", content, func(ok bool) {
+			if !ok {
+				return
+			}
+			p, err := anthology.Create(dir(), title.Text)
+			if err != nil {
+				e.report(err)
+				return
+			}
+			e.setProject(p, nil)
+		}, e.win)
+		d.Resize(fyne.NewSize(560, 260))
+		d.Show()
+	})
+}
+
+func (e *Editor) saveAsDialog() { e.saveAsThen(nil) }
+
+// saveAsThen asks for a new folder, saves the whole project there, then runs next (if set).
+func (e *Editor) saveAsThen(next func()) {
+	picker, dir := e.folderPicker(anthology.Slug(e.project().Book.Title))
+	d := dialog.NewCustomConfirm("Save As", "Save", "Cancel", picker, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := e.SaveAs(dir()); err != nil {
+			e.report(err)
+			return
+		}
+		if next != nil {
+			next()
+		}
+	}, e.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// SaveAs saves the project into the new folder dir, which becomes its folder.
+func (e *Editor) SaveAs(dir string) error {
+	if err := e.sess.SaveAs(dir); err != nil {
+		return err
+	}
+	e.addRecent(dir)
+	e.refreshChrome()
+	return nil
+}
+
+// copyIntoProject copies the file at src into folder sub of the project in dir (an image
+// chosen as the cover, say) and returns its path inside the project. A file of that name with
+// other content is not overwritten: the copy gets a new name.
+func copyIntoProject(dir, sub, src string) (string, error) {
+	info, err := os.Stat(src)
+	if err != nil {
+		return "", err
+	}
+	if info.Size() > anthology.MaxImageBytes {
+		return "", fmt.Errorf("%s is %d MB; an image may be at most %d MB", src, info.Size()>>20, anthology.MaxImageBytes>>20)
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return "", err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	defer root.Close()
+	if err := root.MkdirAll(sub, 0o755); err != nil {
+		return "", err
+	}
+	base := filepath.Base(src)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	name := path.Join(sub, base)
+	for n := 2; ; n++ {
+		old, err := root.ReadFile(name)
+		if err != nil || bytes.Equal(old, data) {
+			break
+		}
+		name = path.Join(sub, fmt.Sprintf("%s-%d%s", stem, n, ext))
+	}
+	if err := atomicfile.WriteFile(root, name, data, 0o644); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+var _ = storage.NewFileURI

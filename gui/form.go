@@ -1,0 +1,131 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// form binds widgets to values of the project. Each widget writes through a setter (which goes
+// through the session, so it can be undone) and is refreshed from its getter after every
+// change, so that an undo shows at once in the form. A widget whose text already matches is
+// left alone, so the field being typed in keeps its cursor.
+type form struct {
+	e          *Editor
+	refreshers []func()
+}
+
+func newForm(e *Editor) *form { return &form{e: e} }
+
+func (f *form) refresh() {
+	for _, r := range f.refreshers {
+		r()
+	}
+}
+
+// text binds a text field to a value: get reads it, set changes it (through the session).
+type text struct {
+	get func() string
+	set func(string)
+}
+
+// entry is a one-line text field.
+func (f *form) entry(placeholder string, t text) *sealingEntry {
+	en := newSealingEntry(f.e, false)
+	f.bindEntry(en, placeholder, t.get, t.set)
+	return en
+}
+
+// area is a multi-line text field (Markdown).
+func (f *form) area(placeholder string, rows int, t text) *sealingEntry {
+	en := newSealingEntry(f.e, true)
+	en.Wrapping = fyne.TextWrapWord
+	en.SetMinRowsVisible(rows)
+	f.bindEntry(en, placeholder, t.get, t.set)
+	return en
+}
+
+func (f *form) bindEntry(en *sealingEntry, placeholder string, get func() string, set func(string)) {
+	en.SetPlaceHolder(placeholder)
+	en.SetText(get())
+	en.OnChanged = func(s string) {
+		if s != get() {
+			set(s)
+		}
+	}
+	f.refreshers = append(f.refreshers, func() {
+		if v := get(); en.Text != v {
+			en.SetText(v)
+		}
+	})
+}
+
+// choice is a drop-down of options.
+func (f *form) choice(options []string, get func() string, set func(string)) *widget.Select {
+	s := widget.NewSelect(options, nil)
+	s.SetSelected(get())
+	s.OnChanged = func(v string) {
+		if v != get() {
+			set(v)
+		}
+	}
+	f.refreshers = append(f.refreshers, func() {
+		if v := get(); s.Selected != v {
+			s.SetSelected(v)
+		}
+	})
+	return s
+}
+
+// check is a check box.
+func (f *form) check(label string, get func() bool, set func(bool)) *widget.Check {
+	c := widget.NewCheck(label, nil)
+	c.SetChecked(get())
+	c.OnChanged = func(v bool) {
+		if v != get() {
+			set(v)
+		}
+	}
+	f.refreshers = append(f.refreshers, func() {
+		if v := get(); c.Checked != v {
+			c.SetChecked(v)
+		}
+	})
+	return c
+}
+
+// label is text that follows the project (a word count, say).
+func (f *form) label(get func() string) *widget.Label {
+	l := widget.NewLabel(get())
+	l.Wrapping = fyne.TextWrapWord
+	f.refreshers = append(f.refreshers, func() {
+		if v := get(); l.Text != v {
+			l.SetText(v)
+		}
+	})
+	return l
+}
+
+// onRefresh adds a refresher of the caller's own.
+func (f *form) onRefresh(r func()) { f.refreshers = append(f.refreshers, r) }
+
+// sealingEntry is an entry that ends the current undo step when the editor leaves it, so that
+// typing in one field and then the same field again later are two steps.
+type sealingEntry struct {
+	widget.Entry
+	e *Editor
+}
+
+func newSealingEntry(e *Editor, multi bool) *sealingEntry {
+	en := &sealingEntry{e: e}
+	en.MultiLine = multi
+	en.ExtendBaseWidget(en)
+	return en
+}
+
+// FocusLost seals the undo step.
+func (en *sealingEntry) FocusLost() {
+	en.e.sess.Seal()
+	en.Entry.FocusLost()
+}

@@ -1,0 +1,438 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/anthology-editor/anthology/anthology"
+)
+
+// rowKind is what a line of the outline stands for.
+type rowKind int
+
+const (
+	rowHeading      rowKind = iota // "Front matter", "Contents", "Back matter": not selectable targets
+	rowBook                        // the book's metadata, title page, dedication
+	rowIntro                       // the introduction
+	rowPart                        // a part (or the essays outside parts)
+	rowEssay                       // an essay
+	rowContributors                // the contributors and their bios
+	rowCredits                     // credits and permissions
+	rowSettings                    // print and EPUB settings
+)
+
+// bookRowLabel names the row of the book's own metadata.
+const bookRowLabel = "Title, copyright & dedication"
+
+// row is one line of the outline, as the book will read.
+type row struct {
+	kind  rowKind
+	label string
+	part  int    // index in Project.Parts, for parts and essays
+	id    string // essay id
+}
+
+// key identifies a row across rebuilds, for keeping the selection.
+func (r row) key() string {
+	switch r.kind {
+	case rowEssay:
+		return "essay:" + r.id
+	case rowPart:
+		return "part:" + strconv.Itoa(r.part)
+	}
+	return "row:" + strconv.Itoa(int(r.kind)) + ":" + r.label
+}
+
+// outline is the book's outline: front matter, parts and essays, back matter. Essays and
+// parts move by drag and drop and by keyboard; parts fold.
+type outline struct {
+	e      *Editor
+	list   *widget.List
+	rows   []row
+	folded map[*anthology.Part]bool
+
+	// visible maps the row widgets on screen to the row they show, for finding drop targets.
+	visible map[*rowWidget]int
+	// drop is the row a drag is over (-1 when none), and dropAfter whether the pointer is in
+	// its lower half: the dragged row goes after it rather than before. A marker shows which.
+	drop      int
+	dropAfter bool
+}
+
+func newOutline(e *Editor) *outline {
+	o := &outline{e: e, folded: map[*anthology.Part]bool{}, visible: map[*rowWidget]int{}, drop: -1}
+	o.list = widget.NewList(
+		func() int { return len(o.rows) },
+		func() fyne.CanvasObject { return newRowWidget(o) },
+		func(id widget.ListItemID, obj fyne.CanvasObject) { o.update(id, obj.(*rowWidget)) },
+	)
+	o.list.OnSelected = func(id widget.ListItemID) {
+		if id >= 0 && id < len(o.rows) {
+			e.selectRow(o.rows[id])
+		}
+	}
+	o.rebuild()
+	return o
+}
+
+// rebuild recomputes the rows from the project; it is O(essays) and runs after every change.
+func (o *outline) rebuild() {
+	p := o.e.project()
+	rows := []row{{kind: rowHeading, label: "Front matter"}, {kind: rowBook, label: bookRowLabel}}
+	if p.Introduction != nil {
+		rows = append(rows, row{kind: rowIntro, label: "Introduction", id: p.Introduction.ID})
+	}
+	rows = append(rows, row{kind: rowHeading, label: "Contents"})
+	for i, pt := range p.Parts {
+		rows = append(rows, row{kind: rowPart, part: i})
+		if o.folded[pt] {
+			continue
+		}
+		for _, es := range pt.Essays {
+			rows = append(rows, row{kind: rowEssay, part: i, id: es.ID})
+		}
+	}
+	rows = append(rows,
+		row{kind: rowHeading, label: "Back matter"},
+		row{kind: rowContributors, label: "Contributors"},
+		row{kind: rowCredits, label: "Credits & permissions"},
+		row{kind: rowHeading, label: "Edition"},
+		row{kind: rowSettings, label: "Print & EPUB settings"},
+	)
+	o.rows = rows
+	// Drop a part's fold state when the part is gone.
+	for pt := range o.folded {
+		if i := indexOfPart(p, pt); i < 0 {
+			delete(o.folded, pt)
+		}
+	}
+	o.list.Refresh()
+}
+
+func indexOfPart(p *anthology.Project, pt *anthology.Part) int {
+	for i, x := range p.Parts {
+		if x == pt {
+			return i
+		}
+	}
+	return -1
+}
+
+// find returns the index of the row with key k, or -1.
+func (o *outline) find(k string) int {
+	for i, r := range o.rows {
+		if r.key() == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// selectKey selects the row with key k, scrolling it into view.
+func (o *outline) selectKey(k string) {
+	if i := o.find(k); i >= 0 {
+		o.list.Select(i)
+		o.list.ScrollTo(i)
+	}
+}
+
+func (o *outline) update(id widget.ListItemID, w *rowWidget) {
+	o.visible[w] = id
+	if id >= len(o.rows) {
+		return
+	}
+	r := o.rows[id]
+	w.row = id
+	e := o.e
+	p := e.project()
+	w.badge.Hide()
+	w.info.SetText("")
+	w.marker.Hide()
+	w.markerBelow.Hide()
+	if o.drop == id {
+		if o.dropAfter {
+			w.markerBelow.Show()
+		} else {
+			w.marker.Show()
+		}
+	}
+	w.title.TextStyle = fyne.TextStyle{}
+	w.indent.SetMinSize(fyne.NewSize(0, 0))
+	w.fold.Hide()
+	switch r.kind {
+	case rowHeading:
+		w.title.TextStyle = fyne.TextStyle{Bold: true}
+		w.title.Importance = widget.LowImportance
+		w.title.SetText(r.label)
+		return
+	case rowPart:
+		pt := p.Parts[r.part]
+		w.title.TextStyle = fyne.TextStyle{Bold: true}
+		w.title.Importance = widget.MediumImportance
+		w.title.SetText(partTitle(pt))
+		w.fold.Show()
+		if o.folded[pt] {
+			w.fold.SetIcon(theme.MenuExpandIcon())
+		} else {
+			w.fold.SetIcon(theme.MenuDropDownIcon())
+		}
+		words := 0
+		for _, es := range pt.Essays {
+			words += e.words.of(es)
+		}
+		w.info.SetText(plural(len(pt.Essays), "essay") + " · " + thousands(words) + " w")
+		return
+	case rowEssay:
+		es := p.Essay(r.id)
+		if es == nil {
+			return
+		}
+		w.indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()*1.5, 0))
+		w.title.Importance = widget.MediumImportance
+		label := es.Meta.Title
+		if label == "" {
+			label = "(untitled)"
+		}
+		if by := e.byline(es); by != "" {
+			label += " — " + by
+		}
+		w.title.SetText(label)
+		w.info.SetText(thousands(e.words.of(es)) + " w")
+		w.setBadge(es.Meta.Status)
+		return
+	case rowIntro:
+		w.indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()*1.5, 0))
+		w.title.Importance = widget.MediumImportance
+		w.title.SetText(r.label)
+		if p.Introduction != nil {
+			w.info.SetText(thousands(e.words.of(p.Introduction)) + " w")
+		}
+		return
+	}
+	w.indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()*1.5, 0))
+	w.title.Importance = widget.MediumImportance
+	w.title.SetText(r.label)
+	if r.kind == rowContributors {
+		w.info.SetText(strconv.Itoa(len(p.Contributors)))
+	}
+}
+
+func partTitle(pt *anthology.Part) string {
+	if pt.Title == "" {
+		return "Essays outside parts"
+	}
+	return pt.Title
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// toggleFold folds or unfolds part i.
+func (o *outline) toggleFold(i int) {
+	p := o.e.project()
+	if i < 0 || i >= len(p.Parts) {
+		return
+	}
+	pt := p.Parts[i]
+	o.folded[pt] = !o.folded[pt]
+	o.rebuild()
+}
+
+// rowAt returns the row under the absolute position y on the canvas (or -1), and whether y is
+// in its lower half.
+func (o *outline) rowAt(y float32) (int, bool) {
+	d := fyne.CurrentApp().Driver()
+	for w, id := range o.visible {
+		if !w.Visible() || id >= len(o.rows) || w.row != id {
+			continue
+		}
+		top := d.AbsolutePositionForObject(w).Y
+		if h := w.Size().Height; y >= top && y < top+h {
+			return id, y >= top+h/2
+		}
+	}
+	return -1, false
+}
+
+// setDrop marks row i as the drop target, before it or after it.
+func (o *outline) setDrop(i int, after bool) {
+	if o.drop == i && o.dropAfter == after {
+		return
+	}
+	old := o.drop
+	o.drop, o.dropAfter = i, after
+	if old >= 0 {
+		o.list.RefreshItem(old)
+	}
+	if i >= 0 {
+		o.list.RefreshItem(i)
+	}
+}
+
+// dropped moves what row from holds to just before (or after) row to. An essay dropped on an
+// essay goes before or after it; on a part's heading, to the end of the part before (upper
+// half) or the top of that part (lower half). A part dropped on a part or its essays takes that
+// part's place.
+func (o *outline) dropped(from, to int, after bool) {
+	if from < 0 || to < 0 || from >= len(o.rows) || to >= len(o.rows) || from == to {
+		return
+	}
+	src, dst := o.rows[from], o.rows[to]
+	p := o.e.project()
+	var err error
+	switch src.kind {
+	case rowEssay:
+		si, sj := p.Position(src.id)
+		switch dst.kind {
+		case rowEssay:
+			i, j := p.Position(dst.id)
+			if after {
+				j++
+			}
+			if i == si && sj < j {
+				j-- // counted without the moving essay
+			}
+			err = o.e.sess.MoveEssay(src.id, i, j)
+		case rowPart:
+			switch {
+			case after:
+				err = o.e.sess.MoveEssay(src.id, dst.part, 0)
+			case dst.part > 0:
+				err = o.e.sess.MoveEssayToPart(src.id, dst.part-1)
+			default:
+				err = o.e.sess.MoveEssay(src.id, 0, 0)
+			}
+		default:
+			return
+		}
+	case rowPart:
+		switch dst.kind {
+		case rowPart, rowEssay:
+			if dst.part != src.part {
+				err = o.e.sess.MovePart(src.part, dst.part)
+			}
+		default:
+			return
+		}
+	default:
+		return
+	}
+	o.e.report(err)
+}
+
+// rowWidget draws one outline line and is the handle for dragging it.
+type rowWidget struct {
+	widget.BaseWidget
+	o      *outline
+	row    int
+	indent *canvas.Rectangle
+	fold   *widget.Button
+	title  *widget.Label
+	info   *widget.Label
+	badge  *fyne.Container
+	badgeT *canvas.Text
+	badgeB *canvas.Rectangle
+	// marker and markerBelow show where a dragged row would land.
+	marker, markerBelow *canvas.Rectangle
+
+	dragging bool
+}
+
+func newRowWidget(o *outline) *rowWidget {
+	w := &rowWidget{o: o, row: -1}
+	w.indent = canvas.NewRectangle(color.Transparent)
+	w.title = widget.NewLabel("")
+	w.title.Truncation = fyne.TextTruncateEllipsis
+	w.info = widget.NewLabel("")
+	w.info.Importance = widget.LowImportance
+	w.badgeB = canvas.NewRectangle(color.Transparent)
+	w.badgeB.CornerRadius = 4
+	w.badgeT = canvas.NewText("", color.White)
+	w.badgeT.TextSize = theme.CaptionTextSize()
+	w.badge = container.NewStack(w.badgeB, container.NewPadded(w.badgeT))
+	w.fold = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
+		if w.row >= 0 && w.row < len(o.rows) {
+			o.toggleFold(o.rows[w.row].part)
+		}
+	})
+	w.fold.Importance = widget.LowImportance
+	w.marker = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	w.marker.SetMinSize(fyne.NewSize(0, 3))
+	w.marker.Hide()
+	w.markerBelow = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	w.markerBelow.SetMinSize(fyne.NewSize(0, 3))
+	w.markerBelow.Hide()
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
+	left := container.NewHBox(w.indent, w.fold)
+	right := container.NewHBox(w.info, container.NewCenter(w.badge))
+	line := container.NewBorder(nil, nil, left, right, w.title)
+	return widget.NewSimpleRenderer(container.NewBorder(w.marker, w.markerBelow, nil, nil, line))
+}
+
+// setBadge shows an essay's status as a coloured tag.
+func (w *rowWidget) setBadge(s anthology.Status) {
+	if s == "" {
+		s = anthology.StatusDraft
+	}
+	w.badgeT.Text = statusLabel(s)
+	w.badgeB.FillColor = statusColor(s)
+	w.badgeT.Color = color.White
+	w.badge.Show()
+	w.badge.Refresh()
+}
+
+// statusColor gives each status a colour readable under white text in both themes.
+func statusColor(s anthology.Status) color.Color {
+	switch s {
+	case anthology.StatusEdited:
+		return color.NRGBA{0x2f, 0x6f, 0xb0, 0xff}
+	case anthology.StatusPermissionRequested:
+		return color.NRGBA{0xb0, 0x5a, 0x00, 0xff}
+	case anthology.StatusPermissionCleared:
+		return color.NRGBA{0x5b, 0x4f, 0xa8, 0xff}
+	case anthology.StatusFinal:
+		return color.NRGBA{0x2e, 0x7d, 0x32, 0xff}
+	}
+	return color.NRGBA{0x60, 0x60, 0x60, 0xff}
+}
+
+// Dragged follows a drag of this row, marking the row it is over. The event's position is the
+// pointer's, relative to this row.
+func (w *rowWidget) Dragged(ev *fyne.DragEvent) {
+	if w.row < 0 || w.row >= len(w.o.rows) {
+		return
+	}
+	if k := w.o.rows[w.row].kind; k != rowEssay && k != rowPart {
+		return
+	}
+	w.dragging = true
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w)
+	w.o.setDrop(w.o.rowAt(abs.Y + ev.Position.Y))
+}
+
+// DragEnd drops the row where the drag ended.
+func (w *rowWidget) DragEnd() {
+	if !w.dragging {
+		return
+	}
+	w.dragging = false
+	to, after := w.o.drop, w.o.dropAfter
+	w.o.setDrop(-1, false)
+	w.o.dropped(w.row, to, after)
+}

@@ -1,0 +1,433 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/net/html"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/epub"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// previewDPI is the resolution pages are painted at: sharp on a normal screen at the size the
+// pane shows them, quick to paint.
+const previewDPI = 110
+
+// preview shows the book as it will be: the print pages, painted from the same typeset pages the
+// PDF draws, and the EPUB's file for the selected essay. It is set again, off the UI
+// goroutine and on a copy of the project, a moment after each edit.
+type preview struct {
+	e *Editor
+
+	img       *canvas.Image
+	pageLabel *widget.Label
+	message   *widget.Label
+	spread    *widget.Check
+	epubText  *widget.RichText
+	epubSrc   *widget.RichText
+	showSrc   *widget.Check
+	tabs      *container.AppTabs
+
+	ed      *layout.Edition
+	book    *typeset.Book
+	page    int
+	painter *typeset.Painter
+	essayID string // the essay the EPUB view shows
+	// jumpTo is an essay to show once the book is set (a selection made while setting).
+	jumpTo string
+
+	mu      sync.Mutex // guards cancel and gen, touched by the timer
+	gen     int
+	cancel  context.CancelFunc
+	timer   *time.Timer
+	stopped bool
+	// sets counts the settings finished (tests wait for the next).
+	sets int
+}
+
+func newPreview(e *Editor) *preview {
+	pv := &preview{e: e, painter: typeset.NewPainter(previewDPI)}
+	pv.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	pv.img.FillMode = canvas.ImageFillContain
+	pv.img.ScaleMode = canvas.ImageScaleSmooth
+	pv.img.SetMinSize(fyne.NewSize(240, 360))
+	pv.pageLabel = widget.NewLabel("")
+	pv.message = widget.NewLabel("Setting the book…")
+	pv.message.Wrapping = fyne.TextWrapWord
+	pv.spread = widget.NewCheck("Facing pages", func(bool) { pv.paint() })
+	pv.epubText = widget.NewRichText()
+	pv.epubText.Wrapping = fyne.TextWrapWord
+	pv.epubSrc = widget.NewRichText()
+	pv.epubSrc.Wrapping = fyne.TextWrapBreak
+	pv.showSrc = widget.NewCheck("Show XHTML", func(bool) { pv.showEPUB() })
+	return pv
+}
+
+func (pv *preview) view() fyne.CanvasObject {
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { pv.turn(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { pv.turn(1) })
+	jump := widget.NewButtonWithIcon("Selected essay", theme.SearchIcon(), func() {
+		if id := pv.e.selected.id; id != "" {
+			pv.showEssay(id)
+		}
+	})
+	bar := container.NewHBox(prev, pv.pageLabel, next, jump, pv.spread)
+	printView := container.NewBorder(bar, pv.message, nil, nil, pv.img)
+	epubView := container.NewBorder(pv.showSrc, nil, nil, nil,
+		container.NewVScroll(container.NewPadded(container.NewStack(pv.epubText, pv.epubSrc))))
+	pv.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Print", theme.DocumentPrintIcon(), printView),
+		container.NewTabItemWithIcon("EPUB", theme.DocumentIcon(), epubView),
+	)
+	return pv.tabs
+}
+
+// schedule sets the book again after the editor pauses.
+func (pv *preview) schedule() {
+	pv.mu.Lock()
+	defer pv.mu.Unlock()
+	if pv.stopped {
+		return
+	}
+	if pv.timer != nil {
+		pv.timer.Stop()
+	}
+	pv.timer = time.AfterFunc(pv.e.cfg.PreviewDelay, func() { pv.e.do(pv.start) })
+}
+
+// start copies the project (on the UI goroutine) and sets the copy in the background.
+func (pv *preview) start() {
+	pv.mu.Lock()
+	if pv.stopped {
+		pv.mu.Unlock()
+		return
+	}
+	if pv.cancel != nil {
+		pv.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	pv.cancel = cancel
+	pv.gen++
+	gen := pv.gen
+	pv.mu.Unlock()
+
+	clone := pv.e.project().Clone()
+	go func() {
+		ed, book, err := setBook(ctx, clone)
+		if ctx.Err() != nil {
+			return
+		}
+		pv.e.do(func() { pv.done(gen, ed, book, err) })
+	}()
+}
+
+// setBook assembles and typesets a project.
+func setBook(ctx context.Context, p *anthology.Project) (*layout.Edition, *typeset.Book, error) {
+	ed, err := layout.Assemble(p, layout.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
+	if err != nil {
+		return ed, nil, err
+	}
+	return ed, book, nil
+}
+
+func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err error) {
+	pv.mu.Lock()
+	current := gen == pv.gen && !pv.stopped
+	pv.mu.Unlock()
+	if !current {
+		return
+	}
+	pv.sets++
+	if err != nil {
+		pv.message.SetText("The book cannot be set: " + err.Error())
+		if ed != nil {
+			pv.ed = ed
+		}
+		return
+	}
+	pv.ed, pv.book = ed, book
+	pv.message.SetText("")
+	if paper := pv.e.project().Print.PaperKind(); paper == "cream" {
+		pv.painter.Paper = color.NRGBA{0xfb, 0xf6, 0xe9, 0xff}
+	} else {
+		pv.painter.Paper = color.White
+	}
+	if pv.page >= len(book.Pages) {
+		pv.page = len(book.Pages) - 1
+	}
+	if pv.jumpTo != "" {
+		id := pv.jumpTo
+		pv.jumpTo = ""
+		pv.showEssay(id)
+	} else {
+		pv.paint()
+		pv.showEPUB()
+	}
+	pv.e.refreshChrome()
+}
+
+// stop cancels any setting under way; the preview does nothing more.
+func (pv *preview) stop() {
+	pv.mu.Lock()
+	defer pv.mu.Unlock()
+	pv.stopped = true
+	if pv.timer != nil {
+		pv.timer.Stop()
+	}
+	if pv.cancel != nil {
+		pv.cancel()
+	}
+}
+
+// pageCount is the number of pages of the last setting, 0 before the first.
+func (pv *preview) pageCount() int {
+	if pv.book == nil {
+		return 0
+	}
+	return len(pv.book.Pages)
+}
+
+func (pv *preview) edition() *layout.Edition { return pv.ed }
+
+func (pv *preview) typeset() *typeset.Book { return pv.book }
+
+// Page is the index of the page shown.
+func (pv *preview) Page() int { return pv.page }
+
+// turn shows the page (or spread) delta steps on.
+func (pv *preview) turn(delta int) {
+	if pv.book == nil {
+		return
+	}
+	step := 1
+	if pv.spread.Checked {
+		step = 2
+	}
+	pv.page = max(0, min(len(pv.book.Pages)-1, pv.page+delta*step))
+	pv.paint()
+}
+
+// showEssay shows the first page of essay id, and its EPUB file.
+func (pv *preview) showEssay(id string) {
+	pv.essayID = id
+	if pv.book == nil || pv.ed == nil {
+		pv.jumpTo = id
+		return
+	}
+	if sec := pv.section(id); sec != nil {
+		if i, ok := pv.book.Starts[sec.ID]; ok {
+			pv.page = i
+		}
+	}
+	pv.paint()
+	pv.showEPUB()
+}
+
+// section is the edition's section of essay id.
+func (pv *preview) section(id string) *layout.Section {
+	if pv.ed == nil {
+		return nil
+	}
+	for _, s := range pv.ed.Sections {
+		if s.Essay != nil && s.Essay.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// paint draws the current page (and its facing page) into the image.
+func (pv *preview) paint() {
+	if pv.book == nil || len(pv.book.Pages) == 0 {
+		return
+	}
+	b := pv.book
+	pg := b.Pages[pv.page]
+	pages := []*typeset.Page{pg}
+	if pv.spread.Checked {
+		// A spread is a left-hand (verso) page and the right-hand (recto) page after it.
+		if pg.Recto && pv.page > 0 {
+			pages = []*typeset.Page{b.Pages[pv.page-1], pg}
+		} else if !pg.Recto && pv.page+1 < len(b.Pages) {
+			pages = []*typeset.Page{pg, b.Pages[pv.page+1]}
+		}
+	}
+	var imgs []*image.RGBA
+	for _, p := range pages {
+		imgs = append(imgs, pv.painter.Paint(b, p))
+	}
+	pv.img.Image = sideBySide(imgs)
+	pv.img.Refresh()
+	var labels []string
+	for _, p := range pages {
+		labels = append(labels, p.Label)
+	}
+	pv.pageLabel.SetText(fmt.Sprintf("p. %s (%d of %d)", strings.Join(labels, "–"), pv.page+1, len(b.Pages)))
+}
+
+// sideBySide joins page images left to right with a gutter shadow between them.
+func sideBySide(imgs []*image.RGBA) image.Image {
+	if len(imgs) == 1 {
+		return imgs[0]
+	}
+	w, h := 0, 0
+	for _, im := range imgs {
+		w += im.Bounds().Dx()
+		h = max(h, im.Bounds().Dy())
+	}
+	gap := 6
+	out := image.NewRGBA(image.Rect(0, 0, w+gap*(len(imgs)-1), h))
+	draw.Draw(out, out.Bounds(), image.NewUniform(color.NRGBA{0x80, 0x80, 0x80, 0xff}), image.Point{}, draw.Src)
+	x := 0
+	for _, im := range imgs {
+		draw.Draw(out, im.Bounds().Add(image.Pt(x, 0)), im, image.Point{}, draw.Src)
+		x += im.Bounds().Dx() + gap
+	}
+	return out
+}
+
+// showEPUB shows the EPUB's file for the essay last selected: read as text, or as its XHTML.
+func (pv *preview) showEPUB() {
+	if pv.ed == nil || pv.essayID == "" {
+		pv.epubText.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Select an essay to see it as the EPUB has it.", Style: widget.RichTextStyleParagraph}}
+		pv.epubText.Refresh()
+		pv.epubSrc.Hide()
+		return
+	}
+	sec := pv.section(pv.essayID)
+	if sec == nil {
+		return
+	}
+	opts := epub.Options{}
+	if pv.book != nil {
+		opts.PageBreaks, opts.PrintPages = export.PageBreaks(pv.book)
+	}
+	doc, err := epub.SectionXHTML(pv.ed, sec.ID, opts)
+	if err != nil {
+		pv.epubText.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: err.Error()}}
+		pv.epubText.Refresh()
+		return
+	}
+	if pv.showSrc.Checked {
+		pv.epubText.Hide()
+		pv.epubSrc.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: string(doc), Style: widget.RichTextStyleCodeBlock}}
+		pv.epubSrc.Show()
+		pv.epubSrc.Refresh()
+		return
+	}
+	pv.epubSrc.Hide()
+	pv.epubText.Segments = xhtmlSegments(doc)
+	pv.epubText.Show()
+	pv.epubText.Refresh()
+}
+
+// xhtmlSegments reads an EPUB content document into rich-text segments: headings, paragraphs
+// with their italics and bold, block quotes, lists, page-break markers as small labels.
+func xhtmlSegments(doc []byte) []widget.RichTextSegment {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: err.Error()}}
+	}
+	var segs []widget.RichTextSegment
+	var walk func(n *html.Node, style widget.RichTextStyle, block bool)
+	blockStyle := func(tag string) (widget.RichTextStyle, bool) {
+		switch tag {
+		case "h1":
+			return widget.RichTextStyleHeading, true
+		case "h2", "h3":
+			return widget.RichTextStyleSubHeading, true
+		case "p", "li", "dd", "dt", "figcaption":
+			return widget.RichTextStyleParagraph, true
+		case "blockquote":
+			return widget.RichTextStyleBlockquote, true
+		}
+		return widget.RichTextStyle{}, false
+	}
+	walk = func(n *html.Node, style widget.RichTextStyle, inBlock bool) {
+		switch n.Type {
+		case html.TextNode:
+			t := strings.Join(strings.Fields(n.Data), " ")
+			if strings.HasPrefix(n.Data, " ") || strings.HasPrefix(n.Data, "\n") {
+				t = " " + t
+			}
+			if strings.HasSuffix(n.Data, " ") || strings.HasSuffix(n.Data, "\n") {
+				t += " "
+			}
+			if strings.TrimSpace(t) == "" && !inBlock {
+				return
+			}
+			if inBlock {
+				s := style
+				s.Inline = true
+				segs = append(segs, &widget.TextSegment{Text: t, Style: s})
+			}
+			return
+		case html.ElementNode:
+			tag := n.Data
+			switch tag {
+			case "head", "script", "style":
+				return
+			case "span":
+				for _, a := range n.Attr {
+					if a.Key == "epub:type" && a.Val == "pagebreak" {
+						for _, b := range n.Attr {
+							if b.Key == "id" {
+								segs = append(segs, &widget.TextSegment{Text: " [p. " + strings.TrimPrefix(b.Val, "page-") + "] ",
+									Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder}})
+							}
+						}
+						return
+					}
+				}
+			case "em", "i", "cite":
+				style.TextStyle.Italic = !style.TextStyle.Italic
+			case "strong", "b":
+				style.TextStyle.Bold = true
+			case "br":
+				segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
+				return
+			case "hr":
+				segs = append(segs, &widget.SeparatorSegment{})
+				return
+			}
+			if bs, ok := blockStyle(tag); ok && !inBlock {
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, bs, true)
+				}
+				// End the block: a paragraph segment with no text closes the line.
+				segs = append(segs, &widget.TextSegment{Text: "", Style: bs})
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, style, inBlock)
+		}
+	}
+	walk(root, widget.RichTextStyleParagraph, false)
+	return segs
+}
+
+var _ = strconv.Itoa

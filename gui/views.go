@@ -1,0 +1,665 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/stats"
+)
+
+// linkButton is a plain, left-aligned button that leads somewhere (to an essay, say).
+func linkButton(text string, tapped func()) *widget.Button {
+	b := widget.NewButton(text, tapped)
+	b.Alignment = widget.ButtonAlignLeading
+	b.Importance = widget.LowImportance
+	return b
+}
+
+func heading(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func hint(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// statusChoices are the statuses as the form shows them.
+func statusChoices() []string {
+	out := make([]string, len(anthology.Statuses))
+	for i, s := range anthology.Statuses {
+		out[i] = statusLabel(s)
+	}
+	return out
+}
+
+func statusFromLabel(l string) anthology.Status {
+	for _, s := range anthology.Statuses {
+		if statusLabel(s) == l {
+			return s
+		}
+	}
+	return anthology.StatusDraft
+}
+
+// showEssay shows the annotation form of an essay (or the introduction).
+func (e *Editor) showEssay(es *anthology.Essay) {
+	f := newForm(e)
+	s := e.sess
+	meta := func(field string, fn func(m *anthology.EssayMeta)) { s.EditEssay(es, field, fn) }
+	str := func(field string, get func(m *anthology.EssayMeta) *string) text {
+		return text{func() string { return *get(&es.Meta) },
+			func(v string) { meta(field, func(m *anthology.EssayMeta) { *get(m) = v }) }}
+	}
+	title := f.entry("Title", str("title", func(m *anthology.EssayMeta) *string { return &m.Title }))
+	subtitle := f.entry("Subtitle (optional)", str("subtitle", func(m *anthology.EssayMeta) *string { return &m.Subtitle }))
+	date := f.entry("1998, 2019-04 or 2019-04-12", str("date", func(m *anthology.EssayMeta) *string { return &m.Date }))
+	source := f.entry("Where it first appeared: The Harbor Review, Spring 2019", str("source", func(m *anthology.EssayMeta) *string { return &m.Source }))
+	status := f.choice(statusChoices(), func() string { return statusLabel(es.Meta.Status) },
+		func(v string) { meta("status", func(m *anthology.EssayMeta) { m.Status = statusFromLabel(v) }) })
+	headnote := f.area("The editor's note printed before the essay (Markdown)", 4,
+		str("headnote", func(m *anthology.EssayMeta) *string { return &m.Headnote }))
+	notes := f.area("Private notes: never printed", 3, str("notes", func(m *anthology.EssayMeta) *string { return &m.Notes }))
+
+	body := f.area("The essay, in Markdown", 18, text{func() string { return es.Body }, func(v string) { s.SetBody(es, v) }})
+	rendered := widget.NewRichTextFromMarkdown(es.Body)
+	rendered.Wrapping = fyne.TextWrapWord
+	bodyTabs := container.NewAppTabs(
+		container.NewTabItem("Markdown", body),
+		container.NewTabItem("Rendered", rendered),
+	)
+	bodyTabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Rendered" {
+			rendered.ParseMarkdown(es.Body)
+		}
+	}
+	f.onRefresh(func() {
+		if bodyTabs.SelectedIndex() == 1 {
+			rendered.ParseMarkdown(es.Body)
+		}
+	})
+
+	info := f.label(func() string {
+		return fmt.Sprintf("%s words · file %s · permission %s", thousands(e.words.of(es)), es.Path, strings.ReplaceAll(string(es.PermissionState()), "-", " "))
+	})
+	showInPreview := widget.NewButtonWithIcon("Show in preview", theme.VisibilityIcon(), func() { e.preview.showEssay(es.ID) })
+
+	grid := widget.NewForm(
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Subtitle", subtitle),
+		widget.NewFormItem("Authors", e.authorsEditor(f, es)),
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("First published", source),
+		widget.NewFormItem("Status", status),
+	)
+	objs := []fyne.CanvasObject{
+		heading(es.Meta.Title), info, showInPreview, grid,
+		heading("Headnote"), headnote,
+		heading("Editor's notes"), notes,
+	}
+	if es != e.project().Introduction {
+		objs = append(objs, widget.NewAccordion(widget.NewAccordionItem("Permission to reprint", e.permissionForm(f, es))))
+	}
+	objs = append(objs, heading("Text"), bodyTabs)
+	e.setDetail(f, objs...)
+}
+
+// authorsEditor lists an essay's authors, each removable, with a field that picks a
+// contributor by name or creates one.
+func (e *Editor) authorsEditor(f *form, es *anthology.Essay) fyne.CanvasObject {
+	list := container.NewVBox()
+	var draw func()
+	draw = func() {
+		list.Objects = nil
+		for _, id := range es.Meta.Authors {
+			name := id
+			if c := e.project().Contributor(id); c != nil {
+				name = c.Name
+			}
+			remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+				e.sess.EditEssay(es, "authors", func(m *anthology.EssayMeta) {
+					m.Authors = slices.DeleteFunc(slices.Clone(m.Authors), func(x string) bool { return x == id })
+				})
+			})
+			remove.Importance = widget.LowImportance
+			list.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(name)))
+		}
+		list.Refresh()
+	}
+	shown := strings.Join(es.Meta.Authors, "\x00")
+	f.onRefresh(func() {
+		if now := strings.Join(es.Meta.Authors, "\x00"); now != shown {
+			shown = now
+			draw()
+		}
+	})
+	draw()
+
+	var names []string
+	for _, c := range e.project().Contributors {
+		names = append(names, c.Name)
+	}
+	sort.Strings(names)
+	pick := widget.NewSelectEntry(names)
+	pick.SetPlaceHolder("Add an author: pick or type a new name")
+	add := func() {
+		name := strings.TrimSpace(pick.Text)
+		if name == "" {
+			return
+		}
+		c, err := e.sess.AddContributor(name)
+		if err != nil {
+			e.report(err)
+			return
+		}
+		if !slices.Contains(es.Meta.Authors, c.ID) {
+			e.sess.EditEssay(es, "authors", func(m *anthology.EssayMeta) { m.Authors = append(slices.Clone(m.Authors), c.ID) })
+		}
+		pick.SetText("")
+	}
+	pick.OnSubmitted = func(string) { add() }
+	addButton := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), add)
+	return container.NewVBox(list, container.NewBorder(nil, nil, nil, addButton, pick))
+}
+
+// permissionForm edits the essay's permission record.
+func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject {
+	perm := func(field string, fn func(p *anthology.Permission)) {
+		e.sess.EditEssay(es, "permission "+field, func(m *anthology.EssayMeta) {
+			if m.Permission == nil {
+				m.Permission = &anthology.Permission{}
+			}
+			fn(m.Permission)
+			if *m.Permission == (anthology.Permission{}) {
+				m.Permission = nil
+			}
+		})
+	}
+	get := func(fn func(p *anthology.Permission) string) func() string {
+		return func() string {
+			if es.Meta.Permission == nil {
+				return ""
+			}
+			return fn(es.Meta.Permission)
+		}
+	}
+	field := func(name, placeholder string, at func(p *anthology.Permission) *string) *sealingEntry {
+		return f.entry(placeholder, text{get(func(p *anthology.Permission) string { return *at(p) }),
+			func(v string) { perm(name, func(p *anthology.Permission) { *at(p) = v }) }})
+	}
+	var states []string
+	for _, st := range anthology.PermissionStatuses {
+		states = append(states, string(st))
+	}
+	state := f.choice(states, get(func(p *anthology.Permission) string { return string(p.Status) }),
+		func(v string) {
+			perm("status", func(p *anthology.Permission) { p.Status = anthology.PermissionStatus(v) })
+		})
+	return widget.NewForm(
+		widget.NewFormItem("Status", state),
+		widget.NewFormItem("Rights holder", field("holder", "The author, a publisher, an agent, an estate", func(p *anthology.Permission) *string { return &p.Holder })),
+		widget.NewFormItem("Requested", field("requested", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Requested })),
+		widget.NewFormItem("Cleared", field("cleared", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Cleared })),
+		widget.NewFormItem("Fee", field("fee", "$150, none, 2 copies", func(p *anthology.Permission) *string { return &p.Fee })),
+		widget.NewFormItem("Note", field("note", "", func(p *anthology.Permission) *string { return &p.Note })),
+	)
+}
+
+// showPart shows a part's title and subtitle and its essays.
+func (e *Editor) showPart(i int) {
+	p := e.project()
+	if i < 0 || i >= len(p.Parts) {
+		e.showBook()
+		return
+	}
+	pt := p.Parts[i]
+	f := newForm(e)
+	errLabel := widget.NewLabel("")
+	errLabel.Importance = widget.DangerImportance
+	set := func(field string, fn func(x *anthology.Part)) {
+		errLabel.SetText("")
+		if err := e.sess.EditPart(pt, field, fn); err != nil {
+			errLabel.SetText(err.Error())
+		}
+	}
+	title := f.entry("Part title", text{func() string { return pt.Title }, func(v string) { set("title", func(x *anthology.Part) { x.Title = v }) }})
+	subtitle := f.entry("Subtitle (optional)", text{func() string { return pt.Subtitle }, func(v string) { set("subtitle", func(x *anthology.Part) { x.Subtitle = v }) }})
+	essays := container.NewVBox()
+	draw := func() {
+		essays.Objects = nil
+		for _, es := range pt.Essays {
+			id := es.ID
+			b := linkButton(es.Meta.Title+" — "+e.byline(es), func() { e.SelectEssay(id) })
+			essays.Add(b)
+		}
+		essays.Refresh()
+	}
+	draw()
+	f.onRefresh(draw)
+	intro := "A part opens on its own page with its number and title."
+	if pt.Title == "" {
+		intro = "These essays stand outside any part. Give them a title to make them a part."
+	}
+	del := widget.NewButtonWithIcon("Delete Part…", theme.DeleteIcon(), func() { e.deletePart(indexOfPart(e.project(), pt)) })
+	e.setDetail(f, heading("Part "+strconv.Itoa(i+1)), hint(intro),
+		widget.NewForm(widget.NewFormItem("Title", title), widget.NewFormItem("Subtitle", subtitle)), errLabel,
+		heading("Essays"), essays, del)
+}
+
+// showBook shows the book's metadata: title page, copyright page, dedication, cover,
+// introduction.
+func (e *Editor) showBook() {
+	p := e.project()
+	f := newForm(e)
+	book := func(field string, at func(b *anthology.Book) *string) text {
+		return text{func() string { return *at(&e.project().Book) },
+			func(v string) { e.sess.EditBook(field, func(b *anthology.Book) { *at(b) = v }) }}
+	}
+	ent := func(field, placeholder string, at func(b *anthology.Book) *string) *sealingEntry {
+		return f.entry(placeholder, book(field, at))
+	}
+	title := ent("title", "Title", func(b *anthology.Book) *string { return &b.Title })
+	subtitle := ent("subtitle", "Subtitle", func(b *anthology.Book) *string { return &b.Subtitle })
+	language := ent("language", "en, en-GB, fr…", func(b *anthology.Book) *string { return &b.Language })
+	publisher := ent("publisher", "Publisher", func(b *anthology.Book) *string { return &b.Publisher })
+	isbnE := ent("EPUB ISBN", "ISBN of the EPUB edition", func(b *anthology.Book) *string { return &b.Identifiers.ISBNEPUB })
+	isbnP := ent("print ISBN", "ISBN of the print edition", func(b *anthology.Book) *string { return &b.Identifiers.ISBNPrint })
+	uuid := ent("UUID", "derived from title and editors when empty", func(b *anthology.Book) *string { return &b.Identifiers.UUID })
+	rights := ent("rights", "© 2026 the contributors. All rights reserved.", func(b *anthology.Book) *string { return &b.Rights })
+	date := ent("date", "YYYY or YYYY-MM-DD", func(b *anthology.Book) *string { return &b.Date })
+	modified := ent("modified", "YYYY-MM-DD: when the text last changed", func(b *anthology.Book) *string { return &b.Modified })
+	description := f.area("The blurb: what stores and reading apps show", 4, book("description", func(b *anthology.Book) *string { return &b.Description }))
+	dedication := f.area("For …", 2, book("dedication", func(b *anthology.Book) *string { return &b.Dedication }))
+	subjects := f.entry("Essays, Night, Work (comma-separated)", text{
+		func() string { return strings.Join(e.project().Book.Subjects, ", ") },
+		func(v string) {
+			var list []string
+			for _, s := range strings.Split(v, ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					list = append(list, s)
+				}
+			}
+			e.sess.EditBook("subjects", func(b *anthology.Book) { b.Subjects = list })
+		}})
+	series := f.entry("Series name (optional)", text{
+		func() string {
+			if s := e.project().Book.Series; s != nil {
+				return s.Name
+			}
+			return ""
+		},
+		func(v string) {
+			e.sess.EditBook("series", func(b *anthology.Book) {
+				if strings.TrimSpace(v) == "" {
+					b.Series = nil
+					return
+				}
+				if b.Series == nil {
+					b.Series = &anthology.Series{}
+				}
+				b.Series.Name = v
+			})
+		}})
+
+	editors := widget.NewCheckGroup(nil, nil)
+	byName := map[string]string{}
+	for _, c := range p.Contributors {
+		editors.Options = append(editors.Options, c.Name)
+		byName[c.Name] = c.ID
+	}
+	selectedEditors := func() []string {
+		var out []string
+		for _, id := range e.project().Book.Editors {
+			if c := e.project().Contributor(id); c != nil {
+				out = append(out, c.Name)
+			}
+		}
+		return out
+	}
+	editors.SetSelected(selectedEditors())
+	editors.OnChanged = func(names []string) {
+		var ids []string
+		for _, n := range names {
+			ids = append(ids, byName[n])
+		}
+		if !slices.Equal(ids, e.project().Book.Editors) {
+			e.sess.EditBook("editors", func(b *anthology.Book) { b.Editors = ids })
+		}
+	}
+	f.onRefresh(func() {
+		if want := selectedEditors(); !slices.Equal(want, editors.Selected) {
+			editors.SetSelected(want)
+		}
+	})
+
+	cover := f.label(func() string {
+		if c := e.project().Book.Cover; c != "" {
+			return c
+		}
+		return "none: a cover is drawn from the title and the editors"
+	})
+	chooseCover := widget.NewButtonWithIcon("Choose…", theme.FileImageIcon(), e.chooseCover)
+	noCover := widget.NewButtonWithIcon("Use a drawn cover", theme.ContentClearIcon(), func() {
+		e.sess.EditBook("cover", func(b *anthology.Book) { b.Cover = "" })
+	})
+
+	introButton := widget.NewButtonWithIcon("Write an introduction", theme.DocumentCreateIcon(), func() {
+		in, err := e.sess.AddIntroduction()
+		if err != nil {
+			e.report(err)
+			return
+		}
+		e.SelectEssay(in.ID)
+	})
+	if p.Introduction != nil {
+		introButton.SetText("Edit the introduction")
+	}
+
+	e.setDetail(f,
+		heading("Title page"),
+		widget.NewForm(
+			widget.NewFormItem("Title", title),
+			widget.NewFormItem("Subtitle", subtitle),
+			widget.NewFormItem("Edited by", editors),
+			widget.NewFormItem("Publisher", publisher),
+			widget.NewFormItem("Series", series),
+		),
+		heading("Copyright page"),
+		widget.NewForm(
+			widget.NewFormItem("Rights", rights),
+			widget.NewFormItem("Published", date),
+			widget.NewFormItem("Text last changed", modified),
+			widget.NewFormItem("ISBN (EPUB)", isbnE),
+			widget.NewFormItem("ISBN (print)", isbnP),
+			widget.NewFormItem("UUID", uuid),
+			widget.NewFormItem("Language", language),
+		),
+		heading("Dedication"), dedication,
+		heading("Description"), description,
+		widget.NewForm(widget.NewFormItem("Subjects", subjects)),
+		heading("Cover"), cover, container.NewHBox(chooseCover, noCover),
+		heading("Introduction"), introButton,
+	)
+}
+
+// chooseCover copies an image into the project's images folder and makes it the cover.
+func (e *Editor) chooseCover() {
+	p := e.project()
+	if p.Dir == "" {
+		dialog.ShowInformation("Cover", "Save the project to a folder first (File → Save As…): the cover image is kept in it.", e.win)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			e.report(err)
+			return
+		}
+		defer r.Close()
+		name, err := copyIntoProject(p.Dir, "images", r.URI().Path())
+		if err != nil {
+			e.report(err)
+			return
+		}
+		e.sess.EditBook("cover", func(b *anthology.Book) { b.Cover = name })
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
+	d.Show()
+}
+
+// showContributors shows every contributor, with the form of the one picked.
+func (e *Editor) showContributors(id string) {
+	p := e.project()
+	people := slices.Clone(p.Contributors)
+	sort.SliceStable(people, func(i, j int) bool {
+		return anthology.SortKey(people[i].SortKey()) < anthology.SortKey(people[j].SortKey())
+	})
+	var names []string
+	ids := map[string]string{}
+	for _, c := range people {
+		label := c.Name
+		if c.Bio == "" {
+			label += " (no bio)"
+		}
+		names = append(names, label)
+		ids[label] = c.ID
+	}
+	f := newForm(e)
+	body := container.NewVBox()
+	pick := widget.NewSelect(names, nil)
+	pick.PlaceHolder = "Pick a contributor"
+	pick.OnChanged = func(label string) {
+		if cid := ids[label]; cid != "" && cid != id {
+			e.showContributors(cid)
+		}
+	}
+	add := widget.NewButtonWithIcon("Add Contributor…", theme.ContentAddIcon(), func() {
+		name := widget.NewEntry()
+		dialog.ShowForm("Add Contributor", "Add", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			c, err := e.sess.AddContributor(name.Text)
+			if err != nil {
+				e.report(err)
+				return
+			}
+			e.showContributors(c.ID)
+		}, e.win)
+	})
+	objs := []fyne.CanvasObject{heading("Contributors"), hint(fmt.Sprintf("%s. Everyone with a bio appears on the Contributors page, sorted by sort name.", plural(len(people), "contributor"))),
+		container.NewBorder(nil, nil, nil, add, pick), widget.NewSeparator(), body}
+	c := p.Contributor(id)
+	if c == nil {
+		e.setDetail(f, objs...)
+		return
+	}
+	for label, cid := range ids {
+		if cid == id {
+			pick.Selected = label
+		}
+	}
+	contributor := func(field string, at func(c *anthology.Contributor) *string) *sealingEntry {
+		return f.entry("", text{func() string { return *at(c) }, func(v string) {
+			e.sess.EditContributor(c, field, func(c *anthology.Contributor) { *at(c) = v })
+		}})
+	}
+	name := contributor("name", func(c *anthology.Contributor) *string { return &c.Name })
+	sortName := contributor("sort name", func(c *anthology.Contributor) *string { return &c.SortName })
+	sortName.SetPlaceHolder("Okafor, Ruth")
+	bio := f.area("A few lines about them (Markdown)", 5, text{func() string { return c.Bio }, func(v string) {
+		e.sess.EditContributor(c, "bio", func(c *anthology.Contributor) { c.Bio = v })
+	}})
+	wrote := container.NewVBox()
+	for _, es := range p.EssaysBy(c.ID) {
+		eid := es.ID
+		b := linkButton(es.Meta.Title, func() { e.SelectEssay(eid) })
+		wrote.Add(b)
+	}
+	if len(wrote.Objects) == 0 {
+		wrote.Add(hint("No essays in this book."))
+	}
+	remove := widget.NewButtonWithIcon("Remove Contributor", theme.DeleteIcon(), func() {
+		if err := e.sess.RemoveContributor(c.ID); err != nil {
+			e.report(err)
+			return
+		}
+		e.showContributors("")
+	})
+	body.Objects = []fyne.CanvasObject{
+		widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Sort name", sortName)),
+		heading("Bio"), bio, heading("In this book"), wrote, remove,
+	}
+	e.setDetail(f, objs...)
+}
+
+// showSettings shows the print and EPUB settings.
+func (e *Editor) showSettings() {
+	f := newForm(e)
+	ps := func() *anthology.PrintSettings { return &e.project().Print }
+	errLabel := widget.NewLabel("")
+	errLabel.Importance = widget.DangerImportance
+	errLabel.Wrapping = fyne.TextWrapWord
+	trim := widget.NewSelectEntry([]string{"5x8", "5.25x8", "5.5x8.5", "6x9", "a5"})
+	trim.SetText(ps().TrimSize().String())
+	if ps().Trim != "" {
+		trim.SetText(ps().Trim)
+	}
+	trim.OnChanged = func(v string) {
+		if _, err := anthology.ParseTrim(v); err != nil {
+			errLabel.SetText("Trim size: " + err.Error())
+			return
+		}
+		errLabel.SetText("")
+		if v != ps().Trim {
+			e.sess.EditPrint("trim size", func(p *anthology.PrintSettings) { p.Trim = v })
+		}
+	}
+	f.onRefresh(func() {
+		if ps().Trim != "" && trim.Text != ps().Trim {
+			trim.SetText(ps().Trim)
+		}
+	})
+	var fonts []string
+	fonts = append(fonts, anthology.Fonts...)
+	font := f.choice(fonts, func() string { return ps().FontFamily() },
+		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = v }) })
+	size := f.entry("11", text{func() string { return strconv.FormatFloat(ps().BodySize(), 'f', -1, 64) }, func(v string) {
+		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || n < 8 || n > 16 {
+			errLabel.SetText("Font size: a number of points from 8 to 16")
+			return
+		}
+		errLabel.SetText("")
+		e.sess.EditPrint("font size", func(p *anthology.PrintSettings) { p.FontSize = n })
+	}})
+	paper := f.choice([]string{"cream", "white"}, func() string { return ps().PaperKind() },
+		func(v string) { e.sess.EditPrint("paper", func(p *anthology.PrintSettings) { p.Paper = v }) })
+	recto := f.check("Start every part and essay on a right-hand page", func() bool { return ps().RectoOpeners },
+		func(v bool) {
+			e.sess.EditPrint("recto openers", func(p *anthology.PrintSettings) { p.RectoOpeners = v })
+		})
+	drop := f.check("Drop caps: a two-line initial at each essay's start", func() bool { return ps().DropCaps },
+		func(v bool) { e.sess.EditPrint("drop caps", func(p *anthology.PrintSettings) { p.DropCaps = v }) })
+	bleed := f.check("Bleed: 0.125 in beyond the trim on the outer edges", func() bool { return ps().Bleed },
+		func(v bool) { e.sess.EditPrint("bleed", func(p *anthology.PrintSettings) { p.Bleed = v }) })
+	embed := f.check("Embed the print font in the EPUB", func() bool { return e.project().EPUB.EmbedFonts },
+		func(v bool) { e.sess.EditEPUB("embedded fonts", func(s *anthology.EPUBSettings) { s.EmbedFonts = v }) })
+	e.setDetail(f,
+		heading("Print edition"),
+		widget.NewForm(
+			widget.NewFormItem("Trim size", trim),
+			widget.NewFormItem("Font", font),
+			widget.NewFormItem("Font size (pt)", size),
+			widget.NewFormItem("Paper", paper),
+		),
+		recto, drop, bleed, errLabel,
+		heading("EPUB edition"), embed,
+		hint("Reading systems use their own fonts unless the book embeds one; embedding adds about 1 MB."),
+	)
+}
+
+// showCredits shows the editor's desk: what the book still lacks (the checks), the permissions
+// log and the numbers, each line leading to the essay it concerns.
+func (e *Editor) showCredits() {
+	f := newForm(e)
+	findings := container.NewVBox(hint("Checking…"))
+	perms := container.NewVBox()
+	numbers := container.NewVBox()
+	e.setDetail(f, heading("Checks"), findings, heading("Permissions"), perms, heading("Numbers"), numbers)
+
+	p := e.project()
+	log, pending := stats.Permissions(p)
+	perms.Add(hint(fmt.Sprintf("%s, %d not cleared.", plural(len(log), "essay"), pending)))
+	for _, entry := range log {
+		id := entry.EssayID
+		line := fmt.Sprintf("%s — %s · %s", entry.Title, entry.Authors, strings.ReplaceAll(string(entry.State), "-", " "))
+		if entry.Holder != "" {
+			line += " · " + entry.Holder
+		}
+		if entry.Fee != "" {
+			line += " · " + entry.Fee
+		}
+		b := linkButton(line, func() { e.SelectEssay(id) })
+		if !entry.Granted() {
+			b.Importance = widget.WarningImportance
+		}
+		perms.Add(b)
+	}
+	st := stats.Compute(p, e.preview.edition(), e.preview.typeset())
+	est := ""
+	if st.Estimated {
+		est = " (estimated)"
+	}
+	numbers.Add(widget.NewLabel(fmt.Sprintf("%s words, %.0f minutes of reading, %d print pages%s.", thousands(st.Words), st.Minutes, st.PrintPages, est)))
+	for _, g := range st.Parts {
+		numbers.Add(widget.NewLabel(fmt.Sprintf("%s: %s, %s words, %d pages", g.Name, plural(g.Essays, "essay"), thousands(g.Words), g.Pages)))
+	}
+
+	// The checks read every character against the font: off the UI goroutine, on a copy.
+	clone := p.Clone()
+	go func() {
+		fs, err := export.Check(clone, false)
+		e.do(func() {
+			findings.Objects = nil
+			if err != nil {
+				findings.Add(hint(err.Error()))
+			}
+			e.addFindings(findings, fs)
+			findings.Refresh()
+		})
+	}()
+}
+
+// addFindings lists check findings in box, each leading to its essay.
+func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding) {
+	errs, warns := check.Count(fs)
+	if len(fs) == 0 {
+		box.Add(widget.NewLabel("Nothing to report: the book is ready."))
+		return
+	}
+	box.Add(hint(fmt.Sprintf("%s, %s.", plural(errs, "error"), plural(warns, "warning"))))
+	for _, fd := range fs {
+		fd := fd
+		line := fd.Severity.String() + ": " + fd.Message
+		if fd.Essay != "" {
+			if es := e.project().Essay(fd.Essay); es != nil {
+				line = es.Meta.Title + " — " + line
+			}
+		} else if fd.File != "" {
+			line = path.Base(fd.File) + " — " + line
+		}
+		b := linkButton(line, func() {
+			if fd.Essay != "" {
+				e.SelectEssay(fd.Essay)
+			} else if strings.HasSuffix(fd.File, anthology.ProjectFile) {
+				e.selectBook()
+			}
+		})
+		if fd.Severity == check.Error {
+			b.Importance = widget.DangerImportance
+		} else if fd.Severity == check.Warning {
+			b.Importance = widget.WarningImportance
+		}
+		box.Add(b)
+	}
+}
