@@ -9,7 +9,7 @@ GO ?= go
 OUT ?= out/sample
 export ANTHOLOGY_QA ?= $(HOME)/.cache/anthology-qa
 
-.PHONY: sample test build headless vet bench clean
+.PHONY: sample test build headless vet bench screenshot clean
 
 sample:
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then .ci/setup.sh build; fi
@@ -36,6 +36,13 @@ test:
 bench:
 	$(GO) test -run XXX -bench . -benchtime 3x -benchmem ./layout/... ./anthology/...
 	.ci/bench.sh
+
+# The real app under Xvfb, with the sample open: out/screenshot.png (the test that drives the
+# real window takes it).
+screenshot:
+	.ci/setup.sh all
+	mkdir -p out
+	ANTHOLOGY_SCREENSHOT=$(CURDIR)/out/screenshot.png $(GO) test -count=1 -run TestRealWindow ./gui
 
 clean:
 	rm -rf bin out

@@ -4,7 +4,8 @@
 #
 #   .ci/setup.sh build   C headers for the desktop app (GL, X11, Wayland)
 #   .ci/setup.sh qa      the validators: EPUBCheck 5.3 and 4.2.6, Ace by DAISY with Debian's
-#                        Chromium, poppler-utils, qpdf, Xvfb, and pandoc (to read EPUBs back)
+#                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), and for
+#                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick
 #   .ci/setup.sh all     both
 #
 # As root it installs Debian packages with apt-get; otherwise it prints the exact command and
@@ -39,6 +40,9 @@ case $what in qa|all)
   want_cmd node nodejs
   want_cmd npm npm
   want_cmd pandoc pandoc
+  want_cmd xdotool xdotool
+  want_cmd xwininfo x11-utils
+  want_cmd import imagemagick
 esac
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -20,14 +20,23 @@ const AppID = "dev.anthology.editor"
 // ErrNoDisplay is returned by Run where no window can be opened.
 var ErrNoDisplay = errors.New("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); use a subcommand such as 'anthology export', see 'anthology help'")
 
+// Options adjust how the app starts.
+type Options struct {
+	// Select is the id of an essay to select (and show in the preview) once the book is set.
+	Select string
+}
+
 // Run opens the desktop app on project p and returns when its window closes.
-func Run(p *anthology.Project) error {
+func Run(p *anthology.Project, o Options) error {
 	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return ErrNoDisplay
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
 	e := NewEditor(a, p, Config{})
+	if o.Select != "" {
+		e.SelectEssay(o.Select)
+	}
 	e.Window().ShowAndRun()
 	return nil
 }

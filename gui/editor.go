@@ -149,7 +149,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 	right := container.NewHSplit(center, e.preview.view())
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.26
+	split.Offset = 0.3
 	return container.NewBorder(toolbar, container.NewPadded(e.status), nil, nil, split)
 }
 
@@ -254,12 +254,16 @@ func (e *Editor) report(err error) {
 // selectRow shows the piece row r stands for.
 func (e *Editor) selectRow(r row) {
 	e.sess.Seal()
+	again := e.selected.kind == r.kind && e.selected.id == r.id && r.id != ""
 	e.selected = r
 	switch r.kind {
 	case rowEssay:
 		if es := e.project().Essay(r.id); es != nil {
 			e.showEssay(es)
-			e.preview.showEssay(es.ID)
+			// Selected anew, the preview goes to it; selected again (after a move), it stays.
+			if !again {
+				e.preview.showEssay(es.ID)
+			}
 		}
 	case rowIntro:
 		if p := e.project(); p.Introduction != nil {
@@ -394,13 +398,9 @@ func (e *Editor) removeSelected() {
 		if es == nil {
 			return
 		}
-		dialog.ShowConfirm("Remove from Contents",
+		e.ask("Remove from Contents",
 			fmt.Sprintf("Take “%s” out of the book? Its file (%s) stays in the project folder, and Undo puts it back.", es.Meta.Title, es.Path),
-			func(ok bool) {
-				if ok {
-					e.report(e.sess.RemoveEssay(r.id))
-				}
-			}, e.win)
+			answer{"Cancel", nil}, answer{"Remove", func() { e.report(e.sess.RemoveEssay(r.id)) }})
 	case rowPart:
 		e.deletePart(r.part)
 	}
@@ -415,13 +415,9 @@ func (e *Editor) deletePart(i int) {
 	if i == 0 {
 		where = "stand before the first part, outside any part"
 	}
-	dialog.ShowConfirm("Delete Part",
+	e.ask("Delete Part",
 		fmt.Sprintf("Delete the part “%s”? Its %s keep their place in the book and %s.", partTitle(p.Parts[i]), plural(len(p.Parts[i].Essays), "essay"), where),
-		func(ok bool) {
-			if ok {
-				e.report(e.sess.DeletePart(i))
-			}
-		}, e.win)
+		answer{"Cancel", nil}, answer{"Delete Part", func() { e.report(e.sess.DeletePart(i)) }})
 }
 
 // Save saves the project, asking for a folder when it has none (the sample).
@@ -541,28 +537,32 @@ func (e *Editor) offerRecovery(p *anthology.Project) {
 	if r == nil {
 		return
 	}
+	// Until the editor answers, this session leaves the recovery file alone.
+	e.sess.SuspendRecovery()
 	var names []string
 	for name := range r.Files {
+		if name == anthology.ProjectFile {
+			name += " (the contents, the book's details, the contributors)"
+		}
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	msg := fmt.Sprintf("Anthology did not close normally. Edits to “%s” made until %s were never saved:\n\n%s\n\nRecover them? (Discard keeps the files on disk as they are.)",
 		r.Title, r.Written.Local().Format("2 Jan 2006 15:04:05"), strings.Join(names, "\n"))
-	d := dialog.NewConfirm("Recover Unsaved Edits", msg, func(ok bool) {
-		if !ok {
+	e.ask("Recover Unsaved Edits", msg,
+		answer{"Discard", func() {
 			e.report(r.Discard())
-			return
-		}
-		q, err := r.Open(e.cfg.Sample)
-		if err != nil {
-			e.report(fmt.Errorf("the unsaved edits cannot be read back: %w", err))
-			return
-		}
-		e.setProject(q, r)
-	}, e.win)
-	d.SetConfirmText("Recover")
-	d.SetDismissText("Discard")
-	d.Show()
+			e.sess.ResumeRecovery()
+		}},
+		answer{"Recover", func() {
+			q, err := r.Open(e.cfg.Sample)
+			if err != nil {
+				e.report(fmt.Errorf("the unsaved edits cannot be read back: %w", err))
+				e.sess.ResumeRecovery()
+				return
+			}
+			e.setProject(q, r)
+		}})
 }
 
 // watch checks the project's files for changes made elsewhere, every interval.
@@ -598,24 +598,21 @@ func (e *Editor) CheckDisk() {
 	}
 	msg := fmt.Sprintf("These files of the project changed on disk since you opened or saved them:\n\n%s\n\nReload them from disk, or keep the version open here (your next save writes it over them)?%s",
 		strings.Join(changed, "\n"), unsaved)
-	d := dialog.NewConfirm("Files Changed on Disk", msg, func(reload bool) {
-		e.diskDialog = nil
-		if !reload {
+	e.diskDialog = e.ask("Files Changed on Disk", msg,
+		answer{"Keep Mine", func() {
+			e.diskDialog = nil
 			e.sess.KeepMine()
-			return
-		}
-		p, err := anthology.Open(e.project().Dir)
-		if err != nil {
-			e.report(fmt.Errorf("reloading: %w", err))
-			e.sess.KeepMine()
-			return
-		}
-		e.setProject(p, nil)
-	}, e.win)
-	d.SetConfirmText("Reload from Disk")
-	d.SetDismissText("Keep Mine")
-	e.diskDialog = d
-	d.Show()
+		}},
+		answer{"Reload from Disk", func() {
+			e.diskDialog = nil
+			p, err := anthology.Open(e.project().Dir)
+			if err != nil {
+				e.report(fmt.Errorf("reloading: %w", err))
+				e.sess.KeepMine()
+				return
+			}
+			e.setProject(p, nil)
+		}})
 }
 
 func urisToPaths(uris []fyne.URI) []string {

@@ -41,7 +41,10 @@ func newHarness(t *testing.T, p *anthology.Project) *harness {
 	h.cfg = Config{RecoveryDir: t.TempDir(), WatchEvery: -1, PreviewDelay: time.Millisecond, Do: func(f func()) { h.queue <- f }}
 	h.e = NewEditor(a, p, h.cfg)
 	h.e.win.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(func() { h.e.preview.stop() })
+	t.Cleanup(func() {
+		h.e.preview.stop()
+		h.e.sess.Flush() // the recovery writer must be done before the folder goes
+	})
 	return h
 }
 
@@ -125,18 +128,30 @@ func (h *harness) entryWithPlaceholder(ph string) *sealingEntry {
 	return found
 }
 
-// button finds the button with the given text on screen (dialogs first).
-func (h *harness) button(text string) *widget.Button {
+// button finds the button with the given text on screen (dialogs included).
+func (h *harness) button(text string) fyne.Tappable {
 	h.t.Helper()
-	var found *widget.Button
-	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
-		}
-	})
-	if found == nil {
+	b := findButton(h.e.win.Canvas(), text)
+	if b == nil {
 		h.t.Fatalf("no button %q on screen", text)
 	}
+	return b
+}
+
+func findButton(c fyne.Canvas, text string) fyne.Tappable {
+	var found fyne.Tappable
+	walk(c, func(o fyne.CanvasObject) {
+		switch b := o.(type) {
+		case *widget.Button:
+			if b.Text == text {
+				found = b
+			}
+		case *keyButton:
+			if b.Text == text {
+				found = b
+			}
+		}
+	})
 	return found
 }
 
@@ -342,7 +357,7 @@ func TestPartsAddRenameDelete(t *testing.T) {
 	}
 	e.selected = row{kind: rowPart, part: 1}
 	e.deletePart(1)
-	test.Tap(h.button("Yes"))
+	test.Tap(h.button("Delete Part"))
 	if len(p.Parts) != 2 || edittest.Order(p) != edittest.StartOrder {
 		t.Errorf("after deleting the empty part: %s", edittest.Order(p))
 	}
@@ -480,13 +495,8 @@ func TestCrashRecovery(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	e2 := NewEditor(a, q, h.cfg) // the same recovery folder
-	t.Cleanup(e2.preview.stop)
-	var recover *widget.Button
-	walk(e2.win.Canvas(), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Recover" {
-			recover = b
-		}
-	})
+	t.Cleanup(func() { e2.preview.stop(); e2.sess.Flush() })
+	recover := findButton(e2.win.Canvas(), "Recover")
 	if recover == nil {
 		t.Fatal("reopening offered no recovery")
 	}
@@ -646,5 +656,23 @@ func TestSettingsAndContributorForms(t *testing.T) {
 	test.Type(bio, "Born at sea. ")
 	if !strings.HasPrefix(c.Bio, "Born at sea. ") {
 		t.Errorf("bio %q", c.Bio)
+	}
+}
+
+// TestPreviewKeepsItsPlace: after an edit moves the piece on screen, the preview stays on it.
+func TestPreviewKeepsItsPlace(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	h.settle()
+	pv := h.e.preview
+	h.e.SelectEssay("notes-from-the-night-desk")
+	pv.turn(1)
+	sec := pv.section("notes-from-the-night-desk")
+	if pv.page != pv.book.Starts[sec.ID]+1 {
+		t.Fatal("not on the essay's second page")
+	}
+	h.e.MoveSelected(1) // into the next part: the essay moves to other pages
+	h.settle()
+	if pv.book.Pages[pv.page].Section.ID != sec.ID || pv.page != pv.book.Starts[sec.ID]+1 {
+		t.Errorf("after the move the preview shows page %d of %s", pv.page, pv.book.Pages[pv.page].Section.ID)
 	}
 }

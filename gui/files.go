@@ -72,25 +72,20 @@ func (e *Editor) whenSaved(next func()) {
 		next()
 		return
 	}
-	var d dialog.Dialog
-	msg := widget.NewLabel(fmt.Sprintf("Save the changes to “%s” first?\nIf you don't, they are lost.", e.project().Book.Title))
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
-		d.Hide()
-		if e.project().Dir == "" {
-			e.saveAsThen(next)
-			return
-		}
-		if err := e.sess.Save(); err != nil {
-			e.report(err)
-			return
-		}
-		next()
-	})
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Don't Save", func() { d.Hide(); next() })
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Unsaved Changes", container.NewVBox(msg, container.NewHBox(discard, cancel, save)), e.win)
-	d.Show()
+	e.ask("Unsaved Changes", fmt.Sprintf("Save the changes to “%s” first? If you don't, they are lost.", e.project().Book.Title),
+		answer{"Cancel", nil},
+		answer{"Don't Save", next},
+		answer{"Save", func() {
+			if e.project().Dir == "" {
+				e.saveAsThen(next)
+				return
+			}
+			if err := e.sess.Save(); err != nil {
+				e.report(err)
+				return
+			}
+			next()
+		}})
 }
 
 // OpenProject opens the project in dir in this window, offering back any unsaved edits an

@@ -380,7 +380,10 @@ func newRowWidget(o *outline) *rowWidget {
 
 func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
 	left := container.NewHBox(w.indent, w.fold)
-	right := container.NewHBox(w.info, container.NewCenter(w.badge))
+	// The gap keeps the badge clear of the list's scroll bar.
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.Padding()*3, 0))
+	right := container.NewHBox(w.info, container.NewCenter(w.badge), gap)
 	line := container.NewBorder(nil, nil, left, right, w.title)
 	return widget.NewSimpleRenderer(container.NewBorder(w.marker, w.markerBelow, nil, nil, line))
 }
@@ -390,11 +393,22 @@ func (w *rowWidget) setBadge(s anthology.Status) {
 	if s == "" {
 		s = anthology.StatusDraft
 	}
-	w.badgeT.Text = statusLabel(s)
+	w.badgeT.Text = badgeLabel(s)
 	w.badgeB.FillColor = statusColor(s)
 	w.badgeT.Color = color.White
 	w.badge.Show()
 	w.badge.Refresh()
+}
+
+// badgeLabel is a status as short as the outline can show it.
+func badgeLabel(s anthology.Status) string {
+	switch s {
+	case anthology.StatusPermissionRequested:
+		return "requested"
+	case anthology.StatusPermissionCleared:
+		return "cleared"
+	}
+	return statusLabel(s)
 }
 
 // statusColor gives each status a colour readable under white text in both themes.

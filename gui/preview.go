@@ -168,16 +168,26 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 		}
 		return
 	}
+	// Keep the reader where they were: on the same page of the same piece, wherever an edit
+	// moved that piece in the book.
+	anchor, offset := "", pv.page
+	if pv.book != nil && pv.page < len(pv.book.Pages) {
+		if sec := pv.book.Pages[pv.page].Section; sec != nil {
+			anchor, offset = sec.ID, pv.page-pv.book.Starts[sec.ID]
+		}
+	}
 	pv.ed, pv.book = ed, book
+	pv.page = offset
+	if start, ok := book.Starts[anchor]; ok {
+		pv.page = start + offset
+	}
 	pv.message.SetText("")
 	if paper := pv.e.project().Print.PaperKind(); paper == "cream" {
 		pv.painter.Paper = color.NRGBA{0xfb, 0xf6, 0xe9, 0xff}
 	} else {
 		pv.painter.Paper = color.White
 	}
-	if pv.page >= len(book.Pages) {
-		pv.page = len(book.Pages) - 1
-	}
+	pv.page = max(0, min(pv.page, len(book.Pages)-1))
 	if pv.jumpTo != "" {
 		id := pv.jumpTo
 		pv.jumpTo = ""

@@ -32,6 +32,7 @@ type Session struct {
 	// touched are the essays edited since the last save: what the recovery file holds.
 	touched map[*anthology.Essay]bool
 	rec     *recorder
+	held    *recorder // the recorder while recovery is suspended
 	disk    map[string]stamp
 }
 
@@ -210,6 +211,25 @@ func (s *Session) Close(keep bool) {
 		s.rec.remove()
 	}
 	s.rec.flush()
+}
+
+// SuspendRecovery stops the session writing (or removing) its recovery file until
+// ResumeRecovery. While an earlier session's recovery file waits for the editor's answer, this
+// session must neither overwrite it nor, by saving, delete it.
+func (s *Session) SuspendRecovery() {
+	if s.rec != nil {
+		s.held, s.rec = s.rec, nil
+	}
+}
+
+// ResumeRecovery starts keeping the recovery file again, with the edits made meanwhile.
+func (s *Session) ResumeRecovery() {
+	if s.held != nil {
+		s.rec, s.held = s.held, nil
+		if s.Dirty() {
+			s.autosave()
+		}
+	}
 }
 
 // Flush waits until the recovery file holds the latest edits.

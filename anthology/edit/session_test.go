@@ -349,3 +349,37 @@ func TestAddIntroduction(t *testing.T) {
 		t.Error("undo left the introduction")
 	}
 }
+
+// TestSuspendedRecoveryIsLeftAlone: a session opened while an earlier one's recovery waits for
+// an answer must not delete it by saving, nor overwrite it by editing.
+func TestSuspendedRecoveryIsLeftAlone(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	recDir := t.TempDir()
+	crashed := edit.New(p, edit.Options{RecoveryDir: recDir})
+	crashed.EditBook("subtitle", func(b *anthology.Book) { b.Subtitle = "Lost?" })
+	crashed.Flush()
+
+	q, _ := anthology.Open(p.Dir)
+	s := edit.New(q, edit.Options{RecoveryDir: recDir})
+	s.SuspendRecovery()
+	s.EditBook("rights", func(b *anthology.Book) { b.Rights = "Mine" })
+	s.Undo()
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s.Flush()
+	r, err := edit.FindRecovery(recDir, p.Dir, p.Book.Title)
+	if err != nil || r == nil {
+		t.Fatalf("the waiting recovery is gone: %v", err)
+	}
+	if !strings.Contains(r.Files[anthology.ProjectFile], "Lost?") {
+		t.Error("the waiting recovery was overwritten")
+	}
+	s.ResumeRecovery()
+	s.EditBook("rights", func(b *anthology.Book) { b.Rights = "Mine" })
+	s.Flush()
+	r, _ = edit.FindRecovery(recDir, p.Dir, p.Book.Title)
+	if r == nil || !strings.Contains(r.Files[anthology.ProjectFile], "Mine") {
+		t.Error("after resuming, the session does not keep its edits")
+	}
+}

@@ -9,6 +9,6 @@ import (
 )
 
 // startApp explains that this binary was built without the desktop app.
-func startApp(*anthology.Project) error {
+func startApp(*anthology.Project, appOptions) error {
 	return errors.New("this anthology was built without the desktop app (-tags nogui); use a subcommand such as 'anthology export', see 'anthology help'")
 }

@@ -8,4 +8,6 @@ import (
 )
 
 // startApp opens the desktop app.
-func startApp(p *anthology.Project) error { return gui.Run(p) }
+func startApp(p *anthology.Project, o appOptions) error {
+	return gui.Run(p, gui.Options{Select: o.selectID})
+}

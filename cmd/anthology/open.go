@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 
@@ -9,14 +10,32 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 )
 
+type openFlags struct{ selectID string }
+
+func openFlagSet(f *openFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("open", flag.ContinueOnError)
+	fs.StringVar(&f.selectID, "select", "", "an essay to select on opening (its id, as in anthology.yaml)")
+	return fs
+}
+
+func init() {
+	flagSets["open"] = func() *flag.FlagSet { return openFlagSet(&openFlags{}) }
+}
+
 // runOpen opens the desktop app on a project, or on the bundled sample.
 func runOpen(_ context.Context, args []string, _, stderr io.Writer) int {
+	var f openFlags
+	fs := openFlagSet(&f)
+	fs.SetOutput(stderr)
+	args, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
 	if len(args) > 1 {
 		fmt.Fprintln(stderr, "anthology open: give at most one project folder")
 		return exitUsage
 	}
 	var p *anthology.Project
-	var err error
 	if len(args) == 1 {
 		p, err = anthology.Open(args[0])
 	} else {
@@ -26,9 +45,12 @@ func runOpen(_ context.Context, args []string, _, stderr io.Writer) int {
 		report(stderr, err)
 		return exitFail
 	}
-	if err := startApp(p); err != nil {
+	if err := startApp(p, appOptions{selectID: f.selectID}); err != nil {
 		report(stderr, err)
 		return exitFail
 	}
 	return exitOK
 }
+
+// appOptions are the open command's options for the app.
+type appOptions struct{ selectID string }

@@ -1,0 +1,271 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+)
+
+// The tests here run the real app, built with cgo and drawn with OpenGL, under Xvfb, and drive
+// it as an editor would, with xdotool. They need Xvfb, xdotool, xwininfo and ImageMagick's
+// import (.ci/setup.sh qa installs them); a missing tool fails the test.
+
+// x11Tools are the programs the real-window tests need.
+var x11Tools = []string{"Xvfb", "xdotool", "xwininfo", "import"}
+
+// realApp is the app binary running on a private X display.
+type realApp struct {
+	t       *testing.T
+	bin     string
+	env     []string
+	cmd     *exec.Cmd
+	log     bytes.Buffer
+	display string
+}
+
+func newRealApp(t *testing.T) *realApp {
+	t.Helper()
+	for _, tool := range x11Tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed; install it with .ci/setup.sh qa (as root), or run make test", tool)
+		}
+	}
+	a := &realApp{t: t, bin: filepath.Join(t.TempDir(), "anthology")}
+	build := exec.Command("go", "build", "-o", a.bin, "../cmd/anthology")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the app: %v\n%s", err, out)
+	}
+	a.display = startXvfb(t)
+	config := filepath.Join(t.TempDir(), "config")
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") && !strings.HasPrefix(kv, "XDG_CONFIG_HOME=") {
+			a.env = append(a.env, kv)
+		}
+	}
+	a.env = append(a.env, "DISPLAY="+a.display, "XDG_CONFIG_HOME="+config)
+	return a
+}
+
+// startXvfb starts an X server on a free display number and stops it when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 91; n < 120; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		x := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if err := exec.Command("xwininfo", "-root", "-display", display).Run(); err == nil {
+				t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		x.Process.Kill()
+		x.Wait()
+	}
+	t.Fatal("no X display could be started")
+	return ""
+}
+
+// start runs the app with args.
+func (a *realApp) start(args ...string) {
+	a.t.Helper()
+	a.log.Reset()
+	a.cmd = exec.Command(a.bin, args...)
+	a.cmd.Env = a.env
+	a.cmd.Stdout, a.cmd.Stderr = &a.log, &a.log
+	if err := a.cmd.Start(); err != nil {
+		a.t.Fatal(err)
+	}
+	cmd := a.cmd
+	a.t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+}
+
+func (a *realApp) x(args ...string) (string, error) {
+	c := exec.Command(args[0], args[1:]...)
+	c.Env = a.env
+	out, err := c.CombinedOutput()
+	return strings.TrimSpace(string(out)), err
+}
+
+// until polls cond every 200 ms for up to a minute.
+func (a *realApp) until(what string, cond func() bool) {
+	a.t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			a.t.Fatalf("timed out waiting for %s; the app said:\n%s", what, a.log.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// window waits for the app's window and returns its X id.
+func (a *realApp) window() string {
+	a.t.Helper()
+	var id string
+	a.until("the window", func() bool {
+		out, err := a.x("xdotool", "search", "--name", " — Anthology")
+		if err != nil || out == "" {
+			return false
+		}
+		id = strings.Fields(out)[0]
+		return true
+	})
+	return id
+}
+
+func (a *realApp) title(id string) string {
+	name, _ := a.x("xdotool", "getwindowname", id)
+	return name
+}
+
+// keys focuses the window and types keys (xdotool names: alt+Down, ctrl+s, Return).
+func (a *realApp) keys(id string, keys ...string) {
+	a.t.Helper()
+	if out, err := a.x(append([]string{"xdotool", "windowfocus", "--sync", id, "key"}, keys...)...); err != nil {
+		a.t.Fatalf("xdotool: %v %s", err, out)
+	}
+}
+
+// shot captures the window.
+func (a *realApp) shot(id string) image.Image {
+	a.t.Helper()
+	out := filepath.Join(a.t.TempDir(), "shot.png")
+	if msg, err := a.x("import", "-window", id, out); err != nil {
+		a.t.Fatalf("import: %v %s", err, msg)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return img
+}
+
+// near counts the pixels of img between x0 and x1 (fractions of its width) within 6 of c in
+// each channel.
+func near(img image.Image, x0, x1 float64, c [3]uint8) int {
+	b := img.Bounds()
+	n := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X + int(x0*float64(b.Dx())); x < b.Min.X+int(x1*float64(b.Dx())); x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if d(r>>8, c[0]) <= 6 && d(g>>8, c[1]) <= 6 && d(bl>>8, c[2]) <= 6 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func d(a uint32, b uint8) uint32 {
+	if a > uint32(b) {
+		return a - uint32(b)
+	}
+	return uint32(b) - a
+}
+
+var (
+	creamPaper = [3]uint8{0xfb, 0xf6, 0xe9} // the preview's page (the sample is on cream paper)
+	finalGreen = [3]uint8{0x2e, 0x7d, 0x32} // the "final" badge in the outline
+)
+
+// TestRealWindow opens the sample in the real app, checks that the window shows the outline
+// (its status badges), an essay's form and a print page, keeps that screenshot
+// ($ANTHOLOGY_SCREENSHOT names where; make screenshot sets it), then makes an edit from the
+// keyboard, kills the app, opens it again, takes the offered recovery with Return, saves with
+// Ctrl+S and finds the edit on disk.
+func TestRealWindow(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	a.start("open", "--select", "the-lighthouse-log", p.Dir)
+	id := a.window()
+	var img image.Image
+	a.until("the preview page and the outline's badges", func() bool {
+		img = a.shot(id)
+		return near(img, 0.55, 1, creamPaper) > 20000 && near(img, 0, 0.3, finalGreen) > 100
+	})
+	if out := os.Getenv("ANTHOLOGY_SCREENSHOT"); out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, img)
+		f.Close()
+		t.Logf("screenshot: %s", out)
+	}
+	if tt := a.title(id); !strings.HasPrefix(tt, "The Lamp-Lighters — Anthology") {
+		t.Fatalf("window title %q", tt)
+	}
+
+	// An edit from the keyboard: the selected essay moves down.
+	a.keys(id, "alt+Down")
+	a.until("the unsaved mark in the title", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	time.Sleep(500 * time.Millisecond) // the recovery writer works in the background
+	if err := a.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	a.cmd.Wait()
+	if q, _ := anthology.Open(p.Dir); edittest.Order(q) != edittest.StartOrder {
+		t.Fatal("the edit reached the disk without a save")
+	}
+
+	// Reopen: the recovery is offered, Return takes it, Ctrl+S saves it.
+	a.start("open", p.Dir)
+	id = a.window()
+	a.until("the recovered edits", func() bool {
+		a.keys(id, "Return")
+		time.Sleep(300 * time.Millisecond)
+		return strings.HasPrefix(a.title(id), "• ")
+	})
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Keeping Watch: the-night-nurse notes-from-the-night-desk the-lighthouse-log | " +
+		"Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"
+	if got := edittest.Order(q); got != want {
+		t.Errorf("on disk after recovering and saving: %s", got)
+	}
+	a.keys(id, "ctrl+q")
+	done := make(chan error, 1)
+	go func() { done <- a.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("the app quit with %v:\n%s", err, a.log.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Errorf("Ctrl+Q did not quit the app")
+	}
+}
