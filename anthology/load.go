@@ -397,8 +397,7 @@ func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
 	}
 	// What was read counts as saved, even where the model reshaped it (a title taken from the
 	// first heading): a save leaves the file alone until the editor changes something.
-	e.source.mark(&e.Meta)
-	e.savedBody = e.Body
+	e.markSaved()
 	return warnings, nil
 }
 

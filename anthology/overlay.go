@@ -65,9 +65,7 @@ func (p *Project) ForgetSaved() {
 		essays = append(essays, p.Introduction)
 	}
 	for _, e := range essays {
-		if e.source != nil {
-			e.source.sig = nil
-		}
+		e.saved = nil
 	}
 }
 
@@ -82,9 +80,7 @@ func (p *Project) markUnsaved(files map[string][]byte) {
 	}
 	for _, e := range essays {
 		if _, ok := files[e.Path]; ok {
-			if e.source != nil {
-				e.source.sig = nil
-			}
+			e.saved = nil
 		}
 	}
 }
@@ -165,11 +161,8 @@ func (p *Project) Clone() *Project {
 
 func (e *Essay) clone() *Essay {
 	c := *e
-	c.Meta.Authors = slices.Clone(e.Meta.Authors)
-	if e.Meta.Permission != nil {
-		pm := *e.Meta.Permission
-		c.Meta.Permission = &pm
-	}
+	c.Meta = e.Meta.clone()
 	c.source = nil
+	c.saved = nil
 	return &c
 }

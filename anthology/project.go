@@ -16,6 +16,7 @@ package anthology
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -151,8 +152,48 @@ type Essay struct {
 	// BodyLine is the line of the file where Body starts, for positioned messages.
 	BodyLine int
 
-	source    *yamlDoc // front matter as read
-	savedBody string   // Body as last read or written
+	source *yamlDoc // front matter as read
+	// saved and savedBody are Meta and Body as last read or written (saved is nil when the
+	// file must be written whatever it holds): a save skips essays that still match them.
+	saved     *EssayMeta
+	savedBody string
+}
+
+// clone copies m deeply.
+func (m EssayMeta) clone() EssayMeta {
+	m.Authors = slices.Clone(m.Authors)
+	if m.Permission != nil {
+		p := *m.Permission
+		m.Permission = &p
+	}
+	return m
+}
+
+// same reports whether m and o would be written alike: an empty list or record is no list
+// or record.
+func (m EssayMeta) same(o EssayMeta) bool {
+	norm := func(x EssayMeta) EssayMeta {
+		if len(x.Authors) == 0 {
+			x.Authors = nil
+		}
+		if x.Permission != nil && *x.Permission == (Permission{}) {
+			x.Permission = nil
+		}
+		return x
+	}
+	return reflect.DeepEqual(norm(m), norm(o))
+}
+
+// markSaved records Meta and Body as what the essay's file holds.
+func (e *Essay) markSaved() {
+	m := e.Meta.clone()
+	e.saved = &m
+	e.savedBody = e.Body
+}
+
+// unsaved reports whether the essay differs from its file as last read or written.
+func (e *Essay) unsaved() bool {
+	return e.saved == nil || !e.saved.same(e.Meta) || e.Body != e.savedBody
 }
 
 // EssayMeta is an essay's YAML front matter.

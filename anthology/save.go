@@ -82,7 +82,7 @@ func (p *Project) writeTo(root *os.Root, all bool) error {
 		if err := checkRelPath(e.Path); err != nil {
 			return &Error{File: e.Path, Msg: err.Error()}
 		}
-		if !all && e.source.unchanged(&e.Meta) && e.Body == e.savedBody {
+		if !all && !e.unsaved() {
 			continue
 		}
 		data, err := e.Marshal()
@@ -95,8 +95,7 @@ func (p *Project) writeTo(root *os.Root, all bool) error {
 		if e.source == nil {
 			e.source = &yamlDoc{file: e.Path}
 		}
-		e.source.mark(&e.Meta)
-		e.savedBody = e.Body
+		e.markSaved()
 	}
 	pf := p.projectFile()
 	if !all && p.source.unchanged(&pf) {
@@ -296,3 +295,47 @@ print:
 epub:
   embed_fonts: false
 `
+
+// Snapshot is what Save would write for the project file and some essays, frozen at one moment:
+// its Encode may run on another goroutine while the editor goes on editing (the editing
+// session keeps its recovery file this way, off the window's goroutine).
+type Snapshot struct {
+	source *yamlDoc
+	pf     projectFile
+	essays []*Essay
+}
+
+// Snapshot freezes the project file and the given essays.
+func (p *Project) Snapshot(essays []*Essay) *Snapshot {
+	pf := p.projectFile()
+	c := p.Clone()
+	pf.Book, pf.Contributors = c.Book, c.Contributors
+	s := &Snapshot{source: p.source, pf: pf}
+	for _, e := range essays {
+		cp := e.clone()
+		cp.source = e.source // read only by Marshal
+		if cp.Path == "" {
+			cp.Path = EssayDir + "/" + cp.ID + ".md"
+		}
+		s.essays = append(s.essays, cp)
+	}
+	return s
+}
+
+// Encode returns the frozen files' contents by path inside the project.
+func (s *Snapshot) Encode() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	data, err := s.source.encode(s.pf)
+	if err != nil {
+		return nil, err
+	}
+	out[ProjectFile] = data
+	for _, e := range s.essays {
+		data, err := e.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		out[e.Path] = data
+	}
+	return out, nil
+}

@@ -68,7 +68,8 @@ func decodeYAML(file string, data []byte, lineOffset int, v any) (*yamlDoc, []*W
 	if err := yaml.NodeToValue(body, v); err != nil {
 		return nil, nil, d.wrap(err)
 	}
-	if err := yaml.UnmarshalWithOptions(data, &d.ordered, yaml.UseOrderedMap(), yaml.CommentToMap(d.comments)); err != nil {
+	// The ordered form comes from the tree already parsed, not from parsing the text again.
+	if err := yaml.NodeToValue(body, &d.ordered, yaml.UseOrderedMap(), yaml.CommentToMap(d.comments)); err != nil {
 		return nil, nil, d.wrap(err)
 	}
 	warnings := d.unknownKeys("$", d.ordered, reflect.TypeOf(v))

@@ -33,7 +33,8 @@ func Run(p *anthology.Project, o Options) error {
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
-	e := NewEditor(a, p, Config{})
+	e := NewEditor(a, p, Config{HoldPreview: true})
+	a.Lifecycle().SetOnStarted(e.StartPreview)
 	if o.Select != "" {
 		e.SelectEssay(o.Select)
 	}

@@ -34,6 +34,9 @@ type Config struct {
 	WatchEvery time.Duration
 	// PreviewDelay is how long after an edit the preview is set again; 0 means 400 ms.
 	PreviewDelay time.Duration
+	// HoldPreview keeps the first preview from starting until StartPreview: the app starts it
+	// once the window is on screen, so that setting a big book does not slow the window down.
+	HoldPreview bool
 	// Do runs a function on the UI goroutine, from a worker; nil means fyne.Do. Tests queue the
 	// functions and run them on the test's goroutine, as the real app would on its own.
 	Do func(func())
@@ -110,6 +113,12 @@ func NewEditor(a fyne.App, p *anthology.Project, cfg Config) *Editor {
 	return e
 }
 
+// StartPreview sets the book for the preview (see Config.HoldPreview).
+func (e *Editor) StartPreview() {
+	e.cfg.HoldPreview = false
+	e.preview.schedule()
+}
+
 // do runs f on the UI goroutine.
 func (e *Editor) do(f func()) { e.cfg.Do(f) }
 
@@ -163,7 +172,9 @@ func (e *Editor) attach() {
 		e.showBook()
 	}
 	e.refreshChrome()
-	e.preview.schedule()
+	if !e.cfg.HoldPreview {
+		e.preview.schedule()
+	}
 	if p := e.project(); p.Dir != "" {
 		e.addRecent(p.Dir)
 	}
@@ -256,14 +267,16 @@ func (e *Editor) selectRow(r row) {
 	e.sess.Seal()
 	again := e.selected.kind == r.kind && e.selected.id == r.id && r.id != ""
 	e.selected = r
+	if again && e.form != nil {
+		// The same essay selected again (after a move): its form is on screen already.
+		e.form.refresh()
+		return
+	}
 	switch r.kind {
 	case rowEssay:
 		if es := e.project().Essay(r.id); es != nil {
 			e.showEssay(es)
-			// Selected anew, the preview goes to it; selected again (after a move), it stays.
-			if !again {
-				e.preview.showEssay(es.ID)
-			}
+			e.preview.showEssay(es.ID)
 		}
 	case rowIntro:
 		if p := e.project(); p.Introduction != nil {

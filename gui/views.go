@@ -107,7 +107,9 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	grid := widget.NewForm(
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Subtitle", subtitle),
-		widget.NewFormItem("Authors", e.authorsEditor(f, es)),
+		widget.NewFormItem("Authors", e.peopleEditor(f, "Add an author: pick or type a new name",
+			func() []string { return es.Meta.Authors },
+			func(ids []string) { s.EditEssay(es, "authors", func(m *anthology.EssayMeta) { m.Authors = ids }) })),
 		widget.NewFormItem("Date", date),
 		widget.NewFormItem("First published", source),
 		widget.NewFormItem("Status", status),
@@ -124,31 +126,29 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	e.setDetail(f, objs...)
 }
 
-// authorsEditor lists an essay's authors, each removable, with a field that picks a
-// contributor by name or creates one.
-func (e *Editor) authorsEditor(f *form, es *anthology.Essay) fyne.CanvasObject {
+// peopleEditor lists contributors (an essay's authors, the book's editors), each removable,
+// with a field that picks a contributor by name or creates one. get and set read and change
+// the list of contributor ids.
+func (e *Editor) peopleEditor(f *form, placeholder string, get func() []string, set func([]string)) fyne.CanvasObject {
 	list := container.NewVBox()
-	var draw func()
-	draw = func() {
+	draw := func() {
 		list.Objects = nil
-		for _, id := range es.Meta.Authors {
+		for _, id := range get() {
 			name := id
 			if c := e.project().Contributor(id); c != nil {
 				name = c.Name
 			}
 			remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-				e.sess.EditEssay(es, "authors", func(m *anthology.EssayMeta) {
-					m.Authors = slices.DeleteFunc(slices.Clone(m.Authors), func(x string) bool { return x == id })
-				})
+				set(slices.DeleteFunc(slices.Clone(get()), func(x string) bool { return x == id }))
 			})
 			remove.Importance = widget.LowImportance
 			list.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(name)))
 		}
 		list.Refresh()
 	}
-	shown := strings.Join(es.Meta.Authors, "\x00")
+	shown := strings.Join(get(), "\x00")
 	f.onRefresh(func() {
-		if now := strings.Join(es.Meta.Authors, "\x00"); now != shown {
+		if now := strings.Join(get(), "\x00"); now != shown {
 			shown = now
 			draw()
 		}
@@ -161,7 +161,7 @@ func (e *Editor) authorsEditor(f *form, es *anthology.Essay) fyne.CanvasObject {
 	}
 	sort.Strings(names)
 	pick := widget.NewSelectEntry(names)
-	pick.SetPlaceHolder("Add an author: pick or type a new name")
+	pick.SetPlaceHolder(placeholder)
 	add := func() {
 		name := strings.TrimSpace(pick.Text)
 		if name == "" {
@@ -172,8 +172,8 @@ func (e *Editor) authorsEditor(f *form, es *anthology.Essay) fyne.CanvasObject {
 			e.report(err)
 			return
 		}
-		if !slices.Contains(es.Meta.Authors, c.ID) {
-			e.sess.EditEssay(es, "authors", func(m *anthology.EssayMeta) { m.Authors = append(slices.Clone(m.Authors), c.ID) })
+		if !slices.Contains(get(), c.ID) {
+			set(append(slices.Clone(get()), c.ID))
 		}
 		pick.SetText("")
 	}
@@ -321,36 +321,9 @@ func (e *Editor) showBook() {
 			})
 		}})
 
-	editors := widget.NewCheckGroup(nil, nil)
-	byName := map[string]string{}
-	for _, c := range p.Contributors {
-		editors.Options = append(editors.Options, c.Name)
-		byName[c.Name] = c.ID
-	}
-	selectedEditors := func() []string {
-		var out []string
-		for _, id := range e.project().Book.Editors {
-			if c := e.project().Contributor(id); c != nil {
-				out = append(out, c.Name)
-			}
-		}
-		return out
-	}
-	editors.SetSelected(selectedEditors())
-	editors.OnChanged = func(names []string) {
-		var ids []string
-		for _, n := range names {
-			ids = append(ids, byName[n])
-		}
-		if !slices.Equal(ids, e.project().Book.Editors) {
-			e.sess.EditBook("editors", func(b *anthology.Book) { b.Editors = ids })
-		}
-	}
-	f.onRefresh(func() {
-		if want := selectedEditors(); !slices.Equal(want, editors.Selected) {
-			editors.SetSelected(want)
-		}
-	})
+	editors := e.peopleEditor(f, "Add an editor: pick or type a new name",
+		func() []string { return e.project().Book.Editors },
+		func(ids []string) { e.sess.EditBook("editors", func(b *anthology.Book) { b.Editors = ids }) })
 
 	cover := f.label(func() string {
 		if c := e.project().Book.Cover; c != "" {

@@ -123,17 +123,18 @@ func (a *realApp) until(what string, cond func() bool) {
 	}
 }
 
-// window waits for the app's window and returns its X id.
+// window waits for the app's window to be on screen and returns its X id.
 func (a *realApp) window() string {
 	a.t.Helper()
 	var id string
 	a.until("the window", func() bool {
-		out, err := a.x("xdotool", "search", "--name", " — Anthology")
+		out, err := a.x("xdotool", "search", "--onlyvisible", "--name", " — Anthology")
 		if err != nil || out == "" {
 			return false
 		}
 		id = strings.Fields(out)[0]
-		return true
+		info, _ := a.x("xwininfo", "-id", id)
+		return strings.Contains(info, "IsViewable")
 	})
 	return id
 }

@@ -112,8 +112,9 @@ func (r *Recovery) Discard() error {
 }
 
 // autosave keeps the unsaved state in the recovery file, or removes the file when there is
-// nothing unsaved. The text is made here, on the session's goroutine; the writing happens in
-// the background so that typing never waits for a disk.
+// nothing unsaved. The state is frozen here, on the session's goroutine (cheap: copies of
+// values); encoding and writing it happen in the background, so that typing never waits for
+// YAML or a disk.
 func (s *Session) autosave() {
 	if s.rec == nil {
 		return
@@ -122,35 +123,30 @@ func (s *Session) autosave() {
 		s.rec.remove()
 		return
 	}
-	r := Recovery{Project: s.p.Dir, Title: s.p.Book.Title, Written: time.Now().UTC().Truncate(time.Second), Files: map[string]string{}}
+	r := Recovery{Project: s.p.Dir, Title: s.p.Book.Title, Written: time.Now().UTC().Truncate(time.Second)}
 	if r.Project != "" {
 		if abs, err := filepath.Abs(r.Project); err == nil {
 			r.Project = abs
 		}
 	}
-	data, err := s.p.MarshalProjectFile()
-	if err != nil {
-		s.rec.fail(err)
-		return
-	}
-	r.Files[anthology.ProjectFile] = string(data)
+	var essays []*anthology.Essay
 	for _, e := range s.allEssays() {
-		if !s.touched[e] {
-			continue
+		if s.touched[e] {
+			essays = append(essays, e)
 		}
-		data, err := e.Marshal()
+	}
+	snap := s.p.Snapshot(essays)
+	s.rec.put(func() ([]byte, error) {
+		files, err := snap.Encode()
 		if err != nil {
-			s.rec.fail(err)
-			return
+			return nil, err
 		}
-		r.Files[e.Path] = string(data)
-	}
-	out, err := json.Marshal(r)
-	if err != nil {
-		s.rec.fail(err)
-		return
-	}
-	s.rec.put(out)
+		r.Files = make(map[string]string, len(files))
+		for name, data := range files {
+			r.Files[name] = string(data)
+		}
+		return json.Marshal(r)
+	})
 }
 
 // RecoveryError reports the last failure to keep the recovery file, or nil.
@@ -170,7 +166,7 @@ type recorder struct {
 
 	mu      sync.Mutex
 	idle    *sync.Cond
-	next    []byte
+	next    func() ([]byte, error)
 	pending bool // next (or a removal, when next is nil) is waiting
 	busy    bool
 	err     error
@@ -182,20 +178,15 @@ func newRecorder(dir, name string) *recorder {
 	return r
 }
 
-func (r *recorder) put(data []byte) { r.queue(data) }
+// put queues the file's new content, made by encode on the writer's goroutine.
+func (r *recorder) put(encode func() ([]byte, error)) { r.queue(encode) }
 
 func (r *recorder) remove() { r.queue(nil) }
 
-func (r *recorder) fail(err error) {
-	r.mu.Lock()
-	r.err = err
-	r.mu.Unlock()
-}
-
-func (r *recorder) queue(data []byte) {
+func (r *recorder) queue(encode func() ([]byte, error)) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.next, r.pending = data, true
+	r.next, r.pending = encode, true
 	if !r.busy {
 		r.busy = true
 		go r.run()
@@ -211,19 +202,26 @@ func (r *recorder) run() {
 			r.mu.Unlock()
 			return
 		}
-		data := r.next
+		encode := r.next
 		r.next, r.pending = nil, false
 		r.mu.Unlock()
 
-		err := r.write(data)
+		var data []byte
+		var err error
+		if encode != nil {
+			data, err = encode()
+		}
+		if err == nil {
+			err = r.write(data, encode == nil)
+		}
 		r.mu.Lock()
 		r.err = err
 		r.mu.Unlock()
 	}
 }
 
-func (r *recorder) write(data []byte) error {
-	if data == nil {
+func (r *recorder) write(data []byte, remove bool) error {
+	if remove {
 		err := os.Remove(filepath.Join(r.dir, r.name))
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil
