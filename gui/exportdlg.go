@@ -165,19 +165,7 @@ func (e *Editor) showExportResult(run *exportRun) {
 			}
 		}
 		box.Add(heading("Checks"))
-		e.addFindings(jumpAndClose, run.res.Findings)
-		// A finding's button shows its essay; close the dialog on the way.
-		for _, o := range jumpAndClose.Objects {
-			if b, ok := o.(*widget.Button); ok {
-				tapped := b.OnTapped
-				b.OnTapped = func() {
-					if d != nil {
-						d.Hide()
-					}
-					tapped()
-				}
-			}
-		}
+		e.addFindings(jumpAndClose, run.res.Findings, func() { d.Hide() })
 		box.Add(jumpAndClose)
 		for _, f := range run.res.Files {
 			if strings.HasSuffix(f, ".epub") {

@@ -40,6 +40,7 @@ type preview struct {
 
 	img       *canvas.Image
 	pageLabel *widget.Label
+	bar       *fyne.Container // holds pageLabel: laid out again when its text changes
 	message   *widget.Label
 	spread    *widget.Check
 	epubText  *widget.RichText
@@ -73,7 +74,7 @@ func newPreview(e *Editor) *preview {
 	pv.pageLabel = widget.NewLabel("")
 	pv.message = widget.NewLabel("Setting the book…")
 	pv.message.Wrapping = fyne.TextWrapWord
-	pv.spread = widget.NewCheck("Facing pages", func(bool) { pv.paint() })
+	pv.spread = widget.NewCheck("Spread", func(bool) { pv.paint() })
 	pv.epubText = widget.NewRichText()
 	pv.epubText.Wrapping = fyne.TextWrapWord
 	pv.epubSrc = widget.NewRichText()
@@ -85,12 +86,13 @@ func newPreview(e *Editor) *preview {
 func (pv *preview) view() fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { pv.turn(-1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { pv.turn(1) })
-	jump := widget.NewButtonWithIcon("Selected essay", theme.SearchIcon(), func() {
+	jump := widget.NewButtonWithIcon("", theme.SearchIcon(), func() {
 		if id := pv.e.selected.id; id != "" {
 			pv.showEssay(id)
 		}
 	})
-	bar := container.NewHBox(prev, pv.pageLabel, next, jump, pv.spread)
+	pv.bar = container.NewHBox(prev, pv.pageLabel, next, jump, pv.spread)
+	bar := pv.bar
 	printView := container.NewBorder(bar, pv.message, nil, nil, pv.img)
 	epubView := container.NewBorder(pv.showSrc, nil, nil, nil,
 		container.NewVScroll(container.NewPadded(container.NewStack(pv.epubText, pv.epubSrc))))
@@ -295,7 +297,10 @@ func (pv *preview) paint() {
 	for _, p := range pages {
 		labels = append(labels, p.Label)
 	}
-	pv.pageLabel.SetText(fmt.Sprintf("p. %s (%d of %d)", strings.Join(labels, "–"), pv.page+1, len(b.Pages)))
+	pv.pageLabel.SetText(fmt.Sprintf("p. %s (%d/%d)", strings.Join(labels, "–"), pv.page+1, len(b.Pages)))
+	if pv.bar != nil {
+		pv.bar.Refresh()
+	}
 }
 
 // sideBySide joins page images left to right with a gutter shadow between them.
@@ -355,89 +360,102 @@ func (pv *preview) showEPUB() {
 }
 
 // xhtmlSegments reads an EPUB content document into rich-text segments: headings, paragraphs
-// with their italics and bold, block quotes, lists, page-break markers as small labels.
+// with their italics and bold, block quotes, verse, lists, and page-break markers as small
+// labels.
 func xhtmlSegments(doc []byte) []widget.RichTextSegment {
 	root, err := html.Parse(bytes.NewReader(doc))
 	if err != nil {
 		return []widget.RichTextSegment{&widget.TextSegment{Text: err.Error()}}
 	}
 	var segs []widget.RichTextSegment
-	var walk func(n *html.Node, style widget.RichTextStyle, block bool)
-	blockStyle := func(tag string) (widget.RichTextStyle, bool) {
-		switch tag {
-		case "h1":
-			return widget.RichTextStyleHeading, true
-		case "h2", "h3":
-			return widget.RichTextStyleSubHeading, true
-		case "p", "li", "dd", "dt", "figcaption":
-			return widget.RichTextStyleParagraph, true
-		case "blockquote":
-			return widget.RichTextStyleBlockquote, true
+	// endLine closes the line under way, if any: an empty paragraph segment ends a line in
+	// fyne's rich text (as its own Markdown renderer does).
+	endLine := func() {
+		if n := len(segs); n > 0 && segs[n-1].Inline() {
+			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph})
 		}
-		return widget.RichTextStyle{}, false
 	}
-	walk = func(n *html.Node, style widget.RichTextStyle, inBlock bool) {
+	inline := func(text string, style widget.RichTextStyle) {
+		style.Inline = true
+		segs = append(segs, &widget.TextSegment{Text: text, Style: style})
+	}
+	var walk func(n *html.Node, style widget.RichTextStyle, inText bool)
+	walk = func(n *html.Node, style widget.RichTextStyle, inText bool) {
 		switch n.Type {
 		case html.TextNode:
 			t := strings.Join(strings.Fields(n.Data), " ")
-			if strings.HasPrefix(n.Data, " ") || strings.HasPrefix(n.Data, "\n") {
-				t = " " + t
-			}
-			if strings.HasSuffix(n.Data, " ") || strings.HasSuffix(n.Data, "\n") {
-				t += " "
-			}
-			if strings.TrimSpace(t) == "" && !inBlock {
+			if t == "" {
+				if inText && n.Data != "" {
+					inline(" ", style)
+				}
 				return
 			}
-			if inBlock {
-				s := style
-				s.Inline = true
-				segs = append(segs, &widget.TextSegment{Text: t, Style: s})
+			if first := n.Data[0]; first == ' ' || first == '\n' {
+				t = " " + t
+			}
+			if last := n.Data[len(n.Data)-1]; last == ' ' || last == '\n' {
+				t += " "
+			}
+			if inText {
+				inline(t, style)
 			}
 			return
 		case html.ElementNode:
-			tag := n.Data
-			switch tag {
+			switch n.Data {
 			case "head", "script", "style":
 				return
 			case "span":
-				for _, a := range n.Attr {
-					if a.Key == "epub:type" && a.Val == "pagebreak" {
-						for _, b := range n.Attr {
-							if b.Key == "id" {
-								segs = append(segs, &widget.TextSegment{Text: " [p. " + strings.TrimPrefix(b.Val, "page-") + "] ",
-									Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder}})
-							}
-						}
-						return
-					}
+				if attr(n, "epub:type") == "pagebreak" {
+					inline(" [p. "+strings.TrimPrefix(attr(n, "id"), "page-")+"] ",
+						widget.RichTextStyle{SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNamePlaceHolder})
+					return
 				}
 			case "em", "i", "cite":
 				style.TextStyle.Italic = !style.TextStyle.Italic
 			case "strong", "b":
 				style.TextStyle.Bold = true
 			case "br":
-				segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
+				endLine()
 				return
 			case "hr":
+				endLine()
 				segs = append(segs, &widget.SeparatorSegment{})
 				return
-			}
-			if bs, ok := blockStyle(tag); ok && !inBlock {
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c, bs, true)
-				}
-				// End the block: a paragraph segment with no text closes the line.
-				segs = append(segs, &widget.TextSegment{Text: "", Style: bs})
-				return
+			case "h1":
+				style, inText = widget.RichTextStyleHeading, true
+				endLine()
+			case "h2", "h3":
+				style, inText = widget.RichTextStyleSubHeading, true
+				endLine()
+			case "blockquote":
+				style.QuotingDepth++
+			case "p", "li", "dd", "dt", "figcaption", "div":
+				endLine()
+				inText = true
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, style, inBlock)
+			walk(c, style, inText)
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "h1", "h2", "h3", "p", "li", "dd", "dt", "figcaption", "div", "blockquote":
+				endLine()
+			}
 		}
 	}
 	walk(root, widget.RichTextStyleParagraph, false)
 	return segs
+}
+
+// attr is the value of attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 var _ = strconv.Itoa

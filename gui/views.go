@@ -19,6 +19,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/stats"
 )
@@ -512,10 +513,15 @@ func (e *Editor) showSettings() {
 			trim.SetText(ps().Trim)
 		}
 	})
+	// The bundled families, shown by their own names and stored by their keys.
 	var fonts []string
-	fonts = append(fonts, anthology.Fonts...)
-	font := f.choice(fonts, func() string { return ps().FontFamily() },
-		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = v }) })
+	keyOf, nameOf := map[string]string{}, map[string]string{}
+	for _, fam := range assets.Families {
+		fonts = append(fonts, fam.Name)
+		keyOf[fam.Name], nameOf[fam.Key] = fam.Key, fam.Name
+	}
+	font := f.choice(fonts, func() string { return nameOf[strings.ToLower(ps().FontFamily())] },
+		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = keyOf[v] }) })
 	size := f.entry("11", text{func() string { return strconv.FormatFloat(ps().BodySize(), 'f', -1, 64) }, func(v string) {
 		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err != nil || n < 8 || n > 16 {
@@ -572,11 +578,11 @@ func (e *Editor) showCredits() {
 		if entry.Fee != "" {
 			line += " · " + entry.Fee
 		}
-		b := linkButton(line, func() { e.SelectEssay(id) })
+		imp := widget.MediumImportance
 		if !entry.Granted() {
-			b.Importance = widget.WarningImportance
+			imp = widget.WarningImportance
 		}
-		perms.Add(b)
+		perms.Add(findingRow(line, imp, func() { e.SelectEssay(id) }))
 	}
 	st := stats.Compute(p, e.preview.edition(), e.preview.typeset())
 	est := ""
@@ -593,18 +599,22 @@ func (e *Editor) showCredits() {
 	go func() {
 		fs, err := export.Check(clone, false)
 		e.do(func() {
+			if e.form != f {
+				return // the editor has moved on to another view
+			}
 			findings.Objects = nil
 			if err != nil {
 				findings.Add(hint(err.Error()))
 			}
-			e.addFindings(findings, fs)
-			findings.Refresh()
+			e.addFindings(findings, fs, nil)
+			e.detail.Refresh()
 		})
 	}()
 }
 
-// addFindings lists check findings in box, each leading to its essay.
-func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding) {
+// addFindings lists check findings in box, each with a button that shows its essay (after
+// calling before, when set: the export dialog closes itself).
+func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding, before func()) {
 	errs, warns := check.Count(fs)
 	if len(fs) == 0 {
 		box.Add(widget.NewLabel("Nothing to report: the book is ready."))
@@ -612,7 +622,6 @@ func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding) {
 	}
 	box.Add(hint(fmt.Sprintf("%s, %s.", plural(errs, "error"), plural(warns, "warning"))))
 	for _, fd := range fs {
-		fd := fd
 		line := fd.Severity.String() + ": " + fd.Message
 		if fd.Essay != "" {
 			if es := e.project().Essay(fd.Essay); es != nil {
@@ -621,18 +630,30 @@ func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding) {
 		} else if fd.File != "" {
 			line = path.Base(fd.File) + " — " + line
 		}
-		b := linkButton(line, func() {
+		imp := widget.WarningImportance
+		if fd.Severity == check.Error {
+			imp = widget.DangerImportance
+		}
+		box.Add(findingRow(line, imp, func() {
+			if before != nil {
+				before()
+			}
 			if fd.Essay != "" {
 				e.SelectEssay(fd.Essay)
 			} else if strings.HasSuffix(fd.File, anthology.ProjectFile) {
 				e.selectBook()
 			}
-		})
-		if fd.Severity == check.Error {
-			b.Importance = widget.DangerImportance
-		} else if fd.Severity == check.Warning {
-			b.Importance = widget.WarningImportance
-		}
-		box.Add(b)
+		}))
 	}
+}
+
+// findingRow is a line of a report (a finding, a permission) in the colour of its importance,
+// wrapped, with a Show button that leads to what it is about.
+func findingRow(text string, imp widget.Importance, show func()) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = imp
+	b := widget.NewButtonWithIcon("Show", theme.NavigateNextIcon(), show)
+	b.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, b, l)
 }
