@@ -618,3 +618,44 @@ func TestFiftyEssayEPUB(t *testing.T) {
 		at += i + len(title)
 	}
 }
+
+// TestEmbeddedFontsEPUBClean builds the sample with its print font embedded, for the reading
+// systems that honour it, and judges it like the plain one: the fonts, their @font-face rules
+// and manifest entries must satisfy both EPUBChecks and Ace.
+func TestEmbeddedFontsEPUBClean(t *testing.T) {
+	p := sampleProject(t)
+	p.EPUB.EmbedFonts = true
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.EPUB}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := res.Files[0]
+	epubClean(t, book, "5")
+	epubClean(t, book, "4")
+	if v := qa.Ace(t, book); len(v) > 0 {
+		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
+	}
+}
+
+// TestScreenPDFBesideThePrintPDF builds both PDFs in one export: the screen one has its own
+// name, and both are the same pages.
+func TestScreenPDFBesideThePrintPDF(t *testing.T) {
+	res, err := export.Build(context.Background(), sampleProject(t), export.Options{OutDir: t.TempDir(),
+		Formats: []export.Format{export.PDF, export.ScreenPDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 2 || filepath.Base(res.Files[1]) != "the-lamp-lighters-screen.pdf" {
+		t.Fatalf("files = %v", res.Files)
+	}
+	pages := func(f string) string {
+		info, _ := qa.Tool(t, "pdfinfo", f)
+		return regexp.MustCompile(`Pages:\s+\d+`).FindString(info)
+	}
+	if a, b := pages(res.Files[0]), pages(res.Files[1]); a == "" || a != b {
+		t.Errorf("print %q, screen %q", a, b)
+	}
+	if out, err := qa.Tool(t, "qpdf", "--check", res.Files[1]); err != nil {
+		t.Errorf("qpdf on the screen PDF: %v\n%s", err, out)
+	}
+}
