@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -226,5 +225,3 @@ func copyIntoProject(dir, sub, src string) (string, error) {
 	}
 	return name, nil
 }
-
-var _ = storage.NewFileURI

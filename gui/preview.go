@@ -9,7 +9,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -457,5 +456,3 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
-
-var _ = strconv.Itoa

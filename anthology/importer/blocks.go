@@ -70,6 +70,17 @@ func escapeMarkdown(s string) string {
 	b.Grow(len(s) + 8)
 	lineStart := true
 	for i := 0; i < len(s); {
+		if !lineStart {
+			// Inside a line only a few bytes matter: copy the run up to the next of them.
+			j := i
+			for j < len(s) && !midLineSpecial[s[j]] {
+				j++
+			}
+			b.WriteString(s[i:j])
+			if i = j; i >= len(s) {
+				break
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n':
@@ -105,6 +116,14 @@ func escapeMarkdown(s string) string {
 	}
 	return b.String()
 }
+
+// midLineSpecial marks the bytes escapeMarkdown must look at inside a line.
+var midLineSpecial = func() (t [256]bool) {
+	for _, c := range []byte("\n\\*_`[]<>&") {
+		t[c] = true
+	}
+	return t
+}()
 
 var (
 	entityAhead = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
