@@ -4,6 +4,7 @@ package gui
 
 import (
 	"context"
+	"io/fs"
 	"errors"
 	"image"
 	"os"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/validate"
 )
@@ -87,6 +89,9 @@ func (h *harness) shortcut(s fyne.Shortcut) {
 	}
 	sc.TypedShortcut(s)
 }
+
+// sampleFS is the bundled sample.
+func sampleFS() fs.FS { return assets.Sample() }
 
 // walk visits every object in the window, overlays (dialogs) included.
 func walk(c fyne.Canvas, visit func(fyne.CanvasObject)) {
@@ -674,5 +679,40 @@ func TestPreviewKeepsItsPlace(t *testing.T) {
 	h.settle()
 	if pv.book.Pages[pv.page].Section.ID != sec.ID || pv.page != pv.book.Starts[sec.ID]+1 {
 		t.Errorf("after the move the preview shows page %d of %s", pv.page, pv.book.Pages[pv.page].Section.ID)
+	}
+}
+
+// TestSampleSaveAsAndRecent edits the bundled sample (which has no folder), saves it as a new
+// project, and finds it in the recent projects; opening another project replaces it.
+func TestSampleSaveAsAndRecent(t *testing.T) {
+	p, err := anthology.LoadFS(sampleFS(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, p)
+	h.e.sess.EditBook("subtitle", func(b *anthology.Book) { b.Subtitle = "A Working Copy" })
+	h.e.Save() // no folder: asks for one
+	if findButton(h.e.win.Canvas(), "Save") == nil {
+		t.Fatal("saving the sample did not ask where")
+	}
+	dir := filepath.Join(t.TempDir(), "copy")
+	if err := h.e.SaveAs(dir); err != nil {
+		t.Fatal(err)
+	}
+	if h.e.sess.Dirty() {
+		t.Error("dirty after Save As")
+	}
+	q, err := anthology.Open(dir)
+	if err != nil || q.Book.Subtitle != "A Working Copy" {
+		t.Fatalf("saved copy: %v, subtitle %q", err, q.Book.Subtitle)
+	}
+	abs, _ := filepath.Abs(dir)
+	if r := h.e.Recent(); len(r) == 0 || r[0] != abs {
+		t.Errorf("recent projects %v", r)
+	}
+	other := edittest.SampleCopy(t)
+	h.e.OpenProject(other.Dir)
+	if h.e.project().Dir != other.Dir || len(h.e.Recent()) != 2 {
+		t.Errorf("after opening another project: %s, recent %v", h.e.project().Dir, h.e.Recent())
 	}
 }
