@@ -61,6 +61,10 @@ func keyFor(dir, title string) string {
 	return hex.EncodeToString(sum[:8]) + ".json"
 }
 
+// RecoveryFileName is the name of the recovery file, inside the recovery folder, of the project
+// in folder dir (or of the folder-less project of that title).
+func RecoveryFileName(dir, title string) string { return keyFor(dir, title) }
+
 // FindRecovery returns the recovery kept in recoveryDir for the project in folder dir (or, for
 // dir "", the folder-less project of that title), or nil when there is none.
 func FindRecovery(recoveryDir, dir, title string) (*Recovery, error) {

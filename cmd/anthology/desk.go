@@ -68,9 +68,12 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return 2
 	}
+	// The loader's warnings come first, in the order it found them.
+	loaded := make([]check.Finding, 0, len(p.Warnings)+len(findings))
 	for _, w := range p.Warnings {
-		findings = append([]check.Finding{{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg}}, findings...)
+		loaded = append(loaded, check.Finding{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg})
 	}
+	findings = append(loaded, findings...)
 	errs, warns := check.Count(findings)
 	if f.asJSON {
 		enc := json.NewEncoder(stdout)

@@ -384,3 +384,16 @@ func TestConcurrentExports(t *testing.T) {
 		t.Errorf("shared folder holds %d entries", len(entries))
 	}
 }
+
+// TestCheckListsLoadWarningsInFileOrder: the loader's warnings come first, top of the file first.
+func TestCheckListsLoadWarningsInFileOrder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "anthology.yaml"), []byte("title: T\nfirst_unknown: 1\nsecond_unknown: 2\ncontents: [a]\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "essays"), 0o755)
+	os.WriteFile(filepath.Join(dir, "essays", "a.md"), []byte("---\ntitle: A Piece\n---\nText of the piece.\n"), 0o644)
+	r := runBin(t, nil, "check", dir)
+	first, second := strings.Index(r.stdout, "first_unknown"), strings.Index(r.stdout, "second_unknown")
+	if first < 0 || second < 0 || first > second {
+		t.Errorf("warnings out of order:\n%s", r.stdout)
+	}
+}
