@@ -4,9 +4,9 @@ package gui
 
 import (
 	"context"
-	"io/fs"
 	"errors"
 	"image"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
