@@ -2,7 +2,7 @@
 #
 #   make sample   build the bundled sample anthology into out/sample (EPUB and PDF), then open
 #                 the desktop app on it where there is a display
-#   make test     install the validators, then vet and run every test (with the race detector)
+#   make test     install the validators, then gofmt-check, vet and run every test (with the race detector)
 
 SHELL := /bin/bash
 GO ?= go
@@ -29,6 +29,7 @@ headless:
 
 test:
 	.ci/setup.sh all
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "not gofmt-clean:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
 
