@@ -146,6 +146,8 @@ func (o *outline) selectKey(k string) {
 
 func (o *outline) update(id widget.ListItemID, w *rowWidget) {
 	o.visible[w] = id
+	// A recycled row keeps its old layout unless told: the indent and fold button change.
+	defer w.relayout()
 	if id >= len(o.rows) {
 		return
 	}
@@ -344,6 +346,8 @@ type rowWidget struct {
 	badge  *fyne.Container
 	badgeT *canvas.Text
 	badgeB *canvas.Rectangle
+	// line is laid out again when a recycled row changes shape (indent, fold, badge).
+	line *fyne.Container
 	// marker and markerBelow show where a dragged row would land.
 	marker, markerBelow *canvas.Rectangle
 
@@ -378,6 +382,13 @@ func newRowWidget(o *outline) *rowWidget {
 	return w
 }
 
+// relayout lays the row out again after its indent, fold button or badge changed.
+func (w *rowWidget) relayout() {
+	if w.line != nil {
+		w.line.Refresh()
+	}
+}
+
 func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
 	left := container.NewHBox(w.indent, w.fold)
 	// The gap keeps the badge clear of the list's scroll bar.
@@ -385,6 +396,7 @@ func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
 	gap.SetMinSize(fyne.NewSize(theme.Padding()*3, 0))
 	right := container.NewHBox(w.info, container.NewCenter(w.badge), gap)
 	line := container.NewBorder(nil, nil, left, right, w.title)
+	w.line = line
 	return widget.NewSimpleRenderer(container.NewBorder(w.marker, w.markerBelow, nil, nil, line))
 }
 
