@@ -716,3 +716,77 @@ func TestSampleSaveAsAndRecent(t *testing.T) {
 		t.Errorf("after opening another project: %s, recent %v", h.e.project().Dir, h.e.Recent())
 	}
 }
+
+// labels is the text of every label on screen.
+func (h *harness) labels() string {
+	var b strings.Builder
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	})
+	return b.String()
+}
+
+// TestPermissionsTable edits a permission in the Credits & permissions page's table: the
+// record changes, the count of pending permissions and the checks follow, undo takes it back,
+// and the log saves as CSV.
+func TestPermissionsTable(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.outline.selectKey(row{kind: rowCredits, label: "Credits & permissions"}.key())
+	const warning = "permission to reprint \"Two Voices on the Last Bus\" is not cleared"
+	h.pump("the checks", func() bool { return strings.Contains(h.labels(), warning) })
+	if !strings.Contains(h.labels(), "6 essays, 1 not cleared.") {
+		t.Fatalf("the page does not count the pending permission:\n%s", h.labels())
+	}
+	var fee *sealingEntry
+	var status *widget.Select
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if en, ok := o.(*sealingEntry); ok && en.Text == "$200 (quoted)" {
+			fee = en
+		}
+		if s, ok := o.(*widget.Select); ok && s.Selected == "requested" {
+			status = s
+		}
+	})
+	if fee == nil || status == nil {
+		t.Fatalf("the table lacks the pending essay's fee or status field")
+	}
+
+	status.SetSelected("cleared")
+	es := p.Essay("two-voices-on-the-last-bus")
+	if es.PermissionState() != anthology.PermissionCleared {
+		t.Fatalf("permission %s after choosing cleared", es.PermissionState())
+	}
+	h.pump("the checks without the warning", func() bool { return !strings.Contains(h.labels(), warning) })
+	if !strings.Contains(h.labels(), "6 essays, 0 not cleared.") {
+		t.Errorf("the count did not follow:\n%s", h.labels())
+	}
+	h.e.win.Canvas().Focus(fee)
+	fee.CursorColumn = len([]rune(fee.Text))
+	test.Type(fee, ", paid")
+	if got := es.Meta.Permission.Fee; got != "$200 (quoted), paid" {
+		t.Errorf("fee %q after typing", got)
+	}
+
+	csvFile := filepath.Join(t.TempDir(), "permissions.csv")
+	if err := h.e.SavePermissionsCSV(csvFile); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(csvFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "Two Voices on the Last Bus,Priya Raman and Jonah Weiss,") ||
+		!strings.Contains(string(data), ",cleared,Tideway Books,") || !strings.Contains(string(data), "\"$200 (quoted), paid\"") {
+		t.Errorf("CSV:\n%s", data)
+	}
+
+	h.shortcut(&fyne.ShortcutUndo{}) // the fee
+	h.shortcut(&fyne.ShortcutUndo{}) // the status
+	if es.PermissionState() != anthology.PermissionRequested || status.Selected != "requested" || fee.Text != "$200 (quoted)" {
+		t.Errorf("after undo: %s, status field %q, fee field %q", es.PermissionState(), status.Selected, fee.Text)
+	}
+	h.pump("the warning again", func() bool { return strings.Contains(h.labels(), warning) })
+}

@@ -4,6 +4,7 @@ package gui
 
 import (
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"sort"
@@ -18,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/atomicfile"
 	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
@@ -183,8 +185,15 @@ func (e *Editor) peopleEditor(f *form, placeholder string, get func() []string, 
 	return container.NewVBox(list, container.NewBorder(nil, nil, nil, addButton, pick))
 }
 
-// permissionForm edits the essay's permission record.
-func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject {
+// permissionFields are the widgets of an essay's permission record, bound to it through the
+// session (so each change can be undone) and refreshed by the form.
+type permissionFields struct {
+	status                                *widget.Select
+	holder, requested, cleared, fee, note *sealingEntry
+}
+
+// bindPermission makes the widgets that edit es's permission record.
+func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 	perm := func(field string, fn func(p *anthology.Permission)) {
 		e.sess.EditEssay(es, "permission "+field, func(m *anthology.EssayMeta) {
 			if m.Permission == nil {
@@ -212,17 +221,29 @@ func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject 
 	for _, st := range anthology.PermissionStatuses {
 		states = append(states, string(st))
 	}
-	state := f.choice(states, get(func(p *anthology.Permission) string { return string(p.Status) }),
-		func(v string) {
-			perm("status", func(p *anthology.Permission) { p.Status = anthology.PermissionStatus(v) })
-		})
+	return permissionFields{
+		status: f.choice(states, get(func(p *anthology.Permission) string { return string(p.Status) }),
+			func(v string) {
+				perm("status", func(p *anthology.Permission) { p.Status = anthology.PermissionStatus(v) })
+			}),
+		holder:    field("holder", "The author, a publisher, an agent, an estate", func(p *anthology.Permission) *string { return &p.Holder }),
+		requested: field("requested", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Requested }),
+		cleared:   field("cleared", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Cleared }),
+		fee:       field("fee", "$150, none, 2 copies", func(p *anthology.Permission) *string { return &p.Fee }),
+		note:      field("note", "", func(p *anthology.Permission) *string { return &p.Note }),
+	}
+}
+
+// permissionForm edits the essay's permission record.
+func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject {
+	pf := e.bindPermission(f, es)
 	return widget.NewForm(
-		widget.NewFormItem("Status", state),
-		widget.NewFormItem("Rights holder", field("holder", "The author, a publisher, an agent, an estate", func(p *anthology.Permission) *string { return &p.Holder })),
-		widget.NewFormItem("Requested", field("requested", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Requested })),
-		widget.NewFormItem("Cleared", field("cleared", "YYYY-MM-DD", func(p *anthology.Permission) *string { return &p.Cleared })),
-		widget.NewFormItem("Fee", field("fee", "$150, none, 2 copies", func(p *anthology.Permission) *string { return &p.Fee })),
-		widget.NewFormItem("Note", field("note", "", func(p *anthology.Permission) *string { return &p.Note })),
+		widget.NewFormItem("Status", pf.status),
+		widget.NewFormItem("Rights holder", pf.holder),
+		widget.NewFormItem("Requested", pf.requested),
+		widget.NewFormItem("Cleared", pf.cleared),
+		widget.NewFormItem("Fee", pf.fee),
+		widget.NewFormItem("Note", pf.note),
 	)
 }
 
@@ -250,7 +271,7 @@ func (e *Editor) showPart(i int) {
 		essays.Objects = nil
 		for _, es := range pt.Essays {
 			id := es.ID
-			b := linkButton(es.Meta.Title+" — "+e.byline(es), func() { e.SelectEssay(id) })
+			b := linkButton(es.Meta.Title+" — "+stats.Byline(e.project(), es), func() { e.SelectEssay(id) })
 			essays.Add(b)
 		}
 		essays.Refresh()
@@ -558,32 +579,26 @@ func (e *Editor) showSettings() {
 }
 
 // showCredits shows the editor's desk: what the book still lacks (the checks), the permissions
-// log and the numbers, each line leading to the essay it concerns.
+// table (every essay's record, editable in place, and the log saved as CSV for the publisher)
+// and the numbers. Each essay leads to its form.
 func (e *Editor) showCredits() {
 	f := newForm(e)
 	findings := container.NewVBox(hint("Checking…"))
-	perms := container.NewVBox()
 	numbers := container.NewVBox()
+	p := e.project()
+
+	pending := f.label(func() string {
+		log, n := stats.Permissions(e.project())
+		return fmt.Sprintf("%s, %d not cleared.", plural(len(log), "essay"), n)
+	})
+	pending.Importance = widget.LowImportance
+	saveCSV := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), e.savePermissionsDialog)
+	perms := container.NewVBox(container.NewBorder(nil, nil, nil, saveCSV, pending))
+	for _, es := range p.Essays() {
+		perms.Add(e.permissionRow(f, es))
+	}
 	e.setDetail(f, heading("Checks"), findings, heading("Permissions"), perms, heading("Numbers"), numbers)
 
-	p := e.project()
-	log, pending := stats.Permissions(p)
-	perms.Add(hint(fmt.Sprintf("%s, %d not cleared.", plural(len(log), "essay"), pending)))
-	for _, entry := range log {
-		id := entry.EssayID
-		line := fmt.Sprintf("%s — %s · %s", entry.Title, entry.Authors, strings.ReplaceAll(string(entry.State), "-", " "))
-		if entry.Holder != "" {
-			line += " · " + entry.Holder
-		}
-		if entry.Fee != "" {
-			line += " · " + entry.Fee
-		}
-		imp := widget.MediumImportance
-		if !entry.Granted() {
-			imp = widget.WarningImportance
-		}
-		perms.Add(findingRow(line, imp, func() { e.SelectEssay(id) }))
-	}
 	st := stats.Compute(p, e.preview.edition(), e.preview.typeset())
 	est := ""
 	if st.Estimated {
@@ -594,22 +609,78 @@ func (e *Editor) showCredits() {
 		numbers.Add(widget.NewLabel(fmt.Sprintf("%s: %s, %s words, %d pages", g.Name, plural(g.Essays, "essay"), thousands(g.Words), g.Pages)))
 	}
 
-	// The checks read every character against the font: off the UI goroutine, on a copy.
-	clone := p.Clone()
-	go func() {
-		fs, err := export.Check(clone, false)
-		e.do(func() {
-			if e.form != f {
-				return // the editor has moved on to another view
-			}
-			findings.Objects = nil
-			if err != nil {
-				findings.Add(hint(err.Error()))
-			}
-			e.addFindings(findings, fs, nil)
-			e.detail.Refresh()
-		})
-	}()
+	// The checks read every character against the font: off the UI goroutine, on a copy. They
+	// run again when a permission changes here, so a cleared one leaves the list.
+	checked := ""
+	runChecks := func() {
+		states := permissionStates(e.project())
+		if states == checked {
+			return
+		}
+		checked = states
+		clone := e.project().Clone()
+		go func() {
+			fs, err := export.Check(clone, false)
+			e.do(func() {
+				if e.form != f || checked != states {
+					return // the editor has moved on, or a newer check is under way
+				}
+				findings.Objects = nil
+				if err != nil {
+					findings.Add(hint(err.Error()))
+				}
+				e.addFindings(findings, fs, nil)
+				e.detail.Refresh()
+			})
+		}()
+	}
+	runChecks()
+	f.onRefresh(runChecks)
+}
+
+// permissionStates sums up where every essay's permission stands, to tell when one changed.
+func permissionStates(p *anthology.Project) string {
+	var b strings.Builder
+	for _, es := range p.Essays() {
+		b.WriteString(es.ID + "=" + string(es.PermissionState()) + ";")
+	}
+	return b.String()
+}
+
+// permissionRow is an essay's line in the permissions table: its title and byline (warning
+// coloured until the rights are granted), a Show button, and its permission record.
+func (e *Editor) permissionRow(f *form, es *anthology.Essay) fyne.CanvasObject {
+	pf := e.bindPermission(f, es)
+	title := f.label(func() string {
+		return es.Meta.Title + " — " + stats.Byline(e.project(), es) + " · " + strings.ReplaceAll(string(es.PermissionState()), "-", " ")
+	})
+	setImportance := func() {
+		imp := widget.MediumImportance
+		if st := es.PermissionState(); st != anthology.PermissionCleared && st != anthology.PermissionNotNeeded {
+			imp = widget.WarningImportance
+		}
+		if title.Importance != imp {
+			title.Importance = imp
+			title.Refresh()
+		}
+	}
+	setImportance()
+	f.onRefresh(setImportance)
+	show := widget.NewButtonWithIcon("Show", theme.NavigateNextIcon(), func() { e.SelectEssay(es.ID) })
+	show.Importance = widget.LowImportance
+	// Short values share a line, long ones get the width; the hint under a shared line says
+	// which field is which once they are filled in.
+	grid := widget.NewForm(
+		&widget.FormItem{Text: "Status", Widget: container.NewGridWithColumns(3, pf.status, pf.requested, pf.cleared),
+			HintText: "status · requested · cleared"},
+		widget.NewFormItem("Holder", pf.holder),
+		&widget.FormItem{Text: "Fee", Widget: container.NewGridWithColumns(2, pf.fee, pf.note), HintText: "fee · note"},
+	)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, show, title),
+		grid,
+		widget.NewSeparator(),
+	)
 }
 
 // addFindings lists check findings in box, each with a button that shows its essay (after
@@ -656,4 +727,31 @@ func findingRow(text string, imp widget.Importance, show func()) fyne.CanvasObje
 	b := widget.NewButtonWithIcon("Show", theme.NavigateNextIcon(), show)
 	b.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, nil, b, l)
+}
+
+// SavePermissionsCSV writes the permissions log to filename as CSV (the same sheet as the CLI's
+// permissions --csv), atomically: an existing file is replaced whole or not at all.
+func (e *Editor) SavePermissionsCSV(filename string) error {
+	log, _ := stats.Permissions(e.project())
+	return atomicfile.WritePath(filename, 0o644, func(w io.Writer) error { return stats.WritePermissionsCSV(w, log) })
+}
+
+// savePermissionsDialog asks where to save the permissions log.
+func (e *Editor) savePermissionsDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		// The dialog has created the file; write it ourselves, atomically, by its path.
+		name := w.URI().Path()
+		w.Close()
+		if err := e.SavePermissionsCSV(name); err != nil {
+			dialog.ShowError(err, e.win)
+			return
+		}
+		e.status.SetText("Permissions log saved to " + name)
+	}, e.win)
+	d.SetFileName(anthology.Slug(e.project().Book.Title) + "-permissions.csv")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Show()
 }

@@ -3,18 +3,20 @@
 package gui
 
 import (
+	"bufio"
 	"bytes"
-	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 )
 
@@ -33,6 +35,7 @@ type realApp struct {
 	cmd     *exec.Cmd
 	log     bytes.Buffer
 	display string
+	config  string // the app's XDG_CONFIG_HOME, where it keeps recovery files
 }
 
 func newRealApp(t *testing.T) *realApp {
@@ -49,6 +52,7 @@ func newRealApp(t *testing.T) *realApp {
 	}
 	a.display = startXvfb(t)
 	config := filepath.Join(t.TempDir(), "config")
+	a.config = config
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") && !strings.HasPrefix(kv, "XDG_CONFIG_HOME=") {
 			a.env = append(a.env, kv)
@@ -58,30 +62,49 @@ func newRealApp(t *testing.T) *realApp {
 	return a
 }
 
-// startXvfb starts an X server on a free display number and stops it when the test ends.
+// startXvfb starts an X server on a display number it picks itself (-displayfd, so parallel
+// runs and stale lock files never collide) and stops it when the test ends. SIGTERM lets Xvfb
+// remove its lock file; a killed one would leave it behind.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for n := 91; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if err := exec.Command("xwininfo", "-root", "-display", display).Run(); err == nil {
-				t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		x.Process.Kill()
-		x.Wait()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no X display could be started")
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
+	var xlog bytes.Buffer
+	x.Stderr = &xlog
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		x.Process.Signal(syscall.SIGTERM)
+		exited := make(chan struct{})
+		go func() { x.Wait(); close(exited) }()
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			x.Process.Kill()
+			<-exited
+		}
+	})
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatalf("Xvfb did not start:\n%s", xlog.String())
+		}
+		return ":" + n
+	case <-time.After(30 * time.Second):
+		t.Fatalf("Xvfb did not report its display within 30 s:\n%s", xlog.String())
+	}
 	return ""
 }
 
@@ -230,7 +253,15 @@ func TestRealWindow(t *testing.T) {
 	// An edit from the keyboard: the selected essay moves down.
 	a.keys(id, "alt+Down")
 	a.until("the unsaved mark in the title", func() bool { return strings.HasPrefix(a.title(id), "• ") })
-	time.Sleep(500 * time.Millisecond) // the recovery writer works in the background
+	// The recovery writer works in the background: wait until the edit is in the recovery file.
+	a.until("the recovery file", func() bool {
+		r, err := edit.FindRecovery(filepath.Join(a.config, "anthology", "recovery"), p.Dir, "")
+		if err != nil || r == nil {
+			return false
+		}
+		q, err := r.Open(nil)
+		return err == nil && edittest.Order(q) != edittest.StartOrder
+	})
 	if err := a.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}

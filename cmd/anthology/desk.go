@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -124,29 +123,22 @@ func runPermissions(_ context.Context, args []string, stdout, stderr io.Writer) 
 		report(stderr, err)
 		return exitFail
 	}
-	header := []string{"Essay", "Author", "First published", "Status", "Rights holder", "Requested", "Cleared", "Fee", "Note"}
 	log, pending := stats.Permissions(p)
-	var rows [][]string
-	for _, e := range log {
-		rows = append(rows, []string{e.Title, e.Authors, e.Source, string(e.State), e.Holder, e.Requested, e.Cleared, e.Fee, e.Note})
-	}
 	if f.asCSV {
-		w := csv.NewWriter(stdout)
-		w.Write(header)
-		w.WriteAll(rows)
-		if err := w.Error(); err != nil {
+		if err := stats.WritePermissionsCSV(stdout, log); err != nil {
 			report(stderr, err)
 			return exitFail
 		}
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(header[:8], "\t"))
-	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r[:8], "\t"))
+	// The note is left to the CSV: it would make the table too wide for a terminal.
+	fmt.Fprintln(tw, strings.Join(stats.PermissionsHeader[:8], "\t"))
+	for _, e := range log {
+		fmt.Fprintln(tw, strings.Join(e.Row()[:8], "\t"))
 	}
 	tw.Flush()
-	fmt.Fprintf(stdout, "%d essays, %d permission(s) not cleared\n", len(rows), pending)
+	fmt.Fprintf(stdout, "%d essays, %d permission(s) not cleared\n", len(log), pending)
 	return exitOK
 }
 

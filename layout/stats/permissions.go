@@ -1,6 +1,9 @@
 package stats
 
 import (
+	"encoding/csv"
+	"io"
+
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
 )
@@ -26,15 +29,7 @@ func (p Permission) Granted() bool {
 // for their rights to be cleared.
 func Permissions(p *anthology.Project) (log []Permission, pending int) {
 	for _, e := range p.Essays() {
-		var names []string
-		for _, id := range e.Meta.Authors {
-			if c := p.Contributor(id); c != nil {
-				names = append(names, c.Name)
-			} else {
-				names = append(names, id)
-			}
-		}
-		entry := Permission{EssayID: e.ID, Title: e.Meta.Title, Authors: layout.JoinList(names), Source: e.Meta.Source, State: e.PermissionState()}
+		entry := Permission{EssayID: e.ID, Title: e.Meta.Title, Authors: Byline(p, e), Source: e.Meta.Source, State: e.PermissionState()}
 		if e.Meta.Permission != nil {
 			entry.Permission = *e.Meta.Permission
 		}
@@ -44,6 +39,40 @@ func Permissions(p *anthology.Project) (log []Permission, pending int) {
 		log = append(log, entry)
 	}
 	return log, pending
+}
+
+// Byline is the essay's authors by name ("A", "A and B"); an id with no contributor stands
+// for itself, as the checks report it.
+func Byline(p *anthology.Project, e *anthology.Essay) string {
+	var names []string
+	for _, id := range e.Meta.Authors {
+		if c := p.Contributor(id); c != nil {
+			names = append(names, c.Name)
+		} else {
+			names = append(names, id)
+		}
+	}
+	return layout.JoinList(names)
+}
+
+// PermissionsHeader names the columns of the permissions log, as Row fills them.
+var PermissionsHeader = []string{"Essay", "Author", "First published", "Status", "Rights holder", "Requested", "Cleared", "Fee", "Note"}
+
+// Row is the log line's columns, in the order of PermissionsHeader.
+func (p Permission) Row() []string {
+	return []string{p.Title, p.Authors, p.Source, string(p.State), p.Holder, p.Requested, p.Cleared, p.Fee, p.Note}
+}
+
+// WritePermissionsCSV writes the log as CSV with a header line: the sheet an editor sends to
+// the publisher (the CLI's permissions --csv and the editor's "Save as CSV" write the same).
+func WritePermissionsCSV(w io.Writer, log []Permission) error {
+	cw := csv.NewWriter(w)
+	cw.Write(PermissionsHeader)
+	for _, e := range log {
+		cw.Write(e.Row())
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // EstimatePages is about how many print pages words of prose fill, for a book not yet set.

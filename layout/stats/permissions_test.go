@@ -1,0 +1,61 @@
+package stats_test
+
+import (
+	"encoding/csv"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout/stats"
+)
+
+// The sample keeps one permission deliberately pending: the log says so, and its CSV reads back
+// as a header and one line per essay, with the holder and fee in their columns.
+func TestSamplePermissionsCSV(t *testing.T) {
+	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, pending := stats.Permissions(p)
+	if pending != 1 || len(log) != 6 {
+		t.Fatalf("%d essays, %d pending; want 6 and 1", len(log), pending)
+	}
+	var b strings.Builder
+	if err := stats.WritePermissionsCSV(&b, log); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || strings.Join(rows[0], "|") != strings.Join(stats.PermissionsHeader, "|") {
+		t.Fatalf("CSV:\n%s", b.String())
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[0] == "Two Voices on the Last Bus" {
+			found = true
+			if r[3] != "requested" || r[4] != "Tideway Books" || r[7] != "$200 (quoted)" {
+				t.Errorf("pending essay's row: %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the pending essay is not in the log:\n%s", b.String())
+	}
+}
+
+// ExampleWritePermissionsCSV prints the permissions log of one essay as the publisher gets it.
+func ExampleWritePermissionsCSV() {
+	log := []stats.Permission{{
+		Title: "The Lighthouse Log", Authors: "Ingrid Solvang",
+		Source: "Northern Lights Review, no. 12 (2021)", State: anthology.PermissionCleared,
+		Permission: anthology.Permission{Holder: "Northern Lights Review", Cleared: "2024-03-02", Fee: "none"},
+	}}
+	stats.WritePermissionsCSV(os.Stdout, log)
+	// Output:
+	// Essay,Author,First published,Status,Rights holder,Requested,Cleared,Fee,Note
+	// The Lighthouse Log,Ingrid Solvang,"Northern Lights Review, no. 12 (2021)",cleared,Northern Lights Review,,2024-03-02,none,
+}
