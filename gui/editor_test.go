@@ -789,4 +789,15 @@ func TestPermissionsTable(t *testing.T) {
 		t.Errorf("after undo: %s, status field %q, fee field %q", es.PermissionState(), status.Selected, fee.Text)
 	}
 	h.pump("the warning again", func() bool { return strings.Contains(h.labels(), warning) })
+
+	// The numbers come from the real pages once the preview has set the book.
+	h.pump("the numbers from the set book", func() bool {
+		l := h.labels()
+		return strings.Contains(l, " print pages.") && !strings.Contains(l, "(estimated)") && strings.Contains(l, " · p. ")
+	})
+	for _, want := range []string{"By part", "Keeping Watch", "By author", "Ruth Okafor", "By essay", "The Night Nurse"} {
+		if !strings.Contains(h.labels(), want) {
+			t.Errorf("the numbers lack %q", want)
+		}
+	}
 }

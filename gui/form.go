@@ -14,6 +14,9 @@ import (
 type form struct {
 	e          *Editor
 	refreshers []func()
+	// afterTypeset, when set, runs each time the preview has set the book again (for numbers
+	// that come from the real pages).
+	afterTypeset func()
 }
 
 func newForm(e *Editor) *form { return &form{e: e} }

@@ -198,6 +198,9 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 		pv.showEPUB()
 	}
 	pv.e.refreshChrome()
+	if f := pv.e.form; f != nil && f.afterTypeset != nil {
+		f.afterTypeset()
+	}
 }
 
 // stop cancels any setting under way; the preview does nothing more.

@@ -221,7 +221,7 @@ func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 	for _, st := range anthology.PermissionStatuses {
 		states = append(states, string(st))
 	}
-	return permissionFields{
+	pf := permissionFields{
 		status: f.choice(states, get(func(p *anthology.Permission) string { return string(p.Status) }),
 			func(v string) {
 				perm("status", func(p *anthology.Permission) { p.Status = anthology.PermissionStatus(v) })
@@ -232,6 +232,18 @@ func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 		fee:       field("fee", "$150, none, 2 copies", func(p *anthology.Permission) *string { return &p.Fee }),
 		note:      field("note", "", func(p *anthology.Permission) *string { return &p.Note }),
 	}
+	// With no status set, the essay's state is derived (not needed for an original essay,
+	// needed for a reprint): the empty choice says which.
+	derived := func() {
+		ph := string(es.PermissionState()) + " (unset)"
+		if pf.status.PlaceHolder != ph {
+			pf.status.PlaceHolder = ph
+			pf.status.Refresh()
+		}
+	}
+	derived()
+	f.onRefresh(derived)
+	return pf
 }
 
 // permissionForm edits the essay's permission record.
@@ -599,15 +611,11 @@ func (e *Editor) showCredits() {
 	}
 	e.setDetail(f, heading("Checks"), findings, heading("Permissions"), perms, heading("Numbers"), numbers)
 
-	st := stats.Compute(p, e.preview.edition(), e.preview.typeset())
-	est := ""
-	if st.Estimated {
-		est = " (estimated)"
-	}
-	numbers.Add(widget.NewLabel(fmt.Sprintf("%s words, %.0f minutes of reading, %d print pages%s.", thousands(st.Words), st.Minutes, st.PrintPages, est)))
-	for _, g := range st.Parts {
-		numbers.Add(widget.NewLabel(fmt.Sprintf("%s: %s, %s words, %d pages", g.Name, plural(g.Essays, "essay"), thousands(g.Words), g.Pages)))
-	}
+	// The numbers follow edits and the preview's typesetting: real pages once the book is set.
+	fillNumbers := func() { e.fillNumbers(numbers) }
+	fillNumbers()
+	f.onRefresh(fillNumbers)
+	f.afterTypeset = fillNumbers
 
 	// The checks read every character against the font: off the UI goroutine, on a copy. They
 	// run again when a permission changes here, so a cleared one leaves the list.
@@ -636,6 +644,55 @@ func (e *Editor) showCredits() {
 	}
 	runChecks()
 	f.onRefresh(runChecks)
+}
+
+// fillNumbers lists the numbers editors balance a book with: the whole book, each part, each
+// author, and each essay (words, pages, the page it starts on), from the preview's pages when
+// it has set the book.
+func (e *Editor) fillNumbers(box *fyne.Container) {
+	st := stats.Compute(e.project(), e.preview.edition(), e.preview.typeset())
+	box.Objects = nil
+	est := ""
+	if st.Estimated {
+		est = " (estimated)"
+	}
+	box.Add(widget.NewLabel(fmt.Sprintf("%s words, %.0f minutes of reading, %d print pages%s.", thousands(st.Words), st.Minutes, st.PrintPages, est)))
+	line := func(left, right string, show func()) {
+		l := widget.NewLabel(left)
+		l.Truncation = fyne.TextTruncateEllipsis
+		r := widget.NewLabel(right)
+		r.Importance = widget.LowImportance
+		objs := []fyne.CanvasObject{r}
+		if show != nil {
+			b := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), show)
+			b.Importance = widget.LowImportance
+			objs = append(objs, b)
+		}
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(objs...), l))
+	}
+	group := func(g stats.Group) {
+		line(g.Name, fmt.Sprintf("%s · %s words · %d pp.", plural(g.Essays, "essay"), thousands(g.Words), g.Pages), nil)
+	}
+	if len(st.Parts) > 0 {
+		box.Add(hint("By part"))
+		for _, g := range st.Parts {
+			group(g)
+		}
+	}
+	box.Add(hint("By author"))
+	for _, g := range st.Authors {
+		group(g)
+	}
+	box.Add(hint("By essay"))
+	for _, es := range st.Essays {
+		id := es.ID
+		at := ""
+		if es.FirstPage != "" {
+			at = " · p. " + es.FirstPage
+		}
+		line(es.Title, fmt.Sprintf("%s words · %d pp.%s", thousands(es.Words), es.Pages, at), func() { e.SelectEssay(id) })
+	}
+	box.Refresh()
 }
 
 // permissionStates sums up where every essay's permission stands, to tell when one changed.
