@@ -33,6 +33,7 @@ func Run(p *anthology.Project, o Options) error {
 	}
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
+	a.Settings().SetTheme(newAppTheme())
 	e := NewEditor(a, p, Config{HoldPreview: true})
 	a.Lifecycle().SetOnStarted(e.StartPreview)
 	if o.Select != "" {

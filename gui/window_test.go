@@ -301,3 +301,31 @@ func TestRealWindow(t *testing.T) {
 		t.Errorf("Ctrl+Q did not quit the app")
 	}
 }
+
+// TestRealWindowLightTheme: the app follows the desktop's light or dark setting (here set the
+// way Fyne reads it, FYNE_THEME): with light, the outline is drawn on white; the default under
+// a bare Xvfb is dark.
+func TestRealWindowLightTheme(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	white := [3]uint8{0xff, 0xff, 0xff}
+	for _, variant := range []struct {
+		theme string
+		light bool
+	}{{"light", true}, {"dark", false}} {
+		a.env = append(a.env, "FYNE_THEME="+variant.theme)
+		a.start("open", p.Dir)
+		id := a.window()
+		a.until("the outline in the "+variant.theme+" theme", func() bool {
+			img := a.shot(id)
+			b := img.Bounds()
+			area := b.Dx() * b.Dy() * 3 / 10
+			return (near(img, 0, 0.3, white) > area/2) == variant.light && near(img, 0, 0.3, finalGreen) > 100
+		})
+		a.keys(id, "ctrl+q")
+		if err := a.cmd.Wait(); err != nil {
+			t.Fatalf("the app quit with %v:\n%s", err, a.log.String())
+		}
+		a.env = a.env[:len(a.env)-1]
+	}
+}
