@@ -412,9 +412,14 @@ func TestFixImportBeforeAccepting(t *testing.T) {
 	if rv.title.Text != "Found Pages" || rv.authors.Text != "Ida Marsh" {
 		t.Fatalf("detected title %q, authors %q", rv.title.Text, rv.authors.Text)
 	}
-	rv.title.SetText("Found Pages, Kept")
 	rv.bio.SetText("Ida Marsh keeps bees.")
-	rv.accept()
+	// The title has the focus: the editor types the fix and takes the essay with Return.
+	if h.e.win.Canvas().Focused() != rv.title {
+		t.Fatalf("the review's focus is on %T, not the title", h.e.win.Canvas().Focused())
+	}
+	rv.title.CursorColumn = len([]rune(rv.title.Text))
+	test.Type(rv.title, ", Kept")
+	rv.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	es := p.Essay(h.e.selected.id)
 	if es == nil || es.Meta.Title != "Found Pages, Kept" {
 		t.Fatalf("imported essay %+v", es)

@@ -175,8 +175,14 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		}
 	}, e.win)
 	rv.dialog = d
+	// Return in a one-line field adds the essay, so that a fixed title can be taken at once;
+	// the title has the focus.
+	for _, en := range []*widget.Entry{rv.title, rv.subtitle, rv.authors, rv.date, rv.src} {
+		en.OnSubmitted = func(string) { rv.accept() }
+	}
 	d.Resize(fyne.NewSize(720, 620))
 	d.Show()
+	e.win.Canvas().Focus(rv.title)
 }
 
 // apply writes the editor's fixes into the result.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+	"github.com/jezek/xgb/xproto"
 )
 
 // The tests here run the real app, built with cgo and drawn with OpenGL, under Xvfb, and drive
@@ -328,4 +330,45 @@ func TestRealWindowLightTheme(t *testing.T) {
 		}
 		a.env = a.env[:len(a.env)-1]
 	}
+}
+
+// TestRealWindowDropFiles drops an essay file on the real window from outside (XDND, as a file
+// manager does): the import review opens with the title in focus, Return adds the essay, Ctrl+S
+// saves it, and it is on disk at the end of the book.
+func TestRealWindowDropFiles(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	essay := filepath.Join(t.TempDir(), "harbour letter.md")
+	if err := os.WriteFile(essay, []byte("# A Letter from the Harbour\n\nBy Ada Quill\n\n"+
+		"The boats came in late that winter, and the gulls with them, and nobody on the quay said a word about the weather.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := newRealApp(t)
+	a.start("open", p.Dir)
+	id := a.window()
+	a.until("the outline", func() bool { return near(a.shot(id), 0, 0.3, finalGreen) > 100 })
+	wid, err := strconv.ParseUint(id, 10, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xdndDrop(a.display, xproto.Window(wid), []string{essay}); err != nil {
+		t.Fatalf("dropping the file: %v\n%s", err, a.log.String())
+	}
+	a.until("the dropped essay added", func() bool {
+		a.keys(id, "Return")
+		time.Sleep(300 * time.Millisecond)
+		return strings.HasPrefix(a.title(id), "• ")
+	})
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	essays := q.Essays()
+	last := essays[len(essays)-1]
+	if last.Meta.Title != "A Letter from the Harbour" || len(last.Meta.Authors) != 1 || q.Contributor(last.Meta.Authors[0]).Name != "Ada Quill" {
+		t.Errorf("the last essay on disk is %q by %v", last.Meta.Title, last.Meta.Authors)
+	}
+	a.keys(id, "ctrl+q")
+	a.cmd.Wait()
 }
