@@ -36,6 +36,19 @@ func benchConfig(b *testing.B) Config {
 	return Config{RecoveryDir: b.TempDir(), WatchEvery: -1, PreviewDelay: time.Hour, Do: func(func()) {}}
 }
 
+// thousandEditor opens the 1,000-essay book in an editor window; the preview stops when the
+// benchmark ends.
+func thousandEditor(b *testing.B) (*Editor, *anthology.Project) {
+	p, err := anthology.Open(thousandEssays(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := NewEditor(test.NewTempApp(b), p, benchConfig(b))
+	e.win.Resize(fyne.NewSize(1280, 800))
+	b.Cleanup(e.preview.stop)
+	return e, p
+}
+
 // BenchmarkOpenThousandEssays times opening a 1,000-essay project until its outline is laid
 // out on screen: reading and parsing every essay, building the window and its rows.
 func BenchmarkOpenThousandEssays(b *testing.B) {
@@ -59,14 +72,7 @@ func BenchmarkOpenThousandEssays(b *testing.B) {
 // BenchmarkMoveEssayThousand times moving an essay in a 1,000-essay book, as Alt+Down does:
 // the move, its undo step, the recovery file's text, and the outline and status redrawn.
 func BenchmarkMoveEssayThousand(b *testing.B) {
-	p, err := anthology.Open(thousandEssays(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := test.NewTempApp(b)
-	e := NewEditor(a, p, benchConfig(b))
-	e.win.Resize(fyne.NewSize(1280, 800))
-	defer e.preview.stop()
+	e, p := thousandEditor(b)
 	id := p.Parts[0].Essays[3].ID
 	e.SelectEssay(id)
 	down := true
@@ -80,4 +86,15 @@ func BenchmarkMoveEssayThousand(b *testing.B) {
 	}
 	b.StopTimer()
 	e.sess.Flush()
+}
+
+// BenchmarkCreditsThousand times opening the Credits & permissions page of a 1,000-essay book:
+// the permissions table and the numbers (lists that draw the rows on screen), the checks
+// started in the background.
+func BenchmarkCreditsThousand(b *testing.B) {
+	e, _ := thousandEditor(b)
+	for b.Loop() {
+		e.showCredits()
+		e.selectBook()
+	}
 }

@@ -52,10 +52,13 @@ type Editor struct {
 
 	outline *outline
 	detail  *fyne.Container
-	form    *form
-	preview *preview
-	status  *widget.Label
-	words   wordCache
+	// detailScroll scrolls the detail forms; center holds it, or a page that scrolls itself.
+	detailScroll *container.Scroll
+	center       *fyne.Container
+	form         *form
+	preview      *preview
+	status       *widget.Label
+	words        wordCache
 
 	selected row
 	// menu items whose state follows the session.
@@ -154,8 +157,9 @@ func (e *Editor) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.FileIcon(), e.importDialog),
 		widget.NewToolbarAction(theme.DownloadIcon(), e.exportDialog),
 	)
-	center := container.NewVScroll(container.NewPadded(e.detail))
-	right := container.NewHSplit(center, e.preview.view())
+	e.detailScroll = container.NewVScroll(container.NewPadded(e.detail))
+	e.center = container.NewStack(e.detailScroll)
+	right := container.NewHSplit(e.center, e.preview.view())
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -318,6 +322,19 @@ func (e *Editor) setDetail(f *form, objs ...fyne.CanvasObject) {
 	e.form = f
 	e.detail.Objects = objs
 	e.detail.Refresh()
+	if len(e.center.Objects) != 1 || e.center.Objects[0] != e.detailScroll {
+		e.center.Objects = []fyne.CanvasObject{e.detailScroll}
+		e.center.Refresh()
+	}
+}
+
+// setDetailFull fills the middle pane with obj, which scrolls by itself (a page with long
+// lists that only draw the rows on screen).
+func (e *Editor) setDetailFull(f *form, obj fyne.CanvasObject) {
+	e.form = f
+	e.detail.Objects = nil
+	e.center.Objects = []fyne.CanvasObject{obj}
+	e.center.Refresh()
 }
 
 // MoveSelected moves the selected essay or part one place up (-1) or down (+1).

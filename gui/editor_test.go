@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -733,21 +734,55 @@ func (h *harness) labels() string {
 	return b.String()
 }
 
+// tab selects the tab of that name in the middle pane.
+func (h *harness) tab(name string) {
+	h.t.Helper()
+	var tabs *container.AppTabs
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if t, ok := o.(*container.AppTabs); ok {
+			for _, it := range t.Items {
+				if it.Text == name {
+					tabs = t
+				}
+			}
+		}
+	})
+	if tabs == nil {
+		h.t.Fatalf("no tab %q on screen", name)
+	}
+	for i, it := range tabs.Items {
+		if it.Text == name {
+			tabs.SelectIndex(i)
+		}
+	}
+}
+
 // TestPermissionsTable edits a permission in the Credits & permissions page's table: the
 // record changes, the count of pending permissions and the checks follow, undo takes it back,
-// and the log saves as CSV.
+// and the log saves as CSV; the numbers come from the set book.
 func TestPermissionsTable(t *testing.T) {
 	p := edittest.SampleCopy(t)
 	h := newHarness(t, p)
 	h.e.outline.selectKey(row{kind: rowCredits, label: "Credits & permissions"}.key())
 	const warning = "permission to reprint \"Two Voices on the Last Bus\" is not cleared"
 	h.pump("the checks", func() bool { return strings.Contains(h.labels(), warning) })
+	h.tab("Permissions")
 	if !strings.Contains(h.labels(), "6 essays, 1 not cleared.") {
 		t.Fatalf("the page does not count the pending permission:\n%s", h.labels())
 	}
+	// The table draws the rows on screen: scroll to the pending essay, the fifth.
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.List); ok && l.Length() == 6 {
+			l.ScrollTo(4)
+		}
+	})
 	var fee *sealingEntry
 	var status *widget.Select
+	rows := 0
 	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if _, ok := o.(*permissionRow); ok {
+			rows++
+		}
 		if en, ok := o.(*sealingEntry); ok && en.Text == "$200 (quoted)" {
 			fee = en
 		}
@@ -756,7 +791,7 @@ func TestPermissionsTable(t *testing.T) {
 		}
 	})
 	if fee == nil || status == nil {
-		t.Fatalf("the table lacks the pending essay's fee or status field")
+		t.Fatalf("the table lacks the pending essay's fee or status field (%d rows on screen)", rows)
 	}
 
 	status.SetSelected("cleared")
@@ -764,7 +799,6 @@ func TestPermissionsTable(t *testing.T) {
 	if es.PermissionState() != anthology.PermissionCleared {
 		t.Fatalf("permission %s after choosing cleared", es.PermissionState())
 	}
-	h.pump("the checks without the warning", func() bool { return !strings.Contains(h.labels(), warning) })
 	if !strings.Contains(h.labels(), "6 essays, 0 not cleared.") {
 		t.Errorf("the count did not follow:\n%s", h.labels())
 	}
@@ -774,6 +808,8 @@ func TestPermissionsTable(t *testing.T) {
 	if got := es.Meta.Permission.Fee; got != "$200 (quoted), paid" {
 		t.Errorf("fee %q after typing", got)
 	}
+	h.tab("Checks")
+	h.pump("the checks without the warning", func() bool { return !strings.Contains(h.labels(), warning) })
 
 	csvFile := filepath.Join(t.TempDir(), "permissions.csv")
 	if err := h.e.SavePermissionsCSV(csvFile); err != nil {
@@ -795,10 +831,29 @@ func TestPermissionsTable(t *testing.T) {
 	}
 	h.pump("the warning again", func() bool { return strings.Contains(h.labels(), warning) })
 
+	// An essay with no permission record: its status field is empty and names the derived
+	// state; setting and undoing a status leaves it empty again.
+	h.tab("Permissions")
+	var unset *widget.Select
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && s.Selected == "" && s.PlaceHolder == "not-needed (unset)" {
+			unset = s
+		}
+	})
+	if unset == nil {
+		t.Fatal("no empty status field naming the derived state")
+	}
+	unset.SetSelected("requested")
+	h.shortcut(&fyne.ShortcutUndo{})
+	if unset.Selected != "" {
+		t.Errorf("after undo the status field shows %q", unset.Selected)
+	}
+
 	// The numbers come from the real pages once the preview has set the book.
+	h.tab("Numbers")
 	h.pump("the numbers from the set book", func() bool {
 		l := h.labels()
-		return strings.Contains(l, " print pages.") && !strings.Contains(l, "(estimated)") && strings.Contains(l, " · p. ")
+		return strings.Contains(l, " print pages.") && !strings.Contains(l, "(estimated") && strings.Contains(l, " · p. ")
 	})
 	for _, want := range []string{"By part", "Keeping Watch", "By author", "Ruth Okafor", "By essay", "The Night Nurse"} {
 		if !strings.Contains(h.labels(), want) {

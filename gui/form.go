@@ -75,7 +75,11 @@ func (f *form) choice(options []string, get func() string, set func(string)) *wi
 	}
 	f.refreshers = append(f.refreshers, func() {
 		if v := get(); s.Selected != v {
-			s.SetSelected(v)
+			if v == "" {
+				s.ClearSelected() // SetSelected ignores a value that is not an option
+			} else {
+				s.SetSelected(v)
+			}
 		}
 	})
 	return s

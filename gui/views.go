@@ -22,7 +22,6 @@ import (
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
 	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/assets"
-	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/stats"
 )
 
@@ -192,10 +191,11 @@ type permissionFields struct {
 	holder, requested, cleared, fee, note *sealingEntry
 }
 
-// bindPermission makes the widgets that edit es's permission record.
-func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
+// bindPermission makes the widgets that edit the permission record of the essay cur returns
+// (a fixed essay in its form; whichever essay a recycled table row shows).
+func (e *Editor) bindPermission(f *form, cur func() *anthology.Essay) permissionFields {
 	perm := func(field string, fn func(p *anthology.Permission)) {
-		e.sess.EditEssay(es, "permission "+field, func(m *anthology.EssayMeta) {
+		e.sess.EditEssay(cur(), "permission "+field, func(m *anthology.EssayMeta) {
 			if m.Permission == nil {
 				m.Permission = &anthology.Permission{}
 			}
@@ -207,10 +207,10 @@ func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 	}
 	get := func(fn func(p *anthology.Permission) string) func() string {
 		return func() string {
-			if es.Meta.Permission == nil {
-				return ""
+			if es := cur(); es != nil && es.Meta.Permission != nil {
+				return fn(es.Meta.Permission)
 			}
-			return fn(es.Meta.Permission)
+			return ""
 		}
 	}
 	field := func(name, placeholder string, at func(p *anthology.Permission) *string) *sealingEntry {
@@ -235,6 +235,10 @@ func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 	// With no status set, the essay's state is derived (not needed for an original essay,
 	// needed for a reprint): the empty choice says which.
 	derived := func() {
+		es := cur()
+		if es == nil {
+			return
+		}
 		ph := string(es.PermissionState()) + " (unset)"
 		if pf.status.PlaceHolder != ph {
 			pf.status.PlaceHolder = ph
@@ -248,7 +252,7 @@ func (e *Editor) bindPermission(f *form, es *anthology.Essay) permissionFields {
 
 // permissionForm edits the essay's permission record.
 func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject {
-	pf := e.bindPermission(f, es)
+	pf := e.bindPermission(f, func() *anthology.Essay { return es })
 	return widget.NewForm(
 		widget.NewFormItem("Status", pf.status),
 		widget.NewFormItem("Rights holder", pf.holder),
@@ -587,156 +591,6 @@ func (e *Editor) showSettings() {
 		recto, drop, bleed, errLabel,
 		heading("EPUB edition"), embed,
 		hint("Reading systems use their own fonts unless the book embeds one; embedding adds about 1 MB."),
-	)
-}
-
-// showCredits shows the editor's desk: what the book still lacks (the checks), the permissions
-// table (every essay's record, editable in place, and the log saved as CSV for the publisher)
-// and the numbers. Each essay leads to its form.
-func (e *Editor) showCredits() {
-	f := newForm(e)
-	findings := container.NewVBox(hint("Checking…"))
-	numbers := container.NewVBox()
-	p := e.project()
-
-	pending := f.label(func() string {
-		log, n := stats.Permissions(e.project())
-		return fmt.Sprintf("%s, %d not cleared.", plural(len(log), "essay"), n)
-	})
-	pending.Importance = widget.LowImportance
-	saveCSV := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), e.savePermissionsDialog)
-	perms := container.NewVBox(container.NewBorder(nil, nil, nil, saveCSV, pending))
-	for _, es := range p.Essays() {
-		perms.Add(e.permissionRow(f, es))
-	}
-	e.setDetail(f, heading("Checks"), findings, heading("Permissions"), perms, heading("Numbers"), numbers)
-
-	// The numbers follow edits and the preview's typesetting: real pages once the book is set.
-	fillNumbers := func() { e.fillNumbers(numbers) }
-	fillNumbers()
-	f.onRefresh(fillNumbers)
-	f.afterTypeset = fillNumbers
-
-	// The checks read every character against the font: off the UI goroutine, on a copy. They
-	// run again when a permission changes here, so a cleared one leaves the list.
-	checked := ""
-	runChecks := func() {
-		states := permissionStates(e.project())
-		if states == checked {
-			return
-		}
-		checked = states
-		clone := e.project().Clone()
-		go func() {
-			fs, err := export.Check(clone, false)
-			e.do(func() {
-				if e.form != f || checked != states {
-					return // the editor has moved on, or a newer check is under way
-				}
-				findings.Objects = nil
-				if err != nil {
-					findings.Add(hint(err.Error()))
-				}
-				e.addFindings(findings, fs, nil)
-				e.detail.Refresh()
-			})
-		}()
-	}
-	runChecks()
-	f.onRefresh(runChecks)
-}
-
-// fillNumbers lists the numbers editors balance a book with: the whole book, each part, each
-// author, and each essay (words, pages, the page it starts on), from the preview's pages when
-// it has set the book.
-func (e *Editor) fillNumbers(box *fyne.Container) {
-	st := stats.Compute(e.project(), e.preview.edition(), e.preview.typeset())
-	box.Objects = nil
-	est := ""
-	if st.Estimated {
-		est = " (estimated)"
-	}
-	box.Add(widget.NewLabel(fmt.Sprintf("%s words, %.0f minutes of reading, %d print pages%s.", thousands(st.Words), st.Minutes, st.PrintPages, est)))
-	line := func(left, right string, show func()) {
-		l := widget.NewLabel(left)
-		l.Truncation = fyne.TextTruncateEllipsis
-		r := widget.NewLabel(right)
-		r.Importance = widget.LowImportance
-		objs := []fyne.CanvasObject{r}
-		if show != nil {
-			b := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), show)
-			b.Importance = widget.LowImportance
-			objs = append(objs, b)
-		}
-		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(objs...), l))
-	}
-	group := func(g stats.Group) {
-		line(g.Name, fmt.Sprintf("%s · %s words · %d pp.", plural(g.Essays, "essay"), thousands(g.Words), g.Pages), nil)
-	}
-	if len(st.Parts) > 0 {
-		box.Add(hint("By part"))
-		for _, g := range st.Parts {
-			group(g)
-		}
-	}
-	box.Add(hint("By author"))
-	for _, g := range st.Authors {
-		group(g)
-	}
-	box.Add(hint("By essay"))
-	for _, es := range st.Essays {
-		id := es.ID
-		at := ""
-		if es.FirstPage != "" {
-			at = " · p. " + es.FirstPage
-		}
-		line(es.Title, fmt.Sprintf("%s words · %d pp.%s", thousands(es.Words), es.Pages, at), func() { e.SelectEssay(id) })
-	}
-	box.Refresh()
-}
-
-// permissionStates sums up where every essay's permission stands, to tell when one changed.
-func permissionStates(p *anthology.Project) string {
-	var b strings.Builder
-	for _, es := range p.Essays() {
-		b.WriteString(es.ID + "=" + string(es.PermissionState()) + ";")
-	}
-	return b.String()
-}
-
-// permissionRow is an essay's line in the permissions table: its title and byline (warning
-// coloured until the rights are granted), a Show button, and its permission record.
-func (e *Editor) permissionRow(f *form, es *anthology.Essay) fyne.CanvasObject {
-	pf := e.bindPermission(f, es)
-	title := f.label(func() string {
-		return es.Meta.Title + " — " + stats.Byline(e.project(), es) + " · " + strings.ReplaceAll(string(es.PermissionState()), "-", " ")
-	})
-	setImportance := func() {
-		imp := widget.MediumImportance
-		if st := es.PermissionState(); st != anthology.PermissionCleared && st != anthology.PermissionNotNeeded {
-			imp = widget.WarningImportance
-		}
-		if title.Importance != imp {
-			title.Importance = imp
-			title.Refresh()
-		}
-	}
-	setImportance()
-	f.onRefresh(setImportance)
-	show := widget.NewButtonWithIcon("Show", theme.NavigateNextIcon(), func() { e.SelectEssay(es.ID) })
-	show.Importance = widget.LowImportance
-	// Short values share a line, long ones get the width; the hint under a shared line says
-	// which field is which once they are filled in.
-	grid := widget.NewForm(
-		&widget.FormItem{Text: "Status", Widget: container.NewGridWithColumns(3, pf.status, pf.requested, pf.cleared),
-			HintText: "status · requested · cleared"},
-		widget.NewFormItem("Holder", pf.holder),
-		&widget.FormItem{Text: "Fee", Widget: container.NewGridWithColumns(2, pf.fee, pf.note), HintText: "fee · note"},
-	)
-	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, show, title),
-		grid,
-		widget.NewSeparator(),
 	)
 }
 

@@ -58,6 +58,12 @@ type Stats struct {
 // Compute counts p. With ed and book (its edition and typeset pages) the page numbers are the
 // real ones; with nil they are estimated.
 func Compute(p *anthology.Project, ed *layout.Edition, book *typeset.Book) Stats {
+	return ComputeCounted(p, ed, book, (*anthology.Essay).Words)
+}
+
+// ComputeCounted is Compute with the essays' words counted by words: the editor passes its
+// cache, so that a page of numbers does not count a long book's words again after each edit.
+func ComputeCounted(p *anthology.Project, ed *layout.Edition, book *typeset.Book, words func(*anthology.Essay) int) Stats {
 	st := Stats{Estimated: book == nil}
 	pages := map[string]int{}
 	first := map[string]string{}
@@ -91,7 +97,7 @@ func Compute(p *anthology.Project, ed *layout.Edition, book *typeset.Book) Stats
 	authorIndex := map[string]int{}
 	for _, part := range p.Parts {
 		for _, e := range part.Essays {
-			es := Essay{ID: e.ID, Title: e.Meta.Title, Part: part.Title, Words: e.Words()}
+			es := Essay{ID: e.ID, Title: e.Meta.Title, Part: part.Title, Words: words(e)}
 			es.Minutes = minutes(es.Words)
 			if n, ok := pages[e.ID]; ok {
 				es.Pages, es.FirstPage = n, first[e.ID]
