@@ -210,6 +210,7 @@ func (e *Editor) numbersList(f *form) fyne.CanvasObject {
 				show.OnTapped = func() { e.SelectEssay(essay) }
 				show.Show()
 			}
+			c.Refresh() // lay the recycled row out again for its new texts
 		})
 	fill := func() {
 		st := stats.ComputeCounted(e.project(), e.preview.edition(), e.preview.typeset(), e.words.of)

@@ -855,6 +855,12 @@ func TestPermissionsTable(t *testing.T) {
 		l := h.labels()
 		return strings.Contains(l, " print pages.") && !strings.Contains(l, "(estimated") && strings.Contains(l, " · p. ")
 	})
+	// Recycled rows are laid out for their new numbers: none is cut short.
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, " words · ") && l.Size().Width < l.MinSize().Width-0.5 {
+			t.Errorf("%q is drawn %.0f wide, needs %.0f", l.Text, l.Size().Width, l.MinSize().Width)
+		}
+	})
 	for _, want := range []string{"By part", "Keeping Watch", "By author", "Ruth Okafor", "By essay", "The Night Nurse"} {
 		if !strings.Contains(h.labels(), want) {
 			t.Errorf("the numbers lack %q", want)
