@@ -297,6 +297,25 @@ func (p *Project) Contributor(id string) *Contributor {
 	return nil
 }
 
+// ContributorName is the name of the contributor with the given id, or the id itself when the
+// project has no such contributor (the checks report that; meanwhile the id stands in).
+func (p *Project) ContributorName(id string) string {
+	if c := p.Contributor(id); c != nil {
+		return c.Name
+	}
+	return id
+}
+
+// AuthorNames is the names of the essay's authors, in byline order (see ContributorName); nil
+// for an essay without authors.
+func (p *Project) AuthorNames(e *Essay) []string {
+	var names []string
+	for _, id := range e.Meta.Authors {
+		names = append(names, p.ContributorName(id))
+	}
+	return names
+}
+
 // Essays returns every essay of the contents in reading order.
 func (p *Project) Essays() []*Essay {
 	var out []*Essay

@@ -136,10 +136,7 @@ func (e *Editor) peopleEditor(f *form, placeholder string, get func() []string, 
 	draw := func() {
 		list.Objects = nil
 		for _, id := range get() {
-			name := id
-			if c := e.project().Contributor(id); c != nil {
-				name = c.Name
-			}
+			name := e.project().ContributorName(id)
 			remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 				set(slices.DeleteFunc(slices.Clone(get()), func(x string) bool { return x == id }))
 			})

@@ -44,15 +44,7 @@ func Permissions(p *anthology.Project) (log []Permission, pending int) {
 // Byline is the essay's authors by name ("A", "A and B"); an id with no contributor stands
 // for itself, as the checks report it.
 func Byline(p *anthology.Project, e *anthology.Essay) string {
-	var names []string
-	for _, id := range e.Meta.Authors {
-		if c := p.Contributor(id); c != nil {
-			names = append(names, c.Name)
-		} else {
-			names = append(names, id)
-		}
-	}
-	return layout.JoinList(names)
+	return layout.JoinList(p.AuthorNames(e))
 }
 
 // PermissionsHeader names the columns of the permissions log, as Row fills them.

@@ -93,56 +93,29 @@ func ComputeCounted(p *anthology.Project, ed *layout.Edition, book *typeset.Book
 		}
 		st.PrintPages = len(book.Pages)
 	}
-	partIndex := map[string]int{}
-	authorIndex := map[string]int{}
+	var parts, authors groups
 	for _, part := range p.Parts {
 		for _, e := range part.Essays {
-			es := Essay{ID: e.ID, Title: e.Meta.Title, Part: part.Title, Words: words(e)}
+			es := Essay{ID: e.ID, Title: e.Meta.Title, Part: part.Title, Words: words(e), Authors: p.AuthorNames(e)}
 			es.Minutes = minutes(es.Words)
 			if n, ok := pages[e.ID]; ok {
 				es.Pages, es.FirstPage = n, first[e.ID]
 			} else {
-				es.Pages = 1 + es.Words/wordsPerPage
+				es.Pages = EstimatePages(es.Words)
 			}
-			for _, id := range e.Meta.Authors {
-				name := id
-				if c := p.Contributor(id); c != nil {
-					name = c.Name
-				}
-				es.Authors = append(es.Authors, name)
-				i, ok := authorIndex[name]
-				if !ok {
-					i = len(st.Authors)
-					authorIndex[name] = i
-					st.Authors = append(st.Authors, Group{Name: name})
-				}
-				st.Authors[i].Essays++
-				st.Authors[i].Words += es.Words
-				st.Authors[i].Pages += es.Pages
+			for _, name := range es.Authors {
+				authors.add(name, es)
 			}
-			st.Essays = append(st.Essays, es)
-			st.Words += es.Words
 			name := part.Title
 			if name == "" {
 				name = "(outside parts)"
 			}
-			i, ok := partIndex[name]
-			if !ok {
-				i = len(st.Parts)
-				partIndex[name] = i
-				st.Parts = append(st.Parts, Group{Name: name})
-			}
-			st.Parts[i].Essays++
-			st.Parts[i].Words += es.Words
-			st.Parts[i].Pages += es.Pages
+			parts.add(name, es)
+			st.Essays = append(st.Essays, es)
+			st.Words += es.Words
 		}
 	}
-	for i := range st.Parts {
-		st.Parts[i].Minutes = minutes(st.Parts[i].Words)
-	}
-	for i := range st.Authors {
-		st.Authors[i].Minutes = minutes(st.Authors[i].Words)
-	}
+	st.Parts, st.Authors = parts.done(), authors.done()
 	sort.SliceStable(st.Authors, func(i, j int) bool { return st.Authors[i].Words > st.Authors[j].Words })
 	st.Minutes = minutes(st.Words)
 	if book == nil {
@@ -151,6 +124,36 @@ func ComputeCounted(p *anthology.Project, ed *layout.Edition, book *typeset.Book
 		}
 	}
 	return st
+}
+
+// groups sums essays' numbers by name (a part, an author), in the order the names come.
+type groups struct {
+	index map[string]int
+	list  []Group
+}
+
+func (g *groups) add(name string, es Essay) {
+	i, ok := g.index[name]
+	if !ok {
+		if g.index == nil {
+			g.index = map[string]int{}
+		}
+		i = len(g.list)
+		g.index[name] = i
+		g.list = append(g.list, Group{Name: name})
+	}
+	x := &g.list[i]
+	x.Essays++
+	x.Words += es.Words
+	x.Pages += es.Pages
+}
+
+// done returns the groups with their reading times.
+func (g *groups) done() []Group {
+	for i := range g.list {
+		g.list[i].Minutes = minutes(g.list[i].Words)
+	}
+	return g.list
 }
 
 func minutes(words int) float64 {
