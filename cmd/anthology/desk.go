@@ -31,6 +31,31 @@ func openProject(pos []string, sample bool) (*anthology.Project, error) {
 	return anthology.Open(dir)
 }
 
+// parseProject parses a desk command's flags and opens the project it names (the sample when
+// *sample is set once the flags are read). On a usage error or a project that cannot be read
+// it returns nil and the exit status to leave with (unreadable for the latter).
+func parseProject(fs *flag.FlagSet, args []string, sample *bool, stderr io.Writer, unreadable int) (*anthology.Project, int) {
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil || len(pos) > 1 {
+		return nil, exitUsage
+	}
+	p, err := openProject(pos, *sample)
+	if err != nil {
+		report(stderr, err)
+		return nil, unreadable
+	}
+	return p, exitOK
+}
+
+// writeJSON prints v as indented JSON, characters such as < and & as they are.
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
 type checkFlags struct{ final, asJSON, sample bool }
 
 func checkFlagSet(f *checkFlags) *flag.FlagSet {
@@ -51,16 +76,9 @@ func init() {
 // cannot be read at all is an error too).
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
-	fs := checkFlagSet(&f)
-	fs.SetOutput(stderr)
-	pos, err := parseInterleaved(fs, args)
-	if err != nil || len(pos) > 1 {
-		return exitUsage
-	}
-	p, err := openProject(pos, f.sample)
-	if err != nil {
-		report(stderr, err)
-		return 2
+	p, code := parseProject(checkFlagSet(&f), args, &f.sample, stderr, 2)
+	if p == nil {
+		return code
 	}
 	findings, err := export.Check(p, f.final)
 	if err != nil {
@@ -75,13 +93,10 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	findings = append(loaded, findings...)
 	errs, warns := check.Count(findings)
 	if f.asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
 		if findings == nil {
 			findings = []check.Finding{}
 		}
-		enc.Encode(struct {
+		writeJSON(stdout, struct {
 			Findings []check.Finding `json:"findings"`
 			Errors   int             `json:"errors"`
 			Warnings int             `json:"warnings"`
@@ -112,16 +127,9 @@ func permFlagSet(f *permFlags) *flag.FlagSet {
 // runPermissions prints the permissions log: every essay, its source and its permission.
 func runPermissions(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var f permFlags
-	fs := permFlagSet(&f)
-	fs.SetOutput(stderr)
-	pos, err := parseInterleaved(fs, args)
-	if err != nil || len(pos) > 1 {
-		return exitUsage
-	}
-	p, err := openProject(pos, f.sample)
-	if err != nil {
-		report(stderr, err)
-		return exitFail
+	p, code := parseProject(permFlagSet(&f), args, &f.sample, stderr, exitFail)
+	if p == nil {
+		return code
 	}
 	log, pending := stats.Permissions(p)
 	if f.asCSV {
@@ -155,16 +163,9 @@ func statsFlagSet(f *statsFlags) *flag.FlagSet {
 // layout when the book can be set, else they are estimated.
 func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f statsFlags
-	fs := statsFlagSet(&f)
-	fs.SetOutput(stderr)
-	pos, err := parseInterleaved(fs, args)
-	if err != nil || len(pos) > 1 {
-		return exitUsage
-	}
-	p, err := openProject(pos, f.sample)
-	if err != nil {
-		report(stderr, err)
-		return exitFail
+	p, code := parseProject(statsFlagSet(&f), args, &f.sample, stderr, exitFail)
+	if p == nil {
+		return code
 	}
 	var st stats.Stats
 	if ed, err := layout.Assemble(p, layout.Options{}); err == nil {
@@ -178,10 +179,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		st = stats.Compute(p, nil, nil)
 	}
 	if f.asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(st)
+		writeJSON(stdout, st)
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)

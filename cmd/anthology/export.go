@@ -9,9 +9,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/check"
-	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/pdf"
@@ -70,16 +68,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 
 	start := time.Now()
-	var p *anthology.Project
-	if f.sample {
-		p, err = anthology.LoadFS(assets.Sample(), "sample")
-	} else {
-		dir := "."
-		if len(pos) == 1 {
-			dir = pos[0]
-		}
-		p, err = anthology.Open(dir)
-	}
+	p, err := openProject(pos, f.sample)
 	if err != nil {
 		report(stderr, err)
 		return exitFail
