@@ -346,8 +346,10 @@ type rowWidget struct {
 	badge  *fyne.Container
 	badgeT *canvas.Text
 	badgeB *canvas.Rectangle
-	// line is laid out again when a recycled row changes shape (indent, fold, badge).
-	line *fyne.Container
+	// line is laid out again when a recycled row changes shape (indent, fold, badge, the
+	// widths of its texts); shape is what it was last laid out for.
+	line  *fyne.Container
+	shape rowShape
 	// marker and markerBelow show where a dragged row would land.
 	marker, markerBelow *canvas.Rectangle
 
@@ -382,11 +384,23 @@ func newRowWidget(o *outline) *rowWidget {
 	return w
 }
 
-// relayout lays the row out again after its indent, fold button or badge changed.
+// rowShape is what decides a row's layout.
+type rowShape struct {
+	indent          float32
+	fold, badge     bool
+	info, badgeText string
+	bold            bool
+}
+
+// relayout lays the row out again when its shape changed since the last layout (scrolling
+// recycles rows, and most updates leave the shape as it was).
 func (w *rowWidget) relayout() {
-	if w.line != nil {
-		w.line.Refresh()
+	s := rowShape{w.indent.MinSize().Width, w.fold.Visible(), w.badge.Visible(), w.info.Text, w.badgeT.Text, w.title.TextStyle.Bold}
+	if w.line == nil || s == w.shape {
+		return
 	}
+	w.shape = s
+	w.line.Refresh()
 }
 
 func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
