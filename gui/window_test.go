@@ -177,6 +177,24 @@ func (a *realApp) keys(id string, keys ...string) {
 	}
 }
 
+// acceptAndSave presses Return until the window shows unsaved changes (what the dialog on
+// screen offered is taken), saves with Ctrl+S, and reads the project back from dir.
+func (a *realApp) acceptAndSave(id, what, dir string) *anthology.Project {
+	a.t.Helper()
+	a.until(what, func() bool {
+		a.keys(id, "Return")
+		time.Sleep(300 * time.Millisecond)
+		return strings.HasPrefix(a.title(id), "• ")
+	})
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(dir)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return q
+}
+
 // shot captures the window.
 func (a *realApp) shot(id string) image.Image {
 	a.t.Helper()
@@ -275,17 +293,7 @@ func TestRealWindow(t *testing.T) {
 	// Reopen: the recovery is offered, Return takes it, Ctrl+S saves it.
 	a.start("open", p.Dir)
 	id = a.window()
-	a.until("the recovered edits", func() bool {
-		a.keys(id, "Return")
-		time.Sleep(300 * time.Millisecond)
-		return strings.HasPrefix(a.title(id), "• ")
-	})
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
-	q, err := anthology.Open(p.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := a.acceptAndSave(id, "the recovered edits", p.Dir)
 	want := "Keeping Watch: the-night-nurse notes-from-the-night-desk the-lighthouse-log | " +
 		"Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"
 	if got := edittest.Order(q); got != want {
@@ -353,17 +361,7 @@ func TestRealWindowDropFiles(t *testing.T) {
 	if err := xdndDrop(a.display, xproto.Window(wid), []string{essay}); err != nil {
 		t.Fatalf("dropping the file: %v\n%s", err, a.log.String())
 	}
-	a.until("the dropped essay added", func() bool {
-		a.keys(id, "Return")
-		time.Sleep(300 * time.Millisecond)
-		return strings.HasPrefix(a.title(id), "• ")
-	})
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
-	q, err := anthology.Open(p.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := a.acceptAndSave(id, "the dropped essay added", p.Dir)
 	essays := q.Essays()
 	last := essays[len(essays)-1]
 	if last.Meta.Title != "A Letter from the Harbour" || len(last.Meta.Authors) != 1 || q.Contributor(last.Meta.Authors[0]).Name != "Ada Quill" {

@@ -1,13 +1,13 @@
 package check_test
 
 import (
-	"os"
-	"path/filepath"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/assets"
 )
 
@@ -31,26 +31,9 @@ contents:
 
 func project(t *testing.T, edits map[string]string) *anthology.Project {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{}
-	for k, v := range clean {
-		files[k] = v
-	}
-	for k, v := range edits {
-		files[k] = v
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := anthology.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	files := maps.Clone(clean)
+	maps.Copy(files, edits)
+	return edittest.WriteProject(t, files)
 }
 
 // glyphs pretends the print font lacks "ſ" (which another font has) and nobody has "𝄞".

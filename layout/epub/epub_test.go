@@ -18,6 +18,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/internal/faulty"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -263,25 +264,10 @@ func FuzzEssayXHTML(f *testing.F) {
 	})
 }
 
-// failingWriter fails once n bytes have been written, as a full disk does.
-type failingWriter struct{ n int }
-
-var errDiskFull = errors.New("no space left on device")
-
-func (w *failingWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		n := w.n
-		w.n = 0
-		return n, errDiskFull
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
-
 func TestWriteFailure(t *testing.T) {
 	ed := sampleEdition(t)
 	for _, n := range []int{0, 100, 50000} {
-		if err := Write(context.Background(), &failingWriter{n: n}, ed, Options{}); !errors.Is(err, errDiskFull) {
+		if err := Write(context.Background(), &faulty.Writer{N: n}, ed, Options{}); !errors.Is(err, faulty.ErrDiskFull) {
 			t.Errorf("after %d bytes: err = %v, want the writer's error", n, err)
 		}
 	}

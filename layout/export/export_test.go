@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
@@ -275,7 +276,6 @@ func readZip(t *testing.T, data []byte, name string) []byte {
 
 // TestHostileEssay builds a book from an essay that tries to break XML and the typesetter.
 func TestHostileEssay(t *testing.T) {
-	dir := t.TempDir()
 	long := strings.Repeat("Supercalifragilistic", 10) // 200 letters, no break in sight
 	files := map[string]string{
 		"anthology.yaml": "title: Hostile & <Odd> ]]> Title\ncontributors:\n  - {id: x, name: \"X & Y <z>\"}\ncontents:\n  - part: \"A & B\"\n    essays: [bad]\n",
@@ -283,17 +283,7 @@ func TestHostileEssay(t *testing.T) {
 			"<script>alert(\"executed\")</script>\n\nAmpersands & angles <i>raw</i> and a ]]> end, a bell\x07 and an escape\x1b.\n\n" +
 			long + " is a very long word.\n\n[a link](javascript:alert(1)) and [a good one](https://example.org/?a=1&b=2).\n\nAn astral emoji 😀 and a rare letter ꙮ.\n",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := anthology.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := edittest.WriteProject(t, files)
 	out := t.TempDir()
 	res, err := export.Build(context.Background(), p, export.Options{OutDir: out})
 	if err != nil {

@@ -3,12 +3,12 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/internal/faulty"
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
@@ -89,24 +89,10 @@ func BenchmarkSamplePDF(b *testing.B) {
 	}
 }
 
-type failingWriter struct{ n int }
-
-var errDiskFull = errors.New("no space left on device")
-
-func (w *failingWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		n := w.n
-		w.n = 0
-		return n, errDiskFull
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
-
 func TestWriteFailure(t *testing.T) {
 	ed, book := sampleBook(t, nil)
 	for _, n := range []int{0, 1000, 100000} {
-		if err := Write(context.Background(), &failingWriter{n: n}, ed, book, Print); err == nil {
+		if err := Write(context.Background(), &faulty.Writer{N: n}, ed, book, Print); err == nil {
 			t.Errorf("after %d bytes: a failing writer went unnoticed", n)
 		}
 	}

@@ -1,8 +1,10 @@
-// Package edittest holds what the tests of editing (the session's and the window's) share: a
-// copy of the bundled sample on disk, and the contents written as one line.
+// Package edittest holds what tests of projects on disk share (the session's, the window's, the
+// checks' and the export's): a copy of the bundled sample, a project written from its files'
+// texts, and the contents written as one line.
 package edittest
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +25,26 @@ func SampleCopy(t testing.TB) *anthology.Project {
 		t.Fatal(err)
 	}
 	p, err = anthology.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// WriteProject writes files (slash-separated path → text) into a new folder and opens it.
+func WriteProject(t testing.TB, files map[string]string) *anthology.Project {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := anthology.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
