@@ -96,6 +96,16 @@ func epubClean(t *testing.T, book, version string) {
 	}
 }
 
+// allValidatorsClean judges an EPUB by both EPUBChecks and Ace.
+func allValidatorsClean(t *testing.T, book string) {
+	t.Helper()
+	epubClean(t, book, "5")
+	epubClean(t, book, "4")
+	if v := qa.Ace(t, book); len(v) > 0 {
+		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
+	}
+}
+
 func TestSampleAce(t *testing.T) {
 	if v := qa.Ace(t, buildSample(t).Files[0]); len(v) > 0 {
 		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
@@ -579,11 +589,7 @@ func TestFiftyEssayEPUB(t *testing.T) {
 		t.Fatal(err)
 	}
 	book := res.Files[0]
-	epubClean(t, book, "5")
-	epubClean(t, book, "4")
-	if v := qa.Ace(t, book); len(v) > 0 {
-		t.Errorf("Ace: %d violations:\n%s", len(v), strings.Join(v, "\n"))
-	}
+	allValidatorsClean(t, book)
 	plain, err := qa.Tool(t, "pandoc", book, "-t", "plain")
 	if err != nil {
 		t.Fatalf("pandoc: %v", err)
@@ -620,11 +626,7 @@ func TestEmbeddedFontsEPUBClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	book := res.Files[0]
-	epubClean(t, book, "5")
-	epubClean(t, book, "4")
-	if v := qa.Ace(t, book); len(v) > 0 {
-		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
-	}
+	allValidatorsClean(t, book)
 }
 
 // TestScreenPDFBesideThePrintPDF builds both PDFs in one export: the screen one has its own
