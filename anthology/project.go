@@ -162,6 +162,7 @@ type Essay struct {
 // clone copies m deeply.
 func (m EssayMeta) clone() EssayMeta {
 	m.Authors = slices.Clone(m.Authors)
+	m.Translators = slices.Clone(m.Translators)
 	if m.Permission != nil {
 		p := *m.Permission
 		m.Permission = &p
@@ -175,6 +176,9 @@ func (m EssayMeta) same(o EssayMeta) bool {
 	norm := func(x EssayMeta) EssayMeta {
 		if len(x.Authors) == 0 {
 			x.Authors = nil
+		}
+		if len(x.Translators) == 0 {
+			x.Translators = nil
 		}
 		if x.Permission != nil && *x.Permission == (Permission{}) {
 			x.Permission = nil
@@ -202,10 +206,19 @@ type EssayMeta struct {
 	Subtitle string `yaml:"subtitle,omitempty"`
 	// Authors are contributor ids, in byline order.
 	Authors []string `yaml:"authors,omitempty"`
+	// Translators are contributor ids: the byline adds "Translated by …".
+	Translators []string `yaml:"translators,omitempty"`
+	// Language is the essay's language (BCP 47) when it differs from the book's.
+	Language string `yaml:"language,omitempty"`
 	// Date is when the essay was written or first published, as the editor writes it.
 	Date string `yaml:"date,omitempty"`
 	// Source is where the essay first appeared ("The Harbor Review, Spring 2019").
 	Source string `yaml:"source,omitempty"`
+	// Original is set for a piece first published in this book: only then do the Credits say so.
+	Original bool `yaml:"original,omitempty"`
+	// Rights says who owns the essay: "public domain", a licence ("CC BY 4.0"), or empty for
+	// the author's (or the permission's holder's) copyright. The copyright page follows it.
+	Rights string `yaml:"rights,omitempty"`
 	// Headnote is the editor's published note printed before the essay, in Markdown.
 	Headnote string `yaml:"headnote,omitempty"`
 	Status   Status `yaml:"status,omitempty"`
@@ -247,13 +260,19 @@ type Permission struct {
 // Reprinted reports whether an essay appeared elsewhere before this book.
 func (e *Essay) Reprinted() bool { return strings.TrimSpace(e.Meta.Source) != "" }
 
+// PublicDomain reports whether the essay's rights say it is in the public domain.
+func (e *Essay) PublicDomain() bool {
+	r := strings.ToLower(strings.TrimSpace(e.Meta.Rights))
+	return r == "public domain" || r == "public-domain"
+}
+
 // PermissionState is the essay's permission status as it stands: the record's, "not-needed"
 // for a piece published here first, "needed" for a reprint with no record.
 func (e *Essay) PermissionState() PermissionStatus {
 	if e.Meta.Permission != nil && e.Meta.Permission.Status != "" {
 		return e.Meta.Permission.Status
 	}
-	if !e.Reprinted() {
+	if !e.Reprinted() || e.PublicDomain() {
 		return PermissionNotNeeded
 	}
 	return PermissionNeeded

@@ -32,6 +32,8 @@ type block struct {
 	level      int // heading level, from 1
 	ordered    bool
 	pos        int // index in the original sequence of blocks
+	// cut, when set, is why the reader judged the block to be outside the essay.
+	cut string
 }
 
 // markdown returns the block's Markdown.
@@ -133,7 +135,11 @@ var (
 // smartQuotes turns straight quotes into typographic ones, the way a careful editor would:
 // an apostrophe inside or at the end of a word, opening quotes after a space or an opening
 // bracket, closing quotes elsewhere. Text that already has curly quotes keeps them.
-func smartQuotes(s string) string {
+func smartQuotes(s string) string { return smartQuotesAfter(' ', s) }
+
+// smartQuotesAfter is smartQuotes for text that follows the character before (the end of the
+// text written before it, across markup).
+func smartQuotesAfter(before rune, s string) string {
 	if !strings.ContainsAny(s, "'\"`") {
 		return s
 	}
@@ -144,7 +150,7 @@ func smartQuotes(s string) string {
 		if r != '\'' && r != '"' {
 			continue
 		}
-		var prev, next rune = ' ', ' '
+		var prev, next rune = before, ' '
 		if i > 0 {
 			prev = rs[i-1]
 		}

@@ -13,8 +13,16 @@ import (
 // byline, a Word file's properties, Markdown front matter.
 type hints struct {
 	title, subtitle, author, bio, date, source, siteName string
-	// notes are footnote definitions ("[^1]: text") to append to the body.
-	notes []string
+	// notes are footnote definitions ("[^1]: text") to append to the body; noteWords their words.
+	notes     []string
+	noteWords int
+	// removed is what the reader set aside before the clean-up (a title taken from the
+	// markup, a notes list's heading), with its words.
+	removed []Removed
+	// unresolved are note references whose notes are not in the import.
+	unresolved []string
+	// messages are things the reader wants the editor to know.
+	messages []string
 }
 
 // furniture is a line that belongs to the web page around an essay, not to the essay.
@@ -135,25 +143,40 @@ type cleaner struct {
 }
 
 func (c *cleaner) remove(i int, reason string) {
-	c.res.Removed = append(c.res.Removed, Removed{Text: c.blocks[i].text, Reason: reason, pos: c.blocks[i].pos})
+	c.res.Removed = append(c.res.Removed, Removed{Text: c.blocks[i].text, Reason: reason, Words: CountWords(c.blocks[i].text), pos: c.blocks[i].pos})
 	c.blocks = append(c.blocks[:i], c.blocks[i+1:]...)
 }
 
 // clean turns raw blocks into an essay: it cuts web furniture (saying why), finds the title,
 // subtitle, author, bio, date and source, and writes the body as Markdown.
 func clean(file, format string, blocks []block, h hints) *Result {
-	res := &Result{File: file, Format: format, Removed: []Removed{}, Notes: []string{}, Authors: []Author{}}
+	res := &Result{File: file, Format: format, Kind: KindEssay, Removed: []Removed{}, Notes: []string{}, Authors: []Author{}}
+	res.WordsIn = h.noteWords
+	for _, rm := range h.removed {
+		res.WordsIn += rm.Words
+		rm.pos = -1
+		res.Removed = append(res.Removed, rm)
+	}
 	for i := range blocks {
 		blocks[i].pos = i
+		res.WordsIn += CountWords(blocks[i].text)
 	}
 	c := &cleaner{blocks: blocks, res: res}
+	// What the reader judged to be outside the essay (Readability's verdict on a web page).
+	for i := 0; i < len(c.blocks); {
+		if c.blocks[i].cut != "" {
+			c.remove(i, c.blocks[i].cut)
+			continue
+		}
+		i++
+	}
 
 	// A label and a date glued to the start of the text.
 	if len(c.blocks) > 0 && c.blocks[0].kind == para {
 		if m := datePrefix.FindStringSubmatch(c.blocks[0].text); m != nil {
 			if d := normalizeDate(m[1]); d != "" {
 				res.Date = d
-				res.Removed = append(res.Removed, Removed{Text: strings.TrimSpace(m[0]), Reason: "date line (now the essay's date)"})
+				res.Removed = append(res.Removed, Removed{Text: strings.TrimSpace(m[0]), Reason: "date line (now the essay's date)", Words: CountWords(m[0])})
 				rest := strings.TrimSpace(c.blocks[0].text[len(m[0]):])
 				c.blocks[0].text, c.blocks[0].md = rest, ""
 				if rest == "" {
@@ -253,9 +276,15 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	c.findHeadings()
 
 	var md []string
+	res.WordsOut = h.noteWords
 	for _, b := range c.blocks {
 		md = append(md, b.markdown())
+		res.WordsOut += CountWords(b.text)
 	}
+	for _, u := range h.unresolved {
+		res.Notes = append(res.Notes, "note reference "+u+" has no note in this import: its mark is kept as text")
+	}
+	res.Notes = append(res.Notes, h.messages...)
 	sort.SliceStable(res.Removed, func(i, j int) bool { return res.Removed[i].pos < res.Removed[j].pos })
 	md = append(md, h.notes...)
 	res.Body = strings.Join(md, "\n\n")
@@ -491,7 +520,7 @@ func (c *cleaner) tidy() {
 		out = append(out, b)
 	}
 	for len(out) > 0 && out[len(out)-1].kind == sceneBreak {
-		c.res.Removed = append(c.res.Removed, Removed{Text: out[len(out)-1].text, Reason: "separator with nothing after it"})
+		c.res.Removed = append(c.res.Removed, Removed{Text: out[len(out)-1].text, Reason: "separator with nothing after it", Words: CountWords(out[len(out)-1].text), pos: out[len(out)-1].pos})
 		out = out[:len(out)-1]
 	}
 	c.blocks = out

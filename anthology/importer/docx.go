@@ -83,9 +83,10 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 		for _, np := range notes[id] {
 			if nb := np.block(styles, func(string) string { return "" }); strings.TrimSpace(nb.md) != "" {
 				parts = append(parts, nb.md)
+				h.noteWords += CountWords(nb.text)
 			}
 		}
-		h.notes = append(h.notes, fmt.Sprintf("[^%d]: %s", noteNumbers[id], strings.Join(parts, " ")))
+		h.notes = append(h.notes, fmt.Sprintf("[^%d]: %s", noteNumbers[id], strings.Join(parts, "\n\n    ")))
 	}
 	return out, h, nil
 }
@@ -231,8 +232,6 @@ func wOn(t xml.StartElement) bool {
 
 // block turns a paragraph into a block: Markdown with emphasis, strong text and note markers.
 func (p docxPara) block(styles map[string]string, noteMark func(id string) string) block {
-	var md, txt strings.Builder
-	allEmph := true
 	// Merge neighbouring runs with the same formatting, so that "*a**b*" cannot happen.
 	type seg struct {
 		text         string
@@ -255,41 +254,33 @@ func (p docxPara) block(styles map[string]string, noteMark func(id string) strin
 			}
 		}
 	}
+	w := newInlineWriter()
 	for _, s := range segs {
 		switch {
 		case strings.HasPrefix(s.text, "\x00"):
-			md.WriteString(s.text[1:])
+			w.raw(s.text[1:])
 		case s.text == "\n":
-			md.WriteString("  \n")
-			txt.WriteString("\n")
+			w.lineBreak()
 		default:
-			txt.WriteString(s.text)
-			if strings.TrimSpace(s.text) != "" && !s.italic && !s.bold {
-				allEmph = false
-			}
-			esc := escapeMarkdown(smartQuotes(s.text))
-			trimmed := strings.TrimSpace(esc)
-			if trimmed == "" || (!s.italic && !s.bold) {
-				md.WriteString(esc)
-				continue
-			}
-			delim := "*"
-			if s.bold && s.italic {
+			delim := ""
+			switch {
+			case s.bold && s.italic:
 				delim = "***"
-			} else if s.bold {
+			case s.bold:
 				delim = "**"
+			case s.italic:
+				delim = "*"
 			}
-			if strings.HasPrefix(esc, " ") {
-				md.WriteByte(' ')
+			if delim != "" {
+				w.open(delim)
 			}
-			md.WriteString(delim + trimmed + delim)
-			if strings.HasSuffix(esc, " ") {
-				md.WriteByte(' ')
+			w.text(s.text, s.italic || s.bold)
+			if delim != "" {
+				w.close(delim)
 			}
 		}
 	}
-	text := collapse(txt.String())
-	b := block{kind: para, text: text, md: strings.TrimSpace(collapseMD(md.String())), emphasised: allEmph && text != ""}
+	b := w.block(para)
 	style := strings.ToLower(styles[p.style])
 	if style == "" {
 		style = strings.ToLower(p.style)
@@ -302,7 +293,7 @@ func (p docxPara) block(styles map[string]string, noteMark func(id string) strin
 	case p.numbered || strings.Contains(style, "list"):
 		b.kind = listItem
 	}
-	if b.kind == para && isSceneBreak(strings.TrimSpace(text)) {
+	if b.kind == para && isSceneBreak(strings.TrimSpace(b.text)) {
 		b.kind = sceneBreak
 	}
 	return b

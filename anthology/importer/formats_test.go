@@ -134,7 +134,7 @@ func TestDOCX(t *testing.T) {
 		t.Errorf("title %q subtitle %q", r.Title, r.Subtitle)
 	}
 	for _, want := range []string{"The foundry opens at *five*, and the first thing you notice is the **heat**.[^1]",
-		"## The Pour", "\n* * *\n", "> “Iron remembers,” my father said.", "Line one  \nline two", "[^1]: The foundry closed in 2011."} {
+		"## The Pour", "\n* * *\n", "> “Iron remembers,” my father said.", "Line one\\\nline two", "[^1]: The foundry closed in 2011."} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("body lacks %q:\n%s", want, r.Body)
 		}

@@ -22,8 +22,13 @@ import (
 // Result is what an import found in one file. It is also the JSON that
 // "anthology import --json" prints.
 type Result struct {
-	File     string   `json:"file"`
-	Format   string   `json:"format"`
+	File   string `json:"file"`
+	Format string `json:"format"`
+	// Kind is what the file is in a book: an essay, a part's title page, the notes of other
+	// files, or a page of the edition (a colophon) that is not the author's text.
+	Kind Kind `json:"kind"`
+	// Part is the title of the part the essay belongs to, when the source says.
+	Part     string   `json:"part,omitempty"`
 	Title    string   `json:"title"`
 	Subtitle string   `json:"subtitle"`
 	Authors  []Author `json:"authors"`
@@ -32,8 +37,16 @@ type Result struct {
 	Source string `json:"source"`
 	// Body is the essay as Markdown.
 	Body string `json:"body"`
-	// Removed lists every line or block cut from the text, with the reason.
+	// Removed lists every line or block cut from the text, with the reason and its words.
 	Removed []Removed `json:"removed"`
+	// WordsIn counts the words of the file (with the notes it references); WordsOut those of
+	// the essay (body and notes). WordsIn = WordsOut + the words of Removed, always.
+	WordsIn  int `json:"words_in"`
+	WordsOut int `json:"words_out"`
+	// Rights is "public domain" when the source says so.
+	Rights string `json:"rights,omitempty"`
+	// Language is the text's language (BCP 47), when the source says.
+	Language string `json:"language,omitempty"`
 	// Notes say what was not found, and how uncertain findings were made.
 	Notes []string `json:"notes"`
 }
@@ -42,12 +55,32 @@ type Result struct {
 type Author struct {
 	Name string `json:"name"`
 	Bio  string `json:"bio"`
+	// SortName is the name as a catalogue files it ("Hazlitt, William"), when the source says.
+	SortName string `json:"sort_name,omitempty"`
+	// Role is "author" (the default), "translator" or "editor".
+	Role string `json:"role,omitempty"`
 }
+
+// Kind is what an imported file is in a book.
+type Kind string
+
+// The kinds of imported file.
+const (
+	KindEssay Kind = "essay"
+	// KindPart is a part's (or volume's) title page: it starts a part of the contents.
+	KindPart Kind = "part"
+	// KindNotes holds notes referenced from other files: they become those essays' notes.
+	KindNotes Kind = "notes"
+	// KindEdition is a page of the source edition (colophon, imprint, licence, title page):
+	// not the author's text, not imported.
+	KindEdition Kind = "edition-page"
+)
 
 // Removed is a piece of the original cut from the essay, and why.
 type Removed struct {
 	Text   string `json:"text"`
 	Reason string `json:"reason"`
+	Words  int    `json:"words"`
 	pos    int    // the block's place in the original, to list removals in reading order
 }
 

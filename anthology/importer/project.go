@@ -9,30 +9,99 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 )
 
+// Overrides are what the editor says of imported files, over what the import found: who wrote
+// them, where they first appeared, the part they go in. Empty fields change nothing.
+type Overrides struct {
+	Author string
+	Source string
+	Part   string
+}
+
+// Apply sets what o says on an imported essay.
+func (o Overrides) Apply(r *Result) {
+	if r.Kind != KindEssay && r.Kind != "" {
+		return
+	}
+	if a := strings.TrimSpace(o.Author); a != "" {
+		r.Authors = []Author{{Name: a}}
+		r.Notes = dropNote(r.Notes, "no author found")
+	}
+	if s := strings.TrimSpace(o.Source); s != "" {
+		r.Source = s
+		r.Notes = dropNote(r.Notes, "no first-publication source found")
+	}
+	if pt := strings.TrimSpace(o.Part); pt != "" {
+		r.Part = pt
+	}
+}
+
 // Add puts an imported essay into a project: a new essay file named after its title (or the
-// file it came from), at the end of the contents, its authors matched to the project's
-// contributors by name or added as new ones, with their bios. The project is not saved.
+// file it came from), at the end of the contents (or of the part it names, made when missing),
+// its authors and translators matched to the project's contributors by name or added as new
+// ones, with their bios. A part's title page adds the part; a notes file or a page of the
+// source edition adds nothing (nil). The project is not saved.
 func Add(p *anthology.Project, r *Result) *anthology.Essay {
-	var authors []string
+	switch r.Kind {
+	case KindNotes, KindEdition:
+		return nil
+	case KindPart:
+		if partIndex(p, r.Title) < 0 {
+			_, _ = p.AddPart(len(p.Parts), r.Title, r.Subtitle)
+		}
+		return nil
+	}
+	var authors, translators []string
 	for _, a := range r.Authors {
-		authors = append(authors, p.AddContributor(a.Name, a.Bio).ID)
+		c := p.AddContributor(a.Name, a.Bio)
+		if a.SortName != "" && c.SortName == "" || a.SortName != "" && c.Bio == a.Bio {
+			c.SortName = a.SortName
+		}
+		if a.Role == "translator" {
+			translators = append(translators, c.ID)
+		} else {
+			authors = append(authors, c.ID)
+		}
 	}
 	base := r.Title
 	if base == "" {
 		base = strings.TrimSuffix(filepath.Base(r.File), filepath.Ext(r.File))
 	}
 	id := p.UniqueEssayID(anthology.Slug(base))
-	e := anthology.NewEssay(id, anthology.EssayMeta{
-		Title:    r.Title,
-		Subtitle: r.Subtitle,
-		Authors:  authors,
-		Date:     r.Date,
-		Source:   r.Source,
-		Status:   anthology.StatusDraft,
-		Notes:    importNote(r),
-	}, r.Body)
+	meta := anthology.EssayMeta{
+		Title:       r.Title,
+		Subtitle:    r.Subtitle,
+		Authors:     authors,
+		Translators: translators,
+		Date:        r.Date,
+		Source:      r.Source,
+		Rights:      r.Rights,
+		Status:      anthology.StatusDraft,
+		Notes:       importNote(r),
+	}
+	if r.Language != "" && !strings.EqualFold(r.Language, p.Book.Language) {
+		meta.Language = r.Language
+	}
+	e := anthology.NewEssay(id, meta, r.Body)
+	if r.Part != "" {
+		i := partIndex(p, r.Part)
+		if i < 0 {
+			_, _ = p.AddPart(len(p.Parts), r.Part, "")
+			i = len(p.Parts) - 1
+		}
+		_ = p.InsertEssay(e, i, len(p.Parts[i].Essays))
+		return e
+	}
 	p.AddEssay(e)
 	return e
+}
+
+func partIndex(p *anthology.Project, title string) int {
+	for i, pt := range p.Parts {
+		if strings.EqualFold(strings.TrimSpace(pt.Title), strings.TrimSpace(title)) && pt.Title != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // importNote is the essay's private note about its import: where it came from, what was cut

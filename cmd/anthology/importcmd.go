@@ -19,12 +19,16 @@ import (
 type importFlags struct {
 	into   string
 	asJSON bool
+	over   importer.Overrides
 }
 
 func importFlagSet(f *importFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.StringVar(&f.into, "into", "", "the project to add the essays to (created when missing)")
 	fs.BoolVar(&f.asJSON, "json", false, "print what was found in each file, as JSON, and write nothing")
+	fs.StringVar(&f.over.Author, "author", "", "who wrote the files (over what the import finds)")
+	fs.StringVar(&f.over.Source, "source", "", "where the files first appeared, for the Credits")
+	fs.StringVar(&f.over.Part, "part", "", "the part of the contents to put the essays in (made when missing)")
 	return fs
 }
 
@@ -50,19 +54,13 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	// Read every file first: one bad file stops the import before the project changes.
-	var results []*importer.Result
-	failed := false
-	for _, name := range files {
-		r, err := importer.ReadFile(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "anthology: %v\n", err)
-			failed = true
-			continue
-		}
-		results = append(results, r)
-	}
-	if failed {
+	results, err := importer.ReadFiles(files)
+	if err != nil {
+		fmt.Fprintf(stderr, "anthology: %v\n", err)
 		return exitFail
+	}
+	for _, r := range results {
+		f.over.Apply(r)
 	}
 	if f.asJSON {
 		enc := json.NewEncoder(stdout)
@@ -93,6 +91,17 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for i, e := range added {
 		r := results[i]
+		switch r.Kind {
+		case importer.KindPart:
+			fmt.Fprintf(stdout, "%s → part %q\n", r.File, r.Title)
+			continue
+		case importer.KindNotes:
+			fmt.Fprintf(stdout, "%s: %s\n", r.File, strings.Join(r.Notes, "; "))
+			continue
+		case importer.KindEdition:
+			fmt.Fprintf(stdout, "%s: not imported (a page of the source edition: %d words)\n", r.File, r.WordsIn)
+			continue
+		}
 		title := e.Meta.Title
 		if title == "" {
 			title = "(no title found: write one in " + filepath.Join(f.into, e.Path) + ")"
@@ -105,7 +114,18 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(names) > 0 {
 			fmt.Fprintf(stdout, " by %s", strings.Join(names, " and "))
 		}
-		fmt.Fprintf(stdout, " (%d words; %d pieces of page furniture cut)\n", e.Words(), len(r.Removed))
+		cut := 0
+		for _, rm := range r.Removed {
+			if !strings.Contains(rm.Reason, "(now ") {
+				cut += rm.Words
+			}
+		}
+		fmt.Fprintf(stdout, " (%d words; %d words cut)\n", e.Words(), cut)
+		for _, n := range r.Notes {
+			if strings.HasPrefix(n, "note reference") {
+				fmt.Fprintf(stdout, "  %s\n", n)
+			}
+		}
 	}
 	return exitOK
 }

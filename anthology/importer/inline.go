@@ -1,0 +1,265 @@
+package importer
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// inlineWriter writes one block's inline content twice: as Markdown for the essay and as plain
+// text for the detectors. White space follows HTML's rule (and Word's runs follow it too): a run
+// of spaces, tabs and newlines is one space, never none. Spaces are held back until the next
+// word, so a space that stood inside "<i>beta </i>" lands outside the emphasis, and none is
+// written at the ends of the block.
+type inlineWriter struct {
+	md, txt strings.Builder
+	space   bool     // a space is due before the next word
+	brk     bool     // a hard line break is due before the next word
+	opens   []string // delimiters due before the next word (emphasis that has no word yet)
+	wrote   bool     // a word has been written
+	line    bool     // the next word starts a line: it must not read as block syntax
+	last    rune     // the last character written, for smart quotes
+	// plain is set where every word written so far was inside emphasis (a dek, a byline).
+	plainWords int
+}
+
+func newInlineWriter() *inlineWriter { return &inlineWriter{line: true, last: ' '} }
+
+// text writes source text, collapsing its white space.
+func (w *inlineWriter) text(s string, emphasised bool) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if isHTMLSpace(r) {
+			if w.wrote {
+				w.space = true
+			}
+			s = s[size:]
+			continue
+		}
+		end := len(s)
+		for i, r := range s {
+			if isHTMLSpace(r) {
+				end = i
+				break
+			}
+		}
+		w.word(s[:end], emphasised)
+		s = s[end:]
+	}
+}
+
+// isHTMLSpace is HTML's ASCII white space, plus the line separators a pasted text may hold. A
+// no-break space is a character of the text, not white space.
+func isHTMLSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// word writes a run of non-space text: the due line break or space, the due delimiters, then
+// the escaped word.
+func (w *inlineWriter) word(s string, emphasised bool) {
+	if s == "" {
+		return
+	}
+	w.flush()
+	if !emphasised && strings.IndexFunc(s, isAlnum) >= 0 {
+		w.plainWords++
+	}
+	s = smartQuotesAfter(w.last, s)
+	w.txt.WriteString(s)
+	w.md.WriteString(escapeWord(s, w.line))
+	w.line = false
+	w.wrote = true
+	w.last, _ = utf8.DecodeLastRuneInString(s)
+}
+
+// flush writes what is due before a word: a line break or a space, then opening delimiters.
+func (w *inlineWriter) flush() {
+	switch {
+	case w.brk && w.wrote:
+		w.md.WriteString("\\\n")
+		w.txt.WriteString("\n")
+		w.line = true
+		w.last = ' '
+	case w.space && w.wrote:
+		w.md.WriteByte(' ')
+		w.txt.WriteByte(' ')
+		w.last = ' '
+	}
+	w.brk, w.space = false, false
+	for _, d := range w.opens {
+		w.md.WriteString(d)
+	}
+	w.opens = w.opens[:0]
+}
+
+// open starts emphasis (or a link's label): its delimiter is written before its first word, so
+// an emphasis that holds no word writes nothing.
+func (w *inlineWriter) open(delim string) { w.opens = append(w.opens, delim) }
+
+// close ends what open started. It reports whether the delimiter had been written (false for
+// an element that held no word). A due space stays due, after the delimiter.
+func (w *inlineWriter) close(delim string) bool {
+	if n := len(w.opens); n > 0 && w.opens[n-1] == delim {
+		w.opens = w.opens[:n-1]
+		return false
+	}
+	w.md.WriteString(closing(delim))
+	return true
+}
+
+func closing(delim string) string {
+	if delim == "[" {
+		return "]"
+	}
+	return delim
+}
+
+// raw writes Markdown that is not text (a note marker, a link's destination) straight after
+// the last word: no space is written before it, and a due space stays due.
+func (w *inlineWriter) raw(md string) {
+	for _, d := range w.opens {
+		w.md.WriteString(d)
+	}
+	w.opens = w.opens[:0]
+	w.md.WriteString(md)
+	w.wrote = true
+	w.line = false
+}
+
+// lineBreak asks for a hard line break before the next word (none at the ends of a block).
+func (w *inlineWriter) lineBreak() {
+	if w.wrote {
+		w.brk = true
+	}
+}
+
+// punct writes a character that belongs to the text but comes from markup (the quotation marks
+// of a <q>), glued to the next word when opening and to the last when closing.
+func (w *inlineWriter) punct(s string, opening bool) {
+	if opening {
+		w.flush()
+		w.md.WriteString(s)
+		w.txt.WriteString(s)
+		w.line, w.wrote = false, true
+		w.last, _ = utf8.DecodeLastRuneInString(s)
+		return
+	}
+	space := w.space
+	w.space = false
+	w.md.WriteString(s)
+	w.txt.WriteString(s)
+	w.space = space
+	w.last, _ = utf8.DecodeLastRuneInString(s)
+}
+
+// block returns the written content as a block of the given kind.
+func (w *inlineWriter) block(k kind) block {
+	text := w.txt.String()
+	return block{kind: k, text: text, md: w.md.String(), emphasised: w.plainWords == 0 && CountWords(text) > 0}
+}
+
+// escapeWord escapes one word of text for Markdown; at the start of a line also what would
+// make the line a heading, a list, a quotation or verse.
+func escapeWord(s string, lineStart bool) string {
+	if lineStart && orderedMarker.MatchString(s) {
+		// "1984." followed by a space would start an ordered list.
+		return s[:len(s)-1] + "\\" + s[len(s)-1:]
+	}
+	if lineStart {
+		return escapeMarkdown(s)
+	}
+	return escapeInline(s)
+}
+
+var orderedMarker = regexp.MustCompile(`^[0-9]{1,9}[.)]$`)
+
+// escapeInline escapes what starts emphasis, code, links, raw HTML or entities inside a line.
+func escapeInline(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte("\\*_`[]<>", c) >= 0:
+			b.WriteByte('\\')
+		case c == '&' && entityAhead.MatchString(s[i:]):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// CountWords counts the words of plain text the way the import's tallies do: runs of
+// non-space characters holding at least one letter or digit.
+func CountWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, isAlnum) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// linkDestination writes a URL so that every EPUB reader and validator accepts it: characters
+// that may not stand in a URL (spaces, "|", braces, a second "#") are percent-encoded, and so
+// are the parentheses that would end a Markdown destination. It returns "" for addresses that
+// are not links to the outside (javascript:, internal anchors).
+func linkDestination(href string) string {
+	href = strings.TrimSpace(href)
+	u, err := url.Parse(href)
+	if err != nil {
+		// Not parseable as it stands: encode what stops it and try again.
+		u, err = url.Parse(encodeURL(href))
+		if err != nil {
+			return ""
+		}
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+	default:
+		return ""
+	}
+	return encodeURL(href)
+}
+
+// encodeURL percent-encodes the bytes that RFC 3986 does not allow in a URL, keeping what is
+// already encoded, and a second "#" (only one fragment is allowed).
+func encodeURL(s string) string {
+	var b strings.Builder
+	hash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(c)
+		case c == '#' && !hash:
+			hash = true
+			b.WriteByte(c)
+		case c < 0x80 && (isUnreserved(c) || strings.IndexByte(":/?@!$&'*+,;=", c) >= 0):
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(hexByte(c)))
+		}
+	}
+	return b.String()
+}
+
+func isUnreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+func hexByte(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}
