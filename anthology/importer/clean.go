@@ -23,6 +23,9 @@ type hints struct {
 	unresolved []string
 	// messages are things the reader wants the editor to know.
 	messages []string
+	// titled is set when the reader took the title from the document's markup: the clean-up
+	// then takes none from the text.
+	titled bool
 }
 
 // furniture is a line that belongs to the web page around an essay, not to the essay.
@@ -246,7 +249,11 @@ func clean(file, format string, blocks []block, h hints) *Result {
 		}
 	}
 
-	c.findTitle(commentTitle, h)
+	if h.titled {
+		res.Title, res.Subtitle = h.title, h.subtitle
+	} else {
+		c.findTitle(commentTitle, h)
+	}
 	c.findByline()
 	c.findDate()
 	c.findBio()

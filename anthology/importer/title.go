@@ -80,7 +80,7 @@ func (c *htmlConv) title(body *html.Node, h *hints) {
 		return
 	}
 	c.skip[head] = true
-	h.title = title
+	h.title, h.titled = title, true
 	all := title
 	if len(subtitles) > 0 {
 		h.subtitle = strings.Join(subtitles, ": ")
@@ -88,23 +88,30 @@ func (c *htmlConv) title(body *html.Node, h *hints) {
 	}
 	c.removed = append(c.removed, Removed{Text: all, Reason: "title (now the essay's title)", Words: CountWords(all)})
 
-	// The rest of a <header>: a bridgehead with the first publication.
+	// The rest of a <header>: a bridgehead (where and when the piece was read or published)
+	// is the line under the title; the first publication it names is the essay's source.
 	if header := head.Parent; header != nil && header.DataAtom == atom.Header {
 		for ch := header.FirstChild; ch != nil; ch = ch.NextSibling {
-			if ch.Type != html.ElementNode || ch.DataAtom != atom.P {
+			if ch.Type != html.ElementNode || ch.DataAtom != atom.P || !hasWord(attr(ch, "epub:type"), "bridgehead") {
 				continue
 			}
-			t := strings.Join(strings.Fields(textOf(ch)), " ")
-			m := publishedIn.FindStringSubmatchIndex(t)
-			if m == nil {
+			w := newInlineWriter()
+			c.titleInline(w, ch)
+			t := strings.TrimSpace(w.txt.String())
+			if t == "" || h.subtitle != "" {
 				continue
 			}
-			h.source = strings.TrimRight(strings.TrimSpace(t[m[2]:m[3]]), ".")
-			if y := year.FindString(t[:m[0]]); y != "" {
-				h.date = y
+			h.subtitle = t
+			if m := publishedIn.FindStringSubmatchIndex(t); m != nil {
+				h.source = strings.TrimRight(strings.TrimSpace(t[m[2]:m[3]]), ".")
+				if y := year.FindString(t[:m[0]]); y != "" {
+					h.date = y
+				} else if y := year.FindString(h.source); y != "" {
+					h.date = y
+				}
 			}
 			c.skip[ch] = true
-			c.removed = append(c.removed, Removed{Text: t, Reason: "first-publication line (now the essay's source)", Words: CountWords(t)})
+			c.removed = append(c.removed, Removed{Text: t, Reason: "line under the title (now the essay's subtitle)", Words: CountWords(t)})
 		}
 	}
 }

@@ -55,12 +55,35 @@ var inlineParser = parser.NewParser(
 
 // Parse reads a Markdown body. It never fails: Markdown has no syntax errors, only text.
 func Parse(src []byte) *text.Document {
+	// Goldmark drops a footnote nobody references, and it does not see the references in lines
+	// of verse (each line is parsed on its own): name those references once more in a paragraph
+	// after the text, which the conversion leaves out.
+	synthetic := -1
+	if refs := verseNoteRefs(src); refs != "" {
+		synthetic = len(src) + 2
+		src = append(append(append([]byte{}, src...), "\n\n"...), refs+"\n"...)
+	}
 	root := blockMarkdown.Parser().Parse(gtext.NewReader(src))
-	c := &converter{src: src, notes: map[int]*text.Note{}}
+	c := &converter{src: src, notes: map[int]*text.Note{}, labels: map[string]*text.Note{}, indexLabel: map[int]string{}}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if list, ok := n.(*east.FootnoteList); ok {
+			for fn := list.FirstChild(); fn != nil; fn = fn.NextSibling() {
+				if f, ok := fn.(*east.Footnote); ok {
+					c.defined = append(c.defined, string(f.Ref))
+					if f.Index > 0 {
+						c.indexLabel[f.Index] = string(f.Ref)
+					}
+				}
+			}
+		}
+	}
 	doc := &text.Document{}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if list, ok := n.(*east.FootnoteList); ok {
 			c.footnotes(list)
+			continue
+		}
+		if p, ok := n.(*gast.Paragraph); ok && synthetic >= 0 && p.Lines().Len() > 0 && p.Lines().At(0).Start >= synthetic {
 			continue
 		}
 		doc.Blocks = append(doc.Blocks, c.blocks(n)...)
@@ -98,11 +121,22 @@ type converter struct {
 	src     []byte
 	notes   map[int]*text.Note // goldmark footnote index → note
 	ordered []*text.Note
+	// labels maps a footnote's label to its note; indexLabel goldmark's index to the label, so
+	// that a reference goldmark parsed and one in a line of verse (which it does not parse)
+	// reach the same note. defined lists the labels that have a definition.
+	labels     map[string]*text.Note
+	indexLabel map[int]string
+	defined    []string
 }
 
 // note returns the note for goldmark's footnote index, numbering notes by first reference.
 func (c *converter) note(index int) *text.Note {
 	if n, ok := c.notes[index]; ok {
+		return n
+	}
+	if label, ok := c.indexLabel[index]; ok {
+		n := c.noteLabel(label)
+		c.notes[index] = n
 		return n
 	}
 	n := &text.Note{Number: len(c.ordered) + 1}
@@ -111,13 +145,40 @@ func (c *converter) note(index int) *text.Note {
 	return n
 }
 
+// noteLabel returns the note with a label, numbering notes by first reference.
+func (c *converter) noteLabel(label string) *text.Note {
+	if n, ok := c.labels[label]; ok {
+		return n
+	}
+	n := &text.Note{Number: len(c.ordered) + 1}
+	c.labels[label] = n
+	c.ordered = append(c.ordered, n)
+	return n
+}
+
+// isDefined reports whether a footnote label has a definition.
+func (c *converter) isDefined(label string) bool {
+	for _, d := range c.defined {
+		if strings.EqualFold(d, label) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *converter) footnotes(list *east.FootnoteList) {
 	for n := list.FirstChild(); n != nil; n = n.NextSibling() {
 		fn, ok := n.(*east.Footnote)
-		if !ok || fn.Index <= 0 {
+		if !ok {
+			continue
+		}
+		note, referenced := c.labels[string(fn.Ref)]
+		if !referenced && fn.Index > 0 {
+			note, referenced = c.note(fn.Index), true
+		}
+		if !referenced {
 			continue // a definition nobody references is not printed
 		}
-		note := c.note(fn.Index)
 		for b := fn.FirstChild(); b != nil; b = b.NextSibling() {
 			note.Blocks = append(note.Blocks, c.blocks(b)...)
 		}
@@ -153,10 +214,10 @@ func (c *converter) blocks(n gast.Node) []text.Block {
 	case *gast.ThematicBreak:
 		return []text.Block{&text.SceneBreak{}}
 	case *lineBlock:
-		return []text.Block{verse(c.lines(x.Lines()))}
+		return []text.Block{c.verse(c.lines(x.Lines()))}
 	case *gast.FencedCodeBlock, *gast.CodeBlock:
 		// Essays have no code; a fenced block is text whose line breaks matter, so it is verse.
-		return []text.Block{verse(c.lines(x.Lines()))}
+		return []text.Block{c.verse(c.lines(x.Lines()))}
 	case *gast.HTMLBlock:
 		var b bytes.Buffer
 		for i := 0; i < x.Lines().Len(); i++ {
@@ -189,8 +250,9 @@ func (c *converter) lines(segs *gtext.Segments) []string {
 	return out
 }
 
-// verse makes stanzas from lines: blank lines separate stanzas, and each line is inline Markdown.
-func verse(lines []string) *text.Verse {
+// verse makes stanzas from lines: blank lines separate stanzas, and each line is inline Markdown
+// whose footnote references ("[^1]") are the document's notes.
+func (c *converter) verse(lines []string) *text.Verse {
 	v := &text.Verse{}
 	var stanza []text.Line
 	for _, l := range lines {
@@ -204,7 +266,7 @@ func verse(lines []string) *text.Verse {
 		// Leading spaces indent a line of verse; keep them as no-break spaces so they survive.
 		indent := len(l) - len(strings.TrimLeft(l, " "))
 		line := appendText(nil, strings.Repeat("\u00a0", indent))
-		for _, in := range ParseInline(l) {
+		for _, in := range c.withNotes(ParseInline(l)) {
 			if t, ok := in.(*text.Text); ok {
 				line = appendText(line, t.Text)
 			} else {
@@ -217,6 +279,65 @@ func verse(lines []string) *text.Verse {
 		v.Stanzas = append(v.Stanzas, stanza)
 	}
 	return v
+}
+
+// verseNoteRefs returns the footnote references that stand in lines of verse ("| … [^3]"),
+// written one after another, or "".
+func verseNoteRefs(src []byte) string {
+	if !bytes.Contains(src, []byte("[^")) {
+		return ""
+	}
+	var b strings.Builder
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		t := bytes.TrimLeft(line, " ")
+		if m := footnoteDef.Find(t); m != nil {
+			t = bytes.TrimLeft(t[len(m):], " ") // verse that opens a note
+		}
+		if !bytes.HasPrefix(t, []byte("|")) {
+			continue
+		}
+		for _, m := range footnoteRef.FindAll(t, -1) {
+			b.Write(m)
+		}
+	}
+	return b.String()
+}
+
+var footnoteDef = regexp.MustCompile(`^\[\^[^\]\s]+\]:`)
+
+var footnoteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// withNotes turns the footnote references left as text in inline content (a line of verse is
+// parsed without the document's footnotes) into note references, where a definition exists.
+func (c *converter) withNotes(content []text.Inline) []text.Inline {
+	var out []text.Inline
+	for _, in := range content {
+		switch x := in.(type) {
+		case *text.Text:
+			rest := x.Text
+			for {
+				m := footnoteRef.FindStringSubmatchIndex(rest)
+				if m == nil || !c.isDefined(rest[m[2]:m[3]]) {
+					break
+				}
+				out = appendText(out, rest[:m[0]])
+				out = append(out, &text.NoteRef{Note: c.noteLabel(rest[m[2]:m[3]])})
+				rest = rest[m[1]:]
+			}
+			out = appendText(out, rest)
+		case *text.Emphasis:
+			out = append(out, &text.Emphasis{Content: c.withNotes(x.Content)})
+		case *text.Strong:
+			out = append(out, &text.Strong{Content: c.withNotes(x.Content)})
+		case *text.SmallCaps:
+			out = append(out, &text.SmallCaps{Content: c.withNotes(x.Content)})
+		case *text.Link:
+			out = append(out, &text.Link{URL: x.URL, Content: c.withNotes(x.Content)})
+		default:
+			out = append(out, in)
+		}
+	}
+	return out
 }
 
 func (c *converter) inlineChildren(n gast.Node) []text.Inline {

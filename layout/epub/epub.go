@@ -104,6 +104,11 @@ func (b *builder) link() {
 	b.href = map[string]string{}
 	for _, s := range b.ed.Sections {
 		b.href[s.ID] = textDir + s.ID + ".xhtml"
+		if s.Kind == layout.Contents {
+			// The contents page is the navigation document, named as reading systems and
+			// checking tools expect it.
+			b.href[s.ID] = textDir + "nav.xhtml"
+		}
 	}
 	b.bioHref = map[string]string{}
 	for _, bio := range b.ed.Contributors {
@@ -489,7 +494,7 @@ func (b *builder) contentsPage(s *layout.Section) []byte {
 	// Landmarks: where a reading system's "go to" menu leads.
 	r.w("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"Landmarks\">\n<ol>\n")
 	r.f("<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n")
-	r.f("<li><a epub:type=\"toc\" href=\"contents.xhtml#toc\">Contents</a></li>\n")
+	r.f("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n")
 	if start := b.bodyStart(); start != nil {
 		r.f("<li><a epub:type=\"bodymatter\" href=\"%s\">Start of the book</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir))
 	}

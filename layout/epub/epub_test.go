@@ -98,7 +98,7 @@ func TestPackage(t *testing.T) {
 	if !strings.Contains(ncx, `<meta name="dtb:uid" content="urn:isbn:9781950000012"/>`) {
 		t.Error("NCX dtb:uid does not equal the identifier")
 	}
-	nav := string(files["EPUB/text/contents.xhtml"])
+	nav := string(files["EPUB/text/nav.xhtml"])
 	for _, want := range []string{`epub:type="toc" role="doc-toc"`, `epub:type="landmarks"`, `epub:type="bodymatter"`,
 		`epub:type="contributors"`, `The Night Nurse <span class="toc-author">Ruth Okafor</span>`} {
 		if !strings.Contains(nav, want) {
@@ -196,7 +196,7 @@ func TestPageBreaks(t *testing.T) {
 	if i2 < 0 || i3 < 0 || i2 > strings.Index(doc, "<h1") || i3 < strings.Index(doc, "<h1") {
 		t.Errorf("page breaks misplaced: page-2 at %d, page-3 at %d", i2, i3)
 	}
-	nav := string(files["EPUB/text/contents.xhtml"])
+	nav := string(files["EPUB/text/nav.xhtml"])
 	if !strings.Contains(nav, `epub:type="page-list"`) || !strings.Contains(nav, `#page-3">3</a>`) {
 		t.Error("no page list")
 	}
@@ -283,7 +283,11 @@ func TestSectionXHTMLIsTheBooksFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := files["EPUB/text/"+s.ID+".xhtml"]; !bytes.Equal(got, want) {
+		name := "EPUB/text/" + s.ID + ".xhtml"
+		if s.Kind == layout.Contents {
+			name = "EPUB/text/nav.xhtml"
+		}
+		if want := files[name]; !bytes.Equal(got, want) {
 			t.Errorf("%s: SectionXHTML differs from the book's file", s.ID)
 		}
 	}
