@@ -151,6 +151,15 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		}
 		res.Book = book
 		res.Warnings = append(res.Warnings, book.Warnings...)
+		if len(book.Warnings) > 0 {
+			// A character no bundled font can draw would be missing from the page: refuse
+			// rather than print a book whose words are not its authors'.
+			var lines []string
+			for _, w := range book.Warnings {
+				lines = append(lines, w.Error())
+			}
+			return nil, fmt.Errorf("%w:\n%s", ErrMissingGlyphs, strings.Join(lines, "\n"))
+		}
 	}
 	for _, f := range opts.Formats {
 		name := filepath.Join(opts.OutDir, slug+"."+string(f))
@@ -187,6 +196,10 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	}
 	return res, nil
 }
+
+// ErrMissingGlyphs is returned when the print edition would leave out characters no bundled
+// font has; the message names the essays and the characters.
+var ErrMissingGlyphs = errors.New("the print edition cannot draw every character")
 
 // Check runs the editor's checks on p with the print font's real coverage.
 func Check(p *anthology.Project, final bool) ([]check.Finding, error) {

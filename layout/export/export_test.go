@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"html"
 	"io"
 	"os"
@@ -293,8 +294,19 @@ func TestHostileEssay(t *testing.T) {
 			"<script>alert(\"executed\")</script>\n\nAmpersands & angles <i>raw</i> and a ]]> end, a bell\x07 and an escape\x1b.\n\n" +
 			long + " is a very long word.\n\n[a link](javascript:alert(1)) and [a good one](https://example.org/?a=1&b=2).\n\nAn astral emoji 😀 and a rare letter ꙮ.\n",
 	}
-	p := edittest.WriteProject(t, files)
+	// Characters no bundled font has fail the print edition, naming the essay and the
+	// characters, and nothing is written.
 	out := t.TempDir()
+	_, err := export.Build(context.Background(), edittest.WriteProject(t, files), export.Options{OutDir: out})
+	if !errors.Is(err, export.ErrMissingGlyphs) || !strings.Contains(err.Error(), "bad.md") ||
+		!strings.Contains(err.Error(), "U+1F600") || !strings.Contains(err.Error(), "U+A66E") {
+		t.Fatalf("export with characters no font has: err = %v, want one naming bad.md, U+1F600 and U+A66E", err)
+	}
+	if left, _ := os.ReadDir(out); len(left) != 0 {
+		t.Errorf("a failed export left %d files", len(left))
+	}
+	files["essays/bad.md"] = strings.Replace(files["essays/bad.md"], "An astral emoji 😀 and a rare letter ꙮ.\n", "", 1)
+	p := edittest.WriteProject(t, files)
 	res, err := export.Build(context.Background(), p, export.Options{OutDir: out})
 	if err != nil {
 		t.Fatal(err)
@@ -306,9 +318,6 @@ func TestHostileEssay(t *testing.T) {
 	all := strings.Join(warned, "\n")
 	if !strings.Contains(all, "bad.md: dropped 2 control character(s)") {
 		t.Errorf("no warning naming the essay's control characters:\n%s", all)
-	}
-	if !strings.Contains(all, "U+1F600") || !strings.Contains(all, "U+A66E") {
-		t.Errorf("no warning naming the characters the fonts lack:\n%s", all)
 	}
 	data, _ := os.ReadFile(res.Files[0])
 	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
