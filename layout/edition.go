@@ -418,14 +418,18 @@ func creditsBody(sections []*Section) *text.Document {
 		if s.Kind != Essay {
 			continue
 		}
-		doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: CreditLine(s)})
+		if line := CreditLine(s); line != nil {
+			doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: line})
+		}
 	}
 	return doc
 }
 
 // CreditLine is the credit of one essay: “Title” by Author, first published in Source, Year.
-// Reprinted by permission of Holder. An essay without a source is published in the book for
-// the first time.
+// Reprinted by permission of Holder (only when the permission is cleared), and the essay's
+// rights (public domain, a licence). It states only what the project says: an essay is
+// "published here for the first time" only when marked original, and an essay with neither a
+// source nor that mark has no credit line (nil; check reports it).
 func CreditLine(s *Section) []text.Inline {
 	line := []text.Inline{&text.Text{Text: "\u201c"}}
 	line = append(line, s.Title...)
@@ -434,7 +438,13 @@ func CreditLine(s *Section) []text.Inline {
 		line = append(line, &text.Text{Text: " by " + by})
 	}
 	e := s.Essay
-	if e == nil || strings.TrimSpace(e.Meta.Source) == "" {
+	if e == nil {
+		return nil
+	}
+	if strings.TrimSpace(e.Meta.Source) == "" {
+		if !e.Meta.Original {
+			return nil
+		}
 		return append(line, &text.Text{Text: " is published here for the first time."})
 	}
 	src := markdown.ParseInline(e.Meta.Source)
@@ -444,8 +454,14 @@ func CreditLine(s *Section) []text.Inline {
 		line = append(line, &text.Text{Text: ", " + year})
 	}
 	line = append(line, &text.Text{Text: "."})
-	if pm := e.Meta.Permission; pm != nil && strings.TrimSpace(pm.Holder) != "" {
+	if pm := e.Meta.Permission; pm != nil && strings.TrimSpace(pm.Holder) != "" && pm.Status == anthology.PermissionCleared {
 		line = append(line, &text.Text{Text: " Reprinted by permission of " + strings.TrimSuffix(strings.TrimSpace(pm.Holder), ".") + "."})
+	}
+	switch r := strings.TrimSpace(e.Meta.Rights); {
+	case e.PublicDomain():
+		line = append(line, &text.Text{Text: " The text is in the public domain."})
+	case r != "":
+		line = append(line, &text.Text{Text: " " + strings.TrimSuffix(r, ".") + "."})
 	}
 	return line
 }
@@ -471,7 +487,26 @@ func copyrightBody(ed *Edition, hasCredits bool) *text.Document {
 		para(ed.Rights)
 	}
 	if hasCredits {
-		para("Each essay remains the copyright of its author. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+		// The notice follows the essays' rights: nobody's copyright is claimed for a text in
+		// the public domain.
+		pd, other := 0, 0
+		for _, s := range ed.Sections {
+			if s.Kind == Essay && s.Essay != nil {
+				if s.Essay.PublicDomain() {
+					pd++
+				} else {
+					other++
+				}
+			}
+		}
+		switch {
+		case other == 0 && pd > 0:
+			para("The texts of the essays are in the public domain. The Credits at the end of this book list where each first appeared.")
+		case pd > 0:
+			para("Each essay not in the public domain remains the copyright of its author or of the holder the Credits name. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+		default:
+			para("Each essay remains the copyright of its author. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+		}
 	}
 	if ed.Publisher != "" {
 		year := yearOf(ed.Date)

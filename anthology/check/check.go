@@ -241,8 +241,15 @@ func (c *checker) essay(e *anthology.Essay, intro bool) {
 	if !intro && strings.TrimSpace(m.Title) == "" {
 		c.add(Error, "no-title", e, e.Locate(dir, "$", "the essay has no title"))
 	}
+	final := Warning
+	if c.o.Final {
+		final = Error
+	}
 	if !intro && len(m.Authors) == 0 {
-		c.add(Warning, "no-author", e, e.Locate(dir, "$.title", "the essay has no author (authors: [id]); it will print without a byline"))
+		c.add(final, "no-author", e, e.Locate(dir, "$.title", "the essay has no author (authors: [id]); it will print without a byline"))
+	}
+	if !intro && !e.Reprinted() && !m.Original && !looksReprinted(e) {
+		c.add(final, "no-credit", e, e.Locate(dir, "$.title", "the essay has neither a source (where it first appeared) nor original: true (first published in this book); the Credits say nothing of it"))
 	}
 	words := e.Words()
 	switch {

@@ -285,13 +285,23 @@ func FuzzMarkdown(f *testing.F) {
 
 func FuzzHTML(f *testing.F) {
 	f.Add(page)
-	for _, s := range []string{"<p>x</p>", "<html><body><em><strong>a</em></strong>", "<a href='javascript:x'>y</a>", "<pre>a\n\nb</pre>"} {
+	for _, s := range []string{"<p>x</p>", "<html><body><em><strong>a</em></strong>", "<a href='javascript:x'>y</a>", "<pre>a\n\nb</pre>",
+		`<p>Alpha <i>beta</i> gamma<a href="#fn1"><sup>1</sup></a>.</p><ol class="footnotes"><li id="fn1">A note.</li></ol>`,
+		`<html xmlns:epub="x"><body><h2>T<a href="#n" epub:type="noteref">1</a></h2><p>x</p><blockquote epub:type="z3998:verse"><p><span>a</span><br/><span class="i1">b</span></p></blockquote><aside id="n">N.</aside></body></html>`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := Read("f.html", []byte(s))
-		if err == nil {
-			markdown.Parse([]byte(r.Body))
+		if err != nil {
+			return
+		}
+		markdown.Parse([]byte(r.Body))
+		cut := 0
+		for _, rm := range r.Removed {
+			cut += rm.Words
+		}
+		if r.WordsIn != r.WordsOut+cut {
+			t.Errorf("words in %d ≠ out %d + cut %d", r.WordsIn, r.WordsOut, cut)
 		}
 	})
 }
@@ -331,6 +341,27 @@ func BenchmarkDOCX5000(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Read("big.docx", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestInlineSpaces checks HTML's white-space rule across inline markup: collapsed, never removed.
+func TestInlineSpaces(t *testing.T) {
+	for _, tc := range []struct{ html, want string }{
+		{`<p>Alpha <i>beta</i> gamma</p>`, "Alpha *beta* gamma"},
+		{`<p>Alpha<em> beta </em>gamma</p>`, "Alpha *beta* gamma"},
+		{`<p>Dr.<abbr>Johnson</abbr> and <b>bold</b>, <span>span</span>
+		  <a href="https://example.org/a b|c">link</a> end</p>`, "Dr.Johnson and **bold**, span [link](https://example.org/a%20b%7Cc) end"},
+		{`<p>He said <q>go <q>now</q></q>.</p>`, "He said “go ‘now’”."},
+		{`<p>mischief.<a href="#fn1"><sup>1</sup></a> Then</p><ol><li id="fn1">The note.</li></ol>`, "mischief.[^1] Then"},
+	} {
+		// A book chapter (EPUB markup): read whole, without the web clean-up.
+		r, err := Read("x.xhtml", []byte(`<html xmlns:epub="http://www.idpf.org/2007/ops"><body><p>First.</p>`+tc.html+"</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(r.Body, tc.want) {
+			t.Errorf("%s\n→ %s\nwant %q", tc.html, r.Body, tc.want)
 		}
 	}
 }
