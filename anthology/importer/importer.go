@@ -92,23 +92,13 @@ const MaxBytes = 64 << 20
 var ErrUnknownFormat = errors.New("unknown format")
 
 // Formats lists the file extensions the importer reads.
-var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
+var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".opf", ".epub"}
 
 // ReadFile imports the file at path.
 func ReadFile(path string) (*Result, error) {
-	info, err := os.Stat(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a folder, not a file", path)
-	}
-	if info.Size() > MaxBytes {
-		return nil, fmt.Errorf("%s: is %d MB; the importer reads files up to %d MB", path, info.Size()>>20, MaxBytes>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+		return nil, err
 	}
 	return Read(path, data)
 }
