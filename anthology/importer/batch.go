@@ -18,6 +18,7 @@ import (
 // file is read before anything is returned, so one bad file fails the whole import.
 func ReadFiles(paths []string) ([]*Result, error) {
 	var files []bookFile
+	beside := map[string]*Book{} // by folder: a package document next to loose chapters
 	for _, p := range paths {
 		switch strings.ToLower(filepath.Ext(p)) {
 		case ".opf":
@@ -37,7 +38,13 @@ func ReadFiles(paths []string) ([]*Result, error) {
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, bookFile{name: p, href: filepath.Base(p), data: data})
+			dir := filepath.Dir(p)
+			b, seen := beside[dir]
+			if !seen && isHTMLName(p) {
+				b = bookBeside(p)
+				beside[dir] = b
+			}
+			files = append(files, bookFile{name: p, href: filepath.Base(p), data: data, book: b})
 		}
 	}
 	return readBatch(files)

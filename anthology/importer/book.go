@@ -101,6 +101,54 @@ func readOPF(name string, data []byte, read func(p string) ([]byte, error)) ([]b
 	if err := xml.Unmarshal(data, &pkg); err != nil {
 		return nil, fmt.Errorf("%s: is not a package document: %v", name, err)
 	}
+	book := bookOf(&pkg)
+	items := map[string]string{}
+	for _, it := range pkg.Manifest {
+		items[it.ID] = it.Href
+	}
+	var files []bookFile
+	for _, ref := range pkg.Spine {
+		href, ok := items[ref.IDRef]
+		if !ok {
+			return nil, fmt.Errorf("%s: the spine names %q, which the manifest does not list", name, ref.IDRef)
+		}
+		data, err := read(href)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				continue // a page the folder does not hold (a title page left out): nothing to import
+			}
+			return nil, err
+		}
+		files = append(files, bookFile{name: href, href: href, data: data, book: book})
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: none of the spine's files is there", name)
+	}
+	return files, nil
+}
+
+// bookBeside returns the book whose package document stands beside a chapter file (a Standard
+// Ebooks source folder), so that chapters imported one by one still have their authors.
+func bookBeside(file string) *Book {
+	data, err := readLimited(filepath.Join(filepath.Dir(file), "content.opf"))
+	if err != nil {
+		return nil
+	}
+	var pkg opfPackage
+	if xml.Unmarshal(data, &pkg) != nil {
+		return nil
+	}
+	base := filepath.Base(file)
+	for _, it := range pkg.Manifest {
+		if path.Base(it.Href) == base {
+			return bookOf(&pkg)
+		}
+	}
+	return nil
+}
+
+// bookOf reads what a package document's metadata says of the book.
+func bookOf(pkg *opfPackage) *Book {
 	md := pkg.Metadata
 	refined := func(id, property string) []string {
 		var out []string
@@ -174,29 +222,7 @@ func readOPF(name string, data []byte, read func(p string) ([]byte, error)) ([]b
 			book.PublicDomain = true
 		}
 	}
-	items := map[string]string{}
-	for _, it := range pkg.Manifest {
-		items[it.ID] = it.Href
-	}
-	var files []bookFile
-	for _, ref := range pkg.Spine {
-		href, ok := items[ref.IDRef]
-		if !ok {
-			return nil, fmt.Errorf("%s: the spine names %q, which the manifest does not list", name, ref.IDRef)
-		}
-		data, err := read(href)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				continue // a page the folder does not hold (a title page left out): nothing to import
-			}
-			return nil, err
-		}
-		files = append(files, bookFile{name: href, href: href, data: data, book: book})
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: none of the spine's files is there", name)
-	}
-	return files, nil
+	return book
 }
 
 // opfFolder reads a package document on disk; the spine's files are beside it (or where the
