@@ -2,16 +2,30 @@
 // the document model of package text, once. It uses goldmark with footnotes and a typographer
 // that writes literal typographic characters (curly quotes, dashes, ellipses), never entities.
 //
-// Beyond CommonMark it understands footnotes ("[^1]" and "[^1]: text") and pandoc's line blocks
-// for verse (lines starting with "| "); a fenced block whose info string is "verse" or "poem"
-// is verse too. Raw HTML is kept as literal text, never passed through: a book never executes
-// what an essay contains.
+// Beyond CommonMark it understands, in pandoc's syntax where pandoc has one:
+//   - footnotes ("[^1]" and "[^1]: text");
+//   - verse as line blocks (lines starting with "| "), or a fenced block whose info string is
+//     "verse" or "poem";
+//   - pipe tables with a header row ("| a | b |" over "|---|--:|"), a caption in a paragraph
+//     "Table: …" after the table, and "<br>" for a line break inside a cell;
+//   - figures: a paragraph holding only an image ("![alt](images/map.png)"), or a fenced div
+//     "::: figure" with the image, the caption's paragraphs and a credit paragraph opening
+//     with an em dash;
+//   - epigraphs ("::: epigraph", its attribution a last paragraph opening with an em dash) and
+//     letters ("::: letter", with "::: dateline", "::: salutation", "::: closing" and
+//     "::: signature" divs inside);
+//   - H~2~O and x^2^ for sub- and superscripts; bracketed spans "[text]{.smallcaps}",
+//     "[text]{lang=la}" and "[Dr.]{.abbr title=\"Doctor\"}".
+//
+// Raw HTML is kept as literal text, never passed through: a book never executes what an essay
+// contains.
 package markdown
 
 import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -40,8 +54,11 @@ var substitutions = extension.WithTypographicSubstitutions(map[extension.Typogra
 })
 
 var blockMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(substitutions)),
-	goldmark.WithParserOptions(parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150))),
+	goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(substitutions), extension.Table),
+	goldmark.WithParserOptions(
+		parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150), util.Prioritized(fencedDivParser{}, 650)),
+		parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
+	),
 )
 
 // inlineParser knows no block syntax but paragraphs, so a title such as "1984: A Memoir" or a
@@ -51,6 +68,7 @@ var inlineParser = parser.NewParser(
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	parser.WithInlineParsers(util.Prioritized(extension.NewTypographerParser(substitutions), 9999)),
+	parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
 )
 
 // Parse reads a Markdown body. It never fails: Markdown has no syntax errors, only text.
@@ -88,6 +106,10 @@ func Parse(src []byte) *text.Document {
 		}
 		doc.Blocks = append(doc.Blocks, c.blocks(n)...)
 	}
+	doc.Blocks = captions(doc.Blocks)
+	for _, n := range c.ordered {
+		n.Blocks = captions(n.Blocks)
+	}
 	doc.Notes = c.ordered
 	return doc
 }
@@ -114,7 +136,7 @@ func ParseInline(src string) []text.Inline {
 		}
 		out = append(out, c.inlines(n)...)
 	}
-	return trimSpace(out)
+	return trimSpace(spans(out))
 }
 
 type converter struct {
@@ -190,12 +212,15 @@ func (c *converter) children(n gast.Node) []text.Block {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		out = append(out, c.blocks(ch)...)
 	}
-	return out
+	return captions(out)
 }
 
 func (c *converter) blocks(n gast.Node) []text.Block {
 	switch x := n.(type) {
 	case *gast.Paragraph, *gast.TextBlock:
+		if img := c.onlyImage(x); img != nil {
+			return []text.Block{c.figure(img)}
+		}
 		content := trimSpace(c.inlineChildren(x))
 		if len(content) == 0 {
 			return nil
@@ -235,6 +260,10 @@ func (c *converter) blocks(n gast.Node) []text.Block {
 	case *east.FootnoteList:
 		c.footnotes(x)
 		return nil
+	case *east.Table:
+		return []text.Block{c.table(x)}
+	case *fencedDiv:
+		return c.div(x)
 	default:
 		return c.children(n)
 	}
@@ -351,7 +380,7 @@ func (c *converter) inlineChildren(n gast.Node) []text.Inline {
 			}
 		}
 	}
-	return out
+	return spans(out)
 }
 
 func (c *converter) inlines(n gast.Node) []text.Inline {
@@ -393,7 +422,16 @@ func (c *converter) inlines(n gast.Node) []text.Inline {
 			seg := x.Segments.At(i)
 			b.Write(seg.Value(c.src))
 		}
+		if lineBreakTag.MatchString(b.String()) {
+			return []text.Inline{&text.LineBreak{}} // a line break in a table cell
+		}
 		return appendText(nil, b.String())
+	case *script:
+		content := spans(appendText(nil, string(x.value)))
+		if x.super {
+			return []text.Inline{&text.Superscript{Content: content}}
+		}
+		return []text.Inline{&text.Subscript{Content: content}}
 	case *east.FootnoteLink:
 		return []text.Inline{&text.NoteRef{Note: c.note(x.Index)}}
 	case *east.FootnoteBacklink:
@@ -402,6 +440,8 @@ func (c *converter) inlines(n gast.Node) []text.Inline {
 		return c.inlineChildren(n)
 	}
 }
+
+var lineBreakTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 
 var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
@@ -414,6 +454,9 @@ func unescape(v []byte) []byte {
 	out := make([]byte, 0, len(v))
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v) && (v[i+1] == '[' || v[i+1] == ']'):
+			out = utf8.AppendRune(out, map[byte]rune{'[': escapedOpen, ']': escapedClose}[v[i+1]])
+			i++
 		case c == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]):
 			out = append(out, v[i+1])
 			i++

@@ -51,7 +51,7 @@ func lineBlockContent(line []byte, segment gtext.Segment, pos int) (gtext.Segmen
 func (lineBlockParser) Open(parent gast.Node, reader gtext.Reader, pc parser.Context) (gast.Node, parser.State) {
 	line, segment := reader.PeekLine()
 	seg, ok := lineBlockContent(line, segment, pc.BlockOffset())
-	if !ok {
+	if !ok || looksLikeTable(reader) || inTable(pc, reader) {
 		return nil, parser.NoChildren
 	}
 	node := &lineBlock{}

@@ -1,7 +1,8 @@
 // Package text is the one document model every essay body, headnote, bio and introduction is
 // parsed into. It is a deliberately small tree of blocks (paragraph, heading, block quote, list,
-// scene break, verse) and inlines (text, emphasis, strong, small caps, link, footnote reference,
-// line break). Readers (Markdown, imports) produce it; writers (EPUB, the typesetter) consume it.
+// scene break, verse, table, figure, epigraph, letter) and inlines (text, emphasis, strong,
+// small caps, sub- and superscript, language span, abbreviation, link, footnote reference, line
+// break). Readers (Markdown, imports) produce it; writers (EPUB, the typesetter) consume it.
 // No writer re-parses Markdown or HTML, so what a book says is decided once.
 package text
 
@@ -23,10 +24,12 @@ type Note struct {
 	Blocks []Block
 }
 
-// Block is one of Paragraph, Heading, Quote, List, SceneBreak or Verse.
+// Block is one of Paragraph, Heading, Quote, List, SceneBreak, Verse, Table, Figure, Epigraph
+// or Letter.
 type Block interface{ isBlock() }
 
-// Inline is one of Text, Emphasis, Strong, SmallCaps, Link, NoteRef or LineBreak.
+// Inline is one of Text, Emphasis, Strong, SmallCaps, Subscript, Superscript, Span, Abbr, Link,
+// NoteRef or LineBreak.
 type Inline interface{ isInline() }
 
 // Paragraph is a run of inline content.
@@ -65,7 +68,72 @@ type Verse struct {
 // Line is one line of verse.
 type Line []Inline
 
+// Table is a table of rows and columns. A cell holds inline content (line breaks included).
+type Table struct {
+	// Header is the header row; nil when the table has none.
+	Header []Cell
+	Rows   [][]Cell
+	// Align is each column's alignment; it may be shorter than the widest row.
+	Align []Align
+	// Caption is the table's title or legend, if it has one.
+	Caption []Inline
+}
+
+// Cell is the content of one table cell.
+type Cell []Inline
+
+// Align is how a table column's cells are aligned.
+type Align int
+
+// The alignments of a table column.
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Columns returns the number of columns of the table: the widest of its rows.
+func (t *Table) Columns() int {
+	n := len(t.Header)
+	for _, r := range t.Rows {
+		n = max(n, len(r))
+	}
+	return n
+}
+
+// Figure is an image set apart from the text, with its description and caption.
+type Figure struct {
+	// Src is the image's path inside the project ("images/map.png").
+	Src string
+	// Alt describes the image for readers who cannot see it; empty only for decoration.
+	Alt     string
+	Caption []Inline
+	// Credit names the image's maker or source ("Photograph: Library of Congress").
+	Credit []Inline
+}
+
+// Epigraph is a quotation that opens an essay or a section, with its attribution.
+type Epigraph struct {
+	Blocks      []Block
+	Attribution []Inline
+}
+
+// Letter is a letter quoted or reproduced in an essay: its dateline, salutation, body,
+// closing and signature, each of them optional but the body.
+type Letter struct {
+	Dateline   []Inline
+	Salutation []Inline
+	Blocks     []Block
+	Closing    []Inline
+	Signature  []Inline
+}
+
 func (*Paragraph) isBlock()  {}
+func (*Table) isBlock()      {}
+func (*Figure) isBlock()     {}
+func (*Epigraph) isBlock()   {}
+func (*Letter) isBlock()     {}
 func (*Heading) isBlock()    {}
 func (*Quote) isBlock()      {}
 func (*List) isBlock()       {}
@@ -92,6 +160,30 @@ type SmallCaps struct {
 	Content []Inline
 }
 
+// Subscript is text set below the baseline, smaller (H₂O).
+type Subscript struct {
+	Content []Inline
+}
+
+// Superscript is text set above the baseline, smaller (ordinals, abbreviations such as Ma^ty^).
+// A note's reference mark is a NoteRef, not a superscript.
+type Superscript struct {
+	Content []Inline
+}
+
+// Span is text in another language than its surroundings: Lang is its BCP 47 tag ("la",
+// "fr-CA"), read by hyphenation and by reading systems' voices.
+type Span struct {
+	Lang    string
+	Content []Inline
+}
+
+// Abbr is an abbreviation or acronym with its expansion (Title), when the source gives one.
+type Abbr struct {
+	Title   string
+	Content []Inline
+}
+
 // Link is a hyperlink.
 type Link struct {
 	URL     string
@@ -106,13 +198,17 @@ type NoteRef struct {
 // LineBreak is a forced line break inside a paragraph.
 type LineBreak struct{}
 
-func (*Text) isInline()      {}
-func (*Emphasis) isInline()  {}
-func (*Strong) isInline()    {}
-func (*SmallCaps) isInline() {}
-func (*Link) isInline()      {}
-func (*NoteRef) isInline()   {}
-func (*LineBreak) isInline() {}
+func (*Text) isInline()        {}
+func (*Emphasis) isInline()    {}
+func (*Strong) isInline()      {}
+func (*SmallCaps) isInline()   {}
+func (*Subscript) isInline()   {}
+func (*Superscript) isInline() {}
+func (*Span) isInline()        {}
+func (*Abbr) isInline()        {}
+func (*Link) isInline()        {}
+func (*NoteRef) isInline()     {}
+func (*LineBreak) isInline()   {}
 
 // Plain returns the inline content as plain text: markup dropped, line breaks as spaces and
 // note references omitted. It is what metadata (OPF titles, PDF outlines) needs.
@@ -127,18 +223,38 @@ func writePlain(b *strings.Builder, content []Inline) {
 		switch x := in.(type) {
 		case *Text:
 			b.WriteString(x.Text)
-		case *Emphasis:
-			writePlain(b, x.Content)
-		case *Strong:
-			writePlain(b, x.Content)
-		case *SmallCaps:
-			writePlain(b, x.Content)
-		case *Link:
-			writePlain(b, x.Content)
 		case *LineBreak:
 			b.WriteByte(' ')
+		default:
+			if c := Children(in); c != nil {
+				writePlain(b, c)
+			}
 		}
 	}
+}
+
+// Children returns the content of an inline that holds other inlines (emphasis, a span, a
+// link…), nil for text, note references and line breaks.
+func Children(in Inline) []Inline {
+	switch x := in.(type) {
+	case *Emphasis:
+		return x.Content
+	case *Strong:
+		return x.Content
+	case *SmallCaps:
+		return x.Content
+	case *Subscript:
+		return x.Content
+	case *Superscript:
+		return x.Content
+	case *Span:
+		return x.Content
+	case *Abbr:
+		return x.Content
+	case *Link:
+		return x.Content
+	}
+	return nil
 }
 
 // Words counts the words of a document's body and notes, the way an editor counts them:
@@ -192,24 +308,58 @@ func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 // content of nested inlines (the Emphasis itself, then its Text).
 func Walk(blocks []Block, fn func(Inline)) {
 	for _, b := range blocks {
-		switch x := b.(type) {
-		case *Paragraph:
-			WalkInlines(x.Content, fn)
-		case *Heading:
-			WalkInlines(x.Content, fn)
-		case *Quote:
-			Walk(x.Blocks, fn)
-		case *List:
-			for _, item := range x.Items {
-				Walk(item, fn)
-			}
-		case *Verse:
-			for _, stanza := range x.Stanzas {
-				for _, line := range stanza {
-					WalkInlines(line, fn)
-				}
+		WalkBlock(b, func(Block) {}, fn)
+	}
+}
+
+// WalkBlock calls block for b and every block inside it, and fn for every inline they hold, in
+// reading order: a table's caption before its cells, a figure's caption before its credit.
+func WalkBlock(b Block, block func(Block), fn func(Inline)) {
+	block(b)
+	inner := func(bs []Block) {
+		for _, c := range bs {
+			WalkBlock(c, block, fn)
+		}
+	}
+	switch x := b.(type) {
+	case *Paragraph:
+		WalkInlines(x.Content, fn)
+	case *Heading:
+		WalkInlines(x.Content, fn)
+	case *Quote:
+		inner(x.Blocks)
+	case *List:
+		for _, item := range x.Items {
+			inner(item)
+		}
+	case *Verse:
+		for _, stanza := range x.Stanzas {
+			for _, line := range stanza {
+				WalkInlines(line, fn)
 			}
 		}
+	case *Table:
+		WalkInlines(x.Caption, fn)
+		for _, c := range x.Header {
+			WalkInlines(c, fn)
+		}
+		for _, r := range x.Rows {
+			for _, c := range r {
+				WalkInlines(c, fn)
+			}
+		}
+	case *Figure:
+		WalkInlines(x.Caption, fn)
+		WalkInlines(x.Credit, fn)
+	case *Epigraph:
+		inner(x.Blocks)
+		WalkInlines(x.Attribution, fn)
+	case *Letter:
+		WalkInlines(x.Dateline, fn)
+		WalkInlines(x.Salutation, fn)
+		inner(x.Blocks)
+		WalkInlines(x.Closing, fn)
+		WalkInlines(x.Signature, fn)
 	}
 }
 
@@ -217,15 +367,8 @@ func Walk(blocks []Block, fn func(Inline)) {
 func WalkInlines(content []Inline, fn func(Inline)) {
 	for _, in := range content {
 		fn(in)
-		switch x := in.(type) {
-		case *Emphasis:
-			WalkInlines(x.Content, fn)
-		case *Strong:
-			WalkInlines(x.Content, fn)
-		case *SmallCaps:
-			WalkInlines(x.Content, fn)
-		case *Link:
-			WalkInlines(x.Content, fn)
+		if c := Children(in); c != nil {
+			WalkInlines(c, fn)
 		}
 	}
 }
