@@ -78,6 +78,8 @@ type Edition struct {
 	// Cover is the project's cover image (JPEG or PNG), nil when the project has none.
 	Cover          []byte
 	CoverMediaType string
+	// Images are the figures' images, each once, in the order the book first shows them.
+	Images []*Image
 
 	Sections []*Section
 	// Contributors are everyone with a bio, sorted for the Contributors page.
@@ -271,6 +273,9 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
 	copyright.Body = copyrightBody(ed, len(credits.Blocks) > 0)
+	if err := readImages(p, ed); err != nil {
+		return nil, err
+	}
 	return ed, nil
 }
 

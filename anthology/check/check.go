@@ -7,7 +7,11 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/jpeg" // figures may be JPEG
+	_ "image/png"  // or PNG
 	"regexp"
 	"slices"
 	"sort"
@@ -291,6 +295,8 @@ var (
 	noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 	noteDef = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
 	mdLink  = regexp.MustCompile(`\]\(([^)\s]*)\)`)
+	// mdImage is an image: its description, then its path (the same place mdLink finds).
+	mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)`)
 )
 
 // footnotes finds references without a note and notes nobody refers to.
@@ -325,13 +331,38 @@ func (c *checker) footnotes(e *anthology.Essay) {
 // links finds links that lead nowhere in a book: to anchors, to relative paths, to schemes a
 // reader cannot follow.
 func (c *checker) links(e *anthology.Essay) {
+	images := map[int]bool{}
+	for _, m := range mdImage.FindAllStringSubmatchIndex(e.Body, -1) {
+		images[m[4]] = true
+		c.image(e, m)
+	}
 	for _, m := range mdLink.FindAllStringSubmatchIndex(e.Body, -1) {
+		if images[m[2]] {
+			continue
+		}
 		target := e.Body[m[2]:m[3]]
 		lower := strings.ToLower(target)
 		if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "mailto:") {
 			continue
 		}
 		c.add(Warning, "link", e, e.LocateBody(c.p.Dir, m[2], fmt.Sprintf("link to %q leads nowhere in a book (only web and mail addresses are kept)", target)))
+	}
+}
+
+// image checks a figure's image: in the project, a JPEG or PNG, with a description. A figure
+// nobody can see without one keeps the book from meeting WCAG, and the EPUB says so.
+func (c *checker) image(e *anthology.Essay, m []int) {
+	alt, target := e.Body[m[2]:m[3]], e.Body[m[4]:m[5]]
+	if strings.TrimSpace(alt) == "" {
+		c.add(Warning, "alt-text", e, e.LocateBody(c.p.Dir, m[0], fmt.Sprintf("the image %q has no description (alt text): readers who cannot see it lose it, and the EPUB cannot claim WCAG conformance", target)))
+	}
+	data, err := c.p.ReadFile(target)
+	if err != nil {
+		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q: %v", target, err)))
+		return
+	}
+	if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || (format != "jpeg" && format != "png") {
+		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q is not a JPEG or PNG file", target)))
 	}
 }
 

@@ -17,6 +17,9 @@ const (
 	sceneBreak
 	listItem
 	verse
+	// chunk is Markdown made whole by the reader (a table, a figure, an epigraph, a letter):
+	// written as it is, in a quotation when quoted is set.
+	chunk
 )
 
 // block is one paragraph-level piece of an imported text, as plain text for the detectors and
@@ -31,7 +34,8 @@ type block struct {
 	emphasised bool
 	level      int // heading level, from 1
 	ordered    bool
-	pos        int // index in the original sequence of blocks
+	quoted     bool // a chunk inside a block quotation
+	pos        int  // index in the original sequence of blocks
 	// cut, when set, is why the reader judged the block to be outside the essay.
 	cut string
 }
@@ -58,6 +62,15 @@ func (b block) markdown() string {
 		lines := strings.Split(body, "\n")
 		for i, l := range lines {
 			lines[i] = "| " + l
+		}
+		return strings.Join(lines, "\n")
+	case chunk:
+		if !b.quoted {
+			return body
+		}
+		lines := strings.Split(body, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight("> "+l, " ")
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -90,7 +103,7 @@ func escapeMarkdown(s string) string {
 			lineStart = true
 			i += size
 			continue
-		case strings.ContainsRune("\\*_`[]<>", r):
+		case strings.ContainsRune("\\*_`[]<>~^", r):
 			b.WriteByte('\\')
 		case r == '&' && entityAhead.MatchString(s[i:]):
 			b.WriteByte('\\')
@@ -121,7 +134,7 @@ func escapeMarkdown(s string) string {
 
 // midLineSpecial marks the bytes escapeMarkdown must look at inside a line.
 var midLineSpecial = func() (t [256]bool) {
-	for _, c := range []byte("\n\\*_`[]<>&") {
+	for _, c := range []byte("\n\\*_`[]<>&~^") {
 		t[c] = true
 	}
 	return t

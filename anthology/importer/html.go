@@ -44,6 +44,26 @@ func parseHTML(name, href, s string) (*htmlSource, error) {
 	return src, nil
 }
 
+// lang is the document's language as its root element states it, lower case; "" if unstated.
+func (src *htmlSource) lang() string {
+	if root := find(src.doc, atom.Html); root != nil {
+		if l := elementLang(root); l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// elementLang is the language an element states (xml:lang or lang), lower case.
+func elementLang(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "lang" || a.Key == "xml:lang" || (a.Namespace == "xml" && a.Key == "lang") {
+			return strings.ToLower(strings.TrimSpace(a.Val))
+		}
+	}
+	return ""
+}
+
 // walkElements calls fn for every element under n in document order; fn returns false to skip
 // an element's children.
 func walkElements(n *html.Node, fn func(*html.Node) bool) {
@@ -81,7 +101,7 @@ func (src *htmlSource) blocks(notes *noteSet) ([]block, hints) {
 	if body == nil {
 		body = src.doc
 	}
-	c := &htmlConv{src: src, notes: notes, skip: map[*html.Node]bool{}}
+	c := &htmlConv{src: src, notes: notes, skip: map[*html.Node]bool{}, lang: src.lang()}
 	c.title(body, &h)
 	c.flow(body)
 	c.endPara()
@@ -231,6 +251,8 @@ type htmlConv struct {
 	noteWords  int       // the words of the notes written for this essay
 	parent     *htmlConv // set for the converter of a note: it numbers notes through the essay's
 	titleRefs  []string  // note markers that stood in the title, to keep in the text
+	// lang is the document's language: a passage in another is marked as a language span.
+	lang string
 }
 
 // skipped are elements whose content is never part of an essay.

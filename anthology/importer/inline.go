@@ -23,6 +23,9 @@ type inlineWriter struct {
 	last    rune     // the last character written, for smart quotes
 	// plain is set where every word written so far was inside emphasis (a dek, a byline).
 	plainWords int
+	// cell is set for a table cell: a line break is "<br>" and a pipe is escaped, since a
+	// cell is one line of a pipe table.
+	cell bool
 }
 
 func newInlineWriter() *inlineWriter { return &inlineWriter{line: true, last: ' '} }
@@ -72,7 +75,11 @@ func (w *inlineWriter) word(s string, emphasised bool) {
 	}
 	s = smartQuotesAfter(w.last, s)
 	w.txt.WriteString(s)
-	w.md.WriteString(escapeWord(s, w.line))
+	md := escapeWord(s, w.line)
+	if w.cell {
+		md = strings.ReplaceAll(md, "|", "\\|")
+	}
+	w.md.WriteString(md)
 	w.line = false
 	w.wrote = true
 	w.last, _ = utf8.DecodeLastRuneInString(s)
@@ -81,6 +88,10 @@ func (w *inlineWriter) word(s string, emphasised bool) {
 // flush writes what is due before a word: a line break or a space, then opening delimiters.
 func (w *inlineWriter) flush() {
 	switch {
+	case w.brk && w.wrote && w.cell:
+		w.md.WriteString("<br>")
+		w.txt.WriteString(" ")
+		w.last = ' '
 	case w.brk && w.wrote:
 		w.md.WriteString("\\\n")
 		w.txt.WriteString("\n")
@@ -185,7 +196,7 @@ func escapeInline(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case strings.IndexByte("\\*_`[]<>", c) >= 0:
+		case strings.IndexByte("\\*_`[]<>~^", c) >= 0:
 			b.WriteByte('\\')
 		case c == '&' && entityAhead.MatchString(s[i:]):
 			b.WriteByte('\\')

@@ -99,6 +99,14 @@ func SectionXHTML(ed *layout.Edition, id string, opts Options) ([]byte, error) {
 	return nil, fmt.Errorf("the book has no section %q", id)
 }
 
+// imageHref is a figure's image as a content document links it.
+func (b *builder) imageHref(src string) string {
+	if im := b.ed.Image(src); im != nil {
+		return "../" + im.Href
+	}
+	return ""
+}
+
 // link names each section's and each bio's place in the package, for cross-references.
 func (b *builder) link() {
 	b.href = map[string]string{}
@@ -173,6 +181,9 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 		file{name: opfDir + coverName, stored: true},
 		file{name: opfDir + coverDoc, data: b.coverPage(coverName)},
 	)
+	for _, im := range ed.Images {
+		files = append(files, file{name: opfDir + im.Href, data: im.Data, stored: true})
+	}
 	for _, s := range ed.Sections {
 		if err := ctx.Err(); err != nil {
 			if generated != nil {
@@ -292,7 +303,7 @@ func (b *builder) section(s *layout.Section) []byte {
 	if s.Kind == layout.Contents {
 		return b.contentsPage(s)
 	}
-	r := &renderer{bioLinks: b.bioHref}
+	r := &renderer{bioLinks: b.bioHref, image: b.imageHref}
 	title := s.PlainTitle()
 	titleID := s.ID + "-title"
 	switch s.Kind {

@@ -3,6 +3,7 @@ package epub
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -62,6 +63,8 @@ type renderer struct {
 	// at its plain-text offset; pos counts the runes written so far.
 	marks []mark
 	pos   int
+	// image gives a figure's image path relative to the content document, "" when unknown.
+	image func(src string) string
 }
 
 // mark is markup to put at a place in a block's text (a page-break marker).
@@ -92,14 +95,11 @@ func (r *renderer) prepareHeadings(blocks []text.Block) {
 	var scan func([]text.Block)
 	scan = func(bs []text.Block) {
 		for _, b := range bs {
-			switch x := b.(type) {
-			case *text.Heading:
-				if min == 0 || x.Level < min {
-					min = x.Level
+			text.WalkBlock(b, func(b text.Block) {
+				if h, ok := b.(*text.Heading); ok && (min == 0 || h.Level < min) {
+					min = h.Level
 				}
-			case *text.Quote:
-				scan(x.Blocks)
-			}
+			}, func(text.Inline) {})
 		}
 	}
 	scan(blocks)
@@ -178,7 +178,126 @@ func (r *renderer) block(b text.Block, first bool) {
 			r.w("</p>\n")
 		}
 		r.w("</div>\n")
+	case *text.Table:
+		r.table(x)
+	case *text.Figure:
+		r.figure(x)
+	case *text.Epigraph:
+		r.w("<blockquote class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\">\n")
+		r.blocks(x.Blocks)
+		r.para("attribution", "", x.Attribution)
+		r.w("</blockquote>\n")
+	case *text.Letter:
+		r.w("<blockquote class=\"letter\" epub:type=\"z3998:letter\">\n")
+		r.para("dateline", "z3998:dateline", x.Dateline)
+		r.para("salutation", "z3998:salutation", x.Salutation)
+		r.blocks(x.Blocks)
+		r.para("valediction", "z3998:valediction", x.Closing)
+		r.para("signature", "z3998:signature", x.Signature)
+		r.w("</blockquote>\n")
 	}
+}
+
+// para writes inline content as a paragraph of a class (and a structural type), if it has any.
+func (r *renderer) para(class, epubType string, content []text.Inline) {
+	if len(content) == 0 {
+		return
+	}
+	if epubType != "" {
+		r.f("<p class=\"%s\" epub:type=\"%s\">", class, epubType)
+	} else {
+		r.f("<p class=\"%s\">", class)
+	}
+	r.inlines(content)
+	r.w("</p>\n")
+}
+
+// table writes a table with its caption, header row (column headers) and alignments.
+func (r *renderer) table(t *text.Table) {
+	cols := t.Columns()
+	align := func(i int) string {
+		if i >= len(t.Align) {
+			return ""
+		}
+		switch t.Align[i] {
+		case text.AlignLeft:
+			return " class=\"left\""
+		case text.AlignCenter:
+			return " class=\"center\""
+		case text.AlignRight:
+			return " class=\"right\""
+		}
+		return ""
+	}
+	row := func(cells []text.Cell, tag, scope string) {
+		r.w("<tr>")
+		for i := 0; i < cols; i++ {
+			r.f("<%s%s%s>", tag, scope, align(i))
+			if i < len(cells) {
+				r.inlines(cells[i])
+			}
+			r.f("</%s>", tag)
+		}
+		r.w("</tr>\n")
+	}
+	r.w("<table>\n")
+	if len(t.Caption) > 0 {
+		r.w("<caption>")
+		r.inlines(t.Caption)
+		r.w("</caption>\n")
+	}
+	if t.Header != nil {
+		r.w("<thead>\n")
+		row(t.Header, "th", " scope=\"col\"")
+		r.w("</thead>\n")
+	}
+	r.w("<tbody>\n")
+	for _, cells := range t.Rows {
+		row(cells, "td", "")
+	}
+	r.w("</tbody>\n</table>\n")
+}
+
+// figure writes an image with its description, caption and credit. An image the edition does
+// not have (it cannot be: assembly reads them all) keeps its description as text.
+func (r *renderer) figure(f *text.Figure) {
+	href := ""
+	if r.image != nil {
+		href = r.image(f.Src)
+	}
+	r.w("<figure>\n")
+	if href != "" {
+		r.f("<img src=\"%s\" alt=\"%s\"/>\n", xmlText(href), xmlText(f.Alt))
+	} else {
+		r.f("<p class=\"missing-image\">%s</p>\n", xmlText(f.Alt))
+	}
+	if len(f.Caption) > 0 || len(f.Credit) > 0 {
+		r.w("<figcaption>")
+		if len(f.Caption) > 0 {
+			r.w("<span class=\"caption\">")
+			r.inlines(f.Caption)
+			r.w("</span>")
+		}
+		if len(f.Credit) > 0 {
+			if len(f.Caption) > 0 {
+				r.w(" ")
+			}
+			r.w("<span class=\"credit\">")
+			r.inlines(f.Credit)
+			r.w("</span>")
+		}
+		r.w("</figcaption>\n")
+	}
+	r.w("</figure>\n")
+}
+
+// inlineTags are the XHTML elements of the inlines that are only a wrapper.
+var inlineTags = map[reflect.Type][2]string{
+	reflect.TypeOf(&text.Emphasis{}):    {"<em>", "</em>"},
+	reflect.TypeOf(&text.Strong{}):      {"<strong>", "</strong>"},
+	reflect.TypeOf(&text.SmallCaps{}):   {"<span class=\"small-caps\">", "</span>"},
+	reflect.TypeOf(&text.Subscript{}):   {"<sub>", "</sub>"},
+	reflect.TypeOf(&text.Superscript{}): {"<sup>", "</sup>"},
 }
 
 func (r *renderer) inlines(content []text.Inline) {
@@ -186,18 +305,23 @@ func (r *renderer) inlines(content []text.Inline) {
 		switch x := in.(type) {
 		case *text.Text:
 			r.text(x.Text)
-		case *text.Emphasis:
-			r.w("<em>")
-			r.inlines(x.Content)
-			r.w("</em>")
-		case *text.Strong:
-			r.w("<strong>")
-			r.inlines(x.Content)
-			r.w("</strong>")
-		case *text.SmallCaps:
-			r.w("<span class=\"small-caps\">")
+		case *text.Emphasis, *text.Strong, *text.SmallCaps, *text.Subscript, *text.Superscript:
+			tag := inlineTags[reflect.TypeOf(in)]
+			r.w(tag[0])
+			r.inlines(text.Children(in))
+			r.w(tag[1])
+		case *text.Span:
+			r.f("<span xml:lang=\"%s\" lang=\"%s\">", xmlText(x.Lang), xmlText(x.Lang))
 			r.inlines(x.Content)
 			r.w("</span>")
+		case *text.Abbr:
+			if x.Title != "" {
+				r.f("<abbr title=\"%s\">", xmlText(x.Title))
+			} else {
+				r.w("<abbr>")
+			}
+			r.inlines(x.Content)
+			r.w("</abbr>")
 		case *text.Link:
 			if safeURL(x.URL) {
 				r.f("<a href=\"%s\">", xmlText(x.URL))

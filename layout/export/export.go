@@ -151,6 +151,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		}
 		res.Book = book
 		res.Warnings = append(res.Warnings, book.Warnings...)
+		res.Warnings = append(res.Warnings, book.Notices...)
 		if len(book.Warnings) > 0 {
 			// A character no bundled font can draw would be missing from the page: refuse
 			// rather than print a book whose words are not its authors'.

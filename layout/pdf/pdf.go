@@ -6,8 +6,12 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
 	"io"
 	"strings"
 
@@ -100,6 +104,7 @@ func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 
 	var curFace *typeset.Face
 	curSize := 0.0
+	registered := map[*layout.Image]string{}
 	for _, p := range book.Pages {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -130,6 +135,13 @@ func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 				curFace, curSize = t.Face, t.Size
 			}
 			pdf.Text(t.X+ox, t.Y+oy, t.Text)
+		}
+		for _, pic := range p.Pictures {
+			name, err := registerImage(pdf, pic.Image, registered)
+			if err != nil {
+				return fmt.Errorf("page %d: figure %s: %w", p.Index+1, pic.Image.Src, err)
+			}
+			pdf.ImageOptions(name, pic.X+ox, pic.Y+oy, pic.W, pic.H, false, fpdf.ImageOptions{ImageType: pic.Image.MediaType[len("image/"):]}, 0, "")
 		}
 		for _, r := range p.Rules {
 			pdf.SetLineWidth(r.Width)
@@ -183,4 +195,34 @@ func outlineEntries(ed *layout.Edition) map[string]outlineEntry {
 		}
 	}
 	return out
+}
+
+// registerImage adds a figure's image to the PDF once and returns its name. A PNG is written
+// again as 8-bit and not interlaced, the forms the PDF writer reads.
+func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Image]string) (string, error) {
+	if name, ok := registered[im]; ok {
+		return name, nil
+	}
+	data, kind := im.Data, "jpeg"
+	if im.MediaType == "image/png" {
+		kind = "png"
+		m, err := png.Decode(bytes.NewReader(im.Data))
+		if err != nil {
+			return "", err
+		}
+		n := image.NewNRGBA(m.Bounds())
+		draw.Draw(n, n.Bounds(), m, m.Bounds().Min, draw.Src)
+		var b bytes.Buffer
+		if err := png.Encode(&b, n); err != nil {
+			return "", err
+		}
+		data = b.Bytes()
+	}
+	name := im.Href
+	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
+	if err := pdf.Error(); err != nil {
+		return "", err
+	}
+	registered[im] = name
+	return name, nil
 }

@@ -123,6 +123,8 @@ type Book struct {
 	Report Report
 	// Warnings are problems found while setting (characters no font has), by section.
 	Warnings []*anthology.Warning
+	// Notices are problems the print edition may go out with (a figure below print resolution).
+	Notices []*anthology.Warning
 }
 
 // Page is one page: what is drawn on it and what it means.
@@ -138,11 +140,12 @@ type Page struct {
 	Opener  bool
 	Section *layout.Section
 	// HasHead is set when the page carries a running head.
-	HasHead bool
-	Texts   []Text
-	Rules   []Rule
-	Links   []Link
-	Anchors []Anchor
+	HasHead  bool
+	Texts    []Text
+	Rules    []Rule
+	Links    []Link
+	Anchors  []Anchor
+	Pictures []Picture
 	// Start is where the page's text begins in the section's body, for the EPUB's page-list.
 	Start Position
 
@@ -165,6 +168,13 @@ type Text struct {
 	Text string
 	Face *Face
 	Size float64
+}
+
+// Picture is a figure's image drawn on a page: X, Y is its top-left corner, W and H its size
+// in points.
+type Picture struct {
+	X, Y, W, H float64
+	Image      *layout.Image
 }
 
 // Rule is a straight line.
@@ -300,6 +310,7 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 	}
 	book := joinBooks(fm, main)
 	book.Warnings = s.warnings()
+	book.Notices = s.noticeList()
 	return book, nil
 }
 

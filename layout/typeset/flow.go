@@ -22,6 +22,7 @@ type setter struct {
 
 	missingMu sync.Mutex
 	missing   map[string]map[rune]bool // section ID → characters no face has
+	notices   map[string][]string      // section ID → problems that do not stop the print edition
 
 	// labels are the page labels sections began on in the previous round (contents, bios).
 	labels map[string]string
@@ -47,6 +48,10 @@ type gline struct {
 	texts   []Text // extra material drawn with the line (drop cap, leaders, markers)
 	rules   []Rule
 	links   []Link
+	// pictures are drawn above the baseline (Y negative); tall is how far the line's baseline
+	// sits below the first baseline when it opens a page.
+	pictures []Picture
+	tall     float64
 	// src is the paragraph the line was set from, for re-setting it (justified text only).
 	src *paraSource
 }
@@ -532,14 +537,8 @@ func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document,
 			}
 			ls = orn
 			indentNext = false
-		case *text.Quote:
-			ls = s.quoteLines(fs, x.Blocks, notes)
-			indentNext = false
-		case *text.List:
-			ls = s.listLines(fs, x, notes)
-			indentNext = false
-		case *text.Verse:
-			ls = s.verseLines(fs, x)
+		default:
+			ls = s.block(fs, b, s.bodyCtx(sec), false)
 			indentNext = false
 		}
 		_, isPara := b.(*text.Paragraph)
@@ -639,99 +638,6 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	return ls
 }
 
-func (s *setter) quoteLines(fs *fontSet, blocks []text.Block, notes func(*text.Note) string) []*gline {
-	body := s.o.BodySize
-	L := s.g.Leading
-	var out []*gline
-	for i, b := range blocks {
-		var ls []*gline
-		switch x := b.(type) {
-		case *text.Paragraph:
-			c := paraCfg{size: body, leading: L, justify: true, left: body * 1.5, right: body * 1.5, notes: notes}
-			if i > 0 {
-				c.indent = body * 1.2
-			}
-			ls = s.lines(fs, x.Content, c)
-		case *text.Verse:
-			ls = s.verseLines(fs, x)
-		default:
-			continue
-		}
-		out = append(out, ls...)
-	}
-	if len(out) > 0 {
-		out[0].space = L * 0.5
-		// The line after the quotation returns to the grid.
-		out = append(out, &gline{lead: 0, space: L * 0.5, para: -1, snap: true})
-	}
-	return out
-}
-
-func (s *setter) listLines(fs *fontSet, l *text.List, notes func(*text.Note) string) []*gline {
-	body := s.o.BodySize
-	L := s.g.Leading
-	indent := body * 1.8
-	var out []*gline
-	for i, item := range l.Items {
-		marker := "•"
-		if l.Ordered {
-			marker = strconv.Itoa(l.Start+i) + "."
-		}
-		first := true
-		for _, b := range item {
-			p, ok := b.(*text.Paragraph)
-			if !ok {
-				continue
-			}
-			ls := s.lines(fs, p.Content, paraCfg{size: body, leading: L, justify: true, left: indent, notes: notes})
-			if first && len(ls) > 0 {
-				face := fs.body.Face(assets.Regular)
-				mw := face.Width(marker) * body
-				ls[0].texts = append(ls[0].texts, Text{X: -body*0.6 - mw, Y: 0, Text: marker, Face: face, Size: body})
-				first = false
-			}
-			out = append(out, ls...)
-		}
-	}
-	if len(out) > 0 {
-		out[0].space = L * 0.5
-		out = append(out, &gline{space: L * 0.5, para: -1, snap: true})
-	}
-	return out
-}
-
-func (s *setter) verseLines(fs *fontSet, v *text.Verse) []*gline {
-	body := s.o.BodySize
-	L := s.g.Leading
-	var out []*gline
-	for si, stanza := range v.Stanzas {
-		for li, line := range stanza {
-			ls := s.lines(fs, line, paraCfg{size: body, leading: L, left: body * 2, hang: body * 1.5})
-			for _, l := range ls {
-				l.para = -1
-			}
-			if len(ls) > 0 && li == 0 && si > 0 {
-				ls[0].space = L
-			}
-			// Keep a stanza's lines together where they are few.
-			if len(stanza) <= 4 {
-				for _, l := range ls {
-					l.keep = true
-				}
-			}
-			out = append(out, ls...)
-		}
-		if len(out) > 0 {
-			out[len(out)-1].keep = false
-		}
-	}
-	if len(out) > 0 {
-		out[0].space = L * 0.5
-		out = append(out, &gline{space: L * 0.5, para: -1, snap: true})
-	}
-	return out
-}
-
 // notes sets a section's footnotes as endnotes after its text.
 func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 	if sec.Body == nil || len(sec.Body.Notes) == 0 {
@@ -751,24 +657,24 @@ func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 		head[0].rules = append(head[0].rules, Rule{X1: m*0.4 - head[0].x, Y1: -L * 1.2, X2: m*0.6 - head[0].x, Y2: -L * 1.2, Width: 0.4})
 	}
 	out := head
+	c := blockCtx{sec: sec, left: size * 1.6, size: size, lead: lead, notes: noteNumber}
 	for _, n := range sec.Body.Notes {
 		num := strconv.Itoa(n.Number) + "."
-		first := true
-		for _, b := range n.Blocks {
-			p, ok := b.(*text.Paragraph)
-			if !ok {
+		ls := s.blockSeq(fs, n.Blocks, c)
+		// The note's number stands in the margin of its first line of text.
+		for _, l := range ls {
+			if l.line == nil {
 				continue
 			}
-			ls := s.lines(fs, p.Content, paraCfg{size: size, leading: lead, justify: true, left: size * 1.6})
-			if first && len(ls) > 0 {
-				face := fs.body.Face(assets.Regular)
-				ls[0].texts = append(ls[0].texts, Text{X: -size * 1.6, Text: num, Face: face, Size: size})
-				ls[0].anchors = append(ls[0].anchors, noteAnchor(sec.ID, n.Number))
-				ls[0].space = size * 0.4
-				first = false
-			}
-			out = append(out, ls...)
+			face := fs.body.Face(assets.Regular)
+			l.texts = append(l.texts, Text{X: -l.x, Text: num, Face: face, Size: size})
+			l.anchors = append(l.anchors, noteAnchor(sec.ID, n.Number))
+			break
 		}
+		if len(ls) > 0 {
+			ls[0].space += size * 0.4
+		}
+		out = append(out, ls...)
 	}
 	return out
 }

@@ -166,7 +166,7 @@ func (p *paginator) flow(gal *galley) {
 	for pageStart < len(lines) {
 		first := len(spans) == 0
 		// Spacers that would open a page vanish, as space does at a page break.
-		for !first && pageStart < len(lines) && lines[pageStart].line == nil && len(lines[pageStart].texts) == 0 {
+		for !first && pageStart < len(lines) && lines[pageStart].line == nil && len(lines[pageStart].texts) == 0 && len(lines[pageStart].pictures) == 0 {
 			pageStart++
 		}
 		if pageStart == len(lines) {
@@ -276,7 +276,7 @@ func (p *paginator) fill(lines []*gline, start int, top float64) (int, []float64
 		l := lines[end]
 		ny := y + l.space + l.lead
 		if end == start {
-			ny = top
+			ny = top + l.tall // a picture at the head of a page hangs from the top of the text
 		}
 		if l.snap && end > start {
 			ny = p.snap(ny)
@@ -501,6 +501,11 @@ func (p *paginator) draw(pg *Page, l *gline, y float64) {
 	}
 	for _, r := range l.rules {
 		pg.Rules = append(pg.Rules, Rule{X1: x0 + r.X1, Y1: y + r.Y1, X2: x0 + r.X2, Y2: y + r.Y2, Width: r.Width})
+	}
+	for _, pic := range l.pictures {
+		pic.X += x0
+		pic.Y += y
+		pg.Pictures = append(pg.Pictures, pic)
 	}
 	for _, k := range l.links {
 		k.X += x0

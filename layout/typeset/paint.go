@@ -1,16 +1,20 @@
 package typeset
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
 	"sync"
 
+	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
+
+	"github.com/anthology-editor/anthology/layout"
 )
 
 // Painter paints typeset pages into images: the GUI's preview. It draws the very runs the PDF
@@ -21,9 +25,26 @@ type Painter struct {
 	// Ink and Paper are the text and page colours; black on white when unset.
 	Ink, Paper color.Color
 
-	mu    sync.Mutex
-	fonts map[*Face]*opentype.Font
-	faces map[faceKey]font.Face
+	mu       sync.Mutex
+	fonts    map[*Face]*opentype.Font
+	faces    map[faceKey]font.Face
+	pictures map[*layout.Image]image.Image
+}
+
+// picture returns a figure's image decoded, once; nil if it cannot be.
+func (pt *Painter) picture(im *layout.Image) image.Image {
+	if m, ok := pt.pictures[im]; ok {
+		return m
+	}
+	if pt.pictures == nil {
+		pt.pictures = map[*layout.Image]image.Image{}
+	}
+	m, _, err := image.Decode(bytes.NewReader(im.Data))
+	if err != nil {
+		m = nil
+	}
+	pt.pictures[im] = m
+	return m
 }
 
 type faceKey struct {
@@ -60,6 +81,14 @@ func (pt *Painter) Paint(b *Book, p *Page) *image.RGBA {
 		d := &font.Drawer{Dst: img, Src: src, Face: face,
 			Dot: fixed.Point26_6{X: fixed.Int26_6(t.X * scale * 64), Y: fixed.Int26_6(t.Y * scale * 64)}}
 		d.DrawString(t.Text)
+	}
+	for _, pic := range p.Pictures {
+		m := pt.picture(pic.Image)
+		if m == nil {
+			continue
+		}
+		r := image.Rect(int(pic.X*scale), int(pic.Y*scale), int((pic.X+pic.W)*scale), int((pic.Y+pic.H)*scale))
+		xdraw.ApproxBiLinear.Scale(img, r, m, m.Bounds(), xdraw.Over, nil)
 	}
 	for _, r := range p.Rules {
 		w := math.Max(r.Width*scale, 1)

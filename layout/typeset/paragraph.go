@@ -20,6 +20,8 @@ type textStyle struct {
 	tracking float64 // points added after each character (letter-spacing)
 	rise     float64 // baseline shift upwards, points (note references)
 	link     string  // URL the run links to (screen PDFs)
+	// noHyph keeps the hyphenator off the run: words in another language than the book's.
+	noHyph bool
 }
 
 // fragment is text set in one style, measured.
@@ -77,15 +79,20 @@ type styleKey struct {
 	tracking float64
 	rise     float64
 	link     string
+	noHyph   bool
 }
 
 // style returns the shared style for the given attributes.
 func (fs *fontSet) style(face *Face, size, tracking, rise float64, link string) *textStyle {
-	k := styleKey{face, size, tracking, rise, link}
+	return fs.styleOf(styleKey{face, size, tracking, rise, link, false})
+}
+
+// styleOf returns the shared style for a key.
+func (fs *fontSet) styleOf(k styleKey) *textStyle {
 	if st, ok := fs.styles[k]; ok {
 		return st
 	}
-	st := &textStyle{face: face, size: size, tracking: tracking, rise: rise, link: link}
+	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph}
 	fs.styles[k] = st
 	return st
 }
@@ -109,6 +116,8 @@ type inlineStyle struct {
 	italic, bold, smallCaps bool
 	link                    string
 	size                    float64
+	rise                    float64 // baseline shift of sub- and superscripts
+	noHyph                  bool    // another language: not hyphenated by the book's patterns
 }
 
 func (s inlineStyle) fontStyle() assets.Style {
@@ -127,6 +136,15 @@ func (s inlineStyle) fontStyle() assets.Style {
 // fonts' small caps are OpenType alternates the PDF cannot reach by character, so lowercase
 // letters are set as capitals at this scale, letter-spaced a little.
 const smallCapsScale = 0.78
+
+// scriptScale is the size of sub- and superscripts relative to the text.
+const scriptScale = 0.68
+
+// isEnglish reports whether a language tag is English, the language of the bundled patterns.
+func isEnglish(lang string) bool {
+	l := strings.ToLower(lang)
+	return l == "en" || strings.HasPrefix(l, "en-")
+}
 
 // paraBuilder turns inline content into the items of one paragraph.
 type paraBuilder struct {
@@ -147,7 +165,7 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 	// almost all such runs, and slicing spares a string per character.
 	var plain *textStyle
 	if !st.smallCaps {
-		plain = pb.fs.style(pb.fs.body.Face(st.fontStyle()), st.size, 0, 0, st.link)
+		plain = pb.fs.styleOf(styleKey{pb.fs.body.Face(st.fontStyle()), st.size, 0, st.rise, st.link, st.noHyph})
 	}
 	run, runAt := -1, 0 // start of the current run of plain characters in s, and its offset
 	flushRun := func(end int) {
@@ -218,7 +236,7 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 		}
 		return
 	}
-	pb.appendFragment(string(r), pb.fs.style(face, size, tracking, 0, st.link), at)
+	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph}), at)
 }
 
 func (pb *paraBuilder) space(st inlineStyle) {
@@ -280,7 +298,7 @@ func (pb *paraBuilder) fragmentItems(fr fragment) {
 
 // chunkItems adds the boxes of a piece of a word, hyphenating its letters where allowed.
 func (pb *paraBuilder) chunkItems(s string, st *textStyle, at int) {
-	if pb.hyphenate && pb.hyph != nil && st.tracking == 0 {
+	if pb.hyphenate && pb.hyph != nil && st.tracking == 0 && !st.noHyph {
 		// Hyphenate the letters between leading and trailing punctuation.
 		start := strings.IndexFunc(s, unicode.IsLetter)
 		end := strings.LastIndexFunc(s, unicode.IsLetter)
@@ -342,6 +360,22 @@ func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
 			s := st
 			s.link = x.URL
 			pb.inlines(x.Content, s)
+		case *text.Subscript:
+			s := st
+			s.size, s.rise = st.size*scriptScale, st.rise-st.size*0.15
+			pb.inlines(x.Content, s)
+		case *text.Superscript:
+			s := st
+			s.size, s.rise = st.size*scriptScale, st.rise+st.size*0.36
+			pb.inlines(x.Content, s)
+		case *text.Span:
+			s := st
+			// The bundled patterns are English: a word in another language is better not
+			// broken than broken wrongly.
+			s.noHyph = st.noHyph || !isEnglish(x.Lang)
+			pb.inlines(x.Content, s)
+		case *text.Abbr:
+			pb.inlines(x.Content, st)
 		case *text.NoteRef:
 			mark := ""
 			if pb.noteMarks != nil {

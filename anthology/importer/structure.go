@@ -1,0 +1,276 @@
+package importer
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file reads the structures essays hold beyond paragraphs: tables, figures, epigraphs and
+// letters. Each is written as a chunk of Markdown in the syntax of package markdown (pipe
+// tables, fenced divs), so the essay file says what the source said.
+
+// structural types and classes, as Standard Ebooks, EPUB 3 and common sites mark them.
+func hasType(n *html.Node, names ...string) bool {
+	t := " " + strings.ToLower(attr(n, "epub:type")+" "+attr(n, "class")+" "+attr(n, "role")) + " "
+	for _, name := range names {
+		if strings.Contains(t, " "+name+" ") || strings.Contains(t, ":"+name+" ") || strings.Contains(t, "doc-"+name+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// sub converts the content of n with a converter of its own (sharing the notes), and returns
+// its blocks' Markdown and words.
+func (c *htmlConv) sub(n *html.Node, flow bool) ([]string, string) {
+	sub := &htmlConv{src: c.src, notes: c.notes, skip: c.skip, parent: c.owner(), lang: c.lang}
+	if flow {
+		sub.flow(n)
+	} else {
+		sub.element(n)
+	}
+	sub.endPara()
+	c.removed = append(c.removed, sub.removed...)
+	var md, txt []string
+	for _, b := range sub.out {
+		md = append(md, b.markdown())
+		txt = append(txt, b.text)
+	}
+	return md, strings.Join(txt, "\n")
+}
+
+// isLayoutTable tells a table a page uses for layout from a table of data: layout tables hold
+// other tables, headings, lists or runs of paragraphs, or say so with their role.
+func isLayoutTable(n *html.Node) bool {
+	if r := strings.ToLower(attr(n, "role")); r == "presentation" || r == "none" {
+		return true
+	}
+	layout := false
+	walkElements(n, func(e *html.Node) bool {
+		switch e.DataAtom {
+		case atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol,
+			atom.Blockquote, atom.Form, atom.Article, atom.Section, atom.Nav, atom.Header, atom.Footer:
+			layout = true
+		case atom.Td, atom.Th:
+			paras := 0
+			for ch := e.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type == html.ElementNode && (ch.DataAtom == atom.P || ch.DataAtom == atom.Div) {
+					paras++
+				}
+			}
+			if paras > 3 {
+				layout = true
+			}
+		}
+		return !layout
+	})
+	return layout
+}
+
+// table writes a data table as a pipe table: the header row from <thead> (or a first row of
+// <th>), a cell spanning columns followed by empty cells, the caption after it ("Table: …").
+func (c *htmlConv) table(n *html.Node) {
+	if isLayoutTable(n) {
+		c.flow(n)
+		c.endPara()
+		return
+	}
+	var header []string
+	var rows [][]string
+	var words []string
+	var caption string
+	var rowsOf func(*html.Node, bool)
+	rowsOf = func(p *html.Node, head bool) {
+		for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || c.skip[ch] {
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.Thead:
+				rowsOf(ch, true)
+			case atom.Tbody, atom.Tfoot:
+				rowsOf(ch, false)
+			case atom.Caption:
+				w := newInlineWriter()
+				c.inline(w, ch, false, 0)
+				caption = w.md.String()
+				words = append(words, w.txt.String())
+			case atom.Tr:
+				var cells []string
+				allTH := true
+				for td := ch.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type != html.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
+						continue
+					}
+					allTH = allTH && td.DataAtom == atom.Th
+					w := newInlineWriter()
+					w.cell = true
+					c.cellContent(w, td)
+					cells = append(cells, w.md.String())
+					words = append(words, w.txt.String())
+					for span := atoiAttr(td, "colspan"); span > 1 && span < 100; span-- {
+						cells = append(cells, "")
+					}
+				}
+				if len(cells) == 0 {
+					continue
+				}
+				if header == nil && len(rows) == 0 && (head || allTH) {
+					header = cells
+				} else {
+					rows = append(rows, cells)
+				}
+			}
+		}
+	}
+	rowsOf(n, false)
+	cols := len(header)
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return
+	}
+	line := func(cells []string) string {
+		for len(cells) < cols {
+			cells = append(cells, "")
+		}
+		return "| " + strings.Join(cells, " | ") + " |"
+	}
+	var md []string
+	md = append(md, line(header), "|"+strings.Repeat("---|", cols))
+	for _, r := range rows {
+		md = append(md, line(r))
+	}
+	if strings.TrimSpace(caption) != "" {
+		md = append(md, "", "Table: "+caption)
+	}
+	c.add(block{kind: chunk, md: strings.Join(md, "\n"), text: strings.Join(words, " "), quoted: c.quote > 0})
+}
+
+// cellContent writes a cell's content on one line: its paragraphs and lines of verse apart by
+// line breaks.
+func (c *htmlConv) cellContent(w *inlineWriter, n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if c.skip[ch] {
+			continue
+		}
+		switch {
+		case ch.Type == html.TextNode:
+			w.text(ch.Data, false)
+		case ch.Type != html.ElementNode || skipped[ch.DataAtom]:
+		case isBlock(ch) || hasBlockDescendant(ch):
+			w.lineBreak()
+			c.cellContent(w, ch)
+			w.lineBreak()
+		default:
+			c.inlineElement(w, ch, false, 0)
+		}
+	}
+}
+
+func atoiAttr(n *html.Node, key string) int {
+	v, k := 0, 0
+	for _, r := range strings.TrimSpace(attr(n, key)) {
+		if r < '0' || r > '9' || k > 4 {
+			return 0
+		}
+		v = v*10 + int(r-'0')
+		k++
+	}
+	return v
+}
+
+// isAttribution recognises the source line of an epigraph or quotation.
+func isAttribution(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.DataAtom == atom.Cite || n.DataAtom == atom.Footer ||
+		hasType(n, "attribution", "epigraph-attribution", "source", "cite", "citation", "byline"))
+}
+
+// epigraph writes an epigraph as a fenced div, its attribution a last paragraph opening with
+// an em dash.
+func (c *htmlConv) epigraph(n *html.Node) {
+	var attribution *html.Node
+	for ch := n.LastChild; ch != nil; ch = ch.PrevSibling {
+		if ch.Type == html.TextNode && strings.TrimFunc(ch.Data, isHTMLSpace) == "" {
+			continue
+		}
+		if isAttribution(ch) {
+			attribution = ch
+		}
+		break
+	}
+	if attribution != nil {
+		c.skip[attribution] = true
+	}
+	var md []string
+	var txt string
+	if isVerse(n) {
+		md, txt = c.sub(n, false) // "epigraph z3998:poem": the epigraph is a poem
+	} else {
+		md, txt = c.sub(n, true)
+	}
+	if attribution != nil {
+		delete(c.skip, attribution)
+		w := newInlineWriter()
+		c.inline(w, attribution, false, 0)
+		if a := strings.TrimLeft(strings.TrimSpace(w.md.String()), "—–-\\ \u00a0"); a != "" {
+			md = append(md, "— "+a)
+			txt += "\n" + w.txt.String()
+		}
+	}
+	if len(md) == 0 {
+		return
+	}
+	c.add(block{kind: chunk, md: "::: epigraph\n" + strings.Join(md, "\n\n") + "\n:::", text: txt, quoted: c.quote > 0})
+}
+
+// letter writes a letter as a fenced div with its parts: dateline, salutation, body, closing,
+// signature (Standard Ebooks' z3998 types, or classes of those names). The dateline and
+// salutation open the letter, the closing and signature end it, wherever the source has them.
+func (c *htmlConv) letter(n *html.Node) {
+	var opening, ending []string
+	var words []string
+	var marked []*html.Node
+	walkElements(n, func(e *html.Node) bool {
+		class := ""
+		switch {
+		case hasType(e, "dateline"):
+			class = "dateline"
+		case hasType(e, "salutation"):
+			class = "salutation"
+		case hasType(e, "valediction", "closing"):
+			class = "closing"
+		case hasType(e, "signature"):
+			class = "signature"
+		default:
+			return true
+		}
+		w := newInlineWriter()
+		c.inline(w, e, false, 0)
+		if strings.TrimSpace(w.md.String()) != "" {
+			part := "::: " + class + "\n" + w.md.String() + "\n:::"
+			if class == "dateline" || class == "salutation" {
+				opening = append(opening, part)
+			} else {
+				ending = append(ending, part)
+			}
+			words = append(words, w.txt.String())
+		}
+		c.skip[e] = true
+		marked = append(marked, e)
+		return false
+	})
+	body, txt := c.sub(n, true)
+	for _, e := range marked {
+		delete(c.skip, e)
+	}
+	parts := append(append(opening, body...), ending...)
+	if len(parts) == 0 {
+		return
+	}
+	words = append(words, txt)
+	c.add(block{kind: chunk, md: "::: letter\n" + strings.Join(parts, "\n\n") + "\n:::", text: strings.Join(words, "\n"), quoted: c.quote > 0})
+}
