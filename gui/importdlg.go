@@ -19,11 +19,11 @@ import (
 // importReview is the dialog that shows what an import found, for the editor to accept, fix
 // or skip.
 type importReview struct {
-	result                                   *importer.Result
-	title, subtitle, authors, bio, date, src *widget.Entry
-	dialog                                   dialog.Dialog
-	accept                                   func()
-	skip                                     func()
+	result                                         *importer.Result
+	title, subtitle, authors, bio, date, src, part *widget.Entry
+	dialog                                         dialog.Dialog
+	accept                                         func()
+	skip                                           func()
 }
 
 func (e *Editor) importDialog() {
@@ -51,13 +51,19 @@ func (e *Editor) ImportFiles(paths []string) {
 	go func() {
 		var results []*importer.Result
 		var problems []string
-		for _, p := range paths {
-			r, err := importer.ReadFile(p)
-			if err != nil {
-				problems = append(problems, err.Error())
-				continue
+		// Read together, so that notes in one file reach the essays of another and a book's
+		// package document gives its chapters their authors; a file that fails is read alone.
+		if rs, err := importer.ReadFiles(paths); err == nil {
+			results = rs
+		} else {
+			for _, p := range paths {
+				rs, err := importer.ReadFiles([]string{p})
+				if err != nil {
+					problems = append(problems, err.Error())
+					continue
+				}
+				results = append(results, rs...)
 			}
-			results = append(results, r)
 		}
 		e.do(func() {
 			progress.Hide()
@@ -71,6 +77,16 @@ func (e *Editor) ImportFiles(paths []string) {
 
 // reviewImports shows the results one at a time.
 func (e *Editor) reviewImports(results []*importer.Result) {
+	// A part's title page adds its part at once; a notes file and a page of the source
+	// edition add nothing of their own (the notes went to their essays).
+	for len(results) > 0 && results[0].Kind != importer.KindEssay {
+		if results[0].Kind == importer.KindPart {
+			if _, err := e.sess.Import(results[0]); err != nil {
+				e.report(err)
+			}
+		}
+		results = results[1:]
+	}
 	if len(results) == 0 {
 		e.review = nil
 		return
@@ -102,6 +118,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	rv.bio.Wrapping = fyne.TextWrapWord
 	rv.date = entry(r.Date, "not found")
 	rv.src = entry(r.Source, "not found")
+	rv.part = entry(r.Part, "none: the essay goes to the end of the book")
 
 	found := widget.NewForm(
 		widget.NewFormItem("Title", rv.title),
@@ -110,6 +127,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		widget.NewFormItem("Bio", rv.bio),
 		widget.NewFormItem("Date", rv.date),
 		widget.NewFormItem("First published", rv.src),
+		widget.NewFormItem("Part", rv.part),
 	)
 	removed := container.NewVBox()
 	for _, rm := range r.Removed {
@@ -132,9 +150,9 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	}
 	preview := widget.NewLabel(start)
 	preview.Wrapping = fyne.TextWrapWord
-	words := len(strings.Fields(r.Body))
 	content := container.NewVScroll(container.NewVBox(
-		hint(fmt.Sprintf("%s (%s, %s words). Fix what was found, then add the essay to the end of the book; Undo takes it out again.", filepath.Base(r.File), r.Format, thousands(words))),
+		hint(fmt.Sprintf("%s (%s, %s words of %s; the rest is listed as cut). Fix what was found, then add the essay to the book; Undo takes it out again.",
+			filepath.Base(r.File), r.Format, thousands(r.WordsOut), thousands(r.WordsIn))),
 		found,
 		widget.NewAccordion(
 			widget.NewAccordionItem(fmt.Sprintf("Cut from the page (%d)", len(r.Removed)), removed),
@@ -154,7 +172,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		es, err := e.sess.Import(r)
 		if err != nil {
 			e.report(err)
-		} else {
+		} else if es != nil {
 			e.SelectEssay(es.ID)
 		}
 		e.reviewImports(rest)
@@ -177,7 +195,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	rv.dialog = d
 	// Return in a one-line field adds the essay, so that a fixed title can be taken at once;
 	// the title has the focus.
-	for _, en := range []*widget.Entry{rv.title, rv.subtitle, rv.authors, rv.date, rv.src} {
+	for _, en := range []*widget.Entry{rv.title, rv.subtitle, rv.authors, rv.date, rv.src, rv.part} {
 		en.OnSubmitted = func(string) { rv.accept() }
 	}
 	d.Resize(fyne.NewSize(720, 620))
@@ -192,6 +210,7 @@ func (rv *importReview) apply() {
 	r.Subtitle = strings.TrimSpace(rv.subtitle.Text)
 	r.Date = strings.TrimSpace(rv.date.Text)
 	r.Source = strings.TrimSpace(rv.src.Text)
+	r.Part = strings.TrimSpace(rv.part.Text)
 	bios := map[string]string{}
 	for _, a := range r.Authors {
 		bios[strings.ToLower(a.Name)] = a.Bio

@@ -164,9 +164,17 @@ func (s *Session) Import(r *importer.Result) (*anthology.Essay, error) {
 	}
 	before := s.snapshot()
 	e := importer.Add(s.p, r)
+	if err := importer.CopyImages(s.p, e, r); err != nil {
+		s.restore(before)
+		return nil, err
+	}
 	after := s.snapshot()
+	var essays []*anthology.Essay
+	if e != nil {
+		essays = append(essays, e) // a part's title page adds a part, no essay
+	}
 	s.record(change{label: label, undo: func() { s.restore(before) }, redo: func() { s.restore(after) },
-		essays: []*anthology.Essay{e}})
+		essays: essays})
 	return e, nil
 }
 

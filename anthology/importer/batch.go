@@ -44,7 +44,7 @@ func ReadFiles(paths []string) ([]*Result, error) {
 				b = bookBeside(p)
 				beside[dir] = b
 			}
-			files = append(files, bookFile{name: p, href: filepath.Base(p), data: data, book: b})
+			files = append(files, bookFile{name: p, href: filepath.Base(p), data: data, book: b, resource: dirResource(dir)})
 		}
 	}
 	return readBatch(files)
@@ -82,6 +82,7 @@ func readBatch(files []bookFile) ([]*Result, error) {
 		if f.book != nil {
 			src.book = true
 		}
+		src.resource = f.resource
 		srcs[i] = src
 		all = append(all, src)
 	}

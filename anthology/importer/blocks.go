@@ -34,8 +34,9 @@ type block struct {
 	emphasised bool
 	level      int // heading level, from 1
 	ordered    bool
-	quoted     bool // a chunk inside a block quotation
-	pos        int  // index in the original sequence of blocks
+	quoted     bool   // a chunk inside a block quotation
+	image      string // the source address of a figure's image
+	pos        int    // index in the original sequence of blocks
 	// cut, when set, is why the reader judged the block to be outside the essay.
 	cut string
 }

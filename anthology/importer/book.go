@@ -53,6 +53,8 @@ type bookFile struct {
 	href string // the path inside the book (or the base name of a loose file)
 	data []byte
 	book *Book
+	// resource reads the files the document refers to (its images).
+	resource resourceFunc
 }
 
 // opfPackage is the part of an OPF package document the importer reads.
@@ -119,7 +121,9 @@ func readOPF(name string, data []byte, read func(p string) ([]byte, error)) ([]b
 			}
 			return nil, err
 		}
-		files = append(files, bookFile{name: href, href: href, data: data, book: book})
+		dir := path.Dir(href)
+		files = append(files, bookFile{name: href, href: href, data: data, book: book,
+			resource: func(ref string) ([]byte, error) { return read(path.Join(dir, ref)) }})
 	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: none of the spine's files is there", name)

@@ -26,6 +26,8 @@ type hints struct {
 	// titled is set when the reader took the title from the document's markup: the clean-up
 	// then takes none from the text.
 	titled bool
+	// images are the figures' images the reader found.
+	images []Image
 }
 
 // furniture is a line that belongs to the web page around an essay, not to the essay.
@@ -298,6 +300,7 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	if res.Body != "" {
 		res.Body += "\n"
 	}
+	res.Images = keepUsedImages(res.Body, h.images)
 	for _, missing := range []struct {
 		empty bool
 		what  string

@@ -19,6 +19,8 @@ type htmlSource struct {
 	// output): their structure is the author's, and no web clean-up runs over them.
 	book bool
 	ids  map[string]*html.Node
+	// resource reads the files the document refers to (its images); nil when there is none.
+	resource resourceFunc
 }
 
 func parseHTML(name, href, s string) (*htmlSource, error) {
@@ -122,6 +124,7 @@ func (src *htmlSource) blocks(notes *noteSet) ([]block, hints) {
 	}
 	h.notes = c.noteDefs()
 	h.noteWords = c.noteWords
+	h.images = c.images
 	h.removed = append(h.removed, c.removed...)
 	h.unresolved = c.unresolved
 	return c.out, h
@@ -253,6 +256,8 @@ type htmlConv struct {
 	titleRefs  []string  // note markers that stood in the title, to keep in the text
 	// lang is the document's language: a passage in another is marked as a language span.
 	lang string
+	// images are the figures' images the essay shows (kept by the essay's converter).
+	images []Image
 }
 
 // skipped are elements whose content is never part of an essay.
@@ -348,8 +353,25 @@ func (c *htmlConv) element(n *html.Node) {
 		c.cutNotesSection(n)
 		return
 	}
-	if isVerse(n) {
+	switch {
+	case hasType(n, "epigraph"):
+		c.epigraph(n)
+		return
+	case hasType(n, "letter"):
+		c.letter(n)
+		return
+	case isVerse(n):
 		c.verse(n)
+		return
+	case n.DataAtom == atom.Table:
+		c.table(n)
+		return
+	case n.DataAtom == atom.Figure:
+		c.figure(n, nil)
+		return
+	}
+	if img := onlyImage(n); img != nil {
+		c.figure(n, img)
 		return
 	}
 	switch n.DataAtom {
@@ -388,19 +410,6 @@ func (c *htmlConv) element(n *html.Node) {
 		if t := strings.Trim(textOf(n), "\n"); strings.TrimSpace(t) != "" {
 			c.add(block{kind: verse, text: t})
 		}
-	case atom.Tr:
-		// A table row reads as one paragraph of its cells, in order, until tables are in the model.
-		w := newInlineWriter()
-		for td := n.FirstChild; td != nil; td = td.NextSibling {
-			if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
-				if w.wrote {
-					w.punct(" ·", false)
-					w.space = true
-				}
-				c.inline(w, td, false, 0)
-			}
-		}
-		c.add(w.block(c.paraKind()))
 	default:
 		c.flow(n)
 		c.endPara()
@@ -445,6 +454,18 @@ func (c *htmlConv) inlineElement(w *inlineWriter, n *html.Node, em bool, quotes 
 	if isBacklink(n) {
 		return
 	}
+	if l := elementLang(n); l != "" && l != c.lang && validLang.MatchString(l) && n.DataAtom != atom.Br {
+		// A passage in another language: the element inside a language span.
+		saved := c.lang
+		c.lang = l
+		w.open("[")
+		c.inlineElement(w, n, em, quotes)
+		if w.close("[") {
+			w.raw("{lang=" + l + "}")
+		}
+		c.lang = saved
+		return
+	}
 	switch n.DataAtom {
 	case atom.Br:
 		w.lineBreak()
@@ -480,8 +501,20 @@ func (c *htmlConv) inlineElement(w *inlineWriter, n *html.Node, em bool, quotes 
 			w.raw("(" + dest + ")")
 		}
 	case atom.Img:
-		// Images are not in the text model yet; their alt text is kept where it is words.
+		// An image inside a line of text (an icon, an emoji) is not a figure; see element.
+	case atom.Sup, atom.Sub:
+		c.script(w, n, em, quotes)
+	case atom.Abbr, atom.Acronym:
+		if title := strings.TrimSpace(attr(n, "title")); title != "" {
+			c.span(w, n, em, quotes, ".abbr title=\""+strings.ReplaceAll(title, "\"", "'")+"\"")
+			return
+		}
+		c.inline(w, n, em, quotes)
 	default:
+		if hasType(n, "smallcaps", "small-caps", "sc") || strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "font-variant:small-caps") {
+			c.span(w, n, em, quotes, ".smallcaps")
+			return
+		}
 		c.inline(w, n, em, quotes)
 	}
 }

@@ -49,6 +49,8 @@ type Result struct {
 	Language string `json:"language,omitempty"`
 	// Notes say what was not found, and how uncertain findings were made.
 	Notes []string `json:"notes"`
+	// Images are the figures' images, to copy into the project with CopyImages.
+	Images []Image `json:"images,omitempty"`
 }
 
 // Author is an author found in the text, with the bio found beside the essay.
@@ -94,8 +96,23 @@ var ErrUnknownFormat = errors.New("unknown format")
 // Formats lists the file extensions the importer reads.
 var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".opf", ".epub"}
 
-// ReadFile imports the file at path.
+// ReadFile imports the file at path. A web page or chapter is read with what stands beside it
+// (its images, a book's package document); a whole book (.opf, .epub) gives its first piece:
+// use ReadFiles for all of them.
 func ReadFile(path string) (*Result, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xhtml", ".opf", ".epub":
+		rs, err := ReadFiles([]string{path})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			if r.Kind == KindEssay {
+				return r, nil
+			}
+		}
+		return rs[0], nil
+	}
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err

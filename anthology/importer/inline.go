@@ -143,6 +143,16 @@ func (w *inlineWriter) raw(md string) {
 	w.line = false
 }
 
+// markup writes text with Markdown of its own (a superscript): what is due before a word
+// first, then md, and t as the plain text.
+func (w *inlineWriter) markup(md, t string) {
+	w.flush()
+	w.md.WriteString(md)
+	w.txt.WriteString(t)
+	w.wrote, w.line = true, false
+	w.last, _ = utf8.DecodeLastRuneInString(t)
+}
+
 // lineBreak asks for a hard line break before the next word (none at the ends of a block).
 func (w *inlineWriter) lineBreak() {
 	if w.wrote {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -22,14 +23,14 @@ func hasType(n *html.Node, names ...string) bool {
 	return false
 }
 
-// sub converts the content of n with a converter of its own (sharing the notes), and returns
-// its blocks' Markdown and words.
-func (c *htmlConv) sub(n *html.Node, flow bool) ([]string, string) {
+// sub converts the content of n (as verse, or as a flow of blocks) with a converter of its own
+// that shares the notes, and returns its blocks' Markdown and words.
+func (c *htmlConv) sub(n *html.Node, verse bool) ([]string, string) {
 	sub := &htmlConv{src: c.src, notes: c.notes, skip: c.skip, parent: c.owner(), lang: c.lang}
-	if flow {
-		sub.flow(n)
+	if verse {
+		sub.verse(n)
 	} else {
-		sub.element(n)
+		sub.flow(n)
 	}
 	sub.endPara()
 	c.removed = append(c.removed, sub.removed...)
@@ -207,11 +208,7 @@ func (c *htmlConv) epigraph(n *html.Node) {
 	}
 	var md []string
 	var txt string
-	if isVerse(n) {
-		md, txt = c.sub(n, false) // "epigraph z3998:poem": the epigraph is a poem
-	} else {
-		md, txt = c.sub(n, true)
-	}
+	md, txt = c.sub(n, isVerse(n)) // "epigraph z3998:poem": the epigraph is a poem
 	if attribution != nil {
 		delete(c.skip, attribution)
 		w := newInlineWriter()
@@ -263,7 +260,7 @@ func (c *htmlConv) letter(n *html.Node) {
 		marked = append(marked, e)
 		return false
 	})
-	body, txt := c.sub(n, true)
+	body, txt := c.sub(n, false)
 	for _, e := range marked {
 		delete(c.skip, e)
 	}
@@ -273,4 +270,32 @@ func (c *htmlConv) letter(n *html.Node) {
 	}
 	words = append(words, txt)
 	c.add(block{kind: chunk, md: "::: letter\n" + strings.Join(parts, "\n\n") + "\n:::", text: strings.Join(words, "\n"), quoted: c.quote > 0})
+}
+
+// validLang is a BCP 47 tag as far as a book needs one.
+var validLang = regexp.MustCompile(`^[a-z]{2,8}(-[a-z0-9]{1,8})*$`)
+
+// span writes an element's content as a bracketed span with attributes ("[Dr.]{.abbr …}").
+func (c *htmlConv) span(w *inlineWriter, n *html.Node, em bool, quotes int, attrs string) {
+	w.open("[")
+	c.inline(w, n, em, quotes)
+	if w.close("[") {
+		w.raw("{" + attrs + "}")
+	}
+}
+
+// script writes a sub- or superscript (that is not a note's mark) as ~text~ or ^text^, its
+// spaces escaped as the syntax wants.
+func (c *htmlConv) script(w *inlineWriter, n *html.Node, em bool, quotes int) {
+	t := collapse(strings.ReplaceAll(textOf(n), "\n", " "))
+	if strings.TrimSpace(t) == "" {
+		return
+	}
+	delim := "^"
+	if n.DataAtom == atom.Sub {
+		delim = "~"
+	}
+	md := escapeInline(t)
+	md = strings.ReplaceAll(md, " ", "\\ ")
+	w.markup(delim+md+delim, t)
 }

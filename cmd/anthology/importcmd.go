@@ -83,7 +83,13 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	var added []*anthology.Essay
 	for _, r := range results {
-		added = append(added, importer.Add(p, r))
+		e := importer.Add(p, r)
+		// The images first: a saved essay never shows an image that is not there.
+		if err := importer.CopyImages(p, e, r); err != nil {
+			report(stderr, err)
+			return exitFail
+		}
+		added = append(added, e)
 	}
 	if err := p.Save(); err != nil {
 		report(stderr, err)

@@ -232,11 +232,38 @@ func (r *renderer) table(t *text.Table) {
 	row := func(cells []text.Cell, tag, scope string) {
 		r.w("<tr>")
 		for i := 0; i < cols; i++ {
-			r.f("<%s%s%s>", tag, scope, align(i))
-			if i < len(cells) {
+			if i < len(cells) && len(cells[i]) > 0 {
+				r.f("<%s%s%s>", tag, scope, align(i))
 				r.inlines(cells[i])
+				r.f("</%s>", tag)
+			} else {
+				r.f("<td%s></td>", align(i)) // an empty cell heads nothing
 			}
-			r.f("</%s>", tag)
+		}
+		r.w("</tr>\n")
+	}
+	header := func(cells []text.Cell) {
+		// A pipe table cannot span columns: a header cell followed by empty ones (how a
+		// spanning header is written) spans them again.
+		r.w("<tr>")
+		for i := 0; i < cols; {
+			span := 1
+			for i+span < cols && (i+span >= len(cells) || len(cells[i+span]) == 0) {
+				span++
+			}
+			if i >= len(cells) || len(cells[i]) == 0 {
+				r.f("<td%s></td>", align(i))
+				i++
+				continue
+			}
+			if span > 1 {
+				r.f("<th scope=\"colgroup\" colspan=\"%d\"%s>", span, align(i))
+			} else {
+				r.f("<th scope=\"col\"%s>", align(i))
+			}
+			r.inlines(cells[i])
+			r.w("</th>")
+			i += span
 		}
 		r.w("</tr>\n")
 	}
@@ -248,7 +275,7 @@ func (r *renderer) table(t *text.Table) {
 	}
 	if t.Header != nil {
 		r.w("<thead>\n")
-		row(t.Header, "th", " scope=\"col\"")
+		header(t.Header)
 		r.w("</thead>\n")
 	}
 	r.w("<tbody>\n")

@@ -175,7 +175,7 @@ func bookFidelity(t *testing.T, opf string, withPDF bool) {
 	if pdfFile == "" {
 		return
 	}
-	txt, err := qa.Tool(t, "pdftotext", "-enc", "UTF-8", pdfFile, "-")
+	txt, err := qa.Tool(t, "pdftotext", "-raw", "-enc", "UTF-8", pdfFile, "-")
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -258,6 +258,20 @@ func plainBlocks(blocks []text.Block) string {
 					b.WriteString(text.Plain(l) + " ")
 				}
 			}
+		case *text.Table:
+			b.WriteString(text.Plain(x.Caption) + " ")
+			for _, row := range append([][]text.Cell{x.Header}, x.Rows...) {
+				for _, c := range row {
+					b.WriteString(text.Plain(c) + " ")
+				}
+			}
+		case *text.Figure:
+			b.WriteString(text.Plain(x.Caption) + " " + text.Plain(x.Credit))
+		case *text.Epigraph:
+			b.WriteString(plainBlocks(x.Blocks) + " " + text.Plain(x.Attribution))
+		case *text.Letter:
+			b.WriteString(text.Plain(x.Dateline) + " " + text.Plain(x.Salutation) + " " + plainBlocks(x.Blocks) + " " +
+				text.Plain(x.Closing) + " " + text.Plain(x.Signature))
 		}
 		b.WriteByte(' ')
 	}

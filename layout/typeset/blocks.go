@@ -290,13 +290,13 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 			cells[j] = greedyLines(items[i][j], func(int) float64 { return w })
 			n = max(n, len(cells[j]))
 		}
-		for k := 0; k < n; k++ {
-			line := &Line{Width: total, Natural: total}
-			for j := 0; j < cols; j++ {
-				if k >= len(cells[j]) {
-					continue
-				}
-				cl := cells[j][k]
+		// The row is drawn cell by cell, each cell's lines in order, so that the PDF's text
+		// reads as the table does (a reader's copy, a screen reader, pdftotext -raw); the
+		// lines after the first are material of the row's first line, and a spacer holds
+		// their room.
+		row := &gline{line: &Line{Width: total, Natural: total}, x: x0, lead: lead, para: -1}
+		for j := 0; j < cols; j++ {
+			for k, cl := range cells[j] {
 				off := colX[j]
 				if j < len(t.Align) {
 					switch t.Align[j] {
@@ -307,16 +307,18 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 					}
 				}
 				for _, run := range cl.Runs {
-					run.X += off
-					line.Runs = append(line.Runs, run)
+					row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size})
 				}
-				line.Hyphenated = line.Hyphenated || cl.Hyphenated
+				row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 			}
-			gl := &gline{line: line, x: x0, lead: lead, para: -1, keep: k < n-1}
-			if k == 0 && i > 0 {
-				gl.space = size * 0.3
-			}
-			out = append(out, gl)
+		}
+		if i > 0 {
+			row.space = size * 0.3
+		}
+		out = append(out, row)
+		if n > 1 {
+			row.keep = true // a row is not broken across pages
+			out = append(out, &gline{lead: float64(n-1) * lead, para: -1})
 		}
 		if r.header {
 			last := out[len(out)-1]

@@ -221,12 +221,17 @@ func (p *paginator) flow(gal *galley) {
 		if pg.Start.Section == "" {
 			pg.Start.Section = gal.sec.ID
 		}
+		body := len(pg.Texts)
 		if !sp.opener {
 			p.runningHead(pg, gal)
 		}
 		if gal.folio {
 			p.folio(pg, sp.opener)
 		}
+		// The head and folio come first in the page's content, as a reader meets them: the
+		// text of the page then runs on from the last page's (a word broken across the turn
+		// reads whole when the text is extracted).
+		pg.Texts = append(append(make([]Text, 0, len(pg.Texts)), pg.Texts[body:]...), pg.Texts[:body]...)
 	}
 }
 
