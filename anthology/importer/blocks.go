@@ -112,10 +112,12 @@ func escapeMarkdown(s string) string {
 			b.WriteByte('\\')
 		case lineStart && unicode.IsDigit(r):
 			// "1984. The year…" would start an ordered list.
+			// "0)" alone on a line is an empty list item.
 			if m := listNumber.FindString(s[i:]); m != "" {
-				b.WriteString(m[:len(m)-2])
+				m = strings.TrimRight(m, " \n")
+				b.WriteString(m[:len(m)-1])
 				b.WriteString("\\")
-				b.WriteString(m[len(m)-2:])
+				b.WriteString(m[len(m)-1:])
 				i += len(m)
 				lineStart = false
 				continue
@@ -143,7 +145,7 @@ var midLineSpecial = func() (t [256]bool) {
 
 var (
 	entityAhead = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-	listNumber  = regexp.MustCompile(`^[0-9]{1,9}[.)] `)
+	listNumber  = regexp.MustCompile(`^[0-9]{1,9}[.)]( |\n|$)`)
 )
 
 // smartQuotes turns straight quotes into typographic ones, the way a careful editor would:

@@ -16,6 +16,8 @@ type hints struct {
 	// notes are footnote definitions ("[^1]: text") to append to the body; noteWords their words.
 	notes     []string
 	noteWords int
+	// noteWordsEach are the words of each of notes.
+	noteWordsEach []int
 	// removed is what the reader set aside before the clean-up (a title taken from the
 	// markup, a notes list's heading), with its words.
 	removed []Removed
@@ -165,6 +167,11 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	for i := range blocks {
 		blocks[i].pos = i
 		res.WordsIn += CountWords(blocks[i].text)
+		if b := &blocks[i]; b.kind == sceneBreak && CountWords(b.text) > 0 {
+			// An ornament of letters ("oOo") is now a scene break: its letters are not words.
+			res.Removed = append(res.Removed, Removed{Text: b.text, Reason: "ornament (now a scene break)", Words: CountWords(b.text), pos: i})
+			b.text = "* * *"
+		}
 	}
 	c := &cleaner{blocks: blocks, res: res}
 	// What the reader judged to be outside the essay (Readability's verdict on a web page).
@@ -295,7 +302,7 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	}
 	res.Notes = append(res.Notes, h.messages...)
 	sort.SliceStable(res.Removed, func(i, j int) bool { return res.Removed[i].pos < res.Removed[j].pos })
-	md = append(md, h.notes...)
+	md = append(md, referencedNotes(res, strings.Join(md, "\n\n"), h)...)
 	res.Body = strings.Join(md, "\n\n")
 	if res.Body != "" {
 		res.Body += "\n"
@@ -313,6 +320,39 @@ func clean(file, format string, blocks []block, h hints) *Result {
 		}
 	}
 	return res
+}
+
+var noteLabel = regexp.MustCompile(`^\[\^([^\]\s]+)\]:`)
+
+// referencedNotes returns the note definitions that the body (or another note) references. A
+// note whose reference went with a cut block would not be printed: it is reported as cut.
+func referencedNotes(res *Result, body string, h hints) []string {
+	var out []string
+	for i, def := range h.notes {
+		m := noteLabel.FindStringSubmatch(def)
+		if m == nil {
+			out = append(out, def)
+			continue
+		}
+		ref := "[^" + m[1] + "]"
+		used := strings.Contains(body, ref)
+		for j, other := range h.notes {
+			if j != i && strings.Contains(other, ref) {
+				used = true
+			}
+		}
+		if used {
+			out = append(out, def)
+			continue
+		}
+		words := 0
+		if i < len(h.noteWordsEach) {
+			words = h.noteWordsEach[i]
+		}
+		res.WordsOut -= words
+		res.Removed = append(res.Removed, Removed{Text: def, Reason: "note whose reference was cut with its block", Words: words, pos: 1 << 30})
+	}
+	return out
 }
 
 // furnitureWords are words at least one of which every furniture line has: a cheap test that
@@ -525,6 +565,7 @@ func (c *cleaner) tidy() {
 	var out []block
 	for _, b := range c.blocks {
 		if b.kind == sceneBreak && (len(out) == 0 || out[len(out)-1].kind == sceneBreak) {
+			c.res.Removed = append(c.res.Removed, Removed{Text: b.text, Reason: "separator with nothing before it", Words: CountWords(b.text), pos: b.pos})
 			continue
 		}
 		out = append(out, b)

@@ -80,12 +80,15 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 	}
 	for _, id := range noteOrder {
 		var parts []string
+		words := 0
 		for _, np := range notes[id] {
 			if nb := np.block(styles, func(string) string { return "" }); strings.TrimSpace(nb.md) != "" {
 				parts = append(parts, nb.md)
-				h.noteWords += CountWords(nb.text)
+				words += CountWords(nb.text)
 			}
 		}
+		h.noteWords += words
+		h.noteWordsEach = append(h.noteWordsEach, words)
 		h.notes = append(h.notes, fmt.Sprintf("[^%d]: %s", noteNumbers[id], strings.Join(parts, "\n\n    ")))
 	}
 	return out, h, nil

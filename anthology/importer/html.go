@@ -124,6 +124,7 @@ func (src *htmlSource) blocks(notes *noteSet) ([]block, hints) {
 	}
 	h.notes = c.noteDefs()
 	h.noteWords = c.noteWords
+	h.noteWordsEach = c.noteWordsEach
 	h.images = c.images
 	h.removed = append(h.removed, c.removed...)
 	h.unresolved = c.unresolved
@@ -251,9 +252,11 @@ type htmlConv struct {
 	refs       []*noteDef
 	refNumber  map[*noteDef]int
 	unresolved []string
-	noteWords  int       // the words of the notes written for this essay
-	parent     *htmlConv // set for the converter of a note: it numbers notes through the essay's
-	titleRefs  []string  // note markers that stood in the title, to keep in the text
+	noteWords  int // the words of the notes written for this essay
+	// noteWordsEach are the words of each note written, in order.
+	noteWordsEach []int
+	parent        *htmlConv // set for the converter of a note: it numbers notes through the essay's
+	titleRefs     []string  // note markers that stood in the title, to keep in the text
 	// lang is the document's language: a passage in another is marked as a language span.
 	lang string
 	// images are the figures' images the essay shows (kept by the essay's converter).
@@ -501,7 +504,10 @@ func (c *htmlConv) inlineElement(w *inlineWriter, n *html.Node, em bool, quotes 
 			w.raw("(" + dest + ")")
 		}
 	case atom.Img:
-		// An image inside a line of text (an icon, an emoji) is not a figure; see element.
+		// An image inside a line of text (an icon, an emoji) is not a figure (see element):
+		// it is left out, and said so.
+		c.removed = append(c.removed, Removed{Text: "image " + attr(n, "src") + describe(attr(n, "alt")),
+			Reason: "image inside a line of text (an icon or an emoji), not a figure"})
 	case atom.Sup, atom.Sub:
 		c.script(w, n, em, quotes)
 	case atom.Abbr, atom.Acronym:
@@ -544,15 +550,16 @@ func isVerse(n *html.Node) bool {
 // verse converts poetry: each paragraph (or the element itself) is a stanza, each <br> ends a
 // line, and a line's indentation class ("i1", "i2") becomes leading spaces.
 func (c *htmlConv) verse(n *html.Node) {
-	var stanzas [][]string
+	type line struct{ md, txt string }
+	var stanzas [][]line
 	var stanza func(p *html.Node)
 	stanza = func(p *html.Node) {
-		var lines []string
+		var lines []line
 		w := newInlineWriter()
 		indent := 0
 		end := func() {
 			if w.wrote {
-				lines = append(lines, strings.Repeat(" ", 2*indent)+w.md.String())
+				lines = append(lines, line{strings.Repeat(" ", 2*indent) + w.md.String(), w.txt.String()})
 			}
 			w = newInlineWriter()
 			indent = 0
@@ -592,9 +599,9 @@ func (c *htmlConv) verse(n *html.Node) {
 			md = append(md, "")
 			txt = append(txt, "")
 		}
-		md = append(md, s...)
 		for _, l := range s {
-			txt = append(txt, stripMarkdown(l))
+			md = append(md, l.md)
+			txt = append(txt, l.txt)
 		}
 	}
 	c.add(block{kind: verse, text: strings.Join(txt, "\n"), md: strings.Join(md, "\n")})

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"github.com/anthology-editor/anthology/anthology/text"
 	"net/url"
 	"regexp"
 	"strings"
@@ -26,6 +27,8 @@ type inlineWriter struct {
 	// cell is set for a table cell: a line break is "<br>" and a pipe is escaped, since a
 	// cell is one line of a pipe table.
 	cell bool
+	// lineDigits is set while the line holds only digits (what a list number starts with).
+	lineDigits bool
 }
 
 func newInlineWriter() *inlineWriter { return &inlineWriter{line: true, last: ' '} }
@@ -76,6 +79,11 @@ func (w *inlineWriter) word(s string, emphasised bool) {
 	s = smartQuotesAfter(w.last, s)
 	w.txt.WriteString(s)
 	md := escapeWord(s, w.line)
+	// "0" then ")" from the next element: together at a line's start they make a list item.
+	if w.lineDigits && !w.line && (s[0] == '.' || s[0] == ')') {
+		md = "\\" + md
+	}
+	w.lineDigits = (w.line || w.lineDigits) && strings.Trim(s, "0123456789") == ""
 	if w.cell {
 		md = strings.ReplaceAll(md, "|", "\\|")
 	}
@@ -101,6 +109,7 @@ func (w *inlineWriter) flush() {
 		w.md.WriteByte(' ')
 		w.txt.WriteByte(' ')
 		w.last = ' '
+		w.lineDigits = false
 	}
 	w.brk, w.space = false, false
 	for _, d := range w.opens {
@@ -216,17 +225,9 @@ func escapeInline(s string) string {
 	return b.String()
 }
 
-// CountWords counts the words of plain text the way the import's tallies do: runs of
-// non-space characters holding at least one letter or digit.
-func CountWords(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, isAlnum) >= 0 {
-			n++
-		}
-	}
-	return n
-}
+// CountWords counts the words of plain text the way the import's tallies (and the text model)
+// do: runs of characters holding a letter or digit, between spaces or em dashes.
+func CountWords(s string) int { return text.CountWords(s) }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

@@ -311,10 +311,15 @@ func (c *htmlConv) noteDefs() []string {
 		sub.flow(def.node)
 		sub.endPara()
 		var parts []string
+		words := 0
 		for _, b := range sub.out {
-			c.noteWords += CountWords(b.text)
+			if b.kind != sceneBreak {
+				words += CountWords(b.text) // an ornament's letters ("oOo") are not words
+			}
 			parts = append(parts, b.markdown())
 		}
+		c.noteWords += words
+		c.noteWordsEach = append(c.noteWordsEach, words)
 		if len(parts) == 0 {
 			parts = []string{"\u00a0"}
 		}

@@ -96,7 +96,7 @@ func (c *htmlConv) table(n *html.Node) {
 			case atom.Caption:
 				w := newInlineWriter()
 				c.inline(w, ch, false, 0)
-				caption = w.md.String()
+				caption = strings.TrimSpace(caption + " " + w.md.String())
 				words = append(words, w.txt.String())
 			case atom.Tr:
 				var cells []string

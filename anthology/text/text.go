@@ -258,23 +258,21 @@ func Children(in Inline) []Inline {
 }
 
 // Words counts the words of a document's body and notes, the way an editor counts them:
-// runs of letters or digits joined by apostrophes or hyphens count once.
+// runs of letters or digits joined by apostrophes or hyphens count once, and a word is one
+// word whatever markup runs through it (H₂O, 1ˢᵗ).
 func Words(doc *Document) int {
 	if doc == nil {
 		return 0
 	}
 	n := 0
-	Walk(doc.Blocks, func(in Inline) {
-		if t, ok := in.(*Text); ok {
-			n += CountWords(t.Text)
-		}
-	})
+	count := func(content []Inline) { n += CountWords(Plain(content)) }
+	for _, b := range doc.Blocks {
+		EachContent(b, func(Block) {}, count)
+	}
 	for _, note := range doc.Notes {
-		Walk(note.Blocks, func(in Inline) {
-			if t, ok := in.(*Text); ok {
-				n += CountWords(t.Text)
-			}
-		})
+		for _, b := range note.Blocks {
+			EachContent(b, func(Block) {}, count)
+		}
 	}
 	return n
 }
@@ -315,17 +313,24 @@ func Walk(blocks []Block, fn func(Inline)) {
 // WalkBlock calls block for b and every block inside it, and fn for every inline they hold, in
 // reading order: a table's caption before its cells, a figure's caption before its credit.
 func WalkBlock(b Block, block func(Block), fn func(Inline)) {
+	EachContent(b, block, func(content []Inline) { WalkInlines(content, fn) })
+}
+
+// EachContent calls block for b and every block inside it, and content for every run of
+// inline content they hold (a paragraph's, a line of verse, a table cell, a caption), in
+// reading order.
+func EachContent(b Block, block func(Block), content func([]Inline)) {
 	block(b)
 	inner := func(bs []Block) {
 		for _, c := range bs {
-			WalkBlock(c, block, fn)
+			EachContent(c, block, content)
 		}
 	}
 	switch x := b.(type) {
 	case *Paragraph:
-		WalkInlines(x.Content, fn)
+		content(x.Content)
 	case *Heading:
-		WalkInlines(x.Content, fn)
+		content(x.Content)
 	case *Quote:
 		inner(x.Blocks)
 	case *List:
@@ -335,31 +340,31 @@ func WalkBlock(b Block, block func(Block), fn func(Inline)) {
 	case *Verse:
 		for _, stanza := range x.Stanzas {
 			for _, line := range stanza {
-				WalkInlines(line, fn)
+				content(line)
 			}
 		}
 	case *Table:
-		WalkInlines(x.Caption, fn)
+		content(x.Caption)
 		for _, c := range x.Header {
-			WalkInlines(c, fn)
+			content(c)
 		}
 		for _, r := range x.Rows {
 			for _, c := range r {
-				WalkInlines(c, fn)
+				content(c)
 			}
 		}
 	case *Figure:
-		WalkInlines(x.Caption, fn)
-		WalkInlines(x.Credit, fn)
+		content(x.Caption)
+		content(x.Credit)
 	case *Epigraph:
 		inner(x.Blocks)
-		WalkInlines(x.Attribution, fn)
+		content(x.Attribution)
 	case *Letter:
-		WalkInlines(x.Dateline, fn)
-		WalkInlines(x.Salutation, fn)
+		content(x.Dateline)
+		content(x.Salutation)
 		inner(x.Blocks)
-		WalkInlines(x.Closing, fn)
-		WalkInlines(x.Signature, fn)
+		content(x.Closing)
+		content(x.Signature)
 	}
 }
 
