@@ -8,12 +8,14 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
 	"github.com/anthology-editor/anthology/anthology/markdown"
+	"github.com/anthology-editor/anthology/anthology/text"
 )
 
 // ErrReadOnly is returned when saving a project that has no folder, such as the bundled sample.
@@ -60,12 +62,54 @@ func (p *Project) SaveAs(dir string) error {
 			return err
 		}
 	}
+	// The figures' images go with their essays. One the project does not have is left to
+	// check to report, as it would be in the project itself.
+	for _, src := range p.figureImages() {
+		data, err := p.ReadFile(src)
+		if err != nil {
+			continue
+		}
+		if err := root.MkdirAll(path.Dir(src), 0o755); err != nil {
+			return err
+		}
+		if err := atomicfile.WriteFile(root, src, data, 0o644); err != nil {
+			return err
+		}
+	}
 	if err := p.writeTo(root, true); err != nil {
 		return err
 	}
 	p.Dir = dir
 	p.fsys = nil
 	return nil
+}
+
+// figureImages lists the images the essays' figures show, each once, as project paths.
+func (p *Project) figureImages() []string {
+	essays := p.Essays()
+	if p.Introduction != nil {
+		essays = append(essays, p.Introduction)
+	}
+	var out []string
+	for _, e := range essays {
+		if e.Doc == nil {
+			continue
+		}
+		blocks := append([]text.Block{}, e.Doc.Blocks...)
+		for _, n := range e.Doc.Notes {
+			blocks = append(blocks, n.Blocks...)
+		}
+		for _, b := range blocks {
+			text.WalkBlock(b, func(b text.Block) {
+				if f, ok := b.(*text.Figure); ok && checkRelPath(f.Src) == nil {
+					if src := path.Clean(f.Src); !slices.Contains(out, src) {
+						out = append(out, src)
+					}
+				}
+			}, func(text.Inline) {})
+		}
+	}
+	return out
 }
 
 // writeTo writes the project's files into root: all of them when all is set, else those the

@@ -59,16 +59,29 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 	var out []block
 	noteNumbers := map[string]int{}
 	var noteOrder []string
-	for _, p := range paras {
-		b := p.block(styles, func(id string) string {
-			n, ok := noteNumbers[id]
-			if !ok {
-				n = len(noteNumbers) + 1
-				noteNumbers[id] = n
-				noteOrder = append(noteOrder, id)
+	noteMark := func(id string) string {
+		n, ok := noteNumbers[id]
+		if !ok {
+			n = len(noteNumbers) + 1
+			noteNumbers[id] = n
+			noteOrder = append(noteOrder, id)
+		}
+		return fmt.Sprintf("[^%d]", n)
+	}
+	for i := 0; i < len(paras); i++ {
+		p := paras[i]
+		if p.table > 0 {
+			j := i
+			for j < len(paras) && paras[j].table == p.table {
+				j++
 			}
-			return fmt.Sprintf("[^%d]", n)
-		})
+			if t := docxTable(paras[i:j], noteMark); t.md != "" {
+				out = append(out, t)
+			}
+			i = j - 1
+			continue
+		}
+		b := p.block(styles, noteMark)
 		style := strings.ToLower(styles[p.style])
 		switch {
 		case style == "title":
@@ -113,6 +126,8 @@ func open(f *zip.File) (io.ReadCloser, error) {
 type docxRun struct {
 	text         string
 	italic, bold bool
+	smallCaps    bool
+	vert         string // "superscript" or "subscript"
 	note         string // a footnote reference's id ("e3" for endnotes)
 	brk          bool   // a line break
 }
@@ -121,6 +136,12 @@ type docxPara struct {
 	style    string
 	numbered bool
 	runs     []docxRun
+	// table is the number (from 1) of the table the paragraph stands in, 0 outside tables;
+	// row and col its cell (a table inside a cell counts as that cell's text); header marks a
+	// row Word repeats as a header.
+	table, row, col int
+	header          bool
+	span            int // the columns its cell spans
 }
 
 const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -132,6 +153,9 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 	var cur *docxPara
 	var run docxRun
 	inRun, inText, inRPr := false, false, false
+	// The table being read: its number, nesting depth, and the cell.
+	tables, depth, row, col, span := 0, 0, -1, -1, 1
+	header := false
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -146,9 +170,38 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "tbl":
+				depth++
+				if depth == 1 {
+					tables++
+					row = -1
+				}
+			case "tr":
+				if depth == 1 {
+					row++
+					col, header = -1, false
+				}
+			case "tblHeader":
+				if depth == 1 {
+					header = wOn(t)
+				}
+			case "tc":
+				if depth == 1 {
+					col++
+					span = 1
+				}
+			case "gridSpan":
+				if depth == 1 {
+					if n := atoiString(wVal(t)); n > 1 && n < 64 {
+						span = n
+					}
+				}
 			case "p":
 				out = append(out, docxPara{})
 				cur = &out[len(out)-1]
+				if depth > 0 {
+					cur.table, cur.row, cur.col, cur.header, cur.span = tables, row, col, header, span
+				}
 			case "pStyle":
 				if cur != nil {
 					cur.style = wVal(t)
@@ -170,12 +223,22 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 				if inRPr {
 					run.bold = wOn(t)
 				}
+			case "smallCaps":
+				if inRPr {
+					run.smallCaps = wOn(t)
+				}
+			case "vertAlign":
+				if inRPr {
+					run.vert = wVal(t)
+				}
 			case "t":
 				inText = inRun
 			case "tab":
 				if inRun && cur != nil {
 					cur.runs = append(cur.runs, docxRun{text: " ", italic: run.italic, bold: run.bold})
 				}
+			case "vMerge":
+				// A cell merged with the one above: its (empty) paragraph reads as that cell's.
 			case "br", "cr":
 				if inRun && cur != nil {
 					cur.runs = append(cur.runs, docxRun{brk: true})
@@ -204,10 +267,12 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 				inRPr = false
 			case "t":
 				inText = false
+			case "tbl":
+				depth--
 			}
 		case xml.CharData:
 			if inText && cur != nil {
-				cur.runs = append(cur.runs, docxRun{text: string(t), italic: run.italic, bold: run.bold})
+				cur.runs = append(cur.runs, docxRun{text: string(t), italic: run.italic, bold: run.bold, smallCaps: run.smallCaps, vert: run.vert})
 			}
 		}
 	}
@@ -233,12 +298,21 @@ func wOn(t xml.StartElement) bool {
 	return true
 }
 
-// block turns a paragraph into a block: Markdown with emphasis, strong text and note markers.
+// block turns a paragraph into a block: Markdown with emphasis, strong text, small capitals,
+// sub- and superscripts and note markers.
 func (p docxPara) block(styles map[string]string, noteMark func(id string) string) block {
+	w := newInlineWriter()
+	p.write(w, noteMark)
+	return p.styled(w.block(para), styles)
+}
+
+// write writes the paragraph's runs.
+func (p docxPara) write(w *inlineWriter, noteMark func(id string) string) {
 	// Merge neighbouring runs with the same formatting, so that "*a**b*" cannot happen.
 	type seg struct {
-		text         string
-		italic, bold bool
+		text                    string
+		italic, bold, smallCaps bool
+		vert                    string
 	}
 	var segs []seg
 	for _, r := range p.runs {
@@ -250,20 +324,27 @@ func (p docxPara) block(styles map[string]string, noteMark func(id string) strin
 		case r.brk:
 			segs = append(segs, seg{text: "\n"})
 		default:
-			if n := len(segs); n > 0 && segs[n-1].italic == r.italic && segs[n-1].bold == r.bold && !strings.HasPrefix(segs[n-1].text, "\x00") && segs[n-1].text != "\n" {
+			if n := len(segs); n > 0 && segs[n-1].italic == r.italic && segs[n-1].bold == r.bold && segs[n-1].smallCaps == r.smallCaps &&
+				segs[n-1].vert == r.vert && !strings.HasPrefix(segs[n-1].text, "\x00") && segs[n-1].text != "\n" {
 				segs[n-1].text += r.text
 			} else {
-				segs = append(segs, seg{text: r.text, italic: r.italic, bold: r.bold})
+				segs = append(segs, seg{text: r.text, italic: r.italic, bold: r.bold, smallCaps: r.smallCaps, vert: r.vert})
 			}
 		}
 	}
-	w := newInlineWriter()
 	for _, s := range segs {
 		switch {
 		case strings.HasPrefix(s.text, "\x00"):
 			w.raw(s.text[1:])
 		case s.text == "\n":
 			w.lineBreak()
+		case (s.vert == "superscript" || s.vert == "subscript") && strings.TrimSpace(s.text) != "":
+			delim := "^"
+			if s.vert == "subscript" {
+				delim = "~"
+			}
+			t := collapse(s.text)
+			w.markup(delim+strings.ReplaceAll(escapeInline(t), " ", "\\ ")+delim, t)
 		default:
 			delim := ""
 			switch {
@@ -277,13 +358,22 @@ func (p docxPara) block(styles map[string]string, noteMark func(id string) strin
 			if delim != "" {
 				w.open(delim)
 			}
+			if s.smallCaps {
+				w.open("[")
+			}
 			w.text(s.text, s.italic || s.bold)
+			if s.smallCaps && w.close("[") {
+				w.raw("{.smallcaps}")
+			}
 			if delim != "" {
 				w.close(delim)
 			}
 		}
 	}
-	b := w.block(para)
+}
+
+// styled gives a paragraph's block the kind its style says.
+func (p docxPara) styled(b block, styles map[string]string) block {
 	style := strings.ToLower(styles[p.style])
 	if style == "" {
 		style = strings.ToLower(p.style)
@@ -388,4 +478,94 @@ func coreTitle(f *zip.File) string {
 		return ""
 	}
 	return strings.TrimSpace(core.Title)
+}
+
+// docxTable makes a pipe table of a Word table's paragraphs: a cell's paragraphs apart by line
+// breaks, a cell spanning columns followed by empty ones, the header the rows Word repeats on
+// each page (or none).
+func docxTable(paras []docxPara, noteMark func(string) string) block {
+	type cell struct {
+		w    *inlineWriter
+		span int
+	}
+	var rows [][]*cell
+	header := false
+	for _, p := range paras {
+		for len(rows) <= p.row {
+			rows = append(rows, nil)
+		}
+		r := rows[p.row]
+		for len(r) <= p.col {
+			r = append(r, nil)
+		}
+		if r[p.col] == nil {
+			w := newInlineWriter()
+			w.cell = true
+			r[p.col] = &cell{w: w, span: p.span}
+		}
+		rows[p.row] = r
+		c := r[p.col]
+		if c.w.wrote {
+			c.w.lineBreak()
+		}
+		p.write(c.w, noteMark)
+		if p.row == 0 && p.header {
+			header = true
+		}
+	}
+	var md, words []string
+	cols := 0
+	line := func(r []*cell) []string {
+		var cells []string
+		for _, c := range r {
+			if c == nil {
+				cells = append(cells, "")
+				continue
+			}
+			cells = append(cells, c.w.md.String())
+			words = append(words, c.w.txt.String())
+			for k := 1; k < c.span; k++ {
+				cells = append(cells, "")
+			}
+		}
+		return cells
+	}
+	var lines [][]string
+	for _, r := range rows {
+		l := line(r)
+		cols = max(cols, len(l))
+		lines = append(lines, l)
+	}
+	if cols == 0 {
+		return block{kind: chunk}
+	}
+	pad := func(l []string) string {
+		for len(l) < cols {
+			l = append(l, "")
+		}
+		return "| " + strings.Join(l, " | ") + " |"
+	}
+	if header {
+		md = append(md, pad(lines[0]))
+		lines = lines[1:]
+	} else {
+		md = append(md, pad(nil))
+	}
+	md = append(md, "|"+strings.Repeat("---|", cols))
+	for _, l := range lines {
+		md = append(md, pad(l))
+	}
+	return block{kind: chunk, md: strings.Join(md, "\n"), text: strings.Join(words, " ")}
+}
+
+// atoiString reads a small decimal number, 0 if s is not one.
+func atoiString(s string) int {
+	n := 0
+	for i, r := range s {
+		if r < '0' || r > '9' || i > 4 {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
 }

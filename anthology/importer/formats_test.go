@@ -314,10 +314,21 @@ func FuzzHTML(f *testing.F) {
 func FuzzDOCX(f *testing.F) {
 	f.Add(wp("", wr("Hello *world*", true, false)), "")
 	f.Add(wp("Heading2", wr("Head", false, false))+wp("", `<w:r><w:footnoteReference w:id="1"/></w:r>`), `<w:footnote w:id="1"><w:p><w:r><w:t>n</w:t></w:r></w:p></w:footnote>`)
+	f.Add(`<w:tbl><w:tr><w:tc>`+wp("", wr("a | b", false, true))+`</w:tc><w:tc>`+wp("", `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r>`)+`</w:tc></w:tr></w:tbl>`, "")
 	f.Fuzz(func(t *testing.T, body, notes string) {
 		r, err := Read("f.docx", docx(t, body, notes))
-		if err == nil {
-			markdown.Parse([]byte(r.Body))
+		if err != nil {
+			return
+		}
+		if got := text.Words(markdown.Parse([]byte(r.Body))); got != r.WordsOut {
+			t.Errorf("the Markdown holds %d words, the import counted %d:\n%s", got, r.WordsOut, r.Body)
+		}
+		cut := 0
+		for _, rm := range r.Removed {
+			cut += rm.Words
+		}
+		if r.WordsIn != r.WordsOut+cut {
+			t.Errorf("words in %d ≠ out %d + cut %d", r.WordsIn, r.WordsOut, cut)
 		}
 	})
 }

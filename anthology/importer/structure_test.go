@@ -127,3 +127,38 @@ func TestStructures(t *testing.T) {
 		}
 	}
 }
+
+func TestDOCXStructures(t *testing.T) {
+	cell := func(paras ...string) string { return "<w:tc>" + strings.Join(paras, "") + "</w:tc>" }
+	spanned := func(n string, paras ...string) string {
+		return `<w:tc><w:tcPr><w:gridSpan w:val="` + n + `"/></w:tcPr>` + strings.Join(paras, "") + "</w:tc>"
+	}
+	body := wp("", wr("Water is H", false, false)+`<w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>2</w:t></w:r>`+wr("O, said the ", false, false)+
+		`<w:r><w:rPr><w:smallCaps/></w:rPr><w:t>captain</w:t></w:r>`+wr(" on the 1", false, false)+`<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>st</w:t></w:r>`+wr(".", false, false)) +
+		`<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>` + cell(wp("", wr("Year", false, true))) + spanned("2", wp("", wr("Crossings | trips", false, true))) + `</w:tr>` +
+		`<w:tr>` + cell(wp("", wr("1910", false, false))) + cell(wp("", wr("12", false, false)), wp("", wr("more", false, false))) + cell(wp("", wr("0", false, false))) + `</w:tr></w:tbl>` +
+		wp("", wr("After the table.", false, false))
+	r, err := Read("t.docx", docx(t, body, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"H~2~O", "[captain]{.smallcaps}", "1^st^.",
+		"| **Year** | **Crossings \\| trips** |  |\n|---|---|---|\n| 1910 | 12<br>more | 0 |", "After the table."} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, r.Body)
+		}
+	}
+	doc := markdown.Parse([]byte(r.Body))
+	if got := text.Words(doc); got != r.WordsOut || r.WordsIn != r.WordsOut {
+		t.Errorf("words: Markdown %d, out %d, in %d", got, r.WordsOut, r.WordsIn)
+	}
+	found := false
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*text.Table); ok && tb.Header != nil && len(tb.Rows) == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no table with a header and one row in:\n%s", text.Dump(doc))
+	}
+}
