@@ -30,6 +30,9 @@ type hints struct {
 	titled bool
 	// images are the figures' images the reader found.
 	images []Image
+	// book is set for a chapter of a book (an EPUB's, a package document's): its text is the
+	// author's, and none of a web page's clean-up applies to it.
+	book bool
 }
 
 // furniture is a line that belongs to the web page around an essay, not to the essay.
@@ -198,64 +201,10 @@ func clean(file, format string, blocks []block, h hints) *Result {
 		}
 	}
 
-	// The comment section and whatever follows it (sidebars, widgets) are the page's, not the
-	// essay's. Remember the comments' dates: they date a post that gives none.
 	var commentDates []string
 	var commentTitle string
-	for i, b := range c.blocks {
-		f := matchFurniture(b.text)
-		if f == nil || !f.starts {
-			continue
-		}
-		if m := regexp.MustCompile(`(?i)(?:responses?|comments?|replies|thoughts) (?:to|on) [“"‘']?(.+?)[”"’']?$`).FindStringSubmatch(b.text); m != nil {
-			commentTitle = m[1]
-		}
-		// Until the comment form, what follows are comments; after it, sidebars and widgets.
-		generic := "comment"
-		for len(c.blocks) > i {
-			t := c.blocks[i].text
-			if d := dateAny.FindString(t); d != "" && generic == "comment" {
-				commentDates = append(commentDates, d)
-			}
-			reason := generic
-			if g := matchFurniture(t); g != nil {
-				reason = g.reason
-				if g.reason != "comment section" {
-					generic = "sidebar or widget, after the comments"
-				}
-			}
-			c.remove(i, reason)
-		}
-		break
-	}
-	// Furniture anywhere else.
-	for i := 0; i < len(c.blocks); {
-		if f := matchFurniture(c.blocks[i].text); f != nil {
-			c.remove(i, f.reason)
-			continue
-		}
-		i++
-	}
-	// A site's name alone at the top.
-	if len(c.blocks) > 1 && isSiteName(c.blocks[0].text, h.siteName) {
-		c.remove(0, "site name")
-	}
-
-	// First publication.
-	for i := 0; i < len(c.blocks); i++ {
-		if t := strings.ToLower(c.blocks[i].text); len(t) > maxFurniture || !containsAny(t, sourceWords) {
-			continue
-		}
-		for _, re := range sourceLine {
-			if m := re.FindStringSubmatch(c.blocks[i].text); m != nil {
-				if res.Source == "" {
-					res.Source = strings.TrimSpace(m[1])
-				}
-				c.remove(i, "first-publication notice (now the essay's source)")
-				i--
-				break
-			}
-		}
+	if !h.book {
+		commentDates, commentTitle = c.webCleanUp(h)
 	}
 
 	if h.titled {
@@ -263,10 +212,12 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	} else {
 		c.findTitle(commentTitle, h)
 	}
-	c.findByline()
-	c.findDate()
-	c.findBio()
-	c.findSignature()
+	if !h.book {
+		c.findByline()
+		c.findDate()
+		c.findBio()
+		c.findSignature()
+	}
 	if res.Title == "" && h.title != "" {
 		res.Title = h.title
 	}
@@ -353,6 +304,71 @@ func referencedNotes(res *Result, body string, h hints) []string {
 		res.Removed = append(res.Removed, Removed{Text: def, Reason: "note whose reference was cut with its block", Words: words, pos: 1 << 30})
 	}
 	return out
+}
+
+// webCleanUp cuts a web page's furniture around the essay: the comment section and what
+// follows it, furniture lines, the site's name, the first-publication notice (which becomes
+// the essay's source). It returns the comments' dates and the title the comments name.
+func (c *cleaner) webCleanUp(h hints) (commentDates []string, commentTitle string) {
+	res := c.res
+	// The comment section and whatever follows it (sidebars, widgets) are the page's, not the
+	// essay's. Remember the comments' dates: they date a post that gives none.
+	for i, b := range c.blocks {
+		f := matchFurniture(b.text)
+		if f == nil || !f.starts {
+			continue
+		}
+		if m := regexp.MustCompile(`(?i)(?:responses?|comments?|replies|thoughts) (?:to|on) [“"‘']?(.+?)[”"’']?$`).FindStringSubmatch(b.text); m != nil {
+			commentTitle = m[1]
+		}
+		// Until the comment form, what follows are comments; after it, sidebars and widgets.
+		generic := "comment"
+		for len(c.blocks) > i {
+			t := c.blocks[i].text
+			if d := dateAny.FindString(t); d != "" && generic == "comment" {
+				commentDates = append(commentDates, d)
+			}
+			reason := generic
+			if g := matchFurniture(t); g != nil {
+				reason = g.reason
+				if g.reason != "comment section" {
+					generic = "sidebar or widget, after the comments"
+				}
+			}
+			c.remove(i, reason)
+		}
+		break
+	}
+	// Furniture anywhere else.
+	for i := 0; i < len(c.blocks); {
+		if f := matchFurniture(c.blocks[i].text); f != nil {
+			c.remove(i, f.reason)
+			continue
+		}
+		i++
+	}
+	// A site's name alone at the top.
+	if len(c.blocks) > 1 && isSiteName(c.blocks[0].text, h.siteName) {
+		c.remove(0, "site name")
+	}
+
+	// First publication.
+	for i := 0; i < len(c.blocks); i++ {
+		if t := strings.ToLower(c.blocks[i].text); len(t) > maxFurniture || !containsAny(t, sourceWords) {
+			continue
+		}
+		for _, re := range sourceLine {
+			if m := re.FindStringSubmatch(c.blocks[i].text); m != nil {
+				if res.Source == "" {
+					res.Source = strings.TrimSpace(m[1])
+				}
+				c.remove(i, "first-publication notice (now the essay's source)")
+				i--
+				break
+			}
+		}
+	}
+	return commentDates, commentTitle
 }
 
 // furnitureWords are words at least one of which every furniture line has: a cheap test that
@@ -505,6 +521,9 @@ func (c *cleaner) findDate() {
 	}
 }
 
+// maxBioWords is the longest paragraph taken for an author's bio.
+const maxBioWords = 150
+
 // findBio takes a closing paragraph about the author ("Emily Solberg is a writer…"), and the
 // line with their name before it, from the end of the text: they go to the contributor.
 func (c *cleaner) findBio() {
@@ -512,7 +531,9 @@ func (c *cleaner) findBio() {
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
 		t := strings.TrimSpace(c.blocks[i].text)
 		m := bioStart.FindStringSubmatch(t)
-		if m == nil || notNames[strings.Fields(m[1])[0]] {
+		// A bio is a few sentences; a long paragraph that opens "Already History is…" is
+		// the essay's.
+		if m == nil || notNames[strings.Fields(m[1])[0]] || words(t) > maxBioWords {
 			continue
 		}
 		name := m[1]

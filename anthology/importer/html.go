@@ -113,8 +113,15 @@ func (src *htmlSource) blocks(notes *noteSet) ([]block, hints) {
 				if c.out[i].md == "" {
 					c.out[i].md = escapeMarkdown(smartQuotes(c.out[i].text))
 				}
-				c.out[i].md += strings.Join(c.titleRefs, "")
-				h.messages = append(h.messages, "the title's note is referenced from the end of the first paragraph")
+				// Before the paragraph's own notes, if it has any, so that the notes keep
+				// their order; else at its end.
+				refs := strings.Join(c.titleRefs, "")
+				if at := strings.Index(c.out[i].md, "[^"); at >= 0 {
+					c.out[i].md = c.out[i].md[:at] + refs + c.out[i].md[at:]
+				} else {
+					c.out[i].md += refs
+				}
+				h.messages = append(h.messages, "the title's note is referenced from the first paragraph")
 				break
 			}
 		}
@@ -125,6 +132,7 @@ func (src *htmlSource) blocks(notes *noteSet) ([]block, hints) {
 	h.notes = c.noteDefs()
 	h.noteWords = c.noteWords
 	h.noteWordsEach = c.noteWordsEach
+	h.book = src.book
 	h.images = c.images
 	h.removed = append(h.removed, c.removed...)
 	h.unresolved = c.unresolved
@@ -295,31 +303,36 @@ func hasBlockDescendant(n *html.Node) bool {
 // paragraphs, block elements become blocks.
 func (c *htmlConv) flow(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		if c.skip[ch] {
-			continue
-		}
-		if _, ok := c.notes.defs[ch]; ok {
-			continue // a note: written where it is referenced
-		}
-		switch {
-		case ch.Type == html.TextNode:
-			if c.cur == nil {
-				if strings.TrimFunc(ch.Data, isHTMLSpace) == "" {
-					continue
-				}
-				c.cur = newInlineWriter()
+		c.flowChild(ch)
+	}
+}
+
+// flowChild converts one child of a block container.
+func (c *htmlConv) flowChild(ch *html.Node) {
+	if c.skip[ch] {
+		return
+	}
+	if _, ok := c.notes.defs[ch]; ok {
+		return // a note: written where it is referenced
+	}
+	switch {
+	case ch.Type == html.TextNode:
+		if c.cur == nil {
+			if strings.TrimFunc(ch.Data, isHTMLSpace) == "" {
+				return
 			}
-			c.cur.text(ch.Data, false)
-		case ch.Type != html.ElementNode || skipped[ch.DataAtom]:
-		case isBlock(ch) || hasBlockDescendant(ch):
-			c.endPara()
-			c.element(ch)
-		default:
-			if c.cur == nil {
-				c.cur = newInlineWriter()
-			}
-			c.inline(c.cur, ch, false, 0)
+			c.cur = newInlineWriter()
 		}
+		c.cur.text(ch.Data, false)
+	case ch.Type != html.ElementNode || skipped[ch.DataAtom]:
+	case isBlock(ch) || hasBlockDescendant(ch):
+		c.endPara()
+		c.element(ch)
+	default:
+		if c.cur == nil {
+			c.cur = newInlineWriter()
+		}
+		c.inline(c.cur, ch, false, 0)
 	}
 }
 
@@ -565,6 +578,9 @@ func (c *htmlConv) verse(n *html.Node) {
 			indent = 0
 		}
 		for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+			if c.skip[ch] {
+				continue // an epigraph's attribution, written apart
+			}
 			switch {
 			case ch.Type == html.ElementNode && ch.DataAtom == atom.Br:
 				end()

@@ -16,7 +16,7 @@ import (
 func hasType(n *html.Node, names ...string) bool {
 	t := " " + strings.ToLower(attr(n, "epub:type")+" "+attr(n, "class")+" "+attr(n, "role")) + " "
 	for _, name := range names {
-		if strings.Contains(t, " "+name+" ") || strings.Contains(t, ":"+name+" ") || strings.Contains(t, "doc-"+name+" ") {
+		if strings.Contains(t, " "+name+" ") || strings.Contains(t, ":"+name+" ") || strings.Contains(t, "."+name+" ") || strings.Contains(t, "doc-"+name+" ") {
 			return true
 		}
 	}
@@ -224,51 +224,109 @@ func (c *htmlConv) epigraph(n *html.Node) {
 	c.add(block{kind: chunk, md: "::: epigraph\n" + strings.Join(md, "\n\n") + "\n:::", text: txt, quoted: c.quote > 0})
 }
 
-// letter writes a letter as a fenced div with its parts: dateline, salutation, body, closing,
-// signature (Standard Ebooks' z3998 types, or classes of those names). The dateline and
-// salutation open the letter, the closing and signature end it, wherever the source has them.
+// letterPart names the part of a letter an element is ("salutation"), or "" for its body.
+func letterPart(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	switch {
+	case hasType(n, "dateline"):
+		return "dateline"
+	case hasType(n, "salutation"):
+		return "salutation"
+	case hasType(n, "valediction", "closing"):
+		return "closing"
+	case hasType(n, "signature"):
+		return "signature"
+	case hasType(n, "postscript"):
+		return "postscript"
+	}
+	return ""
+}
+
+// letter writes a letter as a fenced div with its parts in the source's order: dateline and
+// salutation, the body, closing and signature, and what follows them (a postscript, a dateline
+// at the foot) as its postscript. A letter's header and footer are read for their parts.
 func (c *htmlConv) letter(n *html.Node) {
-	var opening, ending []string
-	var words []string
-	var marked []*html.Node
-	walkElements(n, func(e *html.Node) bool {
-		class := ""
-		switch {
-		case hasType(e, "dateline"):
-			class = "dateline"
-		case hasType(e, "salutation"):
-			class = "salutation"
-		case hasType(e, "valediction", "closing"):
-			class = "closing"
-		case hasType(e, "signature"):
-			class = "signature"
-		default:
-			return true
-		}
-		w := newInlineWriter()
-		c.inline(w, e, false, 0)
-		if strings.TrimSpace(w.md.String()) != "" {
-			part := "::: " + class + "\n" + w.md.String() + "\n:::"
-			if class == "dateline" || class == "salutation" {
-				opening = append(opening, part)
-			} else {
-				ending = append(ending, part)
+	var items []*html.Node
+	var collect func(p *html.Node)
+	collect = func(p *html.Node) {
+		for ch := p.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode && (ch.DataAtom == atom.Header || ch.DataAtom == atom.Footer) && letterPart(ch) == "" {
+				collect(ch)
+				continue
 			}
+			items = append(items, ch)
+		}
+	}
+	collect(n)
+	var parts, words []string
+	sub := &htmlConv{src: c.src, notes: c.notes, skip: c.skip, parent: c.owner(), lang: c.lang}
+	flush := func() {
+		sub.endPara()
+		c.removed = append(c.removed, sub.removed...)
+		for _, b := range sub.out {
+			parts = append(parts, b.markdown())
+			words = append(words, b.text)
+		}
+		sub.out, sub.removed = nil, nil
+	}
+	phase := 0 // 0 before the body, 1 in it, 2 after the closing or signature
+	var post []string
+	inPost := false
+	for _, it := range items {
+		part := letterPart(it)
+		if part == "" && it.Type == html.TextNode && strings.TrimFunc(it.Data, isHTMLSpace) == "" {
+			continue
+		}
+		switch {
+		case phase == 2 && part != "closing" && part != "signature":
+			// After the signature: the postscript, in order.
+			if !inPost {
+				flush()
+				inPost = true
+			}
+			sub.flowChild(it)
+			continue
+		case part == "closing" || part == "signature":
+			phase = 2
+		case part == "postscript":
+			phase = 2
+			if !inPost {
+				flush()
+				inPost = true
+			}
+			sub.flowChild(it)
+			continue
+		case part == "" || phase == 1 && (part == "dateline" || part == "salutation"):
+			phase = 1
+			sub.flowChild(it)
+			continue
+		}
+		flush()
+		w := newInlineWriter()
+		c.inline(w, it, false, 0)
+		if strings.TrimSpace(w.md.String()) != "" {
+			parts = append(parts, "::: "+part+"\n"+w.md.String()+"\n:::")
 			words = append(words, w.txt.String())
 		}
-		c.skip[e] = true
-		marked = append(marked, e)
-		return false
-	})
-	body, txt := c.sub(n, false)
-	for _, e := range marked {
-		delete(c.skip, e)
 	}
-	parts := append(append(opening, body...), ending...)
+	if inPost {
+		sub.endPara()
+		c.removed = append(c.removed, sub.removed...)
+		for _, b := range sub.out {
+			post = append(post, b.markdown())
+			words = append(words, b.text)
+		}
+		if len(post) > 0 {
+			parts = append(parts, "::: postscript\n"+strings.Join(post, "\n\n")+"\n:::")
+		}
+	} else {
+		flush()
+	}
 	if len(parts) == 0 {
 		return
 	}
-	words = append(words, txt)
 	c.add(block{kind: chunk, md: "::: letter\n" + strings.Join(parts, "\n\n") + "\n:::", text: strings.Join(words, "\n"), quoted: c.quote > 0})
 }
 

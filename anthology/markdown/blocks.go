@@ -175,6 +175,8 @@ func (c *converter) div(d *fencedDiv) []text.Block {
 				l.Closing = joinParagraphs(l.Closing, inner)
 			case "signature":
 				l.Signature = joinParagraphs(l.Signature, inner)
+			case "postscript", "ps":
+				l.Postscript = append(l.Postscript, inner...)
 			default:
 				l.Blocks = append(l.Blocks, c.div(part)...)
 			}

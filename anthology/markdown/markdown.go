@@ -13,7 +13,7 @@
 //     with an em dash;
 //   - epigraphs ("::: epigraph", its attribution a last paragraph opening with an em dash) and
 //     letters ("::: letter", with "::: dateline", "::: salutation", "::: closing" and
-//     "::: signature" divs inside);
+//     "::: signature" divs inside, and "::: postscript" for what follows the signature);
 //   - H~2~O and x^2^ for sub- and superscripts; bracketed spans "[text]{.smallcaps}",
 //     "[text]{lang=la}" and "[Dr.]{.abbr title=\"Doctor\"}".
 //

@@ -80,6 +80,10 @@ func dumpBlocks(b *strings.Builder, blocks []Block, depth int) {
 			dumpParts(b, pad, "dateline", x.Dateline, "salutation", x.Salutation)
 			dumpBlocks(b, x.Blocks, depth+1)
 			dumpParts(b, pad, "closing", x.Closing, "signature", x.Signature)
+			if len(x.Postscript) > 0 {
+				fmt.Fprintf(b, "%s  postscript\n", pad)
+				dumpBlocks(b, x.Postscript, depth+2)
+			}
 		}
 	}
 }

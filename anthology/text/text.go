@@ -120,13 +120,15 @@ type Epigraph struct {
 }
 
 // Letter is a letter quoted or reproduced in an essay: its dateline, salutation, body,
-// closing and signature, each of them optional but the body.
+// closing, signature and what follows the signature (a postscript, a dateline at its foot),
+// each of them optional but the body.
 type Letter struct {
 	Dateline   []Inline
 	Salutation []Inline
 	Blocks     []Block
 	Closing    []Inline
 	Signature  []Inline
+	Postscript []Block
 }
 
 func (*Paragraph) isBlock()  {}
@@ -365,6 +367,7 @@ func EachContent(b Block, block func(Block), content func([]Inline)) {
 		inner(x.Blocks)
 		content(x.Closing)
 		content(x.Signature)
+		inner(x.Postscript)
 	}
 }
 

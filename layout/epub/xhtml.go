@@ -194,6 +194,11 @@ func (r *renderer) block(b text.Block, first bool) {
 		r.blocks(x.Blocks)
 		r.para("valediction", "z3998:valediction", x.Closing)
 		r.para("signature", "z3998:signature", x.Signature)
+		if len(x.Postscript) > 0 {
+			r.w("<div class=\"postscript\" epub:type=\"z3998:postscript\">\n")
+			r.blocks(x.Postscript)
+			r.w("</div>\n")
+		}
 		r.w("</blockquote>\n")
 	}
 }

@@ -216,6 +216,13 @@ func (s *setter) letterLines(fs *fontSet, l *text.Letter, c blockCtx) []*gline {
 		}
 		out = append(out, ls...)
 	}
+	if len(l.Postscript) > 0 {
+		ps := s.blockSeq(fs, l.Postscript, inner)
+		if len(ps) > 0 {
+			ps[0].space += c.lead * 0.5
+		}
+		out = append(out, ps...)
+	}
 	return spaced(out, c.lead*0.5)
 }
 
