@@ -79,7 +79,7 @@ func (e *Editor) ImportFiles(paths []string) {
 func (e *Editor) reviewImports(results []*importer.Result) {
 	// A part's title page adds its part at once; a notes file and a page of the source
 	// edition add nothing of their own (the notes went to their essays).
-	for len(results) > 0 && results[0].Kind != importer.KindEssay {
+	for len(results) > 0 && results[0].Kind != importer.KindEssay && results[0].Kind != importer.KindFront {
 		if results[0].Kind == importer.KindPart {
 			if _, err := e.sess.Import(results[0]); err != nil {
 				e.report(err)

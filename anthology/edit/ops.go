@@ -18,10 +18,13 @@ type contentsState struct {
 	values []anthology.Part
 	intro  *anthology.Essay
 	people []*anthology.Contributor
+	// introFile and dedication are the book's, which an import may set.
+	introFile, dedication string
 }
 
 func (s *Session) snapshot() contentsState {
-	st := contentsState{parts: slices.Clone(s.p.Parts), intro: s.p.Introduction, people: slices.Clone(s.p.Contributors)}
+	st := contentsState{parts: slices.Clone(s.p.Parts), intro: s.p.Introduction, people: slices.Clone(s.p.Contributors),
+		introFile: s.p.Book.IntroductionFile, dedication: s.p.Book.Dedication}
 	st.values = make([]anthology.Part, len(st.parts))
 	for i, pt := range st.parts {
 		st.values[i] = *pt
@@ -37,6 +40,7 @@ func (s *Session) restore(st contentsState) {
 	}
 	s.p.Parts = slices.Clone(st.parts)
 	s.p.Introduction = st.intro
+	s.p.Book.IntroductionFile, s.p.Book.Dedication = st.introFile, st.dedication
 	s.p.Contributors = slices.Clone(st.people)
 }
 

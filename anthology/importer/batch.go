@@ -103,6 +103,9 @@ func readBatch(files []bookFile) ([]*Result, error) {
 		}
 		blocks, h := src.blocks(notes)
 		results[i] = clean(src.name, "html", blocks, h)
+		if m := frontMatter(src); m != "" {
+			results[i].Kind, results[i].Matter = KindFront, m
+		}
 	}
 	for i, src := range srcs {
 		if notesFile[i] {
@@ -117,8 +120,12 @@ func readBatch(files []bookFile) ([]*Result, error) {
 			part = r.Title
 			continue
 		}
-		if r.Kind != KindEssay {
+		if r.Kind != KindEssay && r.Kind != KindFront {
 			continue
+		}
+		if b := files[i].book; b != nil && r.Kind == KindFront {
+			applyBook(r, b)
+			continue // front matter stands before the parts
 		}
 		if r.Part == "" {
 			r.Part = part
@@ -178,6 +185,27 @@ func editionPage(src *htmlSource) string {
 	}
 	for _, k := range []string{"titlepage", "imprint", "colophon", "copyright-page", "halftitlepage", "toc", "loi", "lot", "cover"} {
 		if hasWord(strings.ReplaceAll(types, "z3998:", ""), k) {
+			return k
+		}
+	}
+	return ""
+}
+
+// frontMatter names what a page of a book's front matter is ("preface"), or "".
+func frontMatter(src *htmlSource) string {
+	body := find(src.doc, atom.Body)
+	if body == nil || !src.book {
+		return ""
+	}
+	types := attr(body, "epub:type")
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			types += " " + attr(c, "epub:type")
+		}
+	}
+	types = strings.ReplaceAll(types, "z3998:", "")
+	for _, k := range []string{"preface", "foreword", "introduction", "prologue", "dedication", "acknowledgments", "preamble"} {
+		if hasWord(types, k) {
 			return k
 		}
 	}

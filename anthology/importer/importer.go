@@ -28,7 +28,9 @@ type Result struct {
 	// files, or a page of the edition (a colophon) that is not the author's text.
 	Kind Kind `json:"kind"`
 	// Part is the title of the part the essay belongs to, when the source says.
-	Part     string   `json:"part,omitempty"`
+	Part string `json:"part,omitempty"`
+	// Matter is what a piece of front matter is ("preface", "dedication"), for KindFront.
+	Matter   string   `json:"matter,omitempty"`
 	Title    string   `json:"title"`
 	Subtitle string   `json:"subtitle"`
 	Authors  []Author `json:"authors"`
@@ -76,6 +78,10 @@ const (
 	// KindEdition is a page of the source edition (colophon, imprint, licence, title page):
 	// not the author's text, not imported.
 	KindEdition Kind = "edition-page"
+	// KindFront is the front matter of the source book (a preface, a foreword, an
+	// introduction, a dedication): Matter says which. It becomes the book's introduction (or
+	// dedication) when the project has none, else an essay.
+	KindFront Kind = "front-matter"
 )
 
 // Removed is a piece of the original cut from the essay, and why.

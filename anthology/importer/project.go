@@ -39,7 +39,8 @@ func (o Overrides) Apply(r *Result) {
 // file it came from), at the end of the contents (or of the part it names, made when missing),
 // its authors and translators matched to the project's contributors by name or added as new
 // ones, with their bios. A part's title page adds the part; a notes file or a page of the
-// source edition adds nothing (nil). The project is not saved.
+// source edition adds nothing (nil). The source's front matter becomes the book's dedication
+// or introduction when it has none (else an essay). The project is not saved.
 func Add(p *anthology.Project, r *Result) *anthology.Essay {
 	switch r.Kind {
 	case KindNotes, KindEdition:
@@ -49,7 +50,44 @@ func Add(p *anthology.Project, r *Result) *anthology.Essay {
 			_, _ = p.AddPart(len(p.Parts), r.Title, r.Subtitle)
 		}
 		return nil
+	case KindFront:
+		if r.Matter == "dedication" && strings.TrimSpace(p.Book.Dedication) == "" {
+			p.Book.Dedication = strings.TrimSpace(r.Body)
+			return nil
+		}
+		if p.Introduction == nil {
+			if _, err := p.ReadFile(introductionPath); err != nil {
+				e := newEssay(p, r, "introduction")
+				e.Path = introductionPath
+				if e.Meta.Title == "" {
+					e.Meta.Title = upper(r.Matter)
+				}
+				p.Introduction, p.Book.IntroductionFile = e, introductionPath
+				return e
+			}
+		}
 	}
+	e := newEssay(p, r, "")
+	if r.Part != "" && r.Kind == KindEssay {
+		i := partIndex(p, r.Part)
+		if i < 0 {
+			_, _ = p.AddPart(len(p.Parts), r.Part, "")
+			i = len(p.Parts) - 1
+		}
+		_ = p.InsertEssay(e, i, len(p.Parts[i].Essays))
+		return e
+	}
+	p.AddEssay(e)
+	return e
+}
+
+// introductionPath is where an imported introduction's file goes (as the editor's own would).
+const introductionPath = "front/introduction.md"
+
+// newEssay makes the essay of an import, its authors and translators matched to the project's
+// contributors by name or added as new ones, with their bios. id is the essay's id, or "" for
+// one made from its title.
+func newEssay(p *anthology.Project, r *Result, id string) *anthology.Essay {
 	var authors, translators []string
 	for _, a := range r.Authors {
 		c := p.AddContributor(a.Name, a.Bio)
@@ -62,11 +100,13 @@ func Add(p *anthology.Project, r *Result) *anthology.Essay {
 			authors = append(authors, c.ID)
 		}
 	}
-	base := r.Title
-	if base == "" {
-		base = strings.TrimSuffix(filepath.Base(r.File), filepath.Ext(r.File))
+	if id == "" {
+		base := r.Title
+		if base == "" {
+			base = strings.TrimSuffix(filepath.Base(r.File), filepath.Ext(r.File))
+		}
+		id = p.UniqueEssayID(anthology.Slug(base))
 	}
-	id := p.UniqueEssayID(anthology.Slug(base))
 	meta := anthology.EssayMeta{
 		Title:       r.Title,
 		Subtitle:    r.Subtitle,
@@ -81,18 +121,7 @@ func Add(p *anthology.Project, r *Result) *anthology.Essay {
 	if r.Language != "" && !strings.EqualFold(r.Language, p.Book.Language) {
 		meta.Language = r.Language
 	}
-	e := anthology.NewEssay(id, meta, r.Body)
-	if r.Part != "" {
-		i := partIndex(p, r.Part)
-		if i < 0 {
-			_, _ = p.AddPart(len(p.Parts), r.Part, "")
-			i = len(p.Parts) - 1
-		}
-		_ = p.InsertEssay(e, i, len(p.Parts[i].Essays))
-		return e
-	}
-	p.AddEssay(e)
-	return e
+	return anthology.NewEssay(id, meta, r.Body)
 }
 
 func partIndex(p *anthology.Project, title string) int {

@@ -107,6 +107,15 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		case importer.KindEdition:
 			fmt.Fprintf(stdout, "%s: not imported (a page of the source edition: %d words)\n", r.File, r.WordsIn)
 			continue
+		case importer.KindFront:
+			switch {
+			case e == nil:
+				fmt.Fprintf(stdout, "%s → the book's dedication (the source's %s)\n", r.File, r.Matter)
+				continue
+			case e == p.Introduction:
+				fmt.Fprintf(stdout, "%s → %s: the book's introduction (the source's %s)\n", r.File, filepath.Join(f.into, e.Path), r.Matter)
+				continue
+			}
 		}
 		title := e.Meta.Title
 		if title == "" {

@@ -89,7 +89,7 @@ func bookFidelity(t *testing.T, opf string, withPDF bool) {
 		in += r.WordsIn
 		out += r.WordsOut
 		e := importer.Add(p, r)
-		if r.Kind != importer.KindEssay {
+		if r.Kind != importer.KindEssay && r.Kind != importer.KindFront || e == nil {
 			continue
 		}
 		for _, rm := range r.Removed {
@@ -176,7 +176,11 @@ func bookFidelity(t *testing.T, opf string, withPDF bool) {
 		pages[f.Name] = string(data)
 	}
 	for _, ch := range chapters {
-		page, ok := pages["EPUB/text/essay-"+ch.essay.ID+".xhtml"]
+		name := "EPUB/text/essay-" + ch.essay.ID + ".xhtml"
+		if ch.essay == p.Introduction {
+			name = "EPUB/text/introduction.xhtml" // the source's preface, now the book's introduction
+		}
+		page, ok := pages[name]
 		if !ok {
 			t.Errorf("%s: no page in the EPUB", ch.essay.ID)
 			continue
