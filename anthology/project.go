@@ -286,7 +286,7 @@ type PrintSettings struct {
 	// Trim is the trim size: a preset ("5x8", "5.25x8", "5.5x8.5", "6x9", "a5") or "WxH" with
 	// units (in, mm, pt), such as "140x216mm".
 	Trim string `yaml:"trim,omitempty"`
-	// Font is the body font family: "charis" or "caladea".
+	// Font is the body font family: "charis", "caladea" or "gentium".
 	Font string `yaml:"font,omitempty"`
 	// FontSize is the body text size in points.
 	FontSize float64 `yaml:"font_size,omitempty"`

@@ -9,7 +9,7 @@ import (
 
 // Fonts are the print font families a project may choose (print.font). The faces themselves are
 // bundled in package assets; a test there keeps the two lists in step.
-var Fonts = []string{"charis", "caladea"}
+var Fonts = []string{"charis", "caladea", "gentium"}
 
 func knownFont(name string) bool { return slices.Contains(Fonts, strings.ToLower(name)) }
 

@@ -47,6 +47,9 @@ type Family struct {
 var Families = []Family{
 	{Key: "charis", Name: "Charis SIL", file: "fonts/charis/CharisSIL-%s.ttf", License: "fonts/charis/OFL.txt"},
 	{Key: "caladea", Name: "Caladea", file: "fonts/caladea/Caladea-%s.ttf", License: "fonts/caladea/OFL.txt"},
+	// Gentium Plus (unmodified: "Gentium" is a reserved font name) also draws the Greek,
+	// polytonic included, that Charis and Caladea lack: a fallback for every book.
+	{Key: "gentium", Name: "Gentium Plus", file: "fonts/gentium/GentiumPlus-%s.ttf", License: "fonts/gentium/OFL.txt"},
 }
 
 // LookupFamily returns the bundled family with the given key.

@@ -8,7 +8,7 @@ import (
 )
 
 func TestFamilyMetrics(t *testing.T) {
-	for _, key := range []string{"charis", "caladea"} {
+	for _, key := range []string{"charis", "caladea", "gentium"} {
 		start := time.Now()
 		fam, err := LoadFamily(key)
 		if err != nil {

@@ -231,12 +231,46 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 	}
 	face := pb.fs.faceFor(r, st.fontStyle())
 	if face == nil {
+		if pb.dots(r, st, at) {
+			return
+		}
 		if pb.fs.missing != nil {
 			pb.fs.missing(r)
 		}
 		return
 	}
 	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph}), at)
+}
+
+// dotMarks are the marks no bundled font has that are only dots: the vertical ellipsis that
+// stands for lines left out of a poem, the midline ellipsis. Each is three full stops, set
+// one above another or raised, so that nothing of the text is lost for want of a glyph.
+var dotMarks = map[rune]struct{ dx, dy, rise float64 }{
+	'\u22EE': {0, 0.3, 0},     // ⋮
+	'\u22EF': {1, 0, 0.22},    // ⋯
+	'\u2E3D': {0, 0.22, 0.05}, // ⸽ (six dots would be too many; three read as the same mark)
+}
+
+// dots sets a dot mark (see dotMarks) as one box of three full stops; false for other runes.
+func (pb *paraBuilder) dots(r rune, st inlineStyle, at int) bool {
+	m, ok := dotMarks[r]
+	if !ok {
+		return false
+	}
+	face := pb.fs.body.Face(st.fontStyle())
+	w := face.Advance('.') * st.size
+	pb.flushWord()
+	var frags []fragment
+	for i := 0; i < 3; i++ {
+		style := pb.fs.styleOf(styleKey{face, st.size, 0, st.rise + (m.rise+m.dy*float64(i))*st.size, st.link, st.noHyph})
+		fw := m.dx * w
+		if i == 2 {
+			fw = w
+		}
+		frags = append(frags, fragment{text: ".", style: style, width: fw, at: at})
+	}
+	pb.items = append(pb.items, item{kind: boxItem, width: w * (1 + 2*m.dx), frags: frags})
+	return true
 }
 
 func (pb *paraBuilder) space(st inlineStyle) {
