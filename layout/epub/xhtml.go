@@ -356,7 +356,7 @@ func (r *renderer) inlines(content []text.Inline) {
 			r.w("</abbr>")
 		case *text.Link:
 			if safeURL(x.URL) {
-				r.f("<a href=\"%s\">", xmlText(x.URL))
+				r.f("<a href=\"%s\">", xmlText(text.EncodeURL(strings.TrimSpace(x.URL))))
 				r.inlines(x.Content)
 				r.w("</a>")
 			} else {
