@@ -6,8 +6,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
 	"io"
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +55,7 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 		return nil, hints{}, fmt.Errorf("word/document.xml: %w", err)
 	}
 
+	rels := readRels(files["word/_rels/document.xml.rels"])
 	var h hints
 	if f := files["docProps/core.xml"]; f != nil {
 		h.title = coreTitle(f)
@@ -81,6 +85,11 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 			i = j - 1
 			continue
 		}
+		figures := p.figures(files, rels, &h)
+		if len(figures) > 0 && strings.TrimSpace(p.plain()) == "" {
+			out = append(out, figures...) // a paragraph that holds only a picture
+			continue
+		}
 		b := p.block(styles, noteMark)
 		style := strings.ToLower(styles[p.style])
 		switch {
@@ -90,6 +99,7 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 			h.subtitle = b.text
 		}
 		out = append(out, b)
+		out = append(out, figures...) // pictures inside a paragraph of text follow it
 	}
 	for _, id := range noteOrder {
 		var parts []string
@@ -130,6 +140,8 @@ type docxRun struct {
 	vert         string // "superscript" or "subscript"
 	note         string // a footnote reference's id ("e3" for endnotes)
 	brk          bool   // a line break
+	// image is the relationship id of a picture in the run (r:embed), alt its description.
+	image, alt string
 }
 
 type docxPara struct {
@@ -153,6 +165,9 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 	var cur *docxPara
 	var run docxRun
 	inRun, inText, inRPr := false, false, false
+	// The picture being read (w:drawing): its description and relationship.
+	var picAlt, picID string
+	inDrawing := false
 	// The table being read: its number, nesting depth, and the cell.
 	tables, depth, row, col, span := 0, 0, -1, -1, 1
 	header := false
@@ -166,10 +181,23 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if inDrawing {
+				switch t.Name.Local {
+				case "docPr":
+					picAlt = strings.TrimSpace(attrNamed(t, "descr"))
+					if picAlt == "" {
+						picAlt = strings.TrimSpace(attrNamed(t, "title"))
+					}
+				case "blip":
+					picID = attrNamed(t, "embed")
+				}
+			}
 			if t.Name.Space != wNS {
 				continue
 			}
 			switch t.Name.Local {
+			case "drawing", "pict":
+				inDrawing, picAlt, picID = true, "", ""
 			case "tbl":
 				depth++
 				if depth == 1 {
@@ -269,6 +297,11 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 				inText = false
 			case "tbl":
 				depth--
+			case "drawing", "pict":
+				inDrawing = false
+				if picID != "" && cur != nil {
+					cur.runs = append(cur.runs, docxRun{image: picID, alt: picAlt})
+				}
 			}
 		case xml.CharData:
 			if inText && cur != nil {
@@ -279,6 +312,16 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 }
 
 func wVal(t xml.StartElement) string { return wAttr(t, "val") }
+
+// attrNamed is an attribute by its local name, in any namespace.
+func attrNamed(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
 
 func wAttr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
@@ -317,6 +360,8 @@ func (p docxPara) write(w *inlineWriter, noteMark func(id string) string) {
 	var segs []seg
 	for _, r := range p.runs {
 		switch {
+		case r.image != "":
+			continue // a picture: a figure after the paragraph (see docxBlocks)
 		case r.note != "":
 			if m := noteMark(r.note); m != "" {
 				segs = append(segs, seg{text: "\x00" + m})
@@ -568,4 +613,96 @@ func atoiString(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+// plain is the paragraph's text.
+func (p docxPara) plain() string {
+	var b strings.Builder
+	for _, r := range p.runs {
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+// readRels maps a part's relationship ids to their targets ("rId5" → "media/image1.png").
+func readRels(f *zip.File) map[string]string {
+	out := map[string]string{}
+	if f == nil {
+		return out
+	}
+	rc, err := open(f)
+	if err != nil {
+		return out
+	}
+	defer rc.Close()
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+			Mode   string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if xml.NewDecoder(rc).Decode(&rels) != nil {
+		return out
+	}
+	for _, r := range rels.Rels {
+		if !strings.EqualFold(r.Mode, "External") {
+			out[r.ID] = r.Target
+		}
+	}
+	return out
+}
+
+// figures reads the pictures of a paragraph from the Word file: a figure block for each JPEG
+// or PNG (its description as the alt text), a reported cut for each that cannot be had.
+func (p docxPara) figures(files map[string]*zip.File, rels map[string]string, h *hints) []block {
+	var out []block
+	for _, r := range p.runs {
+		if r.image == "" {
+			continue
+		}
+		cut := func(why string) {
+			h.removed = append(h.removed, Removed{Text: "picture" + describe(r.alt), Reason: why})
+		}
+		target, ok := rels[r.image]
+		if !ok {
+			cut("picture linked from outside the file, not inside it")
+			continue
+		}
+		name := path.Join("word", target)
+		if strings.HasPrefix(target, "/") {
+			name = strings.TrimPrefix(target, "/")
+		}
+		f := files[name]
+		if f == nil {
+			cut("picture missing from the Word file")
+			continue
+		}
+		rc, err := open(f)
+		if err != nil {
+			cut("picture unreadable: " + err.Error())
+			continue
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			cut("picture unreadable: " + err.Error())
+			continue
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil || (format != "jpeg" && format != "png") {
+			cut("picture is not a JPEG or PNG (" + strings.ToUpper(strings.TrimPrefix(path.Ext(target), ".")) + "): convert it and add it by hand")
+			continue
+		}
+		if cfg.Width < smallestFigure || cfg.Height < smallestFigure {
+			cut(fmt.Sprintf("picture of %d×%d pixels: an icon, not a figure", cfg.Width, cfg.Height))
+			continue
+		}
+		to := "images/" + imageName(path.Base(target), format)
+		if !slices.ContainsFunc(h.images, func(im Image) bool { return im.To == to }) {
+			h.images = append(h.images, Image{From: name, To: to, Data: data})
+		}
+		out = append(out, block{kind: chunk, md: "![" + escapeInline(r.alt) + "](" + to + ")"})
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"maps"
+	"slices"
 	"archive/zip"
 	"bytes"
 	"errors"
@@ -69,11 +71,20 @@ func TestHTML(t *testing.T) {
 // docx builds a Word file from document.xml body paragraphs and footnotes.
 func docx(t testing.TB, body string, footnotes string) []byte {
 	t.Helper()
+	return docxWith(t, body, footnotes, nil)
+}
+
+// docxWith is docx with more parts inside the file (pictures, relationships).
+func docxWith(t testing.TB, body string, footnotes string, more map[string][]byte) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	add := func(name, content string) {
 		w, _ := zw.Create(name)
 		w.Write([]byte(content))
+	}
+	for _, name := range slices.Sorted(maps.Keys(more)) {
+		add(name, string(more[name]))
 	}
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	add("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)

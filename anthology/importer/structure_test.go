@@ -162,3 +162,37 @@ func TestDOCXStructures(t *testing.T) {
 		t.Errorf("no table with a header and one row in:\n%s", text.Dump(doc))
 	}
 }
+
+func TestDOCXPictures(t *testing.T) {
+	drawing := func(id, descr string) string {
+		return `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="Picture 1" descr="` + descr +
+			`"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="` + id +
+			`"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
+	}
+	body := wp("", wr("Before the picture.", false, false)) + wp("", drawing("rId5", "The quay at dawn")) +
+		wp("", wr("Text beside an icon", false, false)+drawing("rId6", "")) + wp("", drawing("rId7", "A map"))
+	rels := `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId5" Type="image" Target="media/image1.png"/><Relationship Id="rId6" Type="image" Target="media/image2.png"/>
+<Relationship Id="rId7" Type="image" Target="media/image3.emf"/></Relationships>`
+	r, err := Read("p.docx", docxWith(t, body, "", map[string][]byte{
+		"word/_rels/document.xml.rels": []byte(rels), "word/media/image1.png": pngOf(t, 800, 600),
+		"word/media/image2.png": pngOf(t, 20, 20), "word/media/image3.emf": []byte("not an image")}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Body, "Before the picture.\n\n![The quay at dawn](images/image1.png)\n\nText beside an icon") {
+		t.Errorf("body:\n%s", r.Body)
+	}
+	if len(r.Images) != 1 || r.Images[0].To != "images/image1.png" {
+		t.Errorf("images: %+v", r.Images)
+	}
+	var reasons []string
+	for _, rm := range r.Removed {
+		reasons = append(reasons, rm.Reason)
+	}
+	for _, want := range []string{"an icon", "not a JPEG or PNG (EMF)"} {
+		if !strings.Contains(strings.Join(reasons, "\n"), want) {
+			t.Errorf("no cut saying %q: %q", want, reasons)
+		}
+	}
+}
