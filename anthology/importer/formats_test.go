@@ -1,12 +1,12 @@
 package importer
 
 import (
-	"maps"
-	"slices"
 	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
