@@ -52,6 +52,10 @@ var Families = []Family{
 	{Key: "gentium", Name: "Gentium Plus", file: "fonts/gentium/GentiumPlus-%s.ttf", License: "fonts/gentium/OFL.txt"},
 }
 
+// DotMarks are the marks the typesetter draws from full stops when no font has them (the
+// vertical and midline ellipses): no glyph of their own is needed to print them.
+const DotMarks = "\u22EE\u22EF\u2E3D"
+
 // LookupFamily returns the bundled family with the given key.
 func LookupFamily(key string) (Family, bool) {
 	for _, f := range Families {

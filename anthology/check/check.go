@@ -20,6 +20,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/assets"
 )
 
 // Severity says how much a finding matters.
@@ -378,6 +379,7 @@ func (c *checker) glyphs(e *anthology.Essay, name string) {
 			}
 			seen[r] = true
 			inFont, inAny := c.o.Glyphs(r)
+			inAny = inAny || strings.ContainsRune(assets.DotMarks, r) // set from full stops
 			switch {
 			case !inAny:
 				missing = append(missing, r)

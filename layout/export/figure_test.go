@@ -68,4 +68,22 @@ func TestFiguresInEveryBackEnd(t *testing.T) {
 	if err != nil || !strings.Contains(strings.Join(strings.Fields(txt), " "), "The Hestskjær light as my father described it") {
 		t.Errorf("the caption is not on the figure's page: %v\n%s", err, txt)
 	}
+
+	// The other kinds of the same essay read in order in the PDF's text: the epigraph and its
+	// attribution, the table row by row, the letter from dateline to signature.
+	all, err := qa.Tool(t, "pdftotext", "-raw", pdf, "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(all), " ")
+	for _, want := range []string{
+		"while it burns. — Instructions to Keepers of Lights, 1921",
+		"The log as a historian reads it, counted by decade. Decade Nights logged Gales Nights of fog 1960s 2,862 311 402 1970s 3,652 354 377",
+		"Kristiansund, 4 March 2020 Dear Ms Solvang, Thank you for your letter",
+		"With our thanks and our sympathy, Astrid Lunde, Curator",
+	} {
+		if !strings.Contains(strings.ToLower(flat), strings.ToLower(want)) { // small capitals read as capitals
+			t.Errorf("the PDF's text lacks, in order: %q", want)
+		}
+	}
 }

@@ -30,3 +30,15 @@ func TestFamilyMetrics(t *testing.T) {
 		t.Logf("%s kern AV=%.3f To=%.3f r.=%.3f; width(Hello)=%.3f", key, f.Kern('A', 'V'), f.Kern('T', 'o'), f.Kern('r', '.'), f.Width("Hello"))
 	}
 }
+
+// TestDotMarks: every mark check counts as printable is one the typesetter draws.
+func TestDotMarks(t *testing.T) {
+	for _, r := range assets.DotMarks {
+		if _, ok := dotMarks[r]; !ok {
+			t.Errorf("%q (U+%04X) is in assets.DotMarks but the typesetter cannot draw it", r, r)
+		}
+	}
+	if len(dotMarks) != len([]rune(assets.DotMarks)) {
+		t.Errorf("the typesetter draws %d dot marks, assets.DotMarks lists %d", len(dotMarks), len([]rune(assets.DotMarks)))
+	}
+}
