@@ -102,6 +102,8 @@ type Section struct {
 	Subtitle []text.Inline
 	// Authors are the essay's (or introduction's) authors, in byline order.
 	Authors []*anthology.Contributor
+	// Translators are the essay's translators: "Translated by …" under the byline.
+	Translators []*anthology.Contributor
 	// Headnote is the editor's note printed before an essay.
 	Headnote []text.Block
 	// Body is the text of an essay, introduction, dedication, copyright page or credits.
@@ -118,6 +120,14 @@ type Section struct {
 
 // Byline returns the authors' names as a byline: "A", "A and B", "A, B and C".
 func (s *Section) Byline() string { return JoinNames(s.Authors) }
+
+// TranslatorLine is "Translated by A and B", or "" for a piece in its own language.
+func (s *Section) TranslatorLine() string {
+	if len(s.Translators) == 0 {
+		return ""
+	}
+	return "Translated by " + JoinNames(s.Translators)
+}
 
 // PlainTitle is the title without markup.
 func (s *Section) PlainTitle() string { return text.Plain(s.Title) }
@@ -232,7 +242,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		}
 		s := add(&Section{Kind: Introduction, Matter: FrontMatter, ID: "introduction", Title: markdown.ParseInline(title),
 			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(intro.Doc), Essay: intro,
-			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors)})
+			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors), Translators: authorsOf(p, intro.Meta.Translators, nil)})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
 
@@ -249,7 +259,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		for _, e := range part.Essays {
 			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + anthology.ASCIIID(e.ID), Essay: e, Part: opener,
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
-				Authors: authorsOf(p, e.Meta.Authors, nil), Body: tidyBody(e.Doc)})
+				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(e.Doc)})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
 				s.Headnote = markdown.Parse([]byte(e.Meta.Headnote)).Blocks
 			}

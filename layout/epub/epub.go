@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
@@ -97,6 +98,30 @@ func SectionXHTML(ed *layout.Edition, id string, opts Options) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("the book has no section %q", id)
+}
+
+// names writes a line of contributors' names ("A, B and C"), each linked to their bio.
+func (b *builder) names(r *renderer, class, lead, epubType string, people []*anthology.Contributor) {
+	if len(people) == 0 {
+		return
+	}
+	r.f("<p class=\"%s\">%s", class, xmlText(lead))
+	for i, a := range people {
+		if i > 0 {
+			if i == len(people)-1 {
+				r.w(" and ")
+			} else {
+				r.w(", ")
+			}
+		}
+		name := xmlText(a.Name)
+		if href, ok := b.bioHref[a.ID]; ok {
+			r.f("<a href=\"%s\" epub:type=\"%s\">%s</a>", href, epubType, name)
+		} else {
+			r.f("<span epub:type=\"%s\">%s</span>", epubType, name)
+		}
+	}
+	r.w("</p>\n")
 }
 
 // imageHref is a figure's image as a content document links it.
@@ -348,25 +373,8 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.inlines(s.Title)
 		r.w("</h1>\n")
 		r.subtitle(s.Subtitle)
-		if len(s.Authors) > 0 {
-			r.w("<p class=\"byline\">")
-			for i, a := range s.Authors {
-				if i > 0 {
-					if i == len(s.Authors)-1 {
-						r.w(" and ")
-					} else {
-						r.w(", ")
-					}
-				}
-				name := xmlText(a.Name)
-				if href, ok := b.bioHref[a.ID]; ok {
-					r.f("<a href=\"%s\" epub:type=\"z3998:author\">%s</a>", href, name)
-				} else {
-					r.f("<span epub:type=\"z3998:author\">%s</span>", name)
-				}
-			}
-			r.w("</p>\n")
-		}
+		b.names(r, "byline", "", "z3998:author", s.Authors)
+		b.names(r, "translator", "Translated by ", "z3998:translator", s.Translators)
 		r.w("</header>\n")
 		if len(s.Headnote) > 0 {
 			r.f("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"Editor’s headnote\">\n")

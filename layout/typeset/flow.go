@@ -406,6 +406,11 @@ func (s *setter) byline(fs *fontSet, sec *layout.Section) []*gline {
 	}
 	ls := s.heading(fs, plain(sec.Byline()), body, false, true, body*1.35)
 	ls[0].lead = body * 2.6
+	if t := sec.TranslatorLine(); t != "" {
+		tl := s.heading(fs, plain(t), body*0.9, true, false, body*1.3)
+		tl[0].lead = body * 1.5
+		ls = append(ls, tl...)
+	}
 	return ls
 }
 
