@@ -19,8 +19,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
