@@ -122,7 +122,7 @@ func titleWord(s string) string {
 // Bylines and bios.
 var (
 	byline       = regexp.MustCompile(`^(?i:by|written by|words by|story by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3})\.?$`)
-	nameOnly     = regexp.MustCompile(`^\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+|de|van|von|da|del|di|le|la|bin|al-\p{Lu}\p{L}+)){1,3}$`)
+	nameOnly     = regexp.MustCompile(`^\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}’'-]+|de|van|von|da|del|di|le|la|bin|al-\p{Lu}\p{L}+)){1,3}$`)
 	bioStart     = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+|de|van|von|da|del|di|le|la)){1,3})\s+(?:is|was|has|writes|lives|teaches|works|grew up|holds|spent)\b`)
 	letterEnding = regexp.MustCompile(`(?i)^(love|with love|all my love|sincerely|yours|yours truly|best|warmly|cheers|regards|kind regards|xoxo|always),?$`)
 	dashSig      = regexp.MustCompile(`^[—–-]\s*(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3})$`)
@@ -139,7 +139,8 @@ func looksLikeName(s string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(s) {
-		if notNames[w] {
+		// A possessive makes a title ("Abuela's Special Soup"), not a name.
+		if notNames[w] || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
 			return false
 		}
 	}
@@ -150,6 +151,8 @@ func looksLikeName(s string) bool {
 type cleaner struct {
 	blocks []block
 	res    *Result
+	// titled is set once the title is found (by the essay's run of prose, see trimToEssay).
+	titled bool
 }
 
 func (c *cleaner) remove(i int, reason string) {
@@ -205,11 +208,14 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	var commentTitle string
 	if !h.book {
 		commentDates, commentTitle = c.webCleanUp(h)
+		if format == "html" || format == "text" {
+			c.trimToEssay(h) // a page's text, not a writer's file
+		}
 	}
 
 	if h.titled {
 		res.Title, res.Subtitle = h.title, h.subtitle
-	} else {
+	} else if !c.titled {
 		c.findTitle(commentTitle, h)
 	}
 	if !h.book {
@@ -496,7 +502,7 @@ func titleFromLine(t string) string {
 
 // findByline takes "By Jane Doe" from near the top.
 func (c *cleaner) findByline() {
-	for i := 0; i < len(c.blocks) && i < 3; i++ {
+	for i := 0; i < len(c.blocks) && i < 6; i++ {
 		if m := byline.FindStringSubmatch(strings.TrimSpace(c.blocks[i].text)); m != nil {
 			c.addAuthor(m[1], "")
 			c.remove(i, "byline (now the essay's author)")

@@ -179,7 +179,8 @@ func TestMarkdownInput(t *testing.T) {
 }
 
 func TestWrappedText(t *testing.T) {
-	in := "A Short Title\n\nThis paragraph was written in an e-mail program that breaks\nlines at a fixed width, so each line stops in the middle of\na sentence and the next one carries on where it left off.\n\nShort lines\nof a list\n"
+	in := "A Short Title\n\nThis paragraph was written in an e-mail program that breaks\nlines at a fixed width, so each line stops in the middle of\na sentence and the next one carries on where it left off.\n\nShort lines\nof a list\n\n" +
+		"And a last paragraph, written the same way, which closes the letter and says that the list above\nwas all there was to say about the matter.\n"
 	r, err := Read("mail.txt", []byte(in))
 	if err != nil {
 		t.Fatal(err)

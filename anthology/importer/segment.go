@@ -1,0 +1,308 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file finds the essay in a web page's text the way jusText and Boilerpipe do, from
+// features that hold on any site: each block is judged by its length, its share of stop words
+// (prose is full of "the", "and", "of"; menus, share rows and captions are not), whether it
+// reads as sentences, and the vocabulary of buttons and links; the essay is then the run of
+// blocks with the most prose in it, short blocks inside it kept. No rule names a site.
+
+// blockClass is a block's verdict.
+type blockClass int
+
+const (
+	classBad      blockClass = iota // furniture: menus, share rows, counts, captions
+	classShort                      // too short to judge: a heading, a salutation, a date
+	classNearGood                   // prose, but thin
+	classGood                       // prose
+)
+
+// englishStopWords are the commonest function words of English prose.
+var englishStopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all am an and any are as at be because been
+	before being below between both but by can could did do does doing down during each few for from further had has
+	have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+	no nor not now of off on once only or other our ours ourselves out over own same she should so some such than that
+	the their theirs them themselves then there these they this those through to too under until up very was we were
+	what when where which while who whom why will with would you your yours yourself yourselves i'm it's don't didn't
+	i've i'd we're they're that's there's can't won't wasn't isn't he's she's let's us also even ever still yet never
+	always one like much many every again back well way just may might must shall`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// buttonWords are the words of a page's controls and links: a block made mostly of them is
+// furniture, whatever its length.
+var buttonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`share shares facebook twitter pinterest linkedin reddit tumblr whatsapp email e-mail
+	print like likes tweet pin reply replies comment comments subscribe subscribers subscription follow followers
+	login log sign signup register menu home about contact search skip navigation archive archives categories category
+	tags tagged posted filed related read more continue newer older previous next post posts page pages view views
+	advertisement sponsored cookie cookies privacy policy terms newsletter rss feed permalink edit delete report
+	flag profile join invite members member upgrade premium app download buffer digg stumbleupon blogger wordpress
+	powered theme widget sidebar loading copyright rights reserved min`) {
+		m[w] = true
+	}
+	return m
+}()
+
+var (
+	runTogether = regexp.MustCompile(`\p{Ll}\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\p{Lu}`) // "ArtsAutosBooksBusiness"
+	countLine   = regexp.MustCompile(`(?i)^\(?\d[\d,.]*\s*(k|m)?\)?\s+(more\s+)?(words?|comments?|responses?|replies|likes?|shares?|views?|notes?|followers?|reblogs?|min(ute)?s?\s+read)\b`)
+	readTime    = regexp.MustCompile(`(?i)\b\d+\s+min(ute)?s?\s+read`)
+	// postedBy is a host's byline: "Posted by Jane Doe on May 3", "Written by Jane Doe".
+	postedBy = regexp.MustCompile(`^(?i:posted|written|published|submitted|shared|contributed)\s+(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`)
+	wordRe   = regexp.MustCompile(`[\p{L}\p{N}’'-]+`)
+)
+
+// pageFurniture reports whether a line is a web page's: a furniture line, a count, a read
+// time, run-together menu words, or mostly the words of buttons.
+func pageFurniture(t string) bool {
+	if matchFurniture(t) != nil || countLine.MatchString(t) || readTime.MatchString(t) && words(t) < 12 || runTogether.MatchString(t) {
+		return true
+	}
+	ws := wordRe.FindAllString(strings.ToLower(t), -1)
+	buttons := 0
+	for _, w := range ws {
+		if buttonWords[w] {
+			buttons++
+		}
+	}
+	return len(ws) >= 3 && float64(buttons)/float64(len(ws)) >= 0.5
+}
+
+// classify judges one block of a page.
+func classify(b block) blockClass {
+	t := strings.TrimSpace(b.text)
+	if t == "" {
+		return classShort
+	}
+	if b.kind == chunk || b.kind == verse || b.kind == quote {
+		return classNearGood // structure the page's markup gave the essay
+	}
+	if pageFurniture(t) {
+		return classBad
+	}
+	ws := wordRe.FindAllString(strings.ToLower(t), -1)
+	if len(ws) == 0 {
+		return classBad
+	}
+	stops := 0
+	for _, w := range ws {
+		if englishStopWords[w] {
+			stops++
+		}
+	}
+	density := float64(stops) / float64(len(ws))
+	chars := utf8.RuneCountInString(t)
+	switch {
+	case chars < 70:
+		return classShort
+	case density >= 0.32 && chars >= 200:
+		return classGood
+	case density >= 0.25 && sentenceLike(t):
+		return classNearGood
+	}
+	return classBad
+}
+
+// sentenceLike reports whether text reads as sentences: it ends as one, or holds a full stop
+// followed by a capital.
+func sentenceLike(t string) bool {
+	if endsSentence(t) {
+		return true
+	}
+	for i := strings.Index(t, ". "); i >= 0 && i+2 < len(t); {
+		r, _ := utf8.DecodeRuneInString(t[i+2:])
+		if unicode.IsUpper(r) {
+			return true
+		}
+		j := strings.Index(t[i+2:], ". ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// essayRun returns the blocks [start, end) with the most prose: the run that maximises the
+// words of its good blocks less the words of the furniture it would take in. ok is false
+// when no block reads as prose (a page of fragments: leave it as it is).
+func essayRun(blocks []block) (start, end int, ok bool) {
+	best, cur := 0.0, 0.0
+	curStart := 0
+	for i, b := range blocks {
+		n := float64(words(b.text))
+		var w float64
+		switch classify(b) {
+		case classGood:
+			w = n
+		case classNearGood:
+			w = n * 0.6
+		case classShort:
+			w = -0.5
+			if shortSentence(b.text) {
+				w = -0.2 // "Go figure." — a short sentence: cheaper to keep inside the text
+			}
+		case classBad:
+			w = -(n + 4)
+		}
+		if cur+w < 0 {
+			cur, curStart = 0, i+1
+			continue
+		}
+		cur += w
+		if cur > best {
+			best, start, end = cur, curStart, i+1
+		}
+	}
+	return start, end, best >= 10
+}
+
+var salutation = regexp.MustCompile(`^(?i:dear|dearest|my dear|to my|hello|hi)\b.{0,60}[,:!—]$`)
+
+// trimToEssay cuts what stands around the essay's run of prose on a web page: before it, all
+// but the title (the nearest title-like line above the run), a byline and a date; after it,
+// all but a bio or signature just after the text. Each cut is reported.
+func (c *cleaner) trimToEssay(h hints) {
+	start, end, ok := essayRun(c.blocks)
+	if !ok {
+		return
+	}
+	// A salutation opens a letter: it belongs to the text. Short sentences that end it
+	// ("Go figure.") do too.
+	for start > 0 && salutation.MatchString(strings.TrimSpace(c.blocks[start-1].text)) {
+		start--
+	}
+	for end < len(c.blocks) && classify(c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
+		end++
+	}
+
+	// After the run: keep what the bio and signature finders read (the three blocks after it
+	// that look like a bio or a signed name), cut the rest.
+	keepAfter := end
+	for i := end; i < len(c.blocks) && i < end+3; i++ {
+		t := strings.TrimSpace(c.blocks[i].text)
+		if m := bioStart.FindStringSubmatch(t); m != nil && words(t) <= maxBioWords || dashSig.MatchString(t) {
+			keepAfter = i + 1
+		}
+	}
+	for i := len(c.blocks) - 1; i >= keepAfter; i-- {
+		if m := postedBy.FindStringSubmatch(strings.TrimSpace(c.blocks[i].text)); m != nil && len(c.res.Authors) == 0 && !notNames[strings.TrimSpace(m[1])] {
+			c.addAuthor(strings.TrimSpace(m[1]), "")
+			c.remove(i, "byline (now the essay's author)")
+			continue
+		}
+		c.remove(i, "outside the essay (the page's furniture after it)")
+	}
+	for i := keepAfter - 1; i >= end; i-- {
+		t := strings.TrimSpace(c.blocks[i].text)
+		if !(bioStart.MatchString(t) || dashSig.MatchString(t)) {
+			c.remove(i, "outside the essay (the page's furniture after it)")
+		}
+	}
+	// Before the run: the title is the nearest line above it that reads as one.
+	title := -1
+	for i := start - 1; i >= 0 && i >= start-6 && !h.titled; i-- {
+		t := strings.TrimSpace(c.blocks[i].text)
+		if byline.MatchString(t) || postedBy.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t) {
+			continue
+		}
+		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(c.blocks[i]) || isQuotedHeadline(t) ||
+			i == 0 && words(t) <= 10 && endsSentence(t) && classify(c.blocks[i]) != classBad {
+			// (A page's first line may be a title that ends as a sentence: "I'm still me.")
+			title = i
+			break
+		}
+	}
+	// A headline over a dek: the title is the upper line, the dek its subtitle.
+	dek := -1
+	if title > 0 {
+		above := c.blocks[title-1]
+		if at := strings.TrimSpace(above.text); isQuotedHeadline(at) || above.kind == heading || h.title != "" && strings.EqualFold(at, h.title) {
+			title, dek = title-1, title
+		}
+	}
+	// From the run's start back to the top, so that the indices below stay put.
+	for i := start - 1; i >= 0; i-- {
+		t := strings.TrimSpace(c.blocks[i].text)
+		switch {
+		case i == dek:
+			c.res.Subtitle = strings.Trim(t, "“”\"")
+			c.remove(i, "subtitle (now the essay's subtitle)")
+		case i == title:
+			c.res.Title = titleFromLine(strings.Trim(t, "“”\"‘’' "))
+			c.titled = true
+			c.remove(i, "title (now the essay's title)")
+		case i > title && (byline.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t)):
+			// findByline and findDate take these.
+		case i > title && len(c.res.Authors) == 0 && authorLine(t) != "":
+			c.addAuthor(authorLine(t), "")
+			c.remove(i, "author's name (now the essay's author)")
+		default:
+			c.remove(i, "outside the essay (the page's furniture before it)")
+		}
+	}
+}
+
+// authorLine returns the name a line gives as the author's ("Posted by Jane Doe on…", or the
+// name alone), or "".
+func authorLine(t string) string {
+	if m := postedBy.FindStringSubmatch(t); m != nil && !notNames[strings.TrimSpace(m[1])] {
+		return strings.TrimSpace(m[1])
+	}
+	if looksLikeName(t) {
+		return t
+	}
+	return ""
+}
+
+// shortSentence reports whether a short block is a sentence of the text ("It is priceless."),
+// not a label.
+func shortSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	if !endsSentence(t) || words(t) < 2 || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") || matchFurniture(t) != nil {
+		return false
+	}
+	// "Read the interview here." is a link's label.
+	lower := strings.ToLower(t)
+	if strings.HasSuffix(strings.TrimRight(lower, ".!"), " here") {
+		return false
+	}
+	for _, w := range wordRe.FindAllString(lower, -1) {
+		if buttonWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// isTitleLine reports whether a block reads as a title: short, not a sentence, not furniture.
+func isTitleLine(b block) bool {
+	t := strings.TrimSpace(b.text)
+	if b.kind == heading {
+		return true
+	}
+	if b.kind != para || words(t) == 0 || words(t) > 16 || utf8.RuneCountInString(t) > 120 {
+		return false
+	}
+	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") {
+		return false
+	}
+	if classify(b) == classBad || looksLikeName(t) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "“\"‘'({["))
+	// A title set all in lower case is a blog's styling ("leaving him alone").
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ToLower(t) == t && words(t) <= 10
+}
