@@ -121,7 +121,7 @@ func titleWord(s string) string {
 
 // Bylines and bios.
 var (
-	byline       = regexp.MustCompile(`^(?i:by|written by|words by|story by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){1,3})\.?$`)
+	byline       = regexp.MustCompile(`^(?i:by|written by|words by|story by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){0,3})\.?$`)
 	nameOnly     = regexp.MustCompile(`^\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{L}’'-]+|de|van|von|da|del|di|le|la|bin|al-\p{Lu}\p{L}+)){1,3}$`)
 	bioStart     = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'-]+|de|van|von|da|del|di|le|la)){1,3})\s+(?:is|was|has|writes|lives|teaches|works|grew up|holds|spent)\b`)
 	letterEnding = regexp.MustCompile(`(?i)^(love|with love|all my love|sincerely|yours|yours truly|best|warmly|cheers|regards|kind regards|xoxo|always),?$`)
@@ -535,7 +535,7 @@ const maxBioWords = 150
 func (c *cleaner) findBio() {
 	n := len(c.blocks)
 	for i := n - 1; i >= 0 && i >= n-3; i-- {
-		t := strings.TrimSpace(c.blocks[i].text)
+		t := strings.TrimLeft(strings.TrimSpace(c.blocks[i].text), "-–—•* ")
 		m := bioStart.FindStringSubmatch(t)
 		// A bio is a few sentences; a long paragraph that opens "Already History is…" is
 		// the essay's.

@@ -59,6 +59,8 @@ var (
 	runTogether = regexp.MustCompile(`\p{Ll}\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+\p{Lu}`) // "ArtsAutosBooksBusiness"
 	countLine   = regexp.MustCompile(`(?i)^\(?\d[\d,.]*\s*(k|m)?\)?\s+(more\s+)?(words?|comments?|responses?|replies|likes?|shares?|views?|notes?|followers?|reblogs?|min(ute)?s?\s+read)\b`)
 	readTime    = regexp.MustCompile(`(?i)\b\d+\s+min(ute)?s?\s+read`)
+	// wroteLine is a journal's or forum's byline: "Kim (theamyrlin) wrote,".
+	wroteLine = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s*(?:\([^)]{1,40}\))?\s+wrote[,:]?$`)
 	// postedBy is a host's byline: "Posted by Jane Doe on May 3", "Written by Jane Doe".
 	postedBy = regexp.MustCompile(`^(?i:posted|written|published|submitted|shared|contributed)\s+(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`)
 	wordRe   = regexp.MustCompile(`[\p{L}\p{N}’'-]+`)
@@ -175,6 +177,7 @@ var salutation = regexp.MustCompile(`^(?i:dear|dearest|my dear|to my|hello|hi)\b
 // but the title (the nearest title-like line above the run), a byline and a date; after it,
 // all but a bio or signature just after the text. Each cut is reported.
 func (c *cleaner) trimToEssay(h hints) {
+	c.cutRepeated()
 	start, end, ok := essayRun(c.blocks)
 	if !ok {
 		return
@@ -192,9 +195,13 @@ func (c *cleaner) trimToEssay(h hints) {
 	// that look like a bio or a signed name), cut the rest.
 	keepAfter := end
 	for i := end; i < len(c.blocks) && i < end+3; i++ {
-		t := strings.TrimSpace(c.blocks[i].text)
-		if m := bioStart.FindStringSubmatch(t); m != nil && words(t) <= maxBioWords || dashSig.MatchString(t) {
+		t := strings.TrimLeft(strings.TrimSpace(c.blocks[i].text), "-–—•* ")
+		if m := bioStart.FindStringSubmatch(t); m != nil && words(t) <= maxBioWords || dashSig.MatchString(strings.TrimSpace(c.blocks[i].text)) {
 			keepAfter = i + 1
+		}
+		// A valediction and the name under it: the name is the author's.
+		if i > 0 && len(c.res.Authors) == 0 && valediction(c.blocks[i-1].text) && looksLikeName(t) {
+			c.addAuthor(t, "")
 		}
 	}
 	for i := len(c.blocks) - 1; i >= keepAfter; i-- {
@@ -207,7 +214,7 @@ func (c *cleaner) trimToEssay(h hints) {
 	}
 	for i := keepAfter - 1; i >= end; i-- {
 		t := strings.TrimSpace(c.blocks[i].text)
-		if !(bioStart.MatchString(t) || dashSig.MatchString(t)) {
+		if !(bioStart.MatchString(strings.TrimLeft(t, "-–—•* ")) || dashSig.MatchString(t)) {
 			c.remove(i, "outside the essay (the page's furniture after it)")
 		}
 	}
@@ -246,7 +253,8 @@ func (c *cleaner) trimToEssay(h hints) {
 			c.remove(i, "title (now the essay's title)")
 		case i > title && (byline.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t)):
 			// findByline and findDate take these.
-		case i > title && len(c.res.Authors) == 0 && authorLine(t) != "":
+		case (i > title || i == title-1) && len(c.res.Authors) == 0 && authorLine(t) != "":
+			// (under the title, or just above it: a name set over the headline)
 			c.addAuthor(authorLine(t), "")
 			c.remove(i, "author's name (now the essay's author)")
 		default:
@@ -255,11 +263,64 @@ func (c *cleaner) trimToEssay(h hints) {
 	}
 }
 
+// valediction reports whether a line closes a letter: "Love,", "See You in Church,".
+func valediction(t string) bool {
+	t = strings.TrimSpace(t)
+	return letterEnding.MatchString(t) || strings.HasSuffix(t, ",") && words(t) <= 6
+}
+
+// cutRepeated cuts the short lines a page shows twice or more (a photo's caption repeated
+// between paragraphs, a byline in the header and the footer): a sentence of the essay is
+// not repeated word for word.
+func (c *cleaner) cutRepeated() {
+	seen := map[string]int{}
+	key := func(b block) string {
+		t := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
+		if b.kind == sceneBreak || t == "" || words(t) > 12 || endsSentence(t) && words(t) > 3 {
+			return ""
+		}
+		return t
+	}
+	for _, b := range c.blocks {
+		if k := key(b); k != "" {
+			seen[k]++
+		}
+	}
+	// A title shown again further down (in a breadcrumb, a comment header) stays where it
+	// first stands above the text.
+	firstProse := len(c.blocks)
+	for i, b := range c.blocks {
+		if classify(b) == classGood {
+			firstProse = i
+			break
+		}
+	}
+	first := map[string]int{}
+	for i, b := range c.blocks {
+		if k := key(b); k != "" {
+			if _, ok := first[k]; !ok {
+				first[k] = i
+			}
+		}
+	}
+	for i := len(c.blocks) - 1; i >= 0; i-- {
+		k := key(c.blocks[i])
+		if k == "" || seen[k] < 2 || first[k] == i && i < firstProse && isTitleLine(c.blocks[i]) {
+			continue
+		}
+		c.remove(i, "repeated on the page (a caption or a label)")
+	}
+}
+
 // authorLine returns the name a line gives as the author's ("Posted by Jane Doe on…", or the
 // name alone), or "".
 func authorLine(t string) string {
+	t = strings.TrimLeft(t, "•·*- ")
 	if m := postedBy.FindStringSubmatch(t); m != nil && !notNames[strings.TrimSpace(m[1])] {
 		return strings.TrimSpace(m[1])
+	}
+	if m := wroteLine.FindStringSubmatch(t); m != nil && !notNames[m[1]] {
+		return m[1]
 	}
 	if looksLikeName(t) {
 		return t
