@@ -190,6 +190,21 @@ func (c *cleaner) trimToEssay(h hints) {
 	for end < len(c.blocks) && classify(c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
 		end++
 	}
+	// A title inside the run's first quarter, after a few lines of the page's own prose (a
+	// site's blurb, a template's placeholder): the essay starts under it.
+	total := 0
+	for _, b := range c.blocks[start:end] {
+		total += words(b.text)
+	}
+	before := 0
+	for i := start; i < end; i++ {
+		if i > start && isTitleLine(c.blocks[i]) && before*4 <= total && total-before >= 60 &&
+			i+1 < end && classify(c.blocks[i+1]) >= classNearGood {
+			start = i + 1
+			break
+		}
+		before += words(c.blocks[i].text)
+	}
 
 	// After the run: keep what the bio and signature finders read (the three blocks after it
 	// that look like a bio or a signed name), cut the rest.
@@ -362,6 +377,18 @@ func isTitleLine(b block) bool {
 	}
 	if classify(b) == classBad || looksLikeName(t) {
 		return false
+	}
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters < 3 || digits*2 > letters {
+		return false // a telephone number, an address, a date
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "“\"‘'({["))
 	// A title set all in lower case is a blog's styling ("leaving him alone").
