@@ -44,6 +44,11 @@ type furniture struct {
 }
 
 var furnitures = []furniture{
+	// A comment thread that opens with its first commenter: "Allison said...".
+	{regexp.MustCompile(`(?i)^[\p{L}\p{N}_.' -]{1,40} (said|says|wrote)(\.\.\.|…|:)$`), "comment section", true},
+	// A picture's credit line.
+	{regexp.MustCompile(`(?i)^(image|photo|photograph|picture|illustration|art|artwork)s?( credit)?( from| by|:| courtesy of| via)\s+\S.{0,60}$`), "picture credit", false},
+	{regexp.MustCompile(`(?i)^(credit|source|via):\s+\S.{0,60}$`), "picture credit", false},
 	{regexp.MustCompile(`(?i)^\d+\s+(responses?|comments?|replies|thoughts)\s+(to|on)\b`), "comment section", true},
 	{regexp.MustCompile(`(?i)^(one|two|three|four|five|\d+) (responses?|comments?|replies|thoughts)\b`), "comment section", true},
 	{regexp.MustCompile(`(?i)^(leave|post|add|write|submit) a (comment|reply|response)\b`), "comment form", true},
@@ -382,7 +387,8 @@ func (c *cleaner) webCleanUp(h hints) (commentDates []string, commentTitle strin
 var furnitureWords = []string{"respons", "comment", "repl", "thought", "email", "required", "log", "wordpress",
 	"google", "twitter", "facebook", "gravatar", "connecting", "notify", "blogger", "like", "share", "follow",
 	"subscri", "sign up", "tweet", "pin it", "print", "related", "read more", "continue", "more from", "recommend",
-	"posted", "filed", "tag", "categor", "advertis", "photo", "©", "(c)", "copyright", "enjoyed", "click", "discussion"}
+	"posted", "filed", "tag", "categor", "advertis", "photo", "©", "(c)", "copyright", "enjoyed", "click", "discussion",
+	"said", "says", "wrote", "image", "picture", "illustration", "artwork", "credit", "source", "via"}
 
 // maxFurniture is the longest line that can be furniture; essays' paragraphs run longer.
 const maxFurniture = 400

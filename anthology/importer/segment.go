@@ -67,20 +67,35 @@ var (
 )
 
 // pageFurniture reports whether a line is a web page's: a furniture line, a count, a read
-// time, run-together menu words, or mostly the words of buttons.
+// time, run-together menu words, mostly the words of buttons, or an appeal to subscribe.
 func pageFurniture(t string) bool {
 	if matchFurniture(t) != nil || countLine.MatchString(t) || readTime.MatchString(t) && words(t) < 12 || runTogether.MatchString(t) {
 		return true
 	}
-	ws := wordRe.FindAllString(strings.ToLower(t), -1)
-	buttons := 0
+	lower := strings.ToLower(t)
+	ws := wordRe.FindAllString(lower, -1)
+	buttons, appeals := 0, 0
 	for _, w := range ws {
 		if buttonWords[w] {
 			buttons++
 		}
+		if appealWords[w] {
+			appeals++
+		}
 	}
-	return len(ws) >= 3 && float64(buttons)/float64(len(ws)) >= 0.5
+	for _, phrase := range []string{"per month", "per year", "free trial", "paid subscri", "support my", "support our", "support this"} {
+		if strings.Contains(lower, phrase) {
+			appeals++
+		}
+	}
+	return len(ws) >= 3 && float64(buttons)/float64(len(ws)) >= 0.5 || appeals >= 2 && len(ws) <= 90
 }
+
+// appealWords are the words of a page's requests for money or a sign-up.
+var appealWords = map[string]bool{"subscribe": true, "subscribed": true, "subscriber": true, "subscribers": true,
+	"subscription": true, "subscriptions": true, "donate": true, "donation": true, "donations": true, "patreon": true,
+	"paywall": true, "membership": true, "paid": true, "pledge": true, "upgrade": true, "newsletter": true,
+	"support": true}
 
 // classify judges one block of a page.
 func classify(b block) blockClass {
