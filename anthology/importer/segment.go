@@ -193,6 +193,7 @@ var salutation = regexp.MustCompile(`^(?i:dear|dearest|my dear|to my|hello|hi)\b
 // all but a bio or signature just after the text. Each cut is reported.
 func (c *cleaner) trimToEssay(h hints) {
 	c.cutRepeated()
+	c.findCitation()
 	start, end, ok := essayRun(c.blocks)
 	if !ok {
 		return
@@ -250,7 +251,7 @@ func (c *cleaner) trimToEssay(h hints) {
 	}
 	// Before the run: the title is the nearest line above it that reads as one.
 	title := -1
-	for i := start - 1; i >= 0 && i >= start-6 && !h.titled; i-- {
+	for i := start - 1; i >= 0 && i >= start-6 && !h.titled && !c.titled; i-- {
 		t := strings.TrimSpace(c.blocks[i].text)
 		if byline.MatchString(t) || postedBy.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t) {
 			continue
@@ -290,6 +291,29 @@ func (c *cleaner) trimToEssay(h hints) {
 		default:
 			c.remove(i, "outside the essay (the page's furniture before it)")
 		}
+	}
+}
+
+// citation is a first-publication line that gives title, periodical and date at once:
+// "“On Being a Mother,” The Kenyon Review (summer 2014)."
+var citation = regexp.MustCompile(`^[“"](.{3,120}?)[,.]?[”"],?\s+(\p{Lu}[^()]{2,80}?)\s*\(([^()]*\d{4}[^()]*)\)\.?$`)
+
+// findCitation takes a citation line near the top for the essay's title and source.
+func (c *cleaner) findCitation() {
+	for i := 0; i < len(c.blocks) && i < 4; i++ {
+		m := citation.FindStringSubmatch(strings.TrimSpace(c.blocks[i].text))
+		if m == nil {
+			continue
+		}
+		if c.res.Title == "" {
+			c.res.Title = titleFromLine(m[1])
+			c.titled = true
+		}
+		if c.res.Source == "" {
+			c.res.Source = strings.TrimSpace(m[2]) + " (" + strings.TrimSpace(m[3]) + ")"
+		}
+		c.remove(i, "first-publication citation (now the essay's title and source)")
+		return
 	}
 }
 
