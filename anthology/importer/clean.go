@@ -44,6 +44,8 @@ type furniture struct {
 }
 
 var furnitures = []furniture{
+	// A prompt to comment opens the comment section.
+	{regexp.MustCompile(`(?i)^(join the (conversation|discussion)|what do you think\?|share your thoughts|have your say)\b`), "comment section", true},
 	// A comment thread that opens with its first commenter: "Allison said...".
 	{regexp.MustCompile(`(?i)^[\p{L}\p{N}_.' -]{1,40} (said|says|wrote)(\.\.\.|…|:)$`), "comment section", true},
 	// A picture's credit line.
@@ -388,7 +390,8 @@ var furnitureWords = []string{"respons", "comment", "repl", "thought", "email", 
 	"google", "twitter", "facebook", "gravatar", "connecting", "notify", "blogger", "like", "share", "follow",
 	"subscri", "sign up", "tweet", "pin it", "print", "related", "read more", "continue", "more from", "recommend",
 	"posted", "filed", "tag", "categor", "advertis", "photo", "©", "(c)", "copyright", "enjoyed", "click", "discussion",
-	"said", "says", "wrote", "image", "picture", "illustration", "artwork", "credit", "source", "via"}
+	"said", "says", "wrote", "image", "picture", "illustration", "artwork", "credit", "source", "via", "join",
+	"think", "thoughts", "have your say"}
 
 // maxFurniture is the longest line that can be furniture; essays' paragraphs run longer.
 const maxFurniture = 400

@@ -132,6 +132,23 @@ func classify(b block) blockClass {
 	return classBad
 }
 
+// truncatedProse reports whether the last block of a capture is prose cut off mid-sentence:
+// words enough, the stop words of prose, no sentence's end.
+func truncatedProse(t string) bool {
+	t = strings.TrimSpace(t)
+	ws := wordRe.FindAllString(strings.ToLower(t), -1)
+	if len(ws) < 4 || endsSentence(t) || pageFurniture(t) || titleCaseRatio(t) >= 0.6 {
+		return false // (a headline of a related post, cut off, is not the essay's)
+	}
+	stops := 0
+	for _, w := range ws {
+		if englishStopWords[w] {
+			stops++
+		}
+	}
+	return float64(stops)/float64(len(ws)) >= 0.3
+}
+
 // sentenceLike reports whether text reads as sentences: it ends as one, or holds a full stop
 // followed by a capital.
 func sentenceLike(t string) bool {
@@ -161,7 +178,11 @@ func essayRun(blocks []block) (start, end int, ok bool) {
 	for i, b := range blocks {
 		n := float64(words(b.text))
 		var w float64
-		switch classify(b) {
+		class := classify(b)
+		if i == len(blocks)-1 && class != classGood && truncatedProse(b.text) {
+			class = classNearGood // the capture ends in the middle of the essay's sentence
+		}
+		switch class {
 		case classGood:
 			w = n
 		case classNearGood:
