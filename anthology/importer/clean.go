@@ -225,6 +225,11 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	} else if !c.titled {
 		c.findTitle(commentTitle, h)
 	}
+	if res.Title == "" && commentTitle != "" {
+		// The text gives no title, but the comment section names the post it answers.
+		res.Title = titleFromLine(commentTitle)
+		res.Notes = append(res.Notes, "title taken from the comment section's header")
+	}
 	if !h.book {
 		c.findByline()
 		c.findDate()

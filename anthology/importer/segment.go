@@ -278,7 +278,7 @@ func (c *cleaner) trimToEssay(h hints) {
 			continue
 		}
 		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(c.blocks[i]) || isQuotedHeadline(t) ||
-			i == 0 && words(t) <= 10 && endsSentence(t) && classify(c.blocks[i]) != classBad {
+			i == 0 && words(t) <= 14 && endsSentence(t) && classify(c.blocks[i]) != classBad {
 			// (A page's first line may be a title that ends as a sentence: "I'm still me.")
 			title = i
 			break
@@ -288,7 +288,14 @@ func (c *cleaner) trimToEssay(h hints) {
 	dek := -1
 	if title > 0 {
 		above := c.blocks[title-1]
-		if at := strings.TrimSpace(above.text); isQuotedHeadline(at) || above.kind == heading || h.title != "" && strings.EqualFold(at, h.title) {
+		at := strings.TrimSpace(above.text)
+		// Two title lines one over the other: a headline and its dek. A kicker over the
+		// title ("THE BLOG") is shorter than that, or set in capitals.
+		// A dek says more than its headline; a site's or a section's name says less.
+		stacked := (isTitleLine(above) || title-1 == 0 && endsSentence(at) && words(at) <= 14) &&
+			words(at) >= 3 && strings.ToUpper(at) != at && classify(above) != classBad && normalizeDate(at) == "" && !dateOnly.MatchString(at) && dateAny.FindString(at) == "" &&
+			words(c.blocks[title].text) > words(at)
+		if isQuotedHeadline(at) || above.kind == heading || h.title != "" && strings.EqualFold(at, h.title) || stacked {
 			title, dek = title-1, title
 		}
 	}
