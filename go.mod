@@ -9,7 +9,6 @@ require (
 	github.com/go-text/typesetting v0.3.4
 	github.com/goccy/go-yaml v1.19.2
 	github.com/jezek/xgb v1.1.1
-	github.com/speedata/hyphenation v1.0.2
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.41.0
 )

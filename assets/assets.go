@@ -7,6 +7,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -102,23 +104,85 @@ func Icon() []byte {
 	return b
 }
 
-// HyphenationPatterns returns the Liang patterns and the exception list for a language tag
-// ("en", "en-US", "en-GB"), and false when none is bundled for it.
+// hyphenationFiles maps a language (a BCP 47 tag's primary subtag, or a whole tag) to the
+// stem of its hyph-utf8 files under hyphenation/.
+var hyphenationFiles = map[string]string{
+	"en": "hyph-en-us", "en-us": "hyph-en-us", "en-gb": "hyph-en-gb", "en-uk": "hyph-en-gb",
+	"fr": "hyph-fr", "de": "hyph-de-1996", "es": "hyph-es", "it": "hyph-it", "pt": "hyph-pt",
+	"nl": "hyph-nl", "sv": "hyph-sv", "da": "hyph-da", "nb": "hyph-nb", "no": "hyph-nb",
+	"pl": "hyph-pl", "ru": "hyph-ru", "uk": "hyph-uk", "el": "hyph-el-monoton", "la": "hyph-la",
+}
+
+// HyphenationLanguages lists the language tags hyphenation patterns are bundled for.
+func HyphenationLanguages() []string {
+	var out []string
+	for tag := range hyphenationFiles {
+		out = append(out, tag)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// HyphenationPatterns returns the Liang patterns and the exceptions (possibly none) for a
+// language tag, and the fewest letters the patterns' authors allow before and after a break
+// when typesetting (from the header of their TeX file, shipped as hyph-*.licence.txt).
 func HyphenationPatterns(lang string) (patterns, exceptions []byte, ok bool) {
-	tag := strings.ToLower(lang)
-	var name string
-	switch {
-	case tag == "en-gb" || tag == "en-uk" || strings.HasPrefix(tag, "en-gb-"):
-		name = "hyph-en-gb"
-	case tag == "en" || strings.HasPrefix(tag, "en-"):
-		name = "hyph-en-us"
-	default:
+	name := hyphenationFile(lang)
+	if name == "" {
 		return nil, nil, false
 	}
-	p, err1 := files.ReadFile("hyphenation/" + name + ".pat.txt")
-	e, err2 := files.ReadFile("hyphenation/" + name + ".hyp.txt")
-	if err1 != nil || err2 != nil {
+	p, err := files.ReadFile("hyphenation/" + name + ".pat.txt")
+	if err != nil {
 		return nil, nil, false
 	}
+	e, _ := files.ReadFile("hyphenation/" + name + ".hyp.txt") // not every language has exceptions
 	return p, e, true
+}
+
+// HyphenationMinimums returns the letters a language's patterns want before and after a
+// break when typesetting (2 and 3 for English, 2 and 2 for French…), 2 and 3 when unknown.
+func HyphenationMinimums(lang string) (left, right int) {
+	left, right = 2, 3
+	name := hyphenationFile(lang)
+	if name == "" {
+		return
+	}
+	head, err := files.ReadFile("hyphenation/" + name + ".licence.txt")
+	if err != nil {
+		return
+	}
+	// "% hyphenmins:" then "%     typesetting:" then "left: N" and "right: M".
+	lines := strings.Split(string(head), "\n")
+	in := false
+	for _, l := range lines {
+		t := strings.TrimSpace(strings.TrimPrefix(l, "%"))
+		switch {
+		case t == "typesetting:":
+			in = true
+		case in && strings.HasPrefix(t, "left:"):
+			if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(t, "left:"))); err == nil {
+				left = n
+			}
+		case in && strings.HasPrefix(t, "right:"):
+			if n, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(t, "right:"))); err == nil {
+				right = n
+			}
+			return
+		}
+	}
+	return
+}
+
+func hyphenationFile(lang string) string {
+	tag := strings.ToLower(strings.TrimSpace(lang))
+	if name, ok := hyphenationFiles[tag]; ok {
+		return name
+	}
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		if strings.HasPrefix(tag, "en-gb") {
+			return "hyph-en-gb"
+		}
+		return hyphenationFiles[tag[:i]]
+	}
+	return ""
 }

@@ -74,6 +74,16 @@ type galley struct {
 // fontSet returns a font set for one galley (styles are cached per galley, so galleys can be
 // set in parallel), reporting missing characters against the section.
 func (s *setter) fontSet(sec *layout.Section) *fontSet {
+	fs := s.newFontSet(sec)
+	// An essay in another language than the book's is hyphenated by its own patterns.
+	if sec.Essay != nil && sec.Essay.Meta.Language != "" && !strings.EqualFold(sec.Essay.Meta.Language, s.o.Language) {
+		fs.ownLanguage = true
+		fs.hyph, _ = HyphenatorFor(sec.Essay.Meta.Language)
+	}
+	return fs
+}
+
+func (s *setter) newFontSet(sec *layout.Section) *fontSet {
 	return &fontSet{body: s.body, fallbacks: s.fallbacks, styles: map[styleKey]*textStyle{},
 		missing: func(r rune) {
 			s.missingMu.Lock()
@@ -109,7 +119,11 @@ type paraCfg struct {
 
 // lines sets inline content as a paragraph and returns its galley lines.
 func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
-	pb := &paraBuilder{fs: fs, hyph: s.hyph, hyphenate: c.justify, noteMarks: c.notes, pos: c.at}
+	hyph := s.hyph
+	if fs.ownLanguage {
+		hyph = fs.hyph
+	}
+	pb := &paraBuilder{fs: fs, hyph: hyph, hyphenate: c.justify, noteMarks: c.notes, pos: c.at}
 	if c.indent > 0 {
 		pb.items = append(pb.items, item{kind: boxItem, width: c.indent})
 	}

@@ -7,15 +7,13 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/speedata/hyphenation"
-
 	"github.com/anthology-editor/anthology/assets"
 )
 
 // Hyphenator finds where words may break, with Liang's algorithm and TeX's patterns for the
 // book's language, plus the patterns' exception list. Results are cached: prose repeats itself.
 type Hyphenator struct {
-	lang       *hyphenation.Lang
+	lang       *liang
 	exceptions map[string][]int
 	leftMin    int
 	rightMin   int
@@ -42,14 +40,14 @@ func HyphenatorFor(lang string) (*Hyphenator, error) {
 		hyphCache[key] = nil
 		return nil, nil
 	}
-	l, err := hyphenation.New(bytes.NewReader(pat))
+	l, err := readLiang(bytes.NewReader(pat))
 	if err != nil {
 		return nil, err
 	}
-	// Both English pattern sets ask for at least two letters before a break and three after.
-	h := &Hyphenator{lang: l, leftMin: 2, rightMin: 3, exceptions: map[string][]int{}}
-	// The library counts its minimums differently (one more than TeX); apply ours in Points.
-	l.Leftmin, l.Rightmin = 0, 0
+	// The patterns' authors say how many letters must stand before a break and after it
+	// (English: two and three; French: two and two).
+	left, right := assets.HyphenationMinimums(key)
+	h := &Hyphenator{lang: l, leftMin: left, rightMin: right, exceptions: map[string][]int{}}
 	sc := bufio.NewScanner(bytes.NewReader(exc))
 	for sc.Scan() {
 		w := strings.TrimSpace(sc.Text())
@@ -99,7 +97,7 @@ func (h *Hyphenator) Points(word string) []int {
 	if e, ok := h.exceptions[lower]; ok {
 		p = e
 	} else {
-		p = h.lang.Hyphenate(lower)
+		p = h.lang.points(lower)
 	}
 	// The patterns' minimums apply to exceptions too.
 	out := p[:0:0]

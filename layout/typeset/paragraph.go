@@ -20,8 +20,11 @@ type textStyle struct {
 	tracking float64 // points added after each character (letter-spacing)
 	rise     float64 // baseline shift upwards, points (note references)
 	link     string  // URL the run links to (screen PDFs)
-	// noHyph keeps the hyphenator off the run: words in another language than the book's.
+	// noHyph keeps the hyphenator off the run: words in a language without patterns.
 	noHyph bool
+	// hyph hyphenates the run when it is in another language than its paragraph (nil: the
+	// paragraph's).
+	hyph *Hyphenator
 }
 
 // fragment is text set in one style, measured.
@@ -71,6 +74,10 @@ type fontSet struct {
 	fallbacks []*Family
 	styles    map[styleKey]*textStyle
 	missing   func(r rune) // called for a character no bundled face has
+	// ownLanguage is set for a section in another language than the book's; hyph is then
+	// its patterns (nil when none are bundled: no hyphenation).
+	ownLanguage bool
+	hyph        *Hyphenator
 }
 
 type styleKey struct {
@@ -80,11 +87,12 @@ type styleKey struct {
 	rise     float64
 	link     string
 	noHyph   bool
+	hyph     *Hyphenator
 }
 
 // style returns the shared style for the given attributes.
 func (fs *fontSet) style(face *Face, size, tracking, rise float64, link string) *textStyle {
-	return fs.styleOf(styleKey{face, size, tracking, rise, link, false})
+	return fs.styleOf(styleKey{face, size, tracking, rise, link, false, nil})
 }
 
 // styleOf returns the shared style for a key.
@@ -92,7 +100,7 @@ func (fs *fontSet) styleOf(k styleKey) *textStyle {
 	if st, ok := fs.styles[k]; ok {
 		return st
 	}
-	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph}
+	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph, hyph: k.hyph}
 	fs.styles[k] = st
 	return st
 }
@@ -116,8 +124,9 @@ type inlineStyle struct {
 	italic, bold, smallCaps bool
 	link                    string
 	size                    float64
-	rise                    float64 // baseline shift of sub- and superscripts
-	noHyph                  bool    // another language: not hyphenated by the book's patterns
+	rise                    float64     // baseline shift of sub- and superscripts
+	noHyph                  bool        // a language without patterns: not hyphenated
+	hyph                    *Hyphenator // a language span's patterns (nil: the paragraph's)
 }
 
 func (s inlineStyle) fontStyle() assets.Style {
@@ -140,11 +149,6 @@ const smallCapsScale = 0.78
 // scriptScale is the size of sub- and superscripts relative to the text.
 const scriptScale = 0.68
 
-// isEnglish reports whether a language tag is English, the language of the bundled patterns.
-func isEnglish(lang string) bool {
-	l := strings.ToLower(lang)
-	return l == "en" || strings.HasPrefix(l, "en-")
-}
 
 // paraBuilder turns inline content into the items of one paragraph.
 type paraBuilder struct {
@@ -165,7 +169,7 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 	// almost all such runs, and slicing spares a string per character.
 	var plain *textStyle
 	if !st.smallCaps {
-		plain = pb.fs.styleOf(styleKey{pb.fs.body.Face(st.fontStyle()), st.size, 0, st.rise, st.link, st.noHyph})
+		plain = pb.fs.styleOf(styleKey{pb.fs.body.Face(st.fontStyle()), st.size, 0, st.rise, st.link, st.noHyph, st.hyph})
 	}
 	run, runAt := -1, 0 // start of the current run of plain characters in s, and its offset
 	flushRun := func(end int) {
@@ -239,7 +243,7 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 		}
 		return
 	}
-	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph}), at)
+	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph, st.hyph}), at)
 }
 
 // dotMarks are the marks no bundled font has that are only dots: the vertical ellipsis that
@@ -262,7 +266,7 @@ func (pb *paraBuilder) dots(r rune, st inlineStyle, at int) bool {
 	pb.flushWord()
 	var frags []fragment
 	for i := 0; i < 3; i++ {
-		style := pb.fs.styleOf(styleKey{face, st.size, 0, st.rise + (m.rise+m.dy*float64(i))*st.size, st.link, st.noHyph})
+		style := pb.fs.styleOf(styleKey{face, st.size, 0, st.rise + (m.rise+m.dy*float64(i))*st.size, st.link, st.noHyph, st.hyph})
 		fw := m.dx * w
 		if i == 2 {
 			fw = w
@@ -332,14 +336,18 @@ func (pb *paraBuilder) fragmentItems(fr fragment) {
 
 // chunkItems adds the boxes of a piece of a word, hyphenating its letters where allowed.
 func (pb *paraBuilder) chunkItems(s string, st *textStyle, at int) {
-	if pb.hyphenate && pb.hyph != nil && st.tracking == 0 && !st.noHyph {
+	hyph := pb.hyph
+	if st.hyph != nil {
+		hyph = st.hyph
+	}
+	if pb.hyphenate && hyph != nil && st.tracking == 0 && !st.noHyph {
 		// Hyphenate the letters between leading and trailing punctuation.
 		start := strings.IndexFunc(s, unicode.IsLetter)
 		end := strings.LastIndexFunc(s, unicode.IsLetter)
 		if start >= 0 {
 			_, lastSize := utf8.DecodeRuneInString(s[end:])
 			core := s[start : end+lastSize]
-			points := pb.hyph.Points(core)
+			points := hyph.Points(core)
 			if len(points) > 0 {
 				hyphenStyle := st
 				hw := hyphenStyle.width("-")
@@ -404,9 +412,10 @@ func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
 			pb.inlines(x.Content, s)
 		case *text.Span:
 			s := st
-			// The bundled patterns are English: a word in another language is better not
-			// broken than broken wrongly.
-			s.noHyph = st.noHyph || !isEnglish(x.Lang)
+			// A passage in another language is hyphenated by its own patterns; a word in a
+			// language without them is better not broken than broken wrongly.
+			h, _ := HyphenatorFor(x.Lang)
+			s.hyph, s.noHyph = h, h == nil
 			pb.inlines(x.Content, s)
 		case *text.Abbr:
 			pb.inlines(x.Content, st)
