@@ -26,7 +26,7 @@ func TestHyphenate(t *testing.T) {
 		{"de", "Donaudampfschifffahrt", "Do-nau-dampf-schiff-fahrt"},
 		{"es", "desafortunadamente", "des-afor-tu-na-da-men-te"},
 		{"it", "precipitevolissimevolmente", "pre-ci-pi-te-vo-lis-si-me-vol-men-te"}, // one-letter patterns
-		{"pt", "paralelepípedo", "pa-ra-le-le-pí-pedo"},                             // rightmin 3
+		{"pt", "paralelepípedo", "pa-ra-le-le-pí-pedo"},                              // rightmin 3
 		{"nl", "ziekenhuisopname", "zie-ken-huis-op-na-me"},
 		{"sv", "sjuksköterska", "sjuk-skö-ters-ka"},
 		{"pl", "konstantynopolitańczykowianeczka", "kon-stan-ty-no-po-li-tań-czy-ko-wia-necz-ka"},

@@ -149,7 +149,6 @@ const smallCapsScale = 0.78
 // scriptScale is the size of sub- and superscripts relative to the text.
 const scriptScale = 0.68
 
-
 // paraBuilder turns inline content into the items of one paragraph.
 type paraBuilder struct {
 	fs        *fontSet
