@@ -6,8 +6,8 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 )
 
-// TestHyphenate checks words whose breaks by TeX's patterns are well known (the French and
-// German examples of the patterns' own documentation among them), with each language's minimums.
+// TestHyphenate checks each language's patterns on words whose hyphenation is well known,
+// with the language's minimums.
 func TestHyphenate(t *testing.T) {
 	tests := []struct{ lang, in, want string }{
 		{"en-US", "hyphenation", "hy-phen-ation"},
