@@ -77,6 +77,9 @@ type Book struct {
 	Cover string `yaml:"cover,omitempty"`
 	// IntroductionFile is the path of the introduction's Markdown file inside the project.
 	IntroductionFile string `yaml:"introduction,omitempty"`
+	// Words override the words the book prints of its own ("contents: Table"), by the names
+	// layout.Words gives them; the book's language gives the rest.
+	Words map[string]string `yaml:"words,omitempty"`
 }
 
 // Identifiers are the book's identifiers. An EPUB without an ISBN is identified by UUID, which is

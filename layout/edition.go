@@ -90,6 +90,8 @@ type Edition struct {
 
 	// Warnings are problems that do not stop a build.
 	Warnings []*anthology.Warning
+	// Words are the words the book prints of its own, in its language.
+	Words Words
 }
 
 // Section is one unit of the book: a page or run of pages in print, one file in the EPUB.
@@ -104,6 +106,8 @@ type Section struct {
 	Authors []*anthology.Contributor
 	// Translators are the essay's translators: "Translated by …" under the byline.
 	Translators []*anthology.Contributor
+	// words are the edition's, for the lines the section prints of itself (its byline).
+	words *Words
 	// Headnote is the editor's note printed before an essay.
 	Headnote []text.Block
 	// Body is the text of an essay, introduction, dedication, copyright page or credits.
@@ -119,14 +123,30 @@ type Section struct {
 }
 
 // Byline returns the authors' names as a byline: "A", "A and B", "A, B and C".
-func (s *Section) Byline() string { return JoinNames(s.Authors) }
+func (s *Section) Byline() string { return s.W().Join(names(s.Authors)) }
 
 // TranslatorLine is "Translated by A and B", or "" for a piece in its own language.
 func (s *Section) TranslatorLine() string {
 	if len(s.Translators) == 0 {
 		return ""
 	}
-	return "Translated by " + JoinNames(s.Translators)
+	return s.W().TranslatedBy + " " + s.W().Join(names(s.Translators))
+}
+
+// W returns the words of the section's edition (English for a section made by hand).
+func (s *Section) W() *Words {
+	if s.words == nil {
+		return &english
+	}
+	return s.words
+}
+
+func names(cs []*anthology.Contributor) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Name
+	}
+	return out
 }
 
 // PlainTitle is the title without markup.
@@ -218,9 +238,16 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		ed.Cover, ed.CoverMediaType = data, "image/"+format
 	}
 
+	var unknown []string
+	ed.Words, unknown = WordsFor(ed.Language, p.Book.Words)
+	for _, k := range unknown {
+		ed.Warnings = append(ed.Warnings, &anthology.Warning{File: displayPath(p.Dir, anthology.ProjectFile),
+			Msg: fmt.Sprintf("words: %q is not one of the book's words; it is ignored", k)})
+	}
 	ids := idSet{}
 	add := func(s *Section) *Section {
 		s.ID = ids.unique(s.ID)
+		s.words = &ed.Words
 		ed.Sections = append(ed.Sections, s)
 		return s
 	}
@@ -229,19 +256,19 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 	add(&Section{Kind: HalfTitle, Matter: FrontMatter, ID: "halftitle", Title: markdown.ParseInline(p.Book.Title)})
 	add(&Section{Kind: TitlePage, Matter: FrontMatter, ID: "titlepage", Title: markdown.ParseInline(p.Book.Title),
 		Subtitle: markdown.ParseInline(p.Book.Subtitle)})
-	copyright := add(&Section{Kind: Copyright, Matter: FrontMatter, ID: "copyright", Title: []text.Inline{&text.Text{Text: "Copyright"}}})
+	copyright := add(&Section{Kind: Copyright, Matter: FrontMatter, ID: "copyright", Title: []text.Inline{&text.Text{Text: ed.Words.Copyright}}})
 	if strings.TrimSpace(p.Book.Dedication) != "" {
-		add(&Section{Kind: Dedication, Matter: FrontMatter, ID: "dedication", Title: []text.Inline{&text.Text{Text: "Dedication"}},
+		add(&Section{Kind: Dedication, Matter: FrontMatter, ID: "dedication", Title: []text.Inline{&text.Text{Text: ed.Words.Dedication}},
 			Body: markdown.Parse([]byte(p.Book.Dedication))})
 	}
-	contents := add(&Section{Kind: Contents, Matter: FrontMatter, ID: "contents", Title: []text.Inline{&text.Text{Text: "Contents"}}})
+	contents := add(&Section{Kind: Contents, Matter: FrontMatter, ID: "contents", Title: []text.Inline{&text.Text{Text: ed.Words.Contents}}})
 	if intro := p.Introduction; intro != nil {
 		title := intro.Meta.Title
 		if title == "" {
-			title = "Introduction"
+			title = ed.Words.Introduction
 		}
 		s := add(&Section{Kind: Introduction, Matter: FrontMatter, ID: "introduction", Title: markdown.ParseInline(title),
-			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(intro.Doc), Essay: intro,
+			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(docIn(intro, ed.Language)), Essay: intro,
 			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors), Translators: authorsOf(p, intro.Meta.Translators, nil)})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
@@ -259,9 +286,9 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		for _, e := range part.Essays {
 			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + anthology.ASCIIID(e.ID), Essay: e, Part: opener,
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
-				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(e.Doc)})
+				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(docIn(e, ed.Language))})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
-				s.Headnote = markdown.Parse([]byte(e.Meta.Headnote)).Blocks
+				s.Headnote = markdown.ParseLang([]byte(e.Meta.Headnote), ed.Language).Blocks
 			}
 			level := 0
 			if opener != nil {
@@ -274,12 +301,12 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 	// Back matter.
 	ed.Contributors = bios(p, ed.Sections, ids)
 	if len(ed.Contributors) > 0 {
-		s := add(&Section{Kind: Contributors, Matter: BackMatter, ID: "contributors", Title: []text.Inline{&text.Text{Text: "Contributors"}}})
+		s := add(&Section{Kind: Contributors, Matter: BackMatter, ID: "contributors", Title: []text.Inline{&text.Text{Text: ed.Words.Contributors}}})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
 	credits := creditsBody(ed.Sections)
 	if len(credits.Blocks) > 0 {
-		s := add(&Section{Kind: Credits, Matter: BackMatter, ID: "credits", Title: []text.Inline{&text.Text{Text: "Credits"}}, Body: credits})
+		s := add(&Section{Kind: Credits, Matter: BackMatter, ID: "credits", Title: []text.Inline{&text.Text{Text: ed.Words.Credits}}, Body: credits})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
 	copyright.Body = copyrightBody(ed, len(credits.Blocks) > 0)
@@ -287,6 +314,20 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		return nil, err
 	}
 	return ed, nil
+}
+
+// docIn is an essay's text as its language sets it: the project reads every body as English
+// (straight quotes to “ ”), so a piece in another language is read again with its own
+// quotation marks and spacing.
+func docIn(e *anthology.Essay, bookLang string) *text.Document {
+	lang := e.Meta.Language
+	if lang == "" {
+		lang = bookLang
+	}
+	if q := markdown.Quotes(lang); q == markdown.Quotes("en") && !strings.HasPrefix(strings.ToLower(lang), "fr") {
+		return e.Doc
+	}
+	return markdown.ParseLang([]byte(e.Body), lang)
 }
 
 // tidyBody returns a body without scene breaks that separate nothing: at its start, at its end,
@@ -380,7 +421,11 @@ func authorsOf(p *anthology.Project, ids, fallback []string) []*anthology.Contri
 	return out
 }
 
-// JoinNames joins contributors' names the way a byline does: "A", "A and B", "A, B and C".
+// EditorNames are the book's editors as its title page lists them, in its language.
+func (ed *Edition) EditorNames() string { return ed.Words.Join(names(ed.Editors)) }
+
+// JoinNames joins contributors' names the way an English byline does: "A", "A and B",
+// "A, B and C". A book in another language uses Words.Join.
 func JoinNames(cs []*anthology.Contributor) string {
 	names := make([]string, len(cs))
 	for i, c := range cs {
@@ -446,11 +491,12 @@ func creditsBody(sections []*Section) *text.Document {
 // "published here for the first time" only when marked original, and an essay with neither a
 // source nor that mark has no credit line (nil; check reports it).
 func CreditLine(s *Section) []text.Inline {
-	line := []text.Inline{&text.Text{Text: "\u201c"}}
+	w := s.W()
+	line := []text.Inline{&text.Text{Text: w.Quotes[0]}}
 	line = append(line, s.Title...)
-	line = append(line, &text.Text{Text: "\u201d"})
+	line = append(line, &text.Text{Text: w.Quotes[1]})
 	if by := s.Byline(); by != "" {
-		line = append(line, &text.Text{Text: " by " + by})
+		line = append(line, &text.Text{Text: " " + w.By + " " + by})
 	}
 	e := s.Essay
 	if e == nil {
@@ -460,21 +506,21 @@ func CreditLine(s *Section) []text.Inline {
 		if !e.Meta.Original {
 			return nil
 		}
-		return append(line, &text.Text{Text: " is published here for the first time."})
+		return append(line, &text.Text{Text: w.PublishedHereFirst})
 	}
 	src := markdown.ParseInline(e.Meta.Source)
-	line = append(line, &text.Text{Text: ", first published in "})
+	line = append(line, &text.Text{Text: w.FirstPublishedIn})
 	line = append(line, src...)
 	if year := yearOf(e.Meta.Date); year != "" && !strings.Contains(e.Meta.Source, year) {
 		line = append(line, &text.Text{Text: ", " + year})
 	}
 	line = append(line, &text.Text{Text: "."})
 	if pm := e.Meta.Permission; pm != nil && strings.TrimSpace(pm.Holder) != "" && pm.Status == anthology.PermissionCleared {
-		line = append(line, &text.Text{Text: " Reprinted by permission of " + strings.TrimSuffix(strings.TrimSpace(pm.Holder), ".") + "."})
+		line = append(line, &text.Text{Text: " " + w.ReprintedBy + " " + strings.TrimSuffix(strings.TrimSpace(pm.Holder), ".") + "."})
 	}
 	switch r := strings.TrimSpace(e.Meta.Rights); {
 	case e.PublicDomain():
-		line = append(line, &text.Text{Text: " The text is in the public domain."})
+		line = append(line, &text.Text{Text: " " + w.PublicDomainText})
 	case r != "":
 		line = append(line, &text.Text{Text: " " + strings.TrimSuffix(r, ".") + "."})
 	}
@@ -516,27 +562,27 @@ func copyrightBody(ed *Edition, hasCredits bool) *text.Document {
 		}
 		switch {
 		case other == 0 && pd > 0:
-			para("The texts of the essays are in the public domain. The Credits at the end of this book list where each first appeared.")
+			para(ed.Words.NoticePublicDomain)
 		case pd > 0:
-			para("Each essay not in the public domain remains the copyright of its author or of the holder the Credits name. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+			para(ed.Words.NoticeMixed)
 		default:
-			para("Each essay remains the copyright of its author. The Credits at the end of this book list where each first appeared; they form part of this copyright page.")
+			para(ed.Words.NoticeCopyright)
 		}
 	}
 	if ed.Publisher != "" {
 		year := yearOf(ed.Date)
 		if year != "" {
-			para("First published " + year + " by " + ed.Publisher + ".")
+			para(fmt.Sprintf(ed.Words.FirstPublishedBy, year, ed.Publisher))
 		} else {
-			para("Published by " + ed.Publisher + ".")
+			para(fmt.Sprintf(ed.Words.PublishedBy, ed.Publisher))
 		}
 	}
 	var isbns []string
 	if ed.ISBNPrint != "" {
-		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNPrint)+" (paperback)")
+		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNPrint)+" "+ed.Words.ISBNPaperback)
 	}
 	if ed.ISBNEPUB != "" {
-		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNEPUB)+" (ebook)")
+		isbns = append(isbns, "ISBN "+HyphenateISBN(ed.ISBNEPUB)+" "+ed.Words.ISBNEbook)
 	}
 	if len(isbns) > 0 {
 		var content []text.Inline

@@ -72,7 +72,9 @@ var inlineParser = parser.NewParser(
 )
 
 // Parse reads a Markdown body. It never fails: Markdown has no syntax errors, only text.
-func Parse(src []byte) *text.Document {
+func Parse(src []byte) *text.Document { return parse(src, blockMarkdown) }
+
+func parse(src []byte, md goldmark.Markdown) *text.Document {
 	// Goldmark drops a footnote nobody references, and it does not see the references in lines
 	// of verse (each line is parsed on its own): name those references once more in a paragraph
 	// after the text, which the conversion leaves out.
@@ -81,7 +83,7 @@ func Parse(src []byte) *text.Document {
 		synthetic = len(src) + 2
 		src = append(append(append([]byte{}, src...), "\n\n"...), refs+"\n"...)
 	}
-	root := blockMarkdown.Parser().Parse(gtext.NewReader(src))
+	root := md.Parser().Parse(gtext.NewReader(src))
 	c := &converter{src: src, notes: map[int]*text.Note{}, labels: map[string]*text.Note{}, indexLabel: map[int]string{}}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if list, ok := n.(*east.FootnoteList); ok {

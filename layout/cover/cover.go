@@ -102,7 +102,7 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) {
 	ornament(img, Width/2, int(y)+150, pal.accent)
 
 	if len(ed.Editors) > 0 {
-		names := strings.ToUpper(layout.JoinNames(ed.Editors))
+		names := strings.ToUpper(ed.EditorNames())
 		nsize, nlines := fit(faces[assets.Regular], names, 1150, 2, 64, 40)
 		c.ink = pal.accent
 		c.lines(faces[assets.Regular], 40, []string{"EDITED BY"}, 2020, 52, 0.25)

@@ -126,7 +126,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		pdf.Text(left, cy+fs*0.35, title)
 		if len(ed.Editors) > 0 {
 			pdf.SetFont("cover", "", fs*0.8)
-			names := layout.JoinNames(ed.Editors)
+			names := ed.EditorNames()
 			nw := pdf.GetStringWidth(names)
 			if left+tw+fs*2 < cx+trim.H/2-safe-nw {
 				pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
@@ -167,7 +167,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	if len(ed.Editors) > 0 {
 		pdf.SetFont("cover", "I", 11)
 		pdf.SetXY(x, y)
-		pdf.MultiCell(width, 15, "Edited by "+layout.JoinNames(ed.Editors), "", "L", false)
+		pdf.MultiCell(width, 15, ed.Words.EditedBy+" "+ed.EditorNames(), "", "L", false)
 	}
 	// The barcode's clear area: white, 2 × 1.2 in, at the foot near the spine, as printers ask.
 	bw, bh := 2.0*72, 1.2*72

@@ -305,9 +305,9 @@ func (b *builder) page(title, bodyType, body string, extraCSS bool) []byte {
 }
 
 func (b *builder) coverPage(coverName string) []byte {
-	alt := "Cover of " + b.ed.Title
+	alt := fmt.Sprintf(b.ed.Words.CoverOf, b.ed.Title)
 	if len(b.ed.Editors) > 0 {
-		alt += ", edited by " + layout.JoinNames(b.ed.Editors)
+		alt += ", " + strings.ToLower(b.ed.Words.EditedBy[:1]) + b.ed.Words.EditedBy[1:] + " " + b.ed.EditorNames()
 	}
 	body := fmt.Sprintf("<div class=\"cover\">\n<img src=\"../%s\" alt=\"%s\" epub:type=\"cover\" role=\"doc-cover\"/>\n</div>\n", coverName, xmlText(alt))
 	return b.page(b.ed.Title, "cover", body, false)
@@ -328,7 +328,7 @@ func (b *builder) section(s *layout.Section) []byte {
 	if s.Kind == layout.Contents {
 		return b.contentsPage(s)
 	}
-	r := &renderer{bioLinks: b.bioHref, image: b.imageHref}
+	r := &renderer{bioLinks: b.bioHref, image: b.imageHref, words: &b.ed.Words}
 	title := s.PlainTitle()
 	titleID := s.ID + "-title"
 	switch s.Kind {
@@ -342,23 +342,23 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.w("</h1>\n")
 		r.subtitle(s.Subtitle)
 		if len(b.ed.Editors) > 0 {
-			r.f("<p class=\"editors\">Edited by %s</p>\n", xmlText(layout.JoinNames(b.ed.Editors)))
+			r.f("<p class=\"editors\">%s %s</p>\n", xmlText(b.ed.Words.EditedBy), xmlText(b.ed.EditorNames()))
 		}
 		if b.ed.Publisher != "" {
 			r.f("<p class=\"publisher\">%s</p>\n", xmlText(b.ed.Publisher))
 		}
 		r.w("</section>\n")
 	case layout.Copyright:
-		r.f("<section class=\"copyright\" epub:type=\"copyright-page\" aria-label=\"Copyright\">\n")
+		r.f("<section class=\"copyright\" epub:type=\"copyright-page\" aria-label=\"%s\">\n", xmlText(b.ed.Words.Copyright))
 		r.blocks(s.Body.Blocks)
 		r.w("</section>\n")
 	case layout.Dedication:
-		r.f("<section class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\" aria-label=\"Dedication\">\n")
+		r.f("<section class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\" aria-label=\"%s\">\n", xmlText(b.ed.Words.Dedication))
 		r.blocks(s.Body.Blocks)
 		r.w("</section>\n")
 	case layout.PartOpener:
 		r.f("<section class=\"part\" id=\"%s\" epub:type=\"part\" role=\"doc-part\" aria-labelledby=\"%s\">\n", s.ID, titleID)
-		r.f("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, layout.PartLabel(s.Number))
+		r.f("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, xmlText(b.ed.Words.PartLabel(s.Number)))
 		r.inlines(s.Title)
 		r.w("</h1>\n")
 		r.subtitle(s.Subtitle)
@@ -374,10 +374,10 @@ func (b *builder) section(s *layout.Section) []byte {
 		r.w("</h1>\n")
 		r.subtitle(s.Subtitle)
 		b.names(r, "byline", "", "z3998:author", s.Authors)
-		b.names(r, "translator", "Translated by ", "z3998:translator", s.Translators)
+		b.names(r, "translator", b.ed.Words.TranslatedBy+" ", "z3998:translator", s.Translators)
 		r.w("</header>\n")
 		if len(s.Headnote) > 0 {
-			r.f("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"Editor’s headnote\">\n")
+			r.f("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"%s\">\n", xmlText(b.ed.Words.EditorsHeadnote))
 			r.blocks(s.Headnote)
 			r.w("</section>\n")
 		}
@@ -483,12 +483,12 @@ func pageBreakSpan(label string) string {
 // in the spine where the printed book has its Contents.
 func (b *builder) contentsPage(s *layout.Section) []byte {
 	r := &renderer{}
-	r.w("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">Contents</h1>\n<ol>\n")
+	r.w("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">" + xmlText(b.ed.Words.Contents) + "</h1>\n<ol>\n")
 	entries := s.Entries
 	for i := 0; i < len(entries); i++ {
 		e := entries[i]
 		if e.Target.Kind == layout.PartOpener {
-			r.f("<li class=\"part\"><a href=\"%s\">%s ", strings.TrimPrefix(b.href[e.Target.ID], textDir), layout.PartLabel(e.Target.Number))
+			r.f("<li class=\"part\"><a href=\"%s\">%s ", strings.TrimPrefix(b.href[e.Target.ID], textDir), xmlText(b.ed.Words.PartLabel(e.Target.Number)))
 			r.inlines(text.Plainify(e.Target.Title))
 			r.w("</a>")
 			var kids []*layout.Entry
@@ -511,11 +511,11 @@ func (b *builder) contentsPage(s *layout.Section) []byte {
 	r.w("</ol>\n</nav>\n")
 
 	// Landmarks: where a reading system's "go to" menu leads.
-	r.w("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"Landmarks\">\n<ol>\n")
-	r.f("<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n")
-	r.f("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n")
+	r.f("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"%s\">\n<ol>\n", xmlText(b.ed.Words.Landmarks))
+	r.f("<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", xmlText(b.ed.Words.Cover))
+	r.f("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", xmlText(b.ed.Words.Contents))
 	if start := b.bodyStart(); start != nil {
-		r.f("<li><a epub:type=\"bodymatter\" href=\"%s\">Start of the book</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir))
+		r.f("<li><a epub:type=\"bodymatter\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir), xmlText(b.ed.Words.StartOfText))
 	}
 	for _, sec := range b.ed.Sections {
 		if sec.Kind == layout.Contributors {
@@ -555,7 +555,7 @@ func (b *builder) pageList() string {
 		return ""
 	}
 	var r strings.Builder
-	r.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\" aria-label=\"Page list\">\n<ol>\n")
+	r.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\" aria-label=\"" + xmlText(b.ed.Words.PageList) + "\">\n<ol>\n")
 	for _, s := range b.ed.Sections {
 		for _, pb := range b.opts.PageBreaks[s.ID] {
 			fmt.Fprintf(&r, "<li><a href=\"%s#page-%s\">%s</a></li>\n", strings.TrimPrefix(b.href[s.ID], textDir), xmlText(pb.Label), xmlText(pb.Label))

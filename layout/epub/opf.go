@@ -164,14 +164,14 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 	m.WriteString("</spine>\n")
 
 	// The EPUB 2 guide, which some reading systems (older Kindles among them) still read.
-	m.WriteString("<guide>\n<reference type=\"cover\" title=\"Cover\" href=\"" + coverDoc + "\"/>\n")
+	m.WriteString("<guide>\n<reference type=\"cover\" title=\"" + xmlText(b.ed.Words.Cover) + "\" href=\"" + coverDoc + "\"/>\n")
 	for _, s := range ed.Sections {
 		if s.Kind == layout.Contents {
-			fmt.Fprintf(&m, "<reference type=\"toc\" title=\"Contents\" href=\"%s\"/>\n", b.href[s.ID])
+			fmt.Fprintf(&m, "<reference type=\"toc\" title=\"%s\" href=\"%s\"/>\n", xmlText(b.ed.Words.Contents), b.href[s.ID])
 		}
 	}
 	if start := b.bodyStart(); start != nil {
-		fmt.Fprintf(&m, "<reference type=\"text\" title=\"Start of the book\" href=\"%s\"/>\n", b.href[start.ID])
+		fmt.Fprintf(&m, "<reference type=\"text\" title=\"%s\" href=\"%s\"/>\n", xmlText(b.ed.Words.StartOfText), b.href[start.ID])
 	}
 	m.WriteString("</guide>\n</package>\n")
 	return []byte(m.String())
@@ -226,12 +226,12 @@ func (b *builder) ncx() []byte {
 		}
 	}
 	if contents != nil {
-		point("Contents", b.href[contents.ID], false)
+		point(b.ed.Words.Contents, b.href[contents.ID], false)
 		entries := contents.Entries
 		for i := 0; i < len(entries); i++ {
 			t := entries[i].Target
 			if t.Kind == layout.PartOpener {
-				point(layout.PartLabel(t.Number)+": "+t.PlainTitle(), b.href[t.ID], true)
+				point(b.ed.Words.PartLabel(t.Number)+b.ed.Words.LabelSep+t.PlainTitle(), b.href[t.ID], true)
 				for i+1 < len(entries) && entries[i+1].Level == 1 {
 					i++
 					k := entries[i].Target

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/layout"
 )
 
 // xmlText escapes s for XML character data and attribute values, and drops characters XML 1.0
@@ -65,6 +66,17 @@ type renderer struct {
 	pos   int
 	// image gives a figure's image path relative to the content document, "" when unknown.
 	image func(src string) string
+	// words are the edition's printed words (its notes' heading); nil for English.
+	words *layout.Words
+}
+
+// printed returns the words the renderer prints.
+func (r *renderer) printed() layout.Words {
+	if r.words != nil {
+		return *r.words
+	}
+	w, _ := layout.WordsFor("en", nil)
+	return w
 }
 
 // mark is markup to put at a place in a block's text (a page-break marker).
@@ -423,11 +435,11 @@ func (r *renderer) notes(doc *text.Document, headingID string) {
 	if doc == nil || len(doc.Notes) == 0 {
 		return
 	}
-	r.f("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">Notes</h2>\n", headingID, headingID)
+	r.f("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", headingID, headingID, xmlText(r.printed().Notes))
 	for _, n := range doc.Notes {
 		id := r.noteID(n)
 		r.f("<aside id=\"%s\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n", id)
-		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"Back to reference %d\">%d.</a> ", id, n.Number, n.Number)
+		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"%s\">%d.</a> ", id, xmlText(fmt.Sprintf(r.printed().BackToReference, n.Number)), n.Number)
 		for i, b := range n.Blocks {
 			if p, ok := b.(*text.Paragraph); ok && i == 0 {
 				r.w("<p>")

@@ -67,7 +67,7 @@ func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	pdf.SetModificationDate(stamp)
 	pdf.SetTitle(ed.Title, true)
 	if len(ed.Editors) > 0 {
-		pdf.SetAuthor(layout.JoinNames(ed.Editors), true)
+		pdf.SetAuthor(ed.EditorNames(), true)
 	}
 	if ed.Subtitle != "" {
 		pdf.SetSubject(ed.Subtitle, true)
@@ -179,7 +179,7 @@ func outlineEntries(ed *layout.Edition) map[string]outlineEntry {
 		switch s.Kind {
 		case layout.HalfTitle:
 		case layout.PartOpener:
-			out[s.ID] = outlineEntry{title: layout.PartLabel(s.Number) + ": " + s.PlainTitle(), level: 0}
+			out[s.ID] = outlineEntry{title: ed.Words.PartLabel(s.Number) + ed.Words.LabelSep + s.PlainTitle(), level: 0}
 		case layout.Essay:
 			level := 0
 			if s.Part != nil {

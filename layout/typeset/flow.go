@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -317,9 +318,9 @@ func (s *setter) titlePage(fs *fontSet, sec *layout.Section) *galley {
 		ls = append(ls, sub...)
 	}
 	if len(s.ed.Editors) > 0 {
-		ed := s.heading(fs, plain("Edited by"), body, true, false, body*1.4)
+		ed := s.heading(fs, plain(s.ed.Words.EditedBy), body, true, false, body*1.4)
 		ed[0].lead = body * 5
-		names := s.heading(fs, plain(layout.JoinNames(s.ed.Editors)), body*1.15, false, true, body*1.5)
+		names := s.heading(fs, plain(s.ed.EditorNames()), body*1.15, false, true, body*1.5)
 		names[0].lead = body * 1.8
 		ls = append(ls, ed...)
 		ls = append(ls, names...)
@@ -354,7 +355,7 @@ func (s *setter) copyrightPage(fs *fontSet, sec *layout.Section) *galley {
 		ls = append(ls, pl...)
 	}
 	if fam, ok := assets.LookupFamily(s.o.Family); ok {
-		set := s.lines(fs, plain("Set in "+fam.Name+" by Anthology."), paraCfg{size: size, leading: size * 1.35, italic: true})
+		set := s.lines(fs, plain(fmt.Sprintf(s.ed.Words.SetIn, fam.Name)), paraCfg{size: size, leading: size * 1.35, italic: true})
 		if len(set) > 0 {
 			set[0].space = size * 0.9
 		}
@@ -383,7 +384,7 @@ func (s *setter) dedication(fs *fontSet, sec *layout.Section) *galley {
 
 func (s *setter) partOpener(fs *fontSet, sec *layout.Section) *galley {
 	body, small, _ := s.sizes()
-	label := place(s.heading(fs, plain(layout.PartLabel(sec.Number)), small, false, true, small*1.4), s.textHeight()*0.28)
+	label := place(s.heading(fs, plain(s.ed.Words.PartLabel(sec.Number)), small, false, true, small*1.4), s.textHeight()*0.28)
 	title := s.heading(fs, sec.Title, body*2, true, false, body*2*1.2)
 	title[0].lead = body * 3
 	ls := append(label, title...)
@@ -666,7 +667,7 @@ func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 	size := small * 1.0
 	lead := size * 1.3
 	L := s.g.Leading
-	head := s.lines(fs, plain("Notes"), paraCfg{size: small, leading: L, smallCaps: true, center: true})
+	head := s.lines(fs, plain(s.ed.Words.Notes), paraCfg{size: small, leading: L, smallCaps: true, center: true})
 	for _, l := range head {
 		l.keep, l.para = true, -1
 	}
@@ -732,7 +733,7 @@ func (s *setter) contents(fs *fontSet, sec *layout.Section) *galley {
 		var content []text.Inline
 		c := paraCfg{size: body, leading: L, hang: body * 1.5}
 		if t.Kind == layout.PartOpener {
-			content = plain(layout.PartLabel(t.Number) + ": " + t.PlainTitle())
+			content = plain(s.ed.Words.PartLabel(t.Number) + s.ed.Words.LabelSep + t.PlainTitle())
 			c.smallCaps = true
 		} else {
 			content = t.Title
@@ -814,14 +815,14 @@ func (s *setter) contributors(fs *fontSet, sec *layout.Section) *galley {
 		}
 		if len(bio.Pieces) > 0 {
 			var content []text.Inline
-			content = append(content, &text.Emphasis{Content: plain("In this book: ")})
+			content = append(content, &text.Emphasis{Content: plain(s.ed.Words.InThisBook + ": ")})
 			for j, piece := range bio.Pieces {
 				if j > 0 {
 					content = append(content, &text.Text{Text: "; "})
 				}
 				content = append(content, piece.Title...)
 				if label := s.labels[piece.ID]; label != "" {
-					content = append(content, &text.Text{Text: ", p.\u00a0" + label})
+					content = append(content, &text.Text{Text: ", " + s.ed.Words.Page + "\u00a0" + label})
 				}
 			}
 			pl := s.lines(fs, content, paraCfg{size: small, leading: small * 1.35})

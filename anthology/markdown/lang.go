@@ -1,0 +1,158 @@
+package markdown
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// quotes are the quotation marks of the languages books are made in: opening and closing,
+// then the pair for a quotation inside a quotation. French sets a narrow no-break space inside
+// its guillemets.
+var quotes = map[string][4]string{
+	"en": {"“", "”", "‘", "’"},
+	"fr": {"«\u202f", "\u202f»", "“", "”"},
+	"de": {"„", "“", "‚", "‘"},
+	"es": {"«", "»", "“", "”"},
+	"it": {"«", "»", "“", "”"},
+	"pt": {"«", "»", "“", "”"},
+	"nl": {"“", "”", "‘", "’"},
+	"sv": {"”", "”", "’", "’"},
+	"da": {"»", "«", "›", "‹"},
+	"nb": {"«", "»", "‘", "’"},
+	"pl": {"„", "”", "«", "»"},
+	"ru": {"«", "»", "„", "“"},
+	"uk": {"«", "»", "„", "“"},
+	"el": {"«", "»", "“", "”"},
+}
+
+// Quotes returns a language's quotation marks (opening, closing, nested opening, nested
+// closing), English's for a language this package does not know.
+func Quotes(lang string) [4]string {
+	if q, ok := quotes[primary(lang)]; ok {
+		return q
+	}
+	return quotes["en"]
+}
+
+func primary(lang string) string {
+	tag := strings.ToLower(strings.TrimSpace(lang))
+	if i := strings.IndexByte(tag, '-'); i > 0 {
+		tag = tag[:i]
+	}
+	if tag == "no" {
+		tag = "nb"
+	}
+	return tag
+}
+
+var (
+	langMu       sync.Mutex
+	langMarkdown = map[string]goldmark.Markdown{}
+)
+
+// markdownFor returns the block parser whose typographer writes a language's quotation marks.
+func markdownFor(lang string) goldmark.Markdown {
+	tag := primary(lang)
+	if _, ok := quotes[tag]; !ok || tag == "en" {
+		return blockMarkdown
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	if md, ok := langMarkdown[tag]; ok {
+		return md
+	}
+	q := quotes[tag]
+	subs := extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+		extension.LeftSingleQuote:  q[2],
+		extension.RightSingleQuote: q[3],
+		extension.LeftDoubleQuote:  q[0],
+		extension.RightDoubleQuote: q[1],
+		extension.EnDash:           "\u2013",
+		extension.EmDash:           "\u2014",
+		extension.Ellipsis:         "\u2026",
+		extension.LeftAngleQuote:   "\u00ab",
+		extension.RightAngleQuote:  "\u00bb",
+		extension.Apostrophe:       "\u2019", // an apostrophe is ’ in every language
+	})
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(subs), extension.Table),
+		goldmark.WithParserOptions(
+			parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150), util.Prioritized(fencedDivParser{}, 650)),
+			parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
+		),
+	)
+	langMarkdown[tag] = md
+	return md
+}
+
+// ParseLang reads a Markdown body written in a language: its straight quotes become that
+// language's quotation marks, and French gets its narrow no-break spaces before ; ! ? and a
+// no-break space before : (what a French typesetter sets; a space typed there becomes one).
+func ParseLang(src []byte, lang string) *text.Document {
+	doc := parse(src, markdownFor(lang))
+	if primary(lang) == "fr" {
+		frenchSpacing(doc)
+	}
+	return doc
+}
+
+// frenchSpacing sets the spaces French typography puts before high punctuation.
+func frenchSpacing(doc *text.Document) {
+	fix := func(content []text.Inline) {
+		var prev rune = ' '
+		for _, in := range content {
+			t, ok := in.(*text.Text)
+			if !ok {
+				if c := text.Plain([]text.Inline{in}); c != "" {
+					prev = []rune(c)[len([]rune(c))-1]
+				}
+				continue
+			}
+			var b strings.Builder
+			rs := []rune(t.Text)
+			for i, r := range rs {
+				before := prev
+				if i > 0 {
+					before = rs[i-1]
+				}
+				if strings.ContainsRune(";!?:", r) && before != ' ' && before != '\u00a0' && before != '\u202f' &&
+					!strings.ContainsRune(";!?:(", before) && (i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '\u202f' || strings.ContainsRune("»”)", rs[i+1])) {
+					// "mot;" → "mot ;" with the right space; a URL's "http:" is not followed by a space.
+					if r == ':' {
+						b.WriteRune('\u00a0')
+					} else {
+						b.WriteRune('\u202f')
+					}
+				}
+				if r == ' ' && i+1 < len(rs) && strings.ContainsRune(";!?:", rs[i+1]) {
+					if rs[i+1] == ':' {
+						b.WriteRune('\u00a0')
+					} else {
+						b.WriteRune('\u202f')
+					}
+					continue
+				}
+				b.WriteRune(r)
+			}
+			t.Text = b.String()
+			if len(rs) > 0 {
+				prev = rs[len(rs)-1]
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		text.EachContent(b, func(text.Block) {}, fix)
+	}
+	for _, n := range doc.Notes {
+		for _, b := range n.Blocks {
+			text.EachContent(b, func(text.Block) {}, fix)
+		}
+	}
+}
