@@ -84,22 +84,35 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	notes := f.area("Private notes: never printed", 3, str("notes", func(m *anthology.EssayMeta) *string { return &m.Notes }))
 
 	body := f.area("The essay, in Markdown", 18, text{func() string { return es.Body }, func(v string) { s.SetBody(es, v) }})
-	rendered := widget.NewRichTextFromMarkdown(es.Body)
+	// The rendered view is the project's own reading of the Markdown (the model every book
+	// is made from), not another Markdown parser's.
+	lang := func() string {
+		if es.Meta.Language != "" {
+			return es.Meta.Language
+		}
+		return e.project().Book.Lang()
+	}
+	rendered := widget.NewRichText()
 	rendered.Wrapping = fyne.TextWrapWord
+	render := func() {
+		rendered.Segments = renderedEssay(es.Body, lang(), e.project().Dir)
+		rendered.Refresh()
+	}
 	bodyTabs := container.NewAppTabs(
 		container.NewTabItem("Markdown", body),
-		container.NewTabItem("Rendered", rendered),
+		container.NewTabItem("Rendered", container.NewVScroll(rendered)),
 	)
 	bodyTabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Rendered" {
-			rendered.ParseMarkdown(es.Body)
+			render()
 		}
 	}
 	f.onRefresh(func() {
 		if bodyTabs.SelectedIndex() == 1 {
-			rendered.ParseMarkdown(es.Body)
+			render()
 		}
 	})
+	language := f.entry("The essay's language when it is not the book's: fr, de, la…", str("language", func(m *anthology.EssayMeta) *string { return &m.Language }))
 
 	info := f.label(func() string {
 		return fmt.Sprintf("%s words · file %s · permission %s", thousands(e.words.of(es)), es.Path, strings.ReplaceAll(string(es.PermissionState()), "-", " "))
@@ -114,6 +127,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 			func(ids []string) { s.EditEssay(es, "authors", func(m *anthology.EssayMeta) { m.Authors = ids }) })),
 		widget.NewFormItem("Date", date),
 		widget.NewFormItem("First published", source),
+		widget.NewFormItem("Language", language),
 		widget.NewFormItem("Status", status),
 	)
 	objs := []fyne.CanvasObject{
