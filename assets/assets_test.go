@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -42,8 +43,32 @@ func TestHyphenationPatterns(t *testing.T) {
 			t.Errorf("%s: no patterns", lang)
 		}
 	}
-	if _, _, ok := assets.HyphenationPatterns("fr"); ok {
-		t.Error("French patterns are not bundled")
+	for _, lang := range []string{"fr", "de-CH", "pt-BR", "ru", "el", "no"} {
+		if p, _, ok := assets.HyphenationPatterns(lang); !ok || len(p) < 1000 {
+			t.Errorf("%s: no patterns", lang)
+		}
+	}
+	if _, _, ok := assets.HyphenationPatterns("cs"); ok {
+		t.Error("Czech patterns are GPL and must not be bundled")
+	}
+	// Each language's minimums come from its patterns' own header.
+	for _, tt := range []struct {
+		lang        string
+		left, right int
+	}{{"en", 2, 3}, {"fr", 2, 2}, {"pt", 2, 3}, {"el", 1, 1}, {"xx", 2, 3}} {
+		if l, r := assets.HyphenationMinimums(tt.lang); l != tt.left || r != tt.right {
+			t.Errorf("%s minimums %d/%d, want %d/%d", tt.lang, l, r, tt.left, tt.right)
+		}
+	}
+	// Every pattern file has its licence beside it (English's are in the README).
+	entries, _ := fs.ReadDir(assets.Files(), "hyphenation")
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".pat.txt") && !strings.HasPrefix(name, "hyph-en-") {
+			if _, err := fs.ReadFile(assets.Files(), "hyphenation/"+strings.TrimSuffix(name, ".pat.txt")+".licence.txt"); err != nil {
+				t.Errorf("%s has no licence: %v", name, err)
+			}
+		}
 	}
 }
 
