@@ -43,11 +43,20 @@ Im Morgengrauen kommt die Ablösung; man wechselt ein paar Worte, übergibt die 
 		epubWants: []string{"Inhalt", "Erster Teil", "„Kommst du?“", "Herausgegeben von", "Quellen"},
 		pdfWants:  []string{"Inhalt", "Erster Teil", "Herausgegeben von"},
 	},
+	{
+		lang: "en", title: "Other Tongues",
+		essay: `My grandmother kept a Greek proverb over the stove, [Ἡ ἀρχὴ ἥμισυ παντός]{lang=grc}, and my grandfather answered it in Russian, [Тише едешь — дальше будешь]{lang=ru}, every morning of their marriage.
+
+She said the beginning was half of everything; he said that the slower you go, the further you get. Between them they raised four children, a vegetable garden and a quarrel that lasted fifty years. The word she used most was [ελπίδα]{lang=el}; the word he used most was [терпение]{lang=ru}, which means patience, and which he had a great deal of.`,
+		epubWants: []string{`xml:lang="grc"`, `xml:lang="ru"`, "Ἡ ἀρχὴ ἥμισυ παντός", "Тише едешь", "ελπίδα"},
+		pdfWants:  []string{"ἀρχὴ", "Тише", "ελπίδα", "терпение"},
+	},
 }
 
-// TestBooksInTheirLanguages builds a French and a German anthology: their furniture in their
-// language, their quotation marks and French spacing, hyphenation by their own patterns, the
-// EPUB clean under EPUBCheck 5, 4 and Ace, every word in the PDF.
+// TestBooksInTheirLanguages builds a French and a German anthology and an English one quoting
+// Greek and Russian: their furniture in their language, their quotation marks and French
+// spacing, hyphenation by their own patterns, the EPUB clean under EPUBCheck 5, 4 and Ace,
+// every character in the PDF (drawn from the fallback face where the body face lacks it).
 func TestBooksInTheirLanguages(t *testing.T) {
 	for _, lb := range languageBooks {
 		t.Run(lb.lang, func(t *testing.T) {
@@ -95,6 +104,11 @@ func TestBooksInTheirLanguages(t *testing.T) {
 			for _, want := range lb.pdfWants {
 				if !strings.Contains(strings.ToLower(txt), strings.ToLower(want)) { // small capitals read as capitals
 					t.Errorf("the PDF lacks %q", want)
+				}
+			}
+			for _, w := range res.Warnings {
+				if strings.Contains(w.Msg, "no bundled font") {
+					t.Errorf("a character is missing from the print edition: %s", w.Msg)
 				}
 			}
 			// Every hyphen the typesetter put at a line's end is one the language's own
