@@ -34,6 +34,14 @@ func ReadFiles(paths []string) ([]*Result, error) {
 			}
 			files = append(files, fs...)
 		default:
+			if isURL(p) {
+				f, err := fetchPage(p)
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, f)
+				continue
+			}
 			data, err := readLimited(p)
 			if err != nil {
 				return nil, err
@@ -82,7 +90,7 @@ func readBatch(files []bookFile) ([]*Result, error) {
 		if f.book != nil {
 			src.book = true
 		}
-		src.resource = f.resource
+		src.resource, src.web = f.resource, f.web
 		srcs[i] = src
 		all = append(all, src)
 	}

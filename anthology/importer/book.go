@@ -55,6 +55,8 @@ type bookFile struct {
 	book *Book
 	// resource reads the files the document refers to (its images).
 	resource resourceFunc
+	// web is set for a page fetched from its address: its images are fetched too.
+	web bool
 }
 
 // opfPackage is the part of an OPF package document the importer reads.

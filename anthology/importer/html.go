@@ -21,6 +21,8 @@ type htmlSource struct {
 	ids  map[string]*html.Node
 	// resource reads the files the document refers to (its images); nil when there is none.
 	resource resourceFunc
+	// web is set for a page fetched from the web: its images are fetched from their addresses.
+	web bool
 }
 
 func parseHTML(name, href, s string) (*htmlSource, error) {

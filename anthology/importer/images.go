@@ -59,10 +59,14 @@ func (c *htmlConv) image(img *html.Node) string {
 		return cut("image without an address")
 	}
 	u, err := url.Parse(src)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(src, "/") {
+	web := c.src.web && err == nil && u.Scheme != "data"
+	if !web && (err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(src, "/")) {
 		return cut("image on the web, not saved with the page: save the image beside the page and import again")
 	}
-	ref, err := url.PathUnescape(u.Path)
+	ref := src
+	if !web {
+		ref, err = url.PathUnescape(u.Path)
+	}
 	if err != nil || c.src.resource == nil {
 		return cut("image not found beside the source")
 	}
@@ -78,7 +82,7 @@ func (c *htmlConv) image(img *html.Node) string {
 		return cut(fmt.Sprintf("image of %d×%d pixels: an icon or a spacer, not a figure", cfg.Width, cfg.Height))
 	}
 	owner := c.owner()
-	to := "images/" + imageName(path.Base(ref), format)
+	to := "images/" + imageName(imageBase(ref), format)
 	for _, im := range owner.images {
 		if im.From == src {
 			to = im.To
