@@ -44,6 +44,8 @@ type furniture struct {
 }
 
 var furnitures = []furniture{
+	// A link's label.
+	{regexp.MustCompile(`(?i)^click here\b`), "link", false},
 	// A prompt to comment opens the comment section.
 	{regexp.MustCompile(`(?i)^(join the (conversation|discussion)|what do you think\?|share your thoughts|have your say)\b`), "comment section", true},
 	// A comment thread that opens with its first commenter: "Allison said...".
@@ -86,7 +88,7 @@ var furnitures = []furniture{
 // sourceLine finds a first-publication notice and what it names.
 var sourceLine = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^this (?:post|essay|story|piece|article) (?:was )?(?:previously|originally|first) (?:published|appeared|ran) (?:on|in|at|by) (.+?)\.?$`),
-	regexp.MustCompile(`(?i)^(?:originally|previously|first) (?:published|appeared|ran) (?:on|in|at|by) (.+?)\.?$`),
+	regexp.MustCompile(`(?i)^(?:originally|previously|first) (?:published|appeared|ran|posted) (?:on|in|at|by) (.+?)[.:]?$`),
 	regexp.MustCompile(`(?i)^a (?:version|shorter version|longer version) of this (?:post|essay|story|piece|article) (?:first )?(?:was published|appeared|ran) (?:on|in|at) (.+?)\.?$`),
 	regexp.MustCompile(`(?i)^(?:reprinted|republished|cross-posted|crossposted) (?:with permission )?(?:from|on) (.+?)\.?$`),
 }
@@ -160,6 +162,9 @@ type cleaner struct {
 	res    *Result
 	// titled is set once the title is found (by the essay's run of prose, see trimToEssay).
 	titled bool
+	// introducedAt is the original position of a line that introduces the essay ("Originally
+	// posted on X:"), -1 when there is none.
+	introducedAt int
 }
 
 func (c *cleaner) remove(i int, reason string) {
@@ -186,7 +191,7 @@ func clean(file, format string, blocks []block, h hints) *Result {
 			b.text = "* * *"
 		}
 	}
-	c := &cleaner{blocks: blocks, res: res}
+	c := &cleaner{blocks: blocks, res: res, introducedAt: -1}
 	// What the reader judged to be outside the essay (Readability's verdict on a web page).
 	for i := 0; i < len(c.blocks); {
 		if c.blocks[i].cut != "" {
@@ -379,6 +384,11 @@ func (c *cleaner) webCleanUp(h hints) (commentDates []string, commentTitle strin
 			if m := re.FindStringSubmatch(c.blocks[i].text); m != nil {
 				if res.Source == "" {
 					res.Source = strings.TrimSpace(m[1])
+				}
+				if strings.HasSuffix(strings.TrimSpace(c.blocks[i].text), ":") {
+					// "Originally posted on X:" introduces the essay (a reblog): what stands
+					// before it is the host's remark.
+					c.introducedAt = c.blocks[i].pos
 				}
 				c.remove(i, "first-publication notice (now the essay's source)")
 				i--

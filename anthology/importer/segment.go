@@ -61,6 +61,14 @@ var (
 	readTime    = regexp.MustCompile(`(?i)\b\d+\s+min(ute)?s?\s+read`)
 	// wroteLine is a journal's or forum's byline: "Kim (theamyrlin) wrote,".
 	wroteLine = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s*(?:\([^)]{1,40}\))?\s+wrote[,:]?$`)
+	// byOn is a forum's or a host's byline with what follows the name: "By Dennis (Dennis) on
+	// Sunday, August 29, 2004", "By Jane Doe | May 3".
+	byOn = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]+){0,3})\s*(?:\([^)]{0,40}\))?\s*(?:(?i:on|at)\s|[|•·,–—-])`)
+	// namePlace is a name with a place, as an essay site's metadata gives its author:
+	// "Michael - Scottsdale, Arizona".
+	namePlace = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s+[-–—]\s+\p{Lu}[\p{L} .’'-]*,\s*\p{Lu}[\p{L} .]+$`)
+	// unknownAuthor is an attribution glued to a text's last sentence: "… of Christ.  Author unknown".
+	unknownAuthor = regexp.MustCompile(`(?i)([.!?”"’])\s*(author unknown|unknown author|anonymous|author anonymous)\.?$`)
 	// postedBy is a host's byline: "Posted by Jane Doe on May 3", "Written by Jane Doe".
 	postedBy = regexp.MustCompile(`^(?i:posted|written|published|submitted|shared|contributed)\s+(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`)
 	wordRe   = regexp.MustCompile(`[\p{L}\p{N}’'-]+`)
@@ -227,6 +235,24 @@ func (c *cleaner) trimToEssay(h hints) {
 	for end < len(c.blocks) && classify(c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
 		end++
 	}
+	// A line that introduced the essay ("Originally posted on X:") stood near the run's
+	// start: the essay starts where it stood.
+	if c.introducedAt >= 0 {
+		for i := start; i < end && i <= start+3; i++ {
+			if c.blocks[i].pos > c.introducedAt {
+				start = i
+				break
+			}
+		}
+	}
+	// An attribution glued to the last sentence goes.
+	if last := &c.blocks[end-1]; last.kind == para && last.md == "" {
+		if m := unknownAuthor.FindStringSubmatchIndex(last.text); m != nil {
+			cut := strings.TrimSpace(last.text[m[4]:])
+			last.text = strings.TrimSpace(last.text[:m[3]])
+			c.res.Removed = append(c.res.Removed, Removed{Text: cut, Reason: "attribution line (the author is not known)", Words: CountWords(cut), pos: last.pos})
+		}
+	}
 	// A title inside the run's first quarter, after a few lines of the page's own prose (a
 	// site's blurb, a template's placeholder): the essay starts under it.
 	total := 0
@@ -312,8 +338,8 @@ func (c *cleaner) trimToEssay(h hints) {
 			c.remove(i, "title (now the essay's title)")
 		case i > title && (byline.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t)):
 			// findByline and findDate take these.
-		case (i > title || i == title-1) && len(c.res.Authors) == 0 && authorLine(t) != "":
-			// (under the title, or just above it: a name set over the headline)
+		case len(c.res.Authors) == 0 && authorLine(t) != "" && (i > title || i == title-1 || !looksLikeName(strings.TrimLeft(t, "•·*- "))):
+			// (under the title or just above it; a byline that says it is one anywhere)
 			c.addAuthor(authorLine(t), "")
 			c.remove(i, "author's name (now the essay's author)")
 		default:
@@ -404,6 +430,11 @@ func authorLine(t string) string {
 	if m := wroteLine.FindStringSubmatch(t); m != nil && !notNames[m[1]] {
 		return m[1]
 	}
+	for _, re := range []*regexp.Regexp{byOn, namePlace} {
+		if m := re.FindStringSubmatch(t); m != nil && !notNames[m[1]] {
+			return strings.TrimSpace(m[1])
+		}
+	}
 	if looksLikeName(t) {
 		return t
 	}
@@ -442,8 +473,8 @@ func isTitleLine(b block) bool {
 	if strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, ":") {
 		return false
 	}
-	if classify(b) == classBad || looksLikeName(t) {
-		return false
+	if classify(b) == classBad || authorLine(t) != "" {
+		return false // (a byline is not a title)
 	}
 	letters, digits := 0, 0
 	for _, r := range t {

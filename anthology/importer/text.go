@@ -63,6 +63,12 @@ func wrapped(lines []string) bool {
 		return false
 	}
 	mid, long := 0, 0
+	for _, l := range lines[1:] {
+		// A line that is a byline or a date is a line of its own, whatever its width.
+		if t := strings.TrimSpace(l); byOn.MatchString(t) || postedBy.MatchString(t) || byline.MatchString(t) || dateOnly.MatchString(t) {
+			return false
+		}
+	}
 	for _, l := range lines[:len(lines)-1] {
 		l = strings.TrimSpace(l)
 		n := utf8.RuneCountInString(l)
