@@ -44,6 +44,9 @@ type furniture struct {
 }
 
 var furnitures = []furniture{
+	// A platform's note on whose the text is.
+	{regexp.MustCompile(`(?i)^this (post|article|story|piece|entry) (was|is) (published|posted) on the\b.*\b(platform|contributor|network)`), "platform note", false},
+	{regexp.MustCompile(`(?i)\bif you (need|want) to (flag|report) this (entry|post|article|comment)\b`), "platform note", false},
 	// A link's label.
 	{regexp.MustCompile(`(?i)^click here\b`), "link", false},
 	// A prompt to comment opens the comment section.
@@ -406,7 +409,7 @@ var furnitureWords = []string{"respons", "comment", "repl", "thought", "email", 
 	"subscri", "sign up", "tweet", "pin it", "print", "related", "read more", "continue", "more from", "recommend",
 	"posted", "filed", "tag", "categor", "advertis", "photo", "©", "(c)", "copyright", "enjoyed", "click", "discussion",
 	"said", "says", "wrote", "image", "picture", "illustration", "artwork", "credit", "source", "via", "join",
-	"think", "thoughts", "have your say"}
+	"think", "thoughts", "have your say", "platform", "flag"}
 
 // maxFurniture is the longest line that can be furniture; essays' paragraphs run longer.
 const maxFurniture = 400

@@ -69,6 +69,9 @@ var (
 	namePlace = regexp.MustCompile(`^(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,2})\s+[-–—]\s+\p{Lu}[\p{L} .’'-]*,\s*\p{Lu}[\p{L} .]+$`)
 	// unknownAuthor is an attribution glued to a text's last sentence: "… of Christ.  Author unknown".
 	unknownAuthor = regexp.MustCompile(`(?i)([.!?”"’])\s*(author unknown|unknown author|anonymous|author anonymous)\.?$`)
+	// excerptEnd is how a page's automatic excerpt of a text stops: in the middle of a
+	// sentence, with a dash or dots.
+	excerptEnd = regexp.MustCompile(`\p{L}\s*(--\.?|—\.|\[…\]|\[\.\.\.\]|\.\.\.\s*\[?(read|continue)[^\]]*\]?)$`)
 	// postedBy is a host's byline: "Posted by Jane Doe on May 3", "Written by Jane Doe".
 	postedBy = regexp.MustCompile(`^(?i:posted|written|published|submitted|shared|contributed)\s+(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`)
 	wordRe   = regexp.MustCompile(`[\p{L}\p{N}’'-]+`)
@@ -235,6 +238,11 @@ func (c *cleaner) trimToEssay(h hints) {
 	for end < len(c.blocks) && classify(c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
 		end++
 	}
+	// An excerpt the page shows under the title, cut off ("… the things that I can --."),
+	// is the page's summary, not the essay's first paragraph.
+	if end-start > 1 && excerptEnd.MatchString(strings.TrimSpace(c.blocks[start].text)) {
+		start++
+	}
 	// A line that introduced the essay ("Originally posted on X:") stood near the run's
 	// start: the essay starts where it stood.
 	if c.introducedAt >= 0 {
@@ -320,7 +328,10 @@ func (c *cleaner) trimToEssay(h hints) {
 		// A dek says more than its headline; a site's or a section's name says less.
 		stacked := (isTitleLine(above) || title-1 == 0 && endsSentence(at) && words(at) <= 14) &&
 			words(at) >= 3 && strings.ToUpper(at) != at && classify(above) != classBad && normalizeDate(at) == "" && !dateOnly.MatchString(at) && dateAny.FindString(at) == "" &&
-			words(c.blocks[title].text) > words(at)
+			words(c.blocks[title].text) > words(at) &&
+			// (nor the second half of a button's label split over two lines: "Invite Your /
+			// Friends to Join")
+			!(title >= 2 && endsWithFunctionWord(c.blocks[title-2].text))
 		if isQuotedHeadline(at) || above.kind == heading || h.title != "" && strings.EqualFold(at, h.title) || stacked {
 			title, dek = title-1, title
 		}
@@ -459,6 +470,20 @@ func shortSentence(t string) bool {
 		}
 	}
 	return true
+}
+
+// endsWithFunctionWord reports whether a line stops on a word that cannot end a phrase ("Invite
+// Your"): it goes on on the next line.
+func endsWithFunctionWord(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) == 0 {
+		return false
+	}
+	switch strings.Trim(ws[len(ws)-1], ".,;:!?") {
+	case "the", "a", "an", "your", "my", "our", "their", "his", "her", "of", "to", "and", "or", "for", "with", "in", "on", "at", "by":
+		return true
+	}
+	return false
 }
 
 // isTitleLine reports whether a block reads as a title: short, not a sentence, not furniture.
