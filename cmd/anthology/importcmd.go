@@ -17,15 +17,17 @@ import (
 )
 
 type importFlags struct {
-	into   string
-	asJSON bool
-	over   importer.Overrides
+	into     string
+	asJSON   bool
+	fromJSON bool
+	over     importer.Overrides
 }
 
 func importFlagSet(f *importFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.StringVar(&f.into, "into", "", "the project to add the essays to (created when missing)")
 	fs.BoolVar(&f.asJSON, "json", false, "print what was found in each file, as JSON, and write nothing")
+	fs.BoolVar(&f.fromJSON, "from-json", false, "the files are what --json printed, edited: add them as they say")
 	fs.StringVar(&f.over.Author, "author", "", "who wrote the files (over what the import finds)")
 	fs.StringVar(&f.over.Source, "source", "", "where the files first appeared, for the Credits")
 	fs.StringVar(&f.over.Part, "part", "", "the part of the contents to put the essays in (made when missing)")
@@ -54,7 +56,12 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	// Read every file first: one bad file stops the import before the project changes.
-	results, err := importer.ReadFiles(files)
+	var results []*importer.Result
+	if f.fromJSON {
+		results, err = readResults(files)
+	} else {
+		results, err = importer.ReadFiles(files)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "anthology: %v\n", err)
 		return exitFail
@@ -166,4 +173,48 @@ func openOrCreate(dir string) (*anthology.Project, error) {
 		title = strings.ToUpper(title[:1]) + title[1:]
 	}
 	return anthology.Create(dir, title)
+}
+
+// readResults reads what "import --json" printed (an object, or a list of them), as the editor
+// left it after correcting it: the title, the authors, the body, the cuts taken back. A
+// figure's image is read again from beside the file it was imported from.
+func readResults(files []string) ([]*importer.Result, error) {
+	var out []*importer.Result
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var list []*importer.Result
+		if err := json.Unmarshal(data, &list); err != nil {
+			var one importer.Result
+			if err2 := json.Unmarshal(data, &one); err2 != nil {
+				var se *json.SyntaxError
+				if errors.As(err2, &se) {
+					line := 1 + strings.Count(string(data[:se.Offset]), "\n")
+					return nil, fmt.Errorf("%s:%d: not the JSON that import --json prints: %v", name, line, err2)
+				}
+				return nil, fmt.Errorf("%s: not the JSON that import --json prints: %v", name, err2)
+			}
+			list = []*importer.Result{&one}
+		}
+		for _, r := range list {
+			if r.Kind == "" {
+				r.Kind = importer.KindEssay
+			}
+			for i, im := range r.Images {
+				if len(im.Data) > 0 || strings.Contains(im.From, "://") {
+					continue
+				}
+				path := filepath.Join(filepath.Dir(r.File), filepath.FromSlash(im.From))
+				if d, err := os.ReadFile(path); err == nil && int64(len(d)) <= anthology.MaxImageBytes {
+					r.Images[i].Data = d
+				} else {
+					return nil, fmt.Errorf("%s: the image %s is no longer beside %s", name, im.From, r.File)
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }

@@ -397,3 +397,32 @@ func TestCheckListsLoadWarningsInFileOrder(t *testing.T) {
 		t.Errorf("warnings out of order:\n%s", r.stdout)
 	}
 }
+
+// TestImportFromJSON: what import --json prints, corrected by the editor (a cut taken back, a
+// title fixed), is added as it says with --from-json; JSON that is not it is a named error.
+func TestImportFromJSON(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "night.txt")
+	os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter.\n\nLeave a Comment\n\nYour email address will not be published.\n"), 0o644)
+	r := runBin(t, nil, "import", src, "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	edited := strings.Replace(r.stdout, `"title": "The Long Night"`, `"title": "The Longest Night"`, 1)
+	edited = strings.Replace(edited, `that winter.\n`, `that winter.\n\nA line the editor took back.\n`, 1)
+	js := filepath.Join(dir, "night.json")
+	os.WriteFile(js, []byte(edited), 0o644)
+	proj := filepath.Join(dir, "book")
+	if r = runBin(t, nil, "import", "--from-json", js, "--into", proj); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(proj, "essays", "the-longest-night.md"))
+	if err != nil || !strings.Contains(string(data), "title: The Longest Night") || !strings.Contains(string(data), "A line the editor took back.") {
+		t.Errorf("essay: %v\n%s", err, data)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("{\"title\": \n"), 0o644)
+	if r = runBin(t, nil, "import", "--from-json", bad, "--into", proj); r.code != 1 || !strings.Contains(r.stderr, "bad.json") {
+		t.Errorf("bad JSON: %d %q", r.code, r.stderr)
+	}
+}
