@@ -867,3 +867,48 @@ func TestPermissionsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRestoreCut: a cut the editor takes back in the import review returns to the text
+// where it stood, and what is added to the book has it.
+func TestImportRestoreCut(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "night.txt")
+	os.WriteFile(page, []byte("Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands and nobody saying much at all.\n\n"+
+		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered as if we had never seen a boat before in our lives.\n"), 0o644)
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{page})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	rv := h.e.review
+	cuts := len(rv.result.Removed)
+	// Open the list of cuts and take the share line back.
+	rv.cuts.OpenAll()
+	share := -1
+	for i, rm := range rv.result.Removed {
+		if strings.HasPrefix(rm.Text, "Share this") {
+			share = i
+		}
+	}
+	if share < 0 {
+		t.Fatalf("the share line is not among the cuts: %+v", rv.result.Removed)
+	}
+	var buttons []*widget.Button
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Restore" {
+			buttons = append(buttons, b)
+		}
+	})
+	if len(buttons) != cuts {
+		t.Fatalf("%d Restore buttons for %d cuts", len(buttons), cuts)
+	}
+	test.Tap(buttons[share])
+	h.pump("the review again", func() bool { return h.e.review != nil && h.e.review != rv })
+	if got := h.e.review.result; len(got.Removed) != cuts-1 || !strings.Contains(got.Body, "nobody saying much at all.\n\nShare this") {
+		t.Errorf("after restoring: %d cuts, body:\n%s", len(got.Removed), got.Body)
+	}
+	before := len(p.Essays())
+	h.e.review.accept()
+	if len(p.Essays()) != before+1 || !strings.Contains(p.Essays()[before].Body, "Share this") {
+		t.Error("the essay added lacks the restored line")
+	}
+}

@@ -21,9 +21,11 @@ import (
 type importReview struct {
 	result                                         *importer.Result
 	title, subtitle, authors, bio, date, src, part *widget.Entry
-	dialog                                         dialog.Dialog
-	accept                                         func()
-	skip                                           func()
+	// cuts lists what was cut, each with its Restore button, and the text's beginning.
+	cuts   *widget.Accordion
+	dialog dialog.Dialog
+	accept func()
+	skip   func()
 }
 
 func (e *Editor) importDialog() {
@@ -130,14 +132,30 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		widget.NewFormItem("Part", rv.part),
 	)
 	removed := container.NewVBox()
-	for _, rm := range r.Removed {
+	// Hiding the dialog answers its callback too: only the first answer counts.
+	finished := false
+	for i, rm := range r.Removed {
 		text := strings.Join(strings.Fields(rm.Text), " ")
 		if len([]rune(text)) > 140 {
 			text = string([]rune(text)[:140]) + "…"
 		}
 		l := widget.NewLabel(fmt.Sprintf("%s — %s", rm.Reason, text))
 		l.Wrapping = fyne.TextWrapWord
-		removed.Add(l)
+		// Taking a cut back puts it into the text where it stood, and shows the import again.
+		restore := widget.NewButton("Restore", func() {
+			if finished {
+				return
+			}
+			rv.apply()
+			if err := r.Restore(i); err != nil {
+				e.report(err)
+				return
+			}
+			finished = true
+			rv.dialog.Hide()
+			e.reviewImports(append([]*importer.Result{r}, rest...))
+		})
+		removed.Add(container.NewBorder(nil, nil, nil, restore, l))
 	}
 	if len(r.Removed) == 0 {
 		removed.Add(hint("Nothing was cut."))
@@ -150,18 +168,17 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	}
 	preview := widget.NewLabel(start)
 	preview.Wrapping = fyne.TextWrapWord
+	rv.cuts = widget.NewAccordion(
+		widget.NewAccordionItem(fmt.Sprintf("Cut from the page (%d)", len(r.Removed)), removed),
+		widget.NewAccordionItem("The essay begins", preview),
+	)
 	content := container.NewVScroll(container.NewVBox(
 		hint(fmt.Sprintf("%s (%s, %s words of %s; the rest is listed as cut). Fix what was found, then add the essay to the book; Undo takes it out again.",
 			filepath.Base(r.File), r.Format, thousands(r.WordsOut), thousands(r.WordsIn))),
 		found,
-		widget.NewAccordion(
-			widget.NewAccordionItem(fmt.Sprintf("Cut from the page (%d)", len(r.Removed)), removed),
-			widget.NewAccordionItem("The essay begins", preview),
-		),
+		rv.cuts,
 		notes,
 	))
-	// Hiding the dialog answers its callback too: only the first answer counts.
-	finished := false
 	rv.accept = func() {
 		if finished {
 			return

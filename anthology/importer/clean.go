@@ -171,7 +171,8 @@ type cleaner struct {
 }
 
 func (c *cleaner) remove(i int, reason string) {
-	c.res.Removed = append(c.res.Removed, Removed{Text: c.blocks[i].text, Reason: reason, Words: CountWords(c.blocks[i].text), pos: c.blocks[i].pos})
+	c.res.Removed = append(c.res.Removed, Removed{Text: c.blocks[i].text, Reason: reason, Words: CountWords(c.blocks[i].text), pos: c.blocks[i].pos,
+		md: c.blocks[i].markdown()})
 	c.blocks = append(c.blocks[:i], c.blocks[i+1:]...)
 }
 
@@ -273,18 +274,16 @@ func clean(file, format string, blocks []block, h hints) *Result {
 	for _, b := range c.blocks {
 		md = append(md, b.markdown())
 		res.WordsOut += CountWords(b.text)
+		res.parts = append(res.parts, bodyPart{pos: b.pos, md: b.markdown()})
 	}
 	for _, u := range h.unresolved {
 		res.Notes = append(res.Notes, "note reference "+u+" has no note in this import: its mark is kept as text")
 	}
 	res.Notes = append(res.Notes, h.messages...)
 	sort.SliceStable(res.Removed, func(i, j int) bool { return res.Removed[i].pos < res.Removed[j].pos })
-	md = append(md, referencedNotes(res, strings.Join(md, "\n\n"), h)...)
-	res.Body = strings.Join(md, "\n\n")
-	if res.Body != "" {
-		res.Body += "\n"
-	}
-	res.Images = keepUsedImages(res.Body, h.images)
+	res.noteDefs = referencedNotes(res, strings.Join(md, "\n\n"), h)
+	res.allImages = h.images
+	res.rebuild()
 	for _, missing := range []struct {
 		empty bool
 		what  string

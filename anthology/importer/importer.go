@@ -53,6 +53,18 @@ type Result struct {
 	Notes []string `json:"notes"`
 	// Images are the figures' images, to copy into the project with CopyImages.
 	Images []Image `json:"images,omitempty"`
+
+	// What the body was made of, for Restore: the kept blocks' Markdown by their place in the
+	// source, the note definitions, every image found.
+	parts     []bodyPart
+	noteDefs  []string
+	allImages []Image
+}
+
+// bodyPart is one block of the body, with its place in the source.
+type bodyPart struct {
+	pos int
+	md  string
 }
 
 // Author is an author found in the text, with the bio found beside the essay.
@@ -90,6 +102,7 @@ type Removed struct {
 	Reason string `json:"reason"`
 	Words  int    `json:"words"`
 	pos    int    // the block's place in the original, to list removals in reading order
+	md     string // the block's Markdown, for Restore
 }
 
 // MaxBytes is the largest file an import reads: far beyond any essay, small enough that a
@@ -239,3 +252,55 @@ var cp1252 = func() [256]rune {
 	}
 	return t
 }()
+
+// Restore takes cut i (an index into Removed) back into the body, where it stood in the
+// source: the editor judged it part of the essay. It works on a result this process read (a
+// result decoded from JSON has no blocks to restore into: edit its body instead).
+func (r *Result) Restore(i int) error {
+	if i < 0 || i >= len(r.Removed) {
+		return fmt.Errorf("%s: there is no cut %d (it has %d)", r.File, i+1, len(r.Removed))
+	}
+	if r.parts == nil && r.Body != "" {
+		return fmt.Errorf("%s: this result was not read here; edit its body instead", r.File)
+	}
+	rm := r.Removed[i]
+	md := rm.md
+	if md == "" {
+		md = escapeMarkdown(smartQuotes(rm.Text))
+	}
+	at := len(r.parts)
+	for k, p := range r.parts {
+		if p.pos > rm.pos {
+			at = k
+			break
+		}
+	}
+	r.parts = append(r.parts[:at], append([]bodyPart{{pos: rm.pos, md: md}}, r.parts[at:]...)...)
+	r.Removed = append(r.Removed[:i:i], r.Removed[i+1:]...)
+	r.WordsOut += rm.Words
+	r.Notes = append(r.Notes, "restored by the editor: "+clip(rm.Text, 60))
+	r.rebuild()
+	return nil
+}
+
+// rebuild writes the body from its parts and notes, and keeps the images it shows.
+func (r *Result) rebuild() {
+	md := make([]string, 0, len(r.parts)+len(r.noteDefs))
+	for _, p := range r.parts {
+		md = append(md, p.md)
+	}
+	md = append(md, r.noteDefs...)
+	r.Body = strings.Join(md, "\n\n")
+	if r.Body != "" {
+		r.Body += "\n"
+	}
+	r.Images = keepUsedImages(r.Body, r.allImages)
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

@@ -277,6 +277,16 @@ func (c *cleaner) trimToEssay(h hints) {
 		before += words(c.blocks[i].text)
 	}
 
+	// Inside the run: what is plainly the page's (a share row between two paragraphs) goes.
+	for i := end - 1; i >= start; i-- {
+		if pageFurniture(strings.TrimSpace(c.blocks[i].text)) && c.blocks[i].kind != chunk {
+			c.remove(i, "the page's furniture inside the text")
+			end--
+		}
+	}
+	if start >= end {
+		return
+	}
 	// After the run: keep what the bio and signature finders read (the three blocks after it
 	// that look like a bio or a signed name), cut the rest.
 	keepAfter := end
@@ -311,7 +321,11 @@ func (c *cleaner) trimToEssay(h hints) {
 		if byline.MatchString(t) || postedBy.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t) {
 			continue
 		}
-		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(c.blocks[i]) || isQuotedHeadline(t) ||
+		// A two-word line over a byline is the title, however much it looks like a name
+		// ("Tuesday Night" over "Posted by Jane Doe").
+		overByline := i+1 < start && looksLikeName(t) && authorLine(strings.TrimSpace(c.blocks[i+1].text)) != "" &&
+			!looksLikeName(strings.TrimSpace(c.blocks[i+1].text))
+		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(c.blocks[i]) || isQuotedHeadline(t) || overByline ||
 			i == 0 && words(t) <= 14 && endsSentence(t) && classify(c.blocks[i]) != classBad {
 			// (A page's first line may be a title that ends as a sentence: "I'm still me.")
 			title = i

@@ -196,3 +196,41 @@ func TestDOCXPictures(t *testing.T) {
 		}
 	}
 }
+
+// TestRestore: a cut the editor takes back returns to the body where it stood, with its words
+// counted again; the tallies still hold.
+func TestRestore(t *testing.T) {
+	page := "Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands and nobody saying much at all.\n\n" +
+		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered as if we had never seen a boat before in our lives.\n\nLeave a comment\n"
+	r, err := Read("night.txt", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := -1
+	for i, rm := range r.Removed {
+		if strings.HasPrefix(rm.Text, "Share this") {
+			share = i
+		}
+	}
+	if share < 0 || strings.Contains(r.Body, "Share this") {
+		t.Fatalf("the share line was not cut: %+v\n%s", r.Removed, r.Body)
+	}
+	out := r.WordsOut
+	if err := r.Restore(share); err != nil {
+		t.Fatal(err)
+	}
+	want := "cold in our hands and nobody saying much at all.\n\nShare this: Facebook Twitter\n\nWhen it came at last"
+	if !strings.Contains(r.Body, want) {
+		t.Errorf("restored in the wrong place:\n%s", r.Body)
+	}
+	cut := 0
+	for _, rm := range r.Removed {
+		cut += rm.Words
+	}
+	if r.WordsOut <= out || r.WordsIn != r.WordsOut+cut {
+		t.Errorf("words in %d, out %d (was %d), cut %d", r.WordsIn, r.WordsOut, out, cut)
+	}
+	if err := r.Restore(99); err == nil {
+		t.Error("restoring a cut that is not there should fail")
+	}
+}

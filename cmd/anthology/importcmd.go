@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -20,6 +22,7 @@ type importFlags struct {
 	into     string
 	asJSON   bool
 	fromJSON bool
+	keep     string
 	over     importer.Overrides
 }
 
@@ -28,6 +31,7 @@ func importFlagSet(f *importFlags) *flag.FlagSet {
 	fs.StringVar(&f.into, "into", "", "the project to add the essays to (created when missing)")
 	fs.BoolVar(&f.asJSON, "json", false, "print what was found in each file, as JSON, and write nothing")
 	fs.BoolVar(&f.fromJSON, "from-json", false, "the files are what --json printed, edited: add them as they say")
+	fs.StringVar(&f.keep, "keep", "", "cuts to take back into the text, by their numbers in --json's \"removed\" (1,3): one file only")
 	fs.StringVar(&f.over.Author, "author", "", "who wrote the files (over what the import finds)")
 	fs.StringVar(&f.over.Source, "source", "", "where the files first appeared, for the Credits")
 	fs.StringVar(&f.over.Part, "part", "", "the part of the contents to put the essays in (made when missing)")
@@ -68,6 +72,12 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, r := range results {
 		f.over.Apply(r)
+	}
+	if f.keep != "" {
+		if err := keepCuts(results, f.keep); err != nil {
+			fmt.Fprintf(stderr, "anthology import: --keep: %v\n", err)
+			return exitUsage
+		}
 	}
 	if f.asJSON {
 		enc := json.NewEncoder(stdout)
@@ -217,4 +227,40 @@ func readResults(files []string) ([]*importer.Result, error) {
 		}
 	}
 	return out, nil
+}
+
+// keepCuts takes cuts back into the text of the one essay imported, by their numbers (from 1,
+// in the order --json lists them).
+func keepCuts(results []*importer.Result, list string) error {
+	var essay *importer.Result
+	for _, r := range results {
+		if r.Kind == importer.KindEssay || r.Kind == importer.KindFront {
+			if essay != nil {
+				return errors.New("give one file: the numbers are those of one import's cuts")
+			}
+			essay = r
+		}
+	}
+	if essay == nil {
+		return errors.New("nothing was imported to take cuts back into")
+	}
+	var nums []int
+	for _, f := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > len(essay.Removed) {
+			return fmt.Errorf("%q is not a cut's number (1 to %d)", f, len(essay.Removed))
+		}
+		nums = append(nums, n)
+	}
+	// From the last, so that the numbers of the others stay what --json said.
+	slices.Sort(nums)
+	for i := len(nums) - 1; i >= 0; i-- {
+		if i+1 < len(nums) && nums[i] == nums[i+1] {
+			continue
+		}
+		if err := essay.Restore(nums[i] - 1); err != nil {
+			return err
+		}
+	}
+	return nil
 }

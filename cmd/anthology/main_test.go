@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -424,5 +425,35 @@ func TestImportFromJSON(t *testing.T) {
 	os.WriteFile(bad, []byte("{\"title\": \n"), 0o644)
 	if r = runBin(t, nil, "import", "--from-json", bad, "--into", proj); r.code != 1 || !strings.Contains(r.stderr, "bad.json") {
 		t.Errorf("bad JSON: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestImportKeep: --keep takes cuts back by the numbers --json gave them.
+func TestImportKeep(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "night.txt")
+	os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter, not the baker, not the nurse, not the man who kept the light.\n\nShare this: Facebook Twitter\n\nIn the morning the snow had covered everything, and the town was quiet as a held breath.\n"), 0o644)
+	r := runBin(t, nil, "import", src, "--json")
+	var got struct {
+		Body    string
+		Removed []struct{ Text string }
+	}
+	json.Unmarshal([]byte(r.stdout), &got)
+	n := 0
+	for i, rm := range got.Removed {
+		if strings.HasPrefix(rm.Text, "Share this") {
+			n = i + 1
+		}
+	}
+	if n == 0 || strings.Contains(got.Body, "Share this") {
+		t.Fatalf("the share line was not cut: %s", r.stdout)
+	}
+	r = runBin(t, nil, "import", src, "--json", "--keep", strconv.Itoa(n))
+	json.Unmarshal([]byte(r.stdout), &got)
+	if r.code != 0 || !strings.Contains(got.Body, "man who kept the light.\n\nShare this") {
+		t.Errorf("--keep %d: %d %s\n%s", n, r.code, r.stderr, got.Body)
+	}
+	if r = runBin(t, nil, "import", src, "--json", "--keep", "99"); r.code != 2 || !strings.Contains(r.stderr, "not a cut's number") {
+		t.Errorf("--keep 99: %d %q", r.code, r.stderr)
 	}
 }
