@@ -14,6 +14,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -330,8 +331,20 @@ func joinBooks(front, body *Book) *Book {
 		b.Starts[id] = i + offset
 	}
 	b.Pages = append(b.Pages, body.Pages...)
+	// A printed book has an even number of pages (the last a left-hand one): printers refuse
+	// an odd count, and the cover's spine is measured from it.
+	if len(b.Pages)%2 == 1 {
+		label := ""
+		if n := len(body.Pages); n > 0 {
+			if v, err := strconv.Atoi(body.Pages[n-1].Label); err == nil {
+				label = strconv.Itoa(v + 1)
+			}
+		}
+		b.Pages = append(b.Pages, &Page{Blank: true, Label: label})
+	}
 	for i, p := range b.Pages {
 		p.Index = i
+		p.Recto = i%2 == 0
 	}
 	b.Faces = sortedFaces(b.Pages)
 	b.Report = front.Report.add(body.Report)

@@ -111,3 +111,30 @@ func TestPaintMatchesPage(t *testing.T) {
 		t.Errorf("%d inked pixels in the left margin", n)
 	}
 }
+
+// TestEvenPageCount: every print edition has an even number of pages, its last a left-hand
+// page (a blank one when the text ends on a right-hand page), whatever the trim and length.
+func TestEvenPageCount(t *testing.T) {
+	odd := 0
+	for _, essays := range []int{1, 2, 3, 5} {
+		for _, trim := range []string{"5.5x8.5", "6x9", "5x8"} {
+			ed := syntheticEdition(t, essays, 900)
+			o := OptionsFor(ed)
+			o.Trim, _ = anthology.ParseTrim(trim)
+			book, err := Typeset(context.Background(), ed, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(book.Pages)
+			if n%2 != 0 || book.Pages[n-1].Recto || book.Report.Pages != n {
+				t.Errorf("%d essays, %s: %d pages, last recto %v, report %d", essays, trim, n, book.Pages[n-1].Recto, book.Report.Pages)
+			}
+			if book.Pages[n-1].Blank {
+				odd++
+			}
+		}
+	}
+	if odd == 0 {
+		t.Log("no book came out odd: the padding was not exercised")
+	}
+}
