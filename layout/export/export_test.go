@@ -190,9 +190,14 @@ func TestContentsNumbersMatchPages(t *testing.T) {
 		isPart := strings.HasPrefix(strings.ToUpper(nospace(title)), "PART")
 		var page int
 		if isPart {
-			// Part openers print no folio; the page after one does.
+			// Part openers print no folio, nor does the blank page behind one; the first
+			// page after them that does tells where the opener is.
 			next, _ := strconv.Atoi(label)
-			page = folio[strconv.Itoa(next+1)] - 1
+			for k := 1; k <= 3 && page <= 0; k++ {
+				if f, ok := folio[strconv.Itoa(next+k)]; ok {
+					page = f - k
+				}
+			}
 			_, title, _ = strings.Cut(title, ": ")
 		} else {
 			page = folio[label]

@@ -433,7 +433,9 @@ func (s *setter) byline(fs *fontSet, sec *layout.Section) []*gline {
 func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 	body, small, _ := s.sizes()
 	L := s.g.Leading
-	gal := &galley{sec: sec, opener: true, folio: true, recto: s.o.RectoOpeners, sink: s.sinkDepth()}
+	// The introduction opens on a right-hand page, as the book's first text; essays do where
+	// the design says so.
+	gal := &galley{sec: sec, opener: true, folio: true, recto: s.o.RectoOpeners || sec.Kind == layout.Introduction, sink: s.sinkDepth()}
 	gal.headVerso, gal.headRecto = sec.Byline(), sec.PlainTitle()
 	if sec.Kind == layout.Introduction {
 		gal.headVerso = s.ed.Title

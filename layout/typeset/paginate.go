@@ -82,7 +82,9 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		if gal == nil {
 			gal = s.galley(sec)
 		}
-		if gal.recto {
+		// An essay never stands on the back of its part's title page: that page stays blank
+		// and the essay opens on the right-hand page after it.
+		if gal.recto || i > 0 && secs[i-1].Kind == layout.PartOpener && sec.Kind == layout.Essay {
 			p.padToRecto()
 		}
 		b.Starts[sec.ID] = len(b.Pages)
