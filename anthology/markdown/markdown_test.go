@@ -90,7 +90,8 @@ func ExampleParse() {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, seed := range []string{"", "*a*", "| verse\n|\n| more", "[^1]\n\n[^1]: x", "```verse\na\n```", "<script>x</script>", "> > deep\n- a\n  - b"} {
+	for _, seed := range []string{"", "*a*", "| verse\n|\n| more", "[^1]\n\n[^1]: x", "```verse\na\n```", "<script>x</script>", "> > deep\n- a\n  - b",
+		"::: epigraph\nA.\n\n— B\n:::", "| a | b |\n|---|--:|\n| 1<br>2 | [^1] |\n\nTable: c\n\n[^1]: n", "::: letter\n::: salutation\nDear,\n:::\nx\n::: signature\nS\n:::\n::: postscript\np\n:::\n:::", "H~2~O x^2^ [a]{lang=fr} [b]{.smallcaps} [c]{.abbr title=\"d\"} \\[e\\]{lang=x}", "::: figure\n![alt](images/x.png \"t\")\n\ncap\n\n— cr\n:::", ":::\n::: a\n::: b\n:::"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -236,7 +236,8 @@ func BenchmarkSampleEPUB(b *testing.B) {
 // document must stay well-formed XML, whatever the essay holds.
 func FuzzEssayXHTML(f *testing.F) {
 	for _, s := range []string{"plain", "<script>x</script> & ]]> \x07", "*a* **b** [c](javascript:d) [e](https://f?g&h)",
-		"# h\n\n### h3\n\n> q\n\n- l\n\n1. n\n\n| v\n|\n| w", "x[^1]\n\n[^1]: *n* <b>", "\U0001F600 \uFFFE \xff"} {
+		"# h\n\n### h3\n\n> q\n\n- l\n\n1. n\n\n| v\n|\n| w", "x[^1]\n\n[^1]: *n* <b>", "\U0001F600 \uFFFE \xff",
+		"::: epigraph\nA.\n\n— B\n:::", "| a | b |\n|---|--:|\n| 1<br>2 | [^1] |\n\nTable: c\n\n[^1]: n", "::: letter\n::: salutation\nDear,\n:::\nx\n::: signature\nS\n:::\n::: postscript\np\n:::\n:::", "H~2~O x^2^ [a]{lang=fr} [b]{.smallcaps} [c]{.abbr title=\"d\"} \\[e\\]{lang=x}", "::: figure\n![alt](images/x.png \"t\")\n\ncap\n\n— cr\n:::", ":::\n::: a\n::: b\n:::"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
