@@ -300,32 +300,38 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 		// The row is drawn cell by cell, each cell's lines in order, so that the PDF's text
 		// reads as the table does (a reader's copy, a screen reader, pdftotext -raw); the
 		// lines after the first are material of the row's first line, and a spacer holds
-		// their room.
-		row := &gline{line: &Line{Width: total, Natural: total}, x: x0, lead: lead, para: -1}
-		for j := 0; j < cols; j++ {
-			for k, cl := range cells[j] {
-				off := colX[j]
-				if j < len(t.Align) {
-					switch t.Align[j] {
-					case text.AlignRight:
-						off += widths[j] - cl.Natural
-					case text.AlignCenter:
-						off += (widths[j] - cl.Natural) / 2
+		// their room. A row taller than most of a page is drawn in slabs that may break
+		// across pages, so that nothing of it runs off the page's foot.
+		slab := max(1, int(s.textHeight()*0.8/lead))
+		for k0 := 0; k0 < n; k0 += slab {
+			k1 := min(n, k0+slab)
+			row := &gline{line: &Line{Width: total, Natural: total}, x: x0, lead: lead, para: -1}
+			for j := 0; j < cols; j++ {
+				for k := k0; k < k1 && k < len(cells[j]); k++ {
+					cl := cells[j][k]
+					off := colX[j]
+					if j < len(t.Align) {
+						switch t.Align[j] {
+						case text.AlignRight:
+							off += widths[j] - cl.Natural
+						case text.AlignCenter:
+							off += (widths[j] - cl.Natural) / 2
+						}
 					}
+					for _, run := range cl.Runs {
+						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size})
+					}
+					row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 				}
-				for _, run := range cl.Runs {
-					row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size})
-				}
-				row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 			}
-		}
-		if i > 0 {
-			row.space = size * 0.3
-		}
-		out = append(out, row)
-		if n > 1 {
-			row.keep = true // a row is not broken across pages
-			out = append(out, &gline{lead: float64(n-1) * lead, para: -1})
+			if i > 0 && k0 == 0 {
+				row.space = size * 0.3
+			}
+			out = append(out, row)
+			if k1-k0 > 1 {
+				row.keep = true // a slab is not broken across pages
+				out = append(out, &gline{lead: float64(k1-k0-1) * lead, para: -1})
+			}
 		}
 		if r.header {
 			last := out[len(out)-1]

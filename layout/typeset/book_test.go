@@ -2,7 +2,9 @@ package typeset
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/synth"
@@ -136,5 +138,41 @@ func TestEvenPageCount(t *testing.T) {
 	}
 	if odd == 0 {
 		t.Log("no book came out odd: the padding was not exercised")
+	}
+}
+
+// TestTallTableRow: a table cell longer than a page is set across pages; nothing of it is
+// drawn below the page's text block.
+func TestTallTableRow(t *testing.T) {
+	long := strings.Repeat("A long cell that goes on and on for a very long time indeed. ", 160)
+	files := fstest.MapFS{
+		"anthology.yaml": {Data: []byte("title: Tall\ncontents: [e]\n")},
+		"essays/e.md":    {Data: []byte("---\ntitle: Tall\noriginal: true\n---\n\nBefore the table.\n\n| Name | Text |\n|---|---|\n| One | " + long + " |\n\nAfter the table.\n")},
+	}
+	p, err := anthology.LoadFS(files, "tall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed, err := layout.Assemble(p, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := book.Geometry
+	words := 0
+	for _, pg := range book.Pages {
+		for _, tx := range pg.Texts {
+			if tx.Y > g.LastBaseline()+g.Leading && len(tx.Text) > 6 {
+				// (a folio, "v" or "12", stands below the text block; words do not)
+				t.Errorf("page %d: %q drawn at %.0f, below the text block (last baseline %.0f)", pg.Index+1, tx.Text, tx.Y, g.LastBaseline())
+			}
+			words += strings.Count(tx.Text, "long")
+		}
+	}
+	if words < 160 {
+		t.Errorf("%d of the cell's 160 sentences are on the pages", words)
 	}
 }
