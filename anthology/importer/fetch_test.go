@@ -58,3 +58,17 @@ func TestImportURL(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLD: a page's JSON-LD Article data gives the title, the author and the date.
+func TestJSONLD(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Winter Ferry | Harbour Notes</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"The Winter Ferry","author":{"@type":"Person","name":"Jane Doe"},"datePublished":"2023-02-14"}</script></head>` +
+		`<body><article><p>The ferry leaves at six, and in January that means it leaves in the dark. The deckhands know every passenger by the way they stand against the rail, hands in pockets, collars up.</p>` +
+		`<p>By the time the light comes up over the point we are halfway across, and the gulls have found us, and someone has opened a thermos of coffee that smells better than anything on land.</p></article></body></html>`
+	r, err := Read("ferry.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Title != "The Winter Ferry" || len(r.Authors) != 1 || r.Authors[0].Name != "Jane Doe" || r.Date != "2023-02-14" {
+		t.Errorf("title %q authors %+v date %q", r.Title, r.Authors, r.Date)
+	}
+}
