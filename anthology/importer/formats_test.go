@@ -308,19 +308,25 @@ func FuzzHTML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// The Markdown holds the words the import counted: none lost or made between the
-		// reader and the file it writes.
-		if got := text.Words(markdown.Parse([]byte(r.Body))); got != r.WordsOut {
-			t.Errorf("the Markdown holds %d words, the import counted %d:\n%s", got, r.WordsOut, r.Body)
-		}
-		cut := 0
-		for _, rm := range r.Removed {
-			cut += rm.Words
-		}
-		if r.WordsIn != r.WordsOut+cut {
-			t.Errorf("words in %d ≠ out %d + cut %d", r.WordsIn, r.WordsOut, cut)
-		}
+		checkTallies(t, r)
 	})
+}
+
+// checkTallies holds an import to its word tallies: the Markdown holds the words the import
+// counted (none lost or made between the reader and the file it writes), and words in are
+// words out plus the words of the cuts.
+func checkTallies(t *testing.T, r *Result) {
+	t.Helper()
+	if got := text.Words(markdown.Parse([]byte(r.Body))); got != r.WordsOut {
+		t.Errorf("the Markdown holds %d words, the import counted %d:\n%s", got, r.WordsOut, r.Body)
+	}
+	cut := 0
+	for _, rm := range r.Removed {
+		cut += rm.Words
+	}
+	if r.WordsIn != r.WordsOut+cut {
+		t.Errorf("words in %d ≠ out %d + cut %d", r.WordsIn, r.WordsOut, cut)
+	}
 }
 
 func FuzzDOCX(f *testing.F) {
@@ -332,16 +338,7 @@ func FuzzDOCX(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if got := text.Words(markdown.Parse([]byte(r.Body))); got != r.WordsOut {
-			t.Errorf("the Markdown holds %d words, the import counted %d:\n%s", got, r.WordsOut, r.Body)
-		}
-		cut := 0
-		for _, rm := range r.Removed {
-			cut += rm.Words
-		}
-		if r.WordsIn != r.WordsOut+cut {
-			t.Errorf("words in %d ≠ out %d + cut %d", r.WordsIn, r.WordsOut, cut)
-		}
+		checkTallies(t, r)
 	})
 }
 

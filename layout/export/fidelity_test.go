@@ -139,15 +139,7 @@ func bookFidelity(t *testing.T, opf string, withPDF bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var epubFile, pdfFile string
-	for _, f := range res.Files {
-		switch filepath.Ext(f) {
-		case ".epub":
-			epubFile = f
-		case ".pdf":
-			pdfFile = f
-		}
-	}
+	epubFile, pdfFile := builtFiles(res)
 	zr, err := zip.OpenReader(epubFile)
 	if err != nil {
 		t.Fatal(err)
@@ -444,4 +436,17 @@ func dehyphenate(s string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// builtFiles returns the EPUB and the PDF a build wrote ("" for one it did not write).
+func builtFiles(res *export.Result) (epubFile, pdfFile string) {
+	for _, f := range res.Files {
+		switch filepath.Ext(f) {
+		case ".epub":
+			epubFile = f
+		case ".pdf":
+			pdfFile = f
+		}
+	}
+	return epubFile, pdfFile
 }

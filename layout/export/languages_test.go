@@ -3,7 +3,6 @@ package export_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -70,15 +69,7 @@ func TestBooksInTheirLanguages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var epubFile, pdfFile string
-			for _, f := range res.Files {
-				switch filepath.Ext(f) {
-				case ".epub":
-					epubFile = f
-				case ".pdf":
-					pdfFile = f
-				}
-			}
+			epubFile, pdfFile := builtFiles(res)
 			data, err := os.ReadFile(epubFile)
 			if err != nil {
 				t.Fatal(err)
