@@ -19,7 +19,9 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
 )
 
@@ -160,6 +162,40 @@ type Essay struct {
 	// file must be written whatever it holds): a save skips essays that still match them.
 	saved     *EssayMeta
 	savedBody string
+
+	// inLang caches Body read in a language with its own typography (see DocIn); a clone
+	// shares it, harmlessly: an entry holds the body it was read from.
+	inLang *langDoc
+}
+
+// langDoc is an essay's body as read in a language.
+type langDoc struct {
+	lang, body string
+	doc        *text.Document
+}
+
+// docInMu guards the essays' language caches (builds run beside the editor).
+var docInMu sync.Mutex
+
+// DocIn returns the body as a language sets it: Doc itself for a language whose typography is
+// English's, else Body read with that language's quotation marks and spacing — read once, and
+// again only when the body or the language changes (assembly asks on every build, and the
+// GUI's preview builds on every edit).
+func (e *Essay) DocIn(lang string) *text.Document {
+	if markdown.EnglishTypography(lang) {
+		return e.Doc
+	}
+	docInMu.Lock()
+	c := e.inLang
+	docInMu.Unlock()
+	if c != nil && c.lang == lang && c.body == e.Body {
+		return c.doc
+	}
+	c = &langDoc{lang: lang, body: e.Body, doc: markdown.ParseLang([]byte(e.Body), lang)}
+	docInMu.Lock()
+	e.inLang = c
+	docInMu.Unlock()
+	return c.doc
 }
 
 // clone copies m deeply.

@@ -10,15 +10,13 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/anthology-editor/anthology/anthology/markdown"
 	model "github.com/anthology-editor/anthology/anthology/text"
 )
 
-// renderedEssay shows an essay's text as the book reads it: parsed once by the project's own
-// Markdown reader into the text model (tables, figures, epigraphs, letters, notes and all),
-// then laid out as rich model. The GUI never re-reads Markdown by another parser's rules.
-func renderedEssay(body, lang, projectDir string) []widget.RichTextSegment {
-	doc := markdown.ParseLang([]byte(body), lang)
+// renderedEssay shows an essay's text as the book reads it: the text model the project's own
+// Markdown reader made of it (tables, figures, epigraphs, letters, notes and all), laid out as
+// rich text. The GUI never re-reads Markdown by another parser's rules.
+func renderedEssay(doc *model.Document, projectDir string) []widget.RichTextSegment {
 	r := richRenderer{dir: projectDir}
 	segs := r.blocks(doc.Blocks, false)
 	if len(doc.Notes) > 0 {

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/anthology-editor/anthology/anthology/markdown"
 )
 
 // TestRenderedEssay: the rendered view shows what the book holds — a table as a table, a
@@ -15,7 +17,7 @@ func TestRenderedEssay(t *testing.T) {
 		"| Year | Crossings |\n|---|--:|\n| 1910 | 12 |\n\nTable: The ferry.\n\n" +
 		"::: figure\n![The quay](images/quay.png)\n\nThe quay at dawn.\n:::\n\n" +
 		"::: letter\nThe boat is late.\n\n::: signature\nJ. Moss\n:::\n:::\n\n[^1]: A note.\n"
-	segs := renderedEssay(body, "fr", "/book")
+	segs := renderedEssay(markdown.ParseLang([]byte(body), "fr"), "/book")
 	var table, image bool
 	var all strings.Builder
 	for _, s := range segs {

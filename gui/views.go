@@ -95,7 +95,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	rendered := widget.NewRichText()
 	rendered.Wrapping = fyne.TextWrapWord
 	render := func() {
-		rendered.Segments = renderedEssay(es.Body, lang(), e.project().Dir)
+		rendered.Segments = renderedEssay(es.DocIn(lang()), e.project().Dir)
 		rendered.Refresh()
 	}
 	bodyTabs := container.NewAppTabs(

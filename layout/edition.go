@@ -268,7 +268,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 			title = ed.Words.Introduction
 		}
 		s := add(&Section{Kind: Introduction, Matter: FrontMatter, ID: "introduction", Title: markdown.ParseInline(title),
-			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(docIn(intro, ed.Language)), Essay: intro,
+			Subtitle: markdown.ParseInline(intro.Meta.Subtitle), Body: tidyBody(intro.DocIn(langOf(intro, ed.Language))), Essay: intro,
 			Authors: authorsOf(p, intro.Meta.Authors, p.Book.Editors), Translators: authorsOf(p, intro.Meta.Translators, nil)})
 		contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 	}
@@ -286,7 +286,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		for _, e := range part.Essays {
 			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + anthology.ASCIIID(e.ID), Essay: e, Part: opener,
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
-				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(docIn(e, ed.Language))})
+				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(e.DocIn(langOf(e, ed.Language)))})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
 				s.Headnote = markdown.ParseLang([]byte(e.Meta.Headnote), ed.Language).Blocks
 			}
@@ -316,18 +316,12 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 	return ed, nil
 }
 
-// docIn is an essay's text as its language sets it: the project reads every body as English
-// (straight quotes to “ ”), so a piece in another language is read again with its own
-// quotation marks and spacing.
-func docIn(e *anthology.Essay, bookLang string) *text.Document {
-	lang := e.Meta.Language
-	if lang == "" {
-		lang = bookLang
+// langOf is an essay's language: its own, else the book's.
+func langOf(e *anthology.Essay, bookLang string) string {
+	if e.Meta.Language != "" {
+		return e.Meta.Language
 	}
-	if q := markdown.Quotes(lang); q == markdown.Quotes("en") && !strings.HasPrefix(strings.ToLower(lang), "fr") {
-		return e.Doc
-	}
-	return markdown.ParseLang([]byte(e.Body), lang)
+	return bookLang
 }
 
 // tidyBody returns a body without scene breaks that separate nothing: at its start, at its end,
@@ -424,26 +418,9 @@ func authorsOf(p *anthology.Project, ids, fallback []string) []*anthology.Contri
 // EditorNames are the book's editors as its title page lists them, in its language.
 func (ed *Edition) EditorNames() string { return ed.Words.Join(names(ed.Editors)) }
 
-// JoinNames joins contributors' names the way an English byline does: "A", "A and B",
-// "A, B and C". A book in another language uses Words.Join.
-func JoinNames(cs []*anthology.Contributor) string {
-	names := make([]string, len(cs))
-	for i, c := range cs {
-		names[i] = c.Name
-	}
-	return JoinList(names)
-}
-
-// JoinList joins names with commas and a final "and".
-func JoinList(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
+// JoinList joins names with commas and a final "and", in English (a book's own lines use its
+// Words.Join).
+func JoinList(names []string) string { return english.Join(names) }
 
 // bios lists every contributor who wrote something in the book or edited it, sorted by sort
 // name, each with the pieces they wrote.
@@ -619,17 +596,6 @@ func (ids idSet) unique(id string) string {
 	}
 	ids[out] = true
 	return out
-}
-
-var numberWords = []string{"Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-	"Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty"}
-
-// PartLabel is the label of part n: "Part One" … "Part Twenty", then "Part 21".
-func PartLabel(n int) string {
-	if n >= 1 && n < len(numberWords) {
-		return "Part " + numberWords[n]
-	}
-	return "Part " + strconv.Itoa(n)
 }
 
 // Slug makes a file name from a title: "The Lamp-Lighters" → "the-lamp-lighters".

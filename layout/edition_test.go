@@ -166,10 +166,11 @@ func TestSlugAndNames(t *testing.T) {
 	if got := layout.JoinList([]string{"A", "B", "C"}); got != "A, B and C" {
 		t.Errorf("JoinList = %q", got)
 	}
-	if got := layout.PartLabel(3); got != "Part Three" {
+	en, _ := layout.WordsFor("en", nil)
+	if got := en.PartLabel(3); got != "Part Three" {
 		t.Errorf("PartLabel(3) = %q", got)
 	}
-	if got := layout.PartLabel(42); got != "Part 42" {
+	if got := en.PartLabel(42); got != "Part 42" {
 		t.Errorf("PartLabel(42) = %q", got)
 	}
 }

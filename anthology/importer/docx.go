@@ -220,7 +220,7 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 				}
 			case "gridSpan":
 				if depth == 1 {
-					if n := atoiString(wVal(t)); n > 1 && n < 64 {
+					if n := smallNumber(wVal(t), 63); n > 1 {
 						span = n
 					}
 				}
@@ -601,18 +601,6 @@ func docxTable(paras []docxPara, noteMark func(string) string) block {
 		md = append(md, pad(l))
 	}
 	return block{kind: chunk, md: strings.Join(md, "\n"), text: strings.Join(words, " ")}
-}
-
-// atoiString reads a small decimal number, 0 if s is not one.
-func atoiString(s string) int {
-	n := 0
-	for i, r := range s {
-		if r < '0' || r > '9' || i > 4 {
-			return 0
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n
 }
 
 // plain is the paragraph's text.

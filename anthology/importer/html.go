@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -466,7 +467,7 @@ func (c *htmlConv) inlineElement(w *inlineWriter, n *html.Node, em bool, quotes 
 			w.text(textOf(n), em)
 			return
 		}
-		w.raw("[^" + itoa(c.noteNumber(def)) + "]")
+		w.raw("[^" + strconv.Itoa(c.noteNumber(def)) + "]")
 		return
 	}
 	if isBacklink(n) {
@@ -538,17 +539,6 @@ func (c *htmlConv) inlineElement(w *inlineWriter, n *html.Node, em bool, quotes 
 		}
 		c.inline(w, n, em, quotes)
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 // isVerse recognises poetry by the markup books and sites give it.

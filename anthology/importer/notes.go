@@ -2,6 +2,7 @@ package importer
 
 import (
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -330,7 +331,7 @@ func (c *htmlConv) noteDefs() []string {
 				lines[j] = "    " + lines[j]
 			}
 		}
-		out = append(out, "[^"+itoa(i+1)+"]: "+strings.Join(lines, "\n"))
+		out = append(out, "[^"+strconv.Itoa(i+1)+"]: "+strings.Join(lines, "\n"))
 	}
 	return out
 }

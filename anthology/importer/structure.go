@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -111,7 +112,7 @@ func (c *htmlConv) table(n *html.Node) {
 					c.cellContent(w, td)
 					cells = append(cells, w.md.String())
 					words = append(words, w.txt.String())
-					for span := atoiAttr(td, "colspan"); span > 1 && span < 100; span-- {
+					for span := smallNumber(attr(td, "colspan"), 99); span > 1; span-- {
 						cells = append(cells, "")
 					}
 				}
@@ -172,16 +173,13 @@ func (c *htmlConv) cellContent(w *inlineWriter, n *html.Node) {
 	}
 }
 
-func atoiAttr(n *html.Node, key string) int {
-	v, k := 0, 0
-	for _, r := range strings.TrimSpace(attr(n, key)) {
-		if r < '0' || r > '9' || k > 4 {
-			return 0
-		}
-		v = v*10 + int(r-'0')
-		k++
+// smallNumber reads a count an attribute gives ("3"), 0 when it is none or past max.
+func smallNumber(s string, max int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > max {
+		return 0
 	}
-	return v
+	return n
 }
 
 // isAttribution recognises the source line of an epigraph or quotation.

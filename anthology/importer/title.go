@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -167,7 +168,7 @@ func (c *htmlConv) titleInline(w *inlineWriter, n *html.Node) {
 		case html.ElementNode:
 			if def, ok := c.notes.ref(c.src, ch); ok {
 				if def != nil {
-					c.titleRefs = append(c.titleRefs, "[^"+itoa(c.noteNumber(def))+"]")
+					c.titleRefs = append(c.titleRefs, "[^"+strconv.Itoa(c.noteNumber(def))+"]")
 				}
 				continue
 			}

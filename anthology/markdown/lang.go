@@ -5,9 +5,6 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/util"
 
 	"github.com/anthology-editor/anthology/anthology/text"
 )
@@ -57,10 +54,17 @@ var (
 	langMarkdown = map[string]goldmark.Markdown{}
 )
 
+// EnglishTypography reports whether a language sets its text as this package reads every body
+// by default (English quotation marks, no spaces before punctuation): such a body needs no
+// second reading.
+func EnglishTypography(lang string) bool {
+	return Quotes(lang) == quotes["en"] && primary(lang) != "fr"
+}
+
 // markdownFor returns the block parser whose typographer writes a language's quotation marks.
 func markdownFor(lang string) goldmark.Markdown {
 	tag := primary(lang)
-	if _, ok := quotes[tag]; !ok || tag == "en" {
+	if _, ok := quotes[tag]; !ok || Quotes(tag) == quotes["en"] {
 		return blockMarkdown
 	}
 	langMu.Lock()
@@ -68,26 +72,7 @@ func markdownFor(lang string) goldmark.Markdown {
 	if md, ok := langMarkdown[tag]; ok {
 		return md
 	}
-	q := quotes[tag]
-	subs := extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-		extension.LeftSingleQuote:  q[2],
-		extension.RightSingleQuote: q[3],
-		extension.LeftDoubleQuote:  q[0],
-		extension.RightDoubleQuote: q[1],
-		extension.EnDash:           "\u2013",
-		extension.EmDash:           "\u2014",
-		extension.Ellipsis:         "\u2026",
-		extension.LeftAngleQuote:   "\u00ab",
-		extension.RightAngleQuote:  "\u00bb",
-		extension.Apostrophe:       "\u2019", // an apostrophe is ’ in every language
-	})
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(subs), extension.Table),
-		goldmark.WithParserOptions(
-			parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150), util.Prioritized(fencedDivParser{}, 650)),
-			parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
-		),
-	)
+	md := newBlockMarkdown(typography(quotes[tag]))
 	langMarkdown[tag] = md
 	return md
 }

@@ -38,28 +38,39 @@ import (
 	"github.com/anthology-editor/anthology/anthology/text"
 )
 
-// substitutions makes goldmark's typographer write characters, not HTML entities: the model
-// holds text, and each writer escapes for its own medium.
-var substitutions = extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
-	extension.LeftSingleQuote:  "\u2018",
-	extension.RightSingleQuote: "\u2019",
-	extension.LeftDoubleQuote:  "\u201c",
-	extension.RightDoubleQuote: "\u201d",
-	extension.EnDash:           "\u2013",
-	extension.EmDash:           "\u2014",
-	extension.Ellipsis:         "\u2026",
-	extension.LeftAngleQuote:   "\u00ab",
-	extension.RightAngleQuote:  "\u00bb",
-	extension.Apostrophe:       "\u2019",
-})
+// typography makes goldmark's typographer write characters, not HTML entities (the model
+// holds text, and each writer escapes for its own medium), with a language's quotation marks
+// (see Quotes).
+func typography(q [4]string) extension.TypographerOption {
+	return extension.WithTypographicSubstitutions(map[extension.TypographicPunctuation]string{
+		extension.LeftSingleQuote:  q[2],
+		extension.RightSingleQuote: q[3],
+		extension.LeftDoubleQuote:  q[0],
+		extension.RightDoubleQuote: q[1],
+		extension.EnDash:           "\u2013",
+		extension.EmDash:           "\u2014",
+		extension.Ellipsis:         "\u2026",
+		extension.LeftAngleQuote:   "\u00ab",
+		extension.RightAngleQuote:  "\u00bb",
+		extension.Apostrophe:       "\u2019", // an apostrophe is ’ in every language
+	})
+}
 
-var blockMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(substitutions), extension.Table),
-	goldmark.WithParserOptions(
-		parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150), util.Prioritized(fencedDivParser{}, 650)),
-		parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
-	),
-)
+// substitutions are English's.
+var substitutions = typography(quotes["en"])
+
+// newBlockMarkdown is the block parser of essays, its typographer writing the given marks.
+func newBlockMarkdown(subs extension.TypographerOption) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.NewFootnote(), extension.NewTypographer(subs), extension.Table),
+		goldmark.WithParserOptions(
+			parser.WithBlockParsers(util.Prioritized(lineBlockParser{}, 150), util.Prioritized(fencedDivParser{}, 650)),
+			parser.WithInlineParsers(util.Prioritized(scriptParser{}, 450)),
+		),
+	)
+}
+
+var blockMarkdown = newBlockMarkdown(substitutions)
 
 // inlineParser knows no block syntax but paragraphs, so a title such as "1984: A Memoir" or a
 // verse line starting with "- " stays text.

@@ -161,7 +161,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
 		pdf.SetFont("cover", "", 11.5)
 		pdf.SetXY(x, pdf.GetY()+4)
-		pdf.MultiCell(width, 16, layout.JoinList(names), "", "L", false)
+		pdf.MultiCell(width, 16, ed.Words.Join(names), "", "L", false)
 		y = pdf.GetY() + 20
 	}
 	if len(ed.Editors) > 0 {

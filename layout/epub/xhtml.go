@@ -70,13 +70,15 @@ type renderer struct {
 	words *layout.Words
 }
 
+// englishWords are what a renderer made without an edition prints.
+var englishWords, _ = layout.WordsFor("en", nil)
+
 // printed returns the words the renderer prints.
-func (r *renderer) printed() layout.Words {
+func (r *renderer) printed() *layout.Words {
 	if r.words != nil {
-		return *r.words
+		return r.words
 	}
-	w, _ := layout.WordsFor("en", nil)
-	return w
+	return &englishWords
 }
 
 // mark is markup to put at a place in a block's text (a page-break marker).
