@@ -39,6 +39,10 @@ type block struct {
 	pos        int    // index in the original sequence of blocks
 	// cut, when set, is why the reader judged the block to be outside the essay.
 	cut string
+	// class is the web clean-up's verdict on the block, once judged (see classify).
+	class     blockClass
+	judged    bool
+	furniture bool // judged the page's by its vocabulary (see furnitureOf)
 }
 
 // markdown returns the block's Markdown.

@@ -171,9 +171,9 @@ type cleaner struct {
 }
 
 func (c *cleaner) remove(i int, reason string) {
-	c.res.Removed = append(c.res.Removed, Removed{Text: c.blocks[i].text, Reason: reason, Words: CountWords(c.blocks[i].text), pos: c.blocks[i].pos,
-		md: c.blocks[i].markdown()})
-	c.blocks = append(c.blocks[:i], c.blocks[i+1:]...)
+	cuts := make([]string, i+1)
+	cuts[i] = reason
+	c.removeMarked(cuts)
 }
 
 // clean turns raw blocks into an essay: it cuts web furniture (saying why), finds the title,

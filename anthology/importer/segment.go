@@ -74,17 +74,22 @@ var (
 	excerptEnd = regexp.MustCompile(`\p{L}\s*(--\.?|—\.|\[…\]|\[\.\.\.\]|\.\.\.\s*\[?(read|continue)[^\]]*\]?)$`)
 	// postedBy is a host's byline: "Posted by Jane Doe on May 3", "Written by Jane Doe".
 	postedBy = regexp.MustCompile(`^(?i:posted|written|published|submitted|shared|contributed)\s+(?i:by)\s+(\p{Lu}[\p{L}.’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})`)
-	wordRe   = regexp.MustCompile(`[\p{L}\p{N}’'-]+`)
 )
 
 // pageFurniture reports whether a line is a web page's: a furniture line, a count, a read
 // time, run-together menu words, mostly the words of buttons, or an appeal to subscribe.
 func pageFurniture(t string) bool {
-	if matchFurniture(t) != nil || countLine.MatchString(t) || readTime.MatchString(t) && words(t) < 12 || runTogether.MatchString(t) {
+	lower := strings.ToLower(t)
+	return matchFurniture(t) != nil || furnitureOf(t, lower, wordsOf(lower))
+}
+
+// furnitureOf is pageFurniture for a line the furniture lines have been tried on already (the
+// web clean-up cut those before the essay is looked for), its lower-case words found.
+func furnitureOf(t, lower string, ws []string) bool {
+	// Menus and labels are short: the patterns need not read a paragraph through.
+	if len(t) <= 600 && (countLine.MatchString(t) || len(ws) < 12 && readTime.MatchString(t) || runTogether.MatchString(t)) {
 		return true
 	}
-	lower := strings.ToLower(t)
-	ws := wordRe.FindAllString(lower, -1)
 	buttons, appeals := 0, 0
 	for _, w := range ws {
 		if buttonWords[w] {
@@ -95,11 +100,33 @@ func pageFurniture(t string) bool {
 		}
 	}
 	for _, phrase := range []string{"per month", "per year", "free trial", "paid subscri", "support my", "support our", "support this"} {
-		if strings.Contains(lower, phrase) {
+		if len(ws) <= 90 && strings.Contains(lower, phrase) { // (an appeal is short)
 			appeals++
 		}
 	}
 	return len(ws) >= 3 && float64(buttons)/float64(len(ws)) >= 0.5 || appeals >= 2 && len(ws) <= 90
+}
+
+// wordsOf splits text into its words: runs of letters, digits, apostrophes and hyphens.
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || r == '\'' || r == '-')
+	})
+}
+
+// stopDensity is the share of a text's words that are English stop words: prose is full of
+// them, menus and captions are not.
+func stopDensity(ws []string) float64 {
+	if len(ws) == 0 {
+		return 0
+	}
+	stops := 0
+	for _, w := range ws {
+		if englishStopWords[w] {
+			stops++
+		}
+	}
+	return float64(stops) / float64(len(ws))
 }
 
 // appealWords are the words of a page's requests for money or a sign-up.
@@ -108,8 +135,16 @@ var appealWords = map[string]bool{"subscribe": true, "subscribed": true, "subscr
 	"paywall": true, "membership": true, "paid": true, "pledge": true, "upgrade": true, "newsletter": true,
 	"support": true}
 
-// classify judges one block of a page.
-func classify(b block) blockClass {
+// classify judges one block of a page, once: the verdict is kept on the block, which the
+// clean-up asks about again and again.
+func classify(b *block) blockClass {
+	if !b.judged {
+		b.class, b.judged = judge(b), true
+	}
+	return b.class
+}
+
+func judge(b *block) blockClass {
 	t := strings.TrimSpace(b.text)
 	if t == "" {
 		return classShort
@@ -117,20 +152,12 @@ func classify(b block) blockClass {
 	if b.kind == chunk || b.kind == verse || b.kind == quote {
 		return classNearGood // structure the page's markup gave the essay
 	}
-	if pageFurniture(t) {
+	lower := strings.ToLower(t)
+	ws := wordsOf(lower)
+	if b.furniture = furnitureOf(t, lower, ws); b.furniture || len(ws) == 0 {
 		return classBad
 	}
-	ws := wordRe.FindAllString(strings.ToLower(t), -1)
-	if len(ws) == 0 {
-		return classBad
-	}
-	stops := 0
-	for _, w := range ws {
-		if englishStopWords[w] {
-			stops++
-		}
-	}
-	density := float64(stops) / float64(len(ws))
+	density := stopDensity(ws)
 	chars := utf8.RuneCountInString(t)
 	switch {
 	case chars < 70:
@@ -147,17 +174,11 @@ func classify(b block) blockClass {
 // words enough, the stop words of prose, no sentence's end.
 func truncatedProse(t string) bool {
 	t = strings.TrimSpace(t)
-	ws := wordRe.FindAllString(strings.ToLower(t), -1)
+	ws := wordsOf(strings.ToLower(t))
 	if len(ws) < 4 || endsSentence(t) || pageFurniture(t) || titleCaseRatio(t) >= 0.6 {
 		return false // (a headline of a related post, cut off, is not the essay's)
 	}
-	stops := 0
-	for _, w := range ws {
-		if englishStopWords[w] {
-			stops++
-		}
-	}
-	return float64(stops)/float64(len(ws)) >= 0.3
+	return stopDensity(ws) >= 0.3
 }
 
 // sentenceLike reports whether text reads as sentences: it ends as one, or holds a full stop
@@ -186,7 +207,8 @@ func sentenceLike(t string) bool {
 func essayRun(blocks []block) (start, end int, ok bool) {
 	best, cur := 0.0, 0.0
 	curStart := 0
-	for i, b := range blocks {
+	for i := range blocks {
+		b := &blocks[i]
 		n := float64(words(b.text))
 		var w float64
 		class := classify(b)
@@ -235,7 +257,7 @@ func (c *cleaner) trimToEssay(h hints) {
 	for start > 0 && salutation.MatchString(strings.TrimSpace(c.blocks[start-1].text)) {
 		start--
 	}
-	for end < len(c.blocks) && classify(c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
+	for end < len(c.blocks) && classify(&c.blocks[end]) == classShort && shortSentence(c.blocks[end].text) {
 		end++
 	}
 	// An excerpt the page shows under the title, cut off ("… the things that I can --."),
@@ -269,22 +291,28 @@ func (c *cleaner) trimToEssay(h hints) {
 	}
 	before := 0
 	for i := start; i < end; i++ {
-		if i > start && isTitleLine(c.blocks[i]) && before*4 <= total && total-before >= 60 &&
-			i+1 < end && classify(c.blocks[i+1]) >= classNearGood {
+		if i > start && isTitleLine(&c.blocks[i]) && before*4 <= total && total-before >= 60 &&
+			i+1 < end && classify(&c.blocks[i+1]) >= classNearGood {
 			start = i + 1
 			break
 		}
 		before += words(c.blocks[i].text)
 	}
 
+	// What goes is marked first and cut in one pass at the end (cutting block by block would
+	// be quadratic on a long text).
+	cuts := make([]string, len(c.blocks))
+	defer c.removeMarked(cuts)
 	// Inside the run: what is plainly the page's (a share row between two paragraphs) goes.
-	for i := end - 1; i >= start; i-- {
-		if pageFurniture(strings.TrimSpace(c.blocks[i].text)) && c.blocks[i].kind != chunk {
-			c.remove(i, "the page's furniture inside the text")
-			end--
+	kept := false
+	for i := start; i < end; i++ {
+		if b := &c.blocks[i]; b.kind != chunk && classify(b) == classBad && b.furniture {
+			cuts[i] = "the page's furniture inside the text"
+		} else {
+			kept = true
 		}
 	}
-	if start >= end {
+	if !kept {
 		return
 	}
 	// After the run: keep what the bio and signature finders read (the three blocks after it
@@ -303,15 +331,15 @@ func (c *cleaner) trimToEssay(h hints) {
 	for i := len(c.blocks) - 1; i >= keepAfter; i-- {
 		if m := postedBy.FindStringSubmatch(strings.TrimSpace(c.blocks[i].text)); m != nil && len(c.res.Authors) == 0 && !notNames[strings.TrimSpace(m[1])] {
 			c.addAuthor(strings.TrimSpace(m[1]), "")
-			c.remove(i, "byline (now the essay's author)")
+			cuts[i] = "byline (now the essay's author)"
 			continue
 		}
-		c.remove(i, "outside the essay (the page's furniture after it)")
+		cuts[i] = "outside the essay (the page's furniture after it)"
 	}
 	for i := keepAfter - 1; i >= end; i-- {
 		t := strings.TrimSpace(c.blocks[i].text)
 		if !(bioStart.MatchString(strings.TrimLeft(t, "-–—•* ")) || dashSig.MatchString(t)) {
-			c.remove(i, "outside the essay (the page's furniture after it)")
+			cuts[i] = "outside the essay (the page's furniture after it)"
 		}
 	}
 	// Before the run: the title is the nearest line above it that reads as one.
@@ -325,8 +353,8 @@ func (c *cleaner) trimToEssay(h hints) {
 		// ("Tuesday Night" over "Posted by Jane Doe").
 		overByline := i+1 < start && looksLikeName(t) && authorLine(strings.TrimSpace(c.blocks[i+1].text)) != "" &&
 			!looksLikeName(strings.TrimSpace(c.blocks[i+1].text))
-		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(c.blocks[i]) || isQuotedHeadline(t) || overByline ||
-			i == 0 && words(t) <= 14 && endsSentence(t) && classify(c.blocks[i]) != classBad {
+		if h.title != "" && strings.EqualFold(t, h.title) || isTitleLine(&c.blocks[i]) || isQuotedHeadline(t) || overByline ||
+			i == 0 && words(t) <= 14 && endsSentence(t) && classify(&c.blocks[i]) != classBad {
 			// (A page's first line may be a title that ends as a sentence: "I'm still me.")
 			title = i
 			break
@@ -335,7 +363,7 @@ func (c *cleaner) trimToEssay(h hints) {
 	// A headline over a dek: the title is the upper line, the dek its subtitle.
 	dek := -1
 	if title > 0 {
-		above := c.blocks[title-1]
+		above := &c.blocks[title-1]
 		at := strings.TrimSpace(above.text)
 		// Two title lines one over the other: a headline and its dek. A kicker over the
 		// title ("THE BLOG") is shorter than that, or set in capitals.
@@ -350,27 +378,41 @@ func (c *cleaner) trimToEssay(h hints) {
 			title, dek = title-1, title
 		}
 	}
-	// From the run's start back to the top, so that the indices below stay put.
+	// From the run's start back to the top: the nearest author line wins.
 	for i := start - 1; i >= 0; i-- {
 		t := strings.TrimSpace(c.blocks[i].text)
 		switch {
 		case i == dek:
 			c.res.Subtitle = strings.Trim(t, "“”\"")
-			c.remove(i, "subtitle (now the essay's subtitle)")
+			cuts[i] = "subtitle (now the essay's subtitle)"
 		case i == title:
 			c.res.Title = titleFromLine(strings.Trim(t, "“”\"‘’' "))
 			c.titled = true
-			c.remove(i, "title (now the essay's title)")
+			cuts[i] = "title (now the essay's title)"
 		case i > title && (byline.MatchString(t) || normalizeDate(t) != "" || dateOnly.MatchString(t)):
 			// findByline and findDate take these.
 		case len(c.res.Authors) == 0 && authorLine(t) != "" && (i > title || i == title-1 || !looksLikeName(strings.TrimLeft(t, "•·*- "))):
 			// (under the title or just above it; a byline that says it is one anywhere)
 			c.addAuthor(authorLine(t), "")
-			c.remove(i, "author's name (now the essay's author)")
+			cuts[i] = "author's name (now the essay's author)"
 		default:
-			c.remove(i, "outside the essay (the page's furniture before it)")
+			cuts[i] = "outside the essay (the page's furniture before it)"
 		}
 	}
+}
+
+// removeMarked cuts, in one pass, every block with a reason in cuts (by index), reporting
+// each.
+func (c *cleaner) removeMarked(cuts []string) {
+	out := c.blocks[:0]
+	for i, b := range c.blocks {
+		if i < len(cuts) && cuts[i] != "" {
+			c.res.Removed = append(c.res.Removed, Removed{Text: b.text, Reason: cuts[i], Words: CountWords(b.text), pos: b.pos, md: b.markdown()})
+			continue
+		}
+		out = append(out, b)
+	}
+	c.blocks = out
 }
 
 // citation is a first-publication line that gives title, periodical and date at once:
@@ -406,43 +448,44 @@ func valediction(t string) bool {
 // between paragraphs, a byline in the header and the footer): a sentence of the essay is
 // not repeated word for word.
 func (c *cleaner) cutRepeated() {
+	// Each short line's key, once; the first place each stands and how often.
+	keys := make([]string, len(c.blocks))
 	seen := map[string]int{}
-	key := func(b block) string {
+	first := map[string]int{}
+	for i, b := range c.blocks {
+		if b.kind == sceneBreak || words(b.text) > 12 {
+			continue
+		}
 		t := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
-		if b.kind == sceneBreak || t == "" || words(t) > 12 || endsSentence(t) && words(t) > 3 {
-			return ""
+		if t == "" || endsSentence(t) && words(t) > 3 {
+			continue
 		}
-		return t
+		keys[i] = t
+		if seen[t] == 0 {
+			first[t] = i
+		}
+		seen[t]++
 	}
-	for _, b := range c.blocks {
-		if k := key(b); k != "" {
-			seen[k]++
-		}
+	if len(seen) == 0 {
+		return
 	}
 	// A title shown again further down (in a breadcrumb, a comment header) stays where it
 	// first stands above the text.
 	firstProse := len(c.blocks)
-	for i, b := range c.blocks {
-		if classify(b) == classGood {
+	for i := range c.blocks {
+		if classify(&c.blocks[i]) == classGood {
 			firstProse = i
 			break
 		}
 	}
-	first := map[string]int{}
-	for i, b := range c.blocks {
-		if k := key(b); k != "" {
-			if _, ok := first[k]; !ok {
-				first[k] = i
-			}
-		}
-	}
-	for i := len(c.blocks) - 1; i >= 0; i-- {
-		k := key(c.blocks[i])
-		if k == "" || seen[k] < 2 || first[k] == i && i < firstProse && isTitleLine(c.blocks[i]) {
+	cuts := make([]string, len(c.blocks))
+	for i, k := range keys {
+		if k == "" || seen[k] < 2 || first[k] == i && i < firstProse && isTitleLine(&c.blocks[i]) {
 			continue
 		}
-		c.remove(i, "repeated on the page (a caption or a label)")
+		cuts[i] = "repeated on the page (a caption or a label)"
 	}
+	c.removeMarked(cuts)
 }
 
 // authorLine returns the name a line gives as the author's ("Posted by Jane Doe on…", or the
@@ -478,7 +521,7 @@ func shortSentence(t string) bool {
 	if strings.HasSuffix(strings.TrimRight(lower, ".!"), " here") {
 		return false
 	}
-	for _, w := range wordRe.FindAllString(lower, -1) {
+	for _, w := range wordsOf(lower) {
 		if buttonWords[w] {
 			return false
 		}
@@ -501,7 +544,7 @@ func endsWithFunctionWord(t string) bool {
 }
 
 // isTitleLine reports whether a block reads as a title: short, not a sentence, not furniture.
-func isTitleLine(b block) bool {
+func isTitleLine(b *block) bool {
 	t := strings.TrimSpace(b.text)
 	if b.kind == heading {
 		return true
