@@ -195,13 +195,7 @@ func TestRunInProcess(t *testing.T) {
 }
 
 func TestImportJSONAndInto(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "night.txt")
-	os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter.\n\nLeave a Comment\n\nYour email address will not be published.\n"), 0o644)
-	r := runBin(t, nil, "import", src, "--json")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
+	dir, src, r := importNightJSON(t)
 	var got struct {
 		File, Title, Body string
 		Removed           []struct{ Text, Reason string }
@@ -402,13 +396,7 @@ func TestCheckListsLoadWarningsInFileOrder(t *testing.T) {
 // TestImportFromJSON: what import --json prints, corrected by the editor (a cut taken back, a
 // title fixed), is added as it says with --from-json; JSON that is not it is a named error.
 func TestImportFromJSON(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join(dir, "night.txt")
-	os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter.\n\nLeave a Comment\n\nYour email address will not be published.\n"), 0o644)
-	r := runBin(t, nil, "import", src, "--json")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
+	dir, _, r := importNightJSON(t)
 	edited := strings.Replace(r.stdout, `"title": "The Long Night"`, `"title": "The Longest Night"`, 1)
 	edited = strings.Replace(edited, `that winter.\n`, `that winter.\n\nA line the editor took back.\n`, 1)
 	js := filepath.Join(dir, "night.json")
@@ -456,4 +444,20 @@ func TestImportKeep(t *testing.T) {
 	if r = runBin(t, nil, "import", src, "--json", "--keep", "99"); r.code != 2 || !strings.Contains(r.stderr, "not a cut's number") {
 		t.Errorf("--keep 99: %d %q", r.code, r.stderr)
 	}
+}
+
+// importNightJSON writes a short essay with a comment footer into a temporary folder and runs
+// import --json on it: the folder, the essay's path and the run.
+func importNightJSON(t *testing.T) (dir, src string, r result) {
+	t.Helper()
+	dir = t.TempDir()
+	src = filepath.Join(dir, "night.txt")
+	if err := os.WriteFile(src, []byte("The Long Night\n\nIt was a long night, and nobody slept at all that winter.\n\nLeave a Comment\n\nYour email address will not be published.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runBin(t, nil, "import", src, "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	return dir, src, r
 }
