@@ -144,20 +144,22 @@ func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
 		}
 		return w
 	}
-	set := setLines(items, width, c.justify)
+	sameFrom := max(c.narrowLines, 1) // the first line has no hang, the narrow ones are narrower
+	set := setLines(items, width, sameFrom, c.justify)
 	if c.center && len(set) > 1 {
 		set = balance(items, set, measure)
 	}
-	src := &paraSource{items: items, width: width, cfg: c}
+	src := &paraSource{items: items, width: width, sameFrom: sameFrom, cfg: c}
 	return src.glines(set)
 }
 
 // paraSource is what a justified paragraph was set from, kept so that pagination can set it
 // again one line longer or shorter, or without a hyphen at a page's foot.
 type paraSource struct {
-	items []item
-	width func(int) float64
-	cfg   paraCfg
+	items    []item
+	width    func(int) float64
+	sameFrom int // the first line of the measure all later lines share
+	cfg      paraCfg
 }
 
 // glines turns set lines into galley lines, positioned in the text block.
@@ -183,16 +185,27 @@ func (src *paraSource) glines(set []*Line) []*gline {
 	return out
 }
 
+// maxLooseItems bounds the paragraphs pagination may set a line longer or shorter: counting
+// lines keeps a class per line count, so the work grows with the square of the paragraph
+// (about 10 ms at this size); a longer paragraph keeps its setting and the page is mended by
+// other means.
+const maxLooseItems = 6000
+
 // reset sets the paragraph again with looseness lines more (or fewer), or with the given line
 // not ending in a hyphen; nil when no such setting is good enough.
 func (src *paraSource) reset(looseness int, noHyphenLine int) []*Line {
+	if looseness != 0 && len(src.items) > maxLooseItems {
+		return nil
+	}
 	p := defaultParams
 	// Looser than a paragraph's own setting (200): a slightly open paragraph is a smaller
 	// fault than a short page.
 	p.tolerance = 800
 	p.looseness = looseness
+	p.sameFrom = src.sameFrom
 	if noHyphenLine >= 0 {
 		p.noHyphen = func(line int) bool { return line == noHyphenLine }
+		p.sameFrom = max(p.sameFrom, noHyphenLine+1)
 	}
 	breaks, ok := breakPoints(src.items, src.width, p)
 	if !ok {

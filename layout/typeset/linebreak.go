@@ -45,6 +45,16 @@ type breakParams struct {
 	looseness int
 	// noHyphen, when set, names lines (0-based) that must not end with a hyphen.
 	noHyphen func(line int) bool
+	// sameFrom is the first line from which every line has the same measure and the same
+	// rules (the line after a drop cap or a hanging first line, or after noHyphen's line).
+	// Ways of reaching a break with sameFrom or more lines behind them have the same future,
+	// so they compete as one class, as TeX's "easy lines" do; without it a loose pass keeps a
+	// class for every possible line count and costs the cube of the paragraph's length. It
+	// does not apply with looseness, which must count lines.
+	sameFrom int
+	// visits, when set, counts the (break, active node) pairs tried: how the tests see the
+	// cost grow with a paragraph's length.
+	visits *int
 }
 
 var defaultParams = breakParams{
@@ -107,10 +117,21 @@ func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]in
 	type cand struct {
 		node                   *breakNode
 		line, fitness, hyphens int
+		class                  int // line, or sameFrom for every line from there on
 		demerits               float64
 	}
 	var cands []cand
+	classOf := func(line int) int {
+		if p.looseness == 0 && line > p.sameFrom {
+			return p.sameFrom
+		}
+		return line
+	}
 
+	tried := 0
+	if p.visits != nil {
+		defer func() { *p.visits += tried }()
+	}
 	for b := 0; b < n; b++ {
 		it := items[b]
 		legal := false
@@ -132,6 +153,7 @@ func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]in
 		cands = cands[:0]
 		var prevA *breakNode
 		for a := active; a != nil; {
+			tried++
 			next := a.nextActiv
 			lw := lineWidth(a.line)
 			natural := sumW[b] - a.totalW + penaltyWidth
@@ -178,17 +200,18 @@ func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]in
 						d += p.fitnessDemerits
 					}
 					found := false
+					class := classOf(a.line + 1)
 					for i := range cands {
 						c := &cands[i]
-						if c.line == a.line+1 && c.fitness == fit && c.hyphens == hy {
+						if c.class == class && c.fitness == fit && c.hyphens == hy {
 							found = true
 							if d < c.demerits {
-								c.node, c.demerits = a, d
+								c.node, c.line, c.demerits = a, a.line+1, d
 							}
 						}
 					}
 					if !found {
-						cands = append(cands, cand{node: a, line: a.line + 1, fitness: fit, hyphens: hy, demerits: d})
+						cands = append(cands, cand{node: a, line: a.line + 1, class: class, fitness: fit, hyphens: hy, demerits: d})
 					}
 				}
 			}

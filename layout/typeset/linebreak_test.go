@@ -26,7 +26,7 @@ func setParagraph(t testing.TB, src string, measure float64) []*Line {
 	pb := &paraBuilder{fs: fs, hyph: hy, hyphenate: true}
 	doc := markdown.Parse([]byte(src))
 	pb.inlines(doc.Blocks[0].(*text.Paragraph).Content, inlineStyle{size: 11})
-	return setLines(pb.finish(), func(int) float64 { return measure }, true)
+	return setLines(pb.finish(), func(int) float64 { return measure }, 1, true)
 }
 
 func lineText(l *Line) string {
@@ -76,6 +76,41 @@ func TestUnbreakableWordDoesNotOverflow(t *testing.T) {
 	for i, l := range lines {
 		if l.Overfull {
 			t.Errorf("line %d overfull (%.1f)", i, l.Natural)
+		}
+	}
+}
+
+// TestLooseBreakingIsLinear: the loosest pass (every line that is not overfull is feasible)
+// once kept a class for every possible count of lines behind a break, so its work grew with
+// the cube of the paragraph (a 1,600-item paragraph of Thoreau's took 4.9 s). Four times the
+// text must cost about four times the work, whatever the measure of the first lines.
+func TestLooseBreakingIsLinear(t *testing.T) {
+	fs := testFonts(t)
+	hy, _ := HyphenatorFor("en")
+	work := func(copies int, narrow bool) int {
+		pb := &paraBuilder{fs: fs, hyph: hy, hyphenate: true}
+		doc := markdown.Parse([]byte(strings.Repeat(sampleParagraph+" ", copies)))
+		pb.inlines(doc.Blocks[0].(*text.Paragraph).Content, inlineStyle{size: 11})
+		items := pb.finish()
+		width, sameFrom := func(int) float64 { return 280 }, 1
+		if narrow { // a drop cap's three short lines
+			width = func(i int) float64 { return 280 - 30*float64(min(1, max(0, 3-i))) }
+			sameFrom = 3
+		}
+		visits := 0
+		p := defaultParams
+		p.tolerance, p.emergencyStretch, p.maxHyphens = 10000, 70, 3
+		p.sameFrom, p.visits = sameFrom, &visits
+		if _, ok := breakPoints(items, width, p); !ok {
+			t.Fatalf("%d copies: no setting", copies)
+		}
+		return visits
+	}
+	for _, narrow := range []bool{false, true} {
+		small, large := work(4, narrow), work(16, narrow)
+		t.Logf("narrow %v: 4 copies %d visits, 16 copies %d", narrow, small, large)
+		if ratio := float64(large) / float64(small); ratio > 5 {
+			t.Errorf("narrow %v: 4× the text took %.1f× the work (4 copies %d, 16 copies %d)", narrow, ratio, small, large)
 		}
 	}
 }

@@ -450,11 +450,16 @@ func (pb *paraBuilder) finish() []item {
 // setLines breaks items into lines of the given measures, justified, trying stricter passes
 // first as TeX does: no hyphenation, then hyphenation, then looser spacing, then anything that
 // is not overfull, splitting words longer than the line if it must.
-func setLines(items []item, width func(int) float64, justify bool) []*Line {
+//
+// Lines from sameFrom on all have the measure width(sameFrom).
+func setLines(items []item, width func(int) float64, sameFrom int, justify bool) []*Line {
 	if !justify {
 		return greedyLines(items, width)
 	}
 	passes := []breakParams{defaultParams, defaultParams, defaultParams, defaultParams}
+	for i := range passes {
+		passes[i].sameFrom = sameFrom
+	}
 	passes[0].tolerance, passes[0].hyphenate = 100, false
 	passes[2].tolerance, passes[2].emergencyStretch = 1000, 0.12*width(0)
 	passes[3].tolerance, passes[3].emergencyStretch, passes[3].maxHyphens = 10000, 0.25*width(0), 3
