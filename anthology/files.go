@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/anthology-editor/anthology/anthology/bounded"
 )
 
 // Limits on what a project file may be. An essay of 16 MB is about 2.5 million words, longer
@@ -80,21 +82,25 @@ func readProjectFile(fsys projectFS, display, name string, limit int64) ([]byte,
 		return nil, &Error{File: display, Msg: err.Error()}
 	}
 	name = path.Clean(strings.ReplaceAll(name, `\`, "/"))
-	info, err := fsys.Stat(name)
+	data, err := readBounded(fsys, display, name, limit)
 	if err != nil {
-		return nil, &Error{File: display, Msg: describeOpenError(err), Err: err}
-	}
-	if info.IsDir() {
-		return nil, &Error{File: display, Msg: "is a folder, not a file"}
-	}
-	if info.Size() > limit {
-		return nil, &Error{File: display, Msg: fmt.Sprintf("is %s; a file here may be at most %s", byteSize(info.Size()), byteSize(limit))}
-	}
-	data, err := fsys.ReadFile(name)
-	if err != nil {
-		return nil, &Error{File: display, Msg: describeOpenError(err), Err: err}
+		return nil, err
 	}
 	return cleanText(display, data)
+}
+
+// readBounded reads name from fsys through the bounded reader (no FIFO, no device, no more
+// than limit bytes however the file grows), with errors for the editor.
+func readBounded(fsys projectFS, display, name string, limit int64) ([]byte, error) {
+	data, err := bounded.ReadFS(fsys, name, limit)
+	if err != nil {
+		var be *bounded.Error
+		if errors.As(err, &be) {
+			return nil, &Error{File: display, Msg: be.Msg, Err: be.Err}
+		}
+		return nil, &Error{File: display, Msg: describeOpenError(err), Err: err}
+	}
+	return data, nil
 }
 
 // describeOpenError says in an editor's words why a file could not be read.
@@ -151,15 +157,7 @@ func lineCol(b []byte, off int) (int, int) {
 	return line, utf8.RuneCount(b[start:off]) + 1
 }
 
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+func byteSize(n int64) string { return bounded.Size(n) }
 
 // stripControl removes characters that no book format can hold (C0 and C1 controls other than
 // tab and newline, and the Unicode non-characters U+FFFE and U+FFFF). XML 1.0 forbids them, and

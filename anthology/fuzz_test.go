@@ -15,6 +15,11 @@ func FuzzLoad(f *testing.F) {
 	f.Add("contents:\n  - part: P\n    essays: [alpha, alpha]\n", "# Heading\n\nbody")
 	f.Add("title: x\ncontributors: [{id: a}]\ncontents: [alpha]\n", "---\nauthors: [a]\npermission: {status: nope}\n---\n")
 	f.Add("&a [*a]", "---\n---\n")
+	// The crashers of issue 18: tags panicked inside the YAML library, a bomb blew up the save.
+	f.Add("title: X\ncontents: !0 0\n", alpha)
+	f.Add("title: X\neditors: !x 1\ncontents: [alpha]\n", alpha)
+	f.Add("title: X\ncontents: [alpha]\n", "---\ntitle: A\nauthors: !!str x\n---\n")
+	f.Add("title: X\ncontents: []\n"+aliasBomb, alpha)
 	f.Fuzz(func(t *testing.T, yamlSrc, essay string) {
 		fsys := fstest.MapFS{
 			"anthology.yaml":  {Data: []byte(yamlSrc)},

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/anthology-editor/anthology/anthology/bounded"
 	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
 )
@@ -220,8 +221,8 @@ func load(fsys projectFS, dir string) (*Project, error) {
 			errs = append(errs, doc.at("$.cover", err.Error()))
 		} else if info, err := fsys.Stat(path.Clean(p.Book.Cover)); err != nil {
 			errs = append(errs, doc.at("$.cover", fmt.Sprintf("cover image %s: %s", p.Book.Cover, describeOpenError(err))))
-		} else if info.Size() > MaxImageBytes {
-			errs = append(errs, doc.at("$.cover", fmt.Sprintf("cover image is %s; at most %s", byteSize(info.Size()), byteSize(MaxImageBytes))))
+		} else if err := bounded.Check("cover image", info, MaxImageBytes); err != nil {
+			errs = append(errs, doc.at("$.cover", err.Error()))
 		}
 	}
 	errs = append(errs, p.checkAuthors(dir)...)

@@ -239,18 +239,7 @@ func (p *Project) ReadFile(name string) ([]byte, error) {
 	}
 	name = path.Clean(name)
 	read := func(fsys projectFS) ([]byte, error) {
-		info, err := fsys.Stat(name)
-		if err != nil {
-			return nil, &Error{File: display(p.Dir, name), Msg: describeOpenError(err), Err: err}
-		}
-		if info.Size() > MaxImageBytes {
-			return nil, &Error{File: display(p.Dir, name), Msg: fmt.Sprintf("is %s; at most %s", byteSize(info.Size()), byteSize(MaxImageBytes))}
-		}
-		data, err := fsys.ReadFile(name)
-		if err != nil {
-			return nil, &Error{File: display(p.Dir, name), Msg: describeOpenError(err), Err: err}
-		}
-		return data, nil
+		return readBounded(fsys, display(p.Dir, name), name, MaxImageBytes)
 	}
 	if p.Dir == "" {
 		if p.fsys == nil {

@@ -45,13 +45,23 @@ func (d *yamlDoc) mark(v any) {
 // decodeYAML parses data as a YAML mapping and decodes it into v (a pointer to struct). Problems
 // come back as *Error with the file's line and column. Keys v does not know are reported as
 // warnings and kept in the returned document.
-func decodeYAML(file string, data []byte, lineOffset int, v any) (*yamlDoc, []*Warning, error) {
+func decodeYAML(file string, data []byte, lineOffset int, v any) (doc *yamlDoc, warnings []*Warning, err error) {
 	d := &yamlDoc{file: file, lineOffset: lineOffset, comments: yaml.CommentMap{}}
+	defer func() {
+		// The guard refuses what is known to crash the YAML library; anything else it trips
+		// on is still the file's fault, not a reason to end the program.
+		if r := recover(); r != nil {
+			doc, warnings, err = nil, nil, &Error{File: file, Msg: fmt.Sprintf("cannot be read (the YAML reader failed: %v); please report this file as a bug", r)}
+		}
+	}()
 	tree, err := parser.ParseBytes(data, parser.ParseComments)
 	if err != nil {
 		return nil, nil, d.wrap(err)
 	}
 	d.tree = tree
+	if err := d.guard(tree); err != nil {
+		return nil, nil, err
+	}
 	var body ast.Node
 	if len(tree.Docs) > 1 {
 		return nil, nil, d.errorAt(tree.Docs[1].Start, "more than one YAML document; a project file holds one")
@@ -72,7 +82,7 @@ func decodeYAML(file string, data []byte, lineOffset int, v any) (*yamlDoc, []*W
 	if err := yaml.NodeToValue(body, &d.ordered, yaml.UseOrderedMap(), yaml.CommentToMap(d.comments)); err != nil {
 		return nil, nil, d.wrap(err)
 	}
-	warnings := d.unknownKeys("$", d.ordered, reflect.TypeOf(v))
+	warnings = d.unknownKeys("$", d.ordered, reflect.TypeOf(v))
 	return d, warnings, nil
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
+	"github.com/anthology-editor/anthology/anthology/bounded"
 )
 
 // recentKey is the preference that lists recent projects, newest first.
@@ -190,14 +191,7 @@ func (e *Editor) SaveAs(dir string) error {
 // chosen as the cover, say) and returns its path inside the project. A file of that name with
 // other content is not overwritten: the copy gets a new name.
 func copyIntoProject(dir, sub, src string) (string, error) {
-	info, err := os.Stat(src)
-	if err != nil {
-		return "", err
-	}
-	if info.Size() > anthology.MaxImageBytes {
-		return "", fmt.Errorf("%s is %d MB; an image may be at most %d MB", src, info.Size()>>20, anthology.MaxImageBytes>>20)
-	}
-	data, err := os.ReadFile(src)
+	data, err := bounded.ReadFile(src, anthology.MaxImageBytes)
 	if err != nil {
 		return "", err
 	}

@@ -115,13 +115,11 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
-// ExitStatus is the exit status "anthology check" gives: 0 clean, 1 warnings only, 2 errors.
+// ExitStatus is the exit status "anthology check" gives: 1 when it found an error, 0 when it
+// found none (warnings are printed, and do not fail a script). 2 is kept for bad usage, as in
+// every command.
 func ExitStatus(fs []Finding) int {
-	e, w := Count(fs)
-	switch {
-	case e > 0:
-		return 2
-	case w > 0:
+	if e, _ := Count(fs); e > 0 {
 		return 1
 	}
 	return 0

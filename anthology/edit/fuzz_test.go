@@ -17,6 +17,7 @@ func FuzzRecovery(f *testing.F) {
 	f.Add([]byte(`{"project":"","title":"The Lamp-Lighters","files":{"../escape.md":"x","essays/a.md":"---\n"}}`))
 	f.Add([]byte(`{"files":null}`))
 	f.Add([]byte(`not json`))
+	f.Add([]byte(`{"project":"","title":"The Lamp-Lighters","files":{"anthology.yaml":"title: X\ncontents: !0 0\n"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		// The sample's own recovery file name: a folder-less project titled as the sample.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
+	"github.com/anthology-editor/anthology/anthology/bounded"
 )
 
 // Recovery is the unsaved state of a project, as the session keeps it on disk after every
@@ -79,7 +80,7 @@ func FindRecovery(recoveryDir, dir, title string) (*Recovery, error) {
 	if info.Size() > maxRecoveryBytes {
 		return nil, fmt.Errorf("%s: recovery file too big (%d bytes)", name, info.Size())
 	}
-	data, err := os.ReadFile(name)
+	data, err := bounded.ReadFile(name, maxRecoveryBytes)
 	if err != nil {
 		return nil, err
 	}

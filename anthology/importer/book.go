@@ -11,6 +11,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/anthology-editor/anthology/anthology/bounded"
 )
 
 // Book is what a book's package document (content.opf) says about the book: its title,
@@ -311,18 +313,12 @@ func epubFiles(p string) ([]bookFile, error) {
 }
 
 func readLimited(p string) ([]byte, error) {
-	info, err := os.Stat(p)
+	data, err := bounded.ReadFile(p, MaxBytes)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, unwrap(err))
-	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a folder, not a file", p)
-	}
-	if info.Size() > MaxBytes {
-		return nil, fmt.Errorf("%s: is %d MB; the importer reads files up to %d MB", p, info.Size()>>20, MaxBytes>>20)
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
+		var be *bounded.Error
+		if errors.As(err, &be) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: %w", p, unwrap(err))
 	}
 	return data, nil

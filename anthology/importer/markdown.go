@@ -1,10 +1,24 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/anthology-editor/anthology/anthology"
 )
+
+// unmarshalSafely decodes YAML front matter, turning a panic of the YAML library into an error:
+// a pasted file's front matter is outside input.
+func unmarshalSafely(front string, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("front matter: %v", r)
+		}
+	}()
+	return yaml.Unmarshal([]byte(front), v)
+}
 
 // markdownBlocks reads a Markdown file: its front matter (if any) as hints, its body as blocks
 // that keep their Markdown. Structure already written in Markdown (headings, quotations, lists,
@@ -23,7 +37,7 @@ func markdownBlocks(s string) ([]block, hints) {
 				rest = ""
 			}
 			var m map[string]any
-			if yaml.Unmarshal([]byte(front), &m) == nil {
+			if anthology.CheckYAML("", []byte(front), 1) == nil && unmarshalSafely(front, &m) == nil {
 				h = frontMatterHints(m)
 				s = rest
 			}

@@ -37,7 +37,11 @@ func openProject(pos []string, sample bool) (*anthology.Project, error) {
 func parseProject(fs *flag.FlagSet, args []string, sample *bool, stderr io.Writer, unreadable int) (*anthology.Project, int) {
 	fs.SetOutput(stderr)
 	pos, err := parseInterleaved(fs, args)
-	if err != nil || len(pos) > 1 {
+	if err != nil {
+		return nil, exitUsage // the flag package has said what was wrong
+	}
+	if len(pos) > 1 {
+		fmt.Fprintf(stderr, "anthology %s: one project at a time, not %d (%s)\n", fs.Name(), len(pos), strings.Join(pos, ", "))
 		return nil, exitUsage
 	}
 	p, err := openProject(pos, *sample)
@@ -72,18 +76,18 @@ func init() {
 	flagSets["stats"] = func() *flag.FlagSet { return statsFlagSet(&statsFlags{}) }
 }
 
-// runCheck lints a project. Exit status: 0 clean, 1 warnings only, 2 errors (a project that
-// cannot be read at all is an error too).
+// runCheck lints a project. Exit status: 0 when there is no error (warnings may be printed), 1
+// when there is one (a project that cannot be read at all is an error too), 2 for bad usage.
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
-	p, code := parseProject(checkFlagSet(&f), args, &f.sample, stderr, 2)
+	p, code := parseProject(checkFlagSet(&f), args, &f.sample, stderr, exitFail)
 	if p == nil {
 		return code
 	}
 	findings, err := export.Check(p, f.final)
 	if err != nil {
 		report(stderr, err)
-		return 2
+		return exitFail
 	}
 	// The loader's warnings come first, in the order it found them.
 	loaded := make([]check.Finding, 0, len(p.Warnings)+len(findings))

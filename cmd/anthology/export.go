@@ -13,6 +13,7 @@ import (
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/pdf"
+	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 type exportFlags struct {
@@ -80,6 +81,9 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			return exitFail
 		}
 		report(stderr, err)
+		if errors.Is(err, typeset.ErrInternal) {
+			return exitInternal
+		}
 		return exitFail
 	}
 	warn(stderr, res.Warnings)

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/bounded"
 	"github.com/anthology-editor/anthology/anthology/importer"
 )
 
@@ -191,7 +192,7 @@ func openOrCreate(dir string) (*anthology.Project, error) {
 func readResults(files []string) ([]*importer.Result, error) {
 	var out []*importer.Result
 	for _, name := range files {
-		data, err := os.ReadFile(name)
+		data, err := bounded.ReadFile(name, importer.MaxBytes)
 		if err != nil {
 			return nil, err
 		}
@@ -217,7 +218,7 @@ func readResults(files []string) ([]*importer.Result, error) {
 					continue
 				}
 				path := filepath.Join(filepath.Dir(r.File), filepath.FromSlash(im.From))
-				if d, err := os.ReadFile(path); err == nil && int64(len(d)) <= anthology.MaxImageBytes {
+				if d, err := bounded.ReadFile(path, anthology.MaxImageBytes); err == nil {
 					r.Images[i].Data = d
 				} else {
 					return nil, fmt.Errorf("%s: the image %s is no longer beside %s", name, im.From, r.File)

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -27,8 +28,10 @@ import (
 // Exit statuses.
 const (
 	exitOK    = 0
-	exitFail  = 1
-	exitUsage = 2
+	exitFail  = 1 // the command could not do its work: the message says why and where
+	exitUsage = 2 // bad arguments, and nothing else
+	// exitInternal is a bug: a panic recovered at the command boundary.
+	exitInternal = 3
 )
 
 func main() {
@@ -101,12 +104,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands {
 		if c.name == name {
-			return c.run(ctx, args[1:], stdout, stderr)
+			return runSafely(ctx, c, args[1:], stdout, stderr)
 		}
 	}
 	fmt.Fprintf(stderr, "anthology: unknown command %q\n\n", name)
 	usage(stderr)
 	return exitUsage
+}
+
+// runSafely runs a command, turning a panic — always a bug, whatever the input — into a message
+// that names the command and its arguments and asks for a report, and exit status 3.
+func runSafely(ctx context.Context, c command, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "anthology %s: internal error: %v\n"+
+				"This is a bug in Anthology, not in your files. Please report it with the command\n"+
+				"(anthology %s %s) and, if you can, the files it read. Nothing was saved half-way.\n\n%s",
+				c.name, r, c.name, strings.Join(args, " "), debug.Stack())
+			code = exitInternal
+		}
+	}()
+	return c.run(ctx, args, stdout, stderr)
 }
 
 func usage(w io.Writer) {
@@ -125,7 +143,7 @@ Commands:
 	fmt.Fprint(w, `
 Run "anthology help COMMAND" for a command's options.
 A project is a folder with anthology.yaml and essays/*.md; see README.md.
-Exit status: 0 success, 1 failure, 2 bad usage; check: 0 clean, 1 warnings, 2 errors.
+Exit status: 0 success, 1 failure (check: an error found), 2 bad usage, 3 internal error (a bug).
 `)
 }
 

@@ -284,6 +284,12 @@ func (s *setter) sizes() (body, small, title float64) {
 // heading returns the lines of a centred heading: an opener's title, a page title.
 func (s *setter) heading(fs *fontSet, content []text.Inline, size float64, italic, smallCaps bool, lead float64) []*gline {
 	ls := s.lines(fs, content, paraCfg{size: size, leading: lead, italic: italic, smallCaps: smallCaps, center: true})
+	if len(ls) == 0 {
+		// Nothing drawable (no text, or only characters no font has, which the missing-glyph
+		// report names): the heading still takes its line, so that what follows keeps its
+		// place and callers may set the first line's lead.
+		ls = []*gline{{line: &Line{Width: s.g.Measure()}, lead: lead, count: 1}}
+	}
 	for _, l := range ls {
 		l.keep = true
 		l.para = -1

@@ -2,8 +2,11 @@ package typeset
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -35,9 +38,9 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		return b, nil
 	}
 	workers := runtime.GOMAXPROCS(0)
-	results := make([]chan *galley, len(secs))
+	results := make([]chan galleyResult, len(secs))
 	for i := range results {
-		results[i] = make(chan *galley, 1)
+		results[i] = make(chan galleyResult, 1)
 	}
 	window := make(chan struct{}, 2*workers) // galleys set but not yet cut into pages
 	jobs := make(chan int)
@@ -62,25 +65,30 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		go func() {
 			for i := range jobs {
 				if pageDependent(secs[i]) || ctx.Err() != nil {
-					results[i] <- nil
+					results[i] <- galleyResult{}
 					continue
 				}
-				results[i] <- s.galley(secs[i])
+				g, err := s.safeGalley(secs[i])
+				results[i] <- galleyResult{g, err}
 			}
 		}()
 	}
 	for i, sec := range secs {
-		var gal *galley
+		var res galleyResult
 		select {
-		case gal = <-results[i]:
+		case res = <-results[i]:
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if gal == nil {
-			gal = s.galley(sec)
+		gal, err := res.g, res.err
+		if gal == nil && err == nil {
+			gal, err = s.safeGalley(sec)
+		}
+		if err != nil {
+			return nil, err
 		}
 		// An essay never stands on the back of its part's title page: that page stays blank
 		// and the essay opens on the right-hand page after it.
@@ -99,6 +107,27 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 	}
 	b.Report.Pages = len(b.Pages)
 	return b, nil
+}
+
+// galleyResult is a section's galley as a worker set it, or why it could not.
+type galleyResult struct {
+	g   *galley
+	err error
+}
+
+// ErrInternal marks a failure that is the program's fault, not the book's: a bug to report.
+var ErrInternal = errors.New("internal error")
+
+// safeGalley sets a section's galley, turning a panic (a bug: no input should cause one) into
+// an error that names the section, so that a worker's panic neither ends the desktop app nor
+// loses the message.
+func (s *setter) safeGalley(sec *layout.Section) (g *galley, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			g, err = nil, fmt.Errorf("%w while setting %q: %v (please report this as a bug, with the essay)\n%s", ErrInternal, sec.Title, r, debug.Stack())
+		}
+	}()
+	return s.galley(sec), nil
 }
 
 // newPage adds a page, numbered in the current scheme.
