@@ -35,31 +35,25 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // ReadFile reads the file at path, at most limit bytes.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkInfo(path, info, limit); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readAll(path, f, info.Size(), limit)
+	return read(path, limit, os.Stat, func(name string) (io.ReadCloser, error) { return os.Open(name) })
 }
 
 // ReadFS reads name from fsys, at most limit bytes, refusing what is not a regular file.
 func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
-	info, err := fs.Stat(fsys, name)
+	return read(name, limit, func(name string) (fs.FileInfo, error) { return fs.Stat(fsys, name) },
+		func(name string) (io.ReadCloser, error) { return fsys.Open(name) })
+}
+
+// read checks the file by its information before opening it, then reads it within limit.
+func read(name string, limit int64, stat func(string) (fs.FileInfo, error), open func(string) (io.ReadCloser, error)) ([]byte, error) {
+	info, err := stat(name)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkInfo(name, info, limit); err != nil {
 		return nil, err
 	}
-	f, err := fsys.Open(name)
+	f, err := open(name)
 	if err != nil {
 		return nil, err
 	}
