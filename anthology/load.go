@@ -385,6 +385,12 @@ func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
 	if len(removed) > 0 {
 		warnings = append(warnings, &Warning{File: name, Msg: fmt.Sprintf("dropped %d control character(s) no book can hold: %s", len(removed), runeList(removed))})
 	}
+	if err := markdown.CheckNesting([]byte(clean)); err != nil {
+		var ne *markdown.NestingError
+		if errors.As(err, &ne) {
+			return nil, &Error{File: name, Line: bodyLine + ne.Line - 1, Col: ne.Col, Msg: ne.Error()}
+		}
+	}
 	e.Body = clean
 	e.BodyLine = bodyLine
 	e.Doc = markdown.Parse([]byte(clean))

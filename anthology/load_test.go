@@ -172,6 +172,8 @@ func TestOpenErrors(t *testing.T) {
 			`essays/a\.md:3:10: YAML tag !!str is not used`},
 		{"alias bomb", map[string]string{"anthology.yaml": "title: X\ncontents: []\n" + aliasBomb},
 			`anthology\.yaml:\d+:\d+: expands to more than 500000 values \(aliases included\); refused as a YAML bomb`},
+		{"deep essay", map[string]string{"anthology.yaml": "title: X\ncontents: [a]\n", "essays/a.md": "---\ntitle: A\n---\n\n" + strings.Repeat(">", 70) + " deep\n"},
+			`essays/a\.md:5:66: lists or quotations nest more than 64 deep`},
 		{"deep nesting", map[string]string{"anthology.yaml": "title: X\ncontents: []\nx: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n"},
 			`anthology\.yaml:3:\d+: nested more than 64 levels deep`},
 	}

@@ -55,7 +55,16 @@ func ReadFiles(paths []string) ([]*Result, error) {
 			files = append(files, bookFile{name: p, href: filepath.Base(p), data: data, book: b, resource: dirResource(dir)})
 		}
 	}
-	return readBatch(files)
+	rs, err := readBatch(files)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs {
+		if err := checkResult(r); err != nil {
+			return nil, err
+		}
+	}
+	return rs, nil
 }
 
 func isHTMLName(name string) bool {

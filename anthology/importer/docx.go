@@ -12,6 +12,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/bounded"
 )
 
 // docxBlocks reads a Word file: the paragraphs of word/document.xml with their italic and bold
@@ -117,10 +120,19 @@ func docxBlocks(data []byte) ([]block, hints, error) {
 	return out, h, nil
 }
 
+// maxZipRatio is the most a member of a Word file or an EPUB may inflate.
+const maxZipRatio = 200
+
 // open opens a zip member, refusing ones that would inflate beyond what any essay needs.
 func open(f *zip.File) (io.ReadCloser, error) {
 	if f.UncompressedSize64 > MaxBytes*4 {
 		return nil, fmt.Errorf("%s is %d MB uncompressed; too big for an essay", f.Name, f.UncompressedSize64>>20)
+	}
+	// Text and XML deflate to a fifth or a tenth of their size; a member that claims to grow
+	// more than maxZipRatio times is a zip bomb (763 KB that inflated to 250 MB of essay).
+	if f.UncompressedSize64 > 1<<20 && f.UncompressedSize64 > maxZipRatio*max(f.CompressedSize64, 1) {
+		return nil, fmt.Errorf("%s would inflate %d times (%s from %s): refused as a zip bomb", f.Name,
+			f.UncompressedSize64/max(f.CompressedSize64, 1), bounded.Size(int64(f.UncompressedSize64)), bounded.Size(int64(f.CompressedSize64)))
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -171,6 +183,7 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 	// The table being read: its number, nesting depth, and the cell.
 	tables, depth, row, col, span := 0, 0, -1, -1, 1
 	header := false
+	textBytes := 0 // the text read so far: a zip bomb inflates to more than any essay holds
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -305,6 +318,10 @@ func readParas(r io.Reader, _ string) ([]docxPara, error) {
 			}
 		case xml.CharData:
 			if inText && cur != nil {
+				textBytes += len(t)
+				if textBytes > anthology.MaxEssayBytes {
+					return nil, fmt.Errorf("holds more than %s of text; an essay may be at most that (split the document)", bounded.Size(anthology.MaxEssayBytes))
+				}
 				cur.runs = append(cur.runs, docxRun{text: string(t), italic: run.italic, bold: run.bold, smallCaps: run.smallCaps, vert: run.vert})
 			}
 		}

@@ -27,6 +27,9 @@ type htmlSource struct {
 }
 
 func parseHTML(name, href, s string) (*htmlSource, error) {
+	if err := checkHTMLDepth(s); err != nil {
+		return nil, err
+	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return nil, err

@@ -17,6 +17,10 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/bounded"
+	"github.com/anthology-editor/anthology/anthology/markdown"
 )
 
 // Result is what an import found in one file. It is also the JSON that
@@ -149,6 +153,36 @@ func unwrap(err error) error {
 
 // Read imports data, whose format its name's extension says. Errors name the file.
 func Read(name string, data []byte) (*Result, error) {
+	r, err := read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkResult(r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// checkResult refuses an import the project loader would refuse once it is saved: an essay
+// over the loader's size limit (a 255 KB Word file once became a 250 MB essay, and the project
+// would no longer open) or nested beyond what the Markdown reader accepts.
+func checkResult(r *Result) error {
+	if int64(len(r.Body)) > anthology.MaxEssayBytes {
+		return fmt.Errorf("%s: makes an essay of %s; an essay may be at most %s (split the file, or check that it is what you meant to import)",
+			r.File, bounded.Size(int64(len(r.Body))), bounded.Size(anthology.MaxEssayBytes))
+	}
+	if err := markdown.CheckNesting([]byte(r.Body)); err != nil {
+		var ne *markdown.NestingError
+		if errors.As(err, &ne) {
+			return fmt.Errorf("%s: line %d of the essay: %w", r.File, ne.Line, err)
+		}
+		return fmt.Errorf("%s: %w", r.File, err)
+	}
+	return nil
+}
+
+// read reads one file's text into a Result, by its format.
+func read(name string, data []byte) (*Result, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if len(data) > MaxBytes {
 		return nil, fmt.Errorf("%s: is %d MB; the importer reads files up to %d MB", name, len(data)>>20, MaxBytes>>20)
@@ -167,6 +201,12 @@ func Read(name string, data []byte) (*Result, error) {
 	text, err := decodeText(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if ext != ".html" && ext != ".htm" && ext != ".xhtml" && int64(len(text)) > anthology.MaxEssayBytes*5/4 {
+		// Plain text and Markdown come out about as long as they go in: refuse before the
+		// clean-up spends seconds on what checkResult would refuse anyway.
+		return nil, fmt.Errorf("%s: makes an essay of %s; an essay may be at most %s (split the file, or check that it is what you meant to import)",
+			name, bounded.Size(int64(len(text))), bounded.Size(anthology.MaxEssayBytes))
 	}
 	switch ext {
 	case ".md", ".markdown":

@@ -86,6 +86,11 @@ var inlineParser = parser.NewParser(
 func Parse(src []byte) *text.Document { return parse(src, blockMarkdown) }
 
 func parse(src []byte, md goldmark.Markdown) *text.Document {
+	if CheckNesting(src) != nil {
+		// The loader and the importer refuse such a text with its position; a body set some
+		// other way is read as plain lines, every word kept, in linear time.
+		return plainLines(src)
+	}
 	// Goldmark drops a footnote nobody references, and it does not see the references in lines
 	// of verse (each line is parsed on its own): name those references once more in a paragraph
 	// after the text, which the conversion leaves out.
