@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -59,6 +60,14 @@ func (c contentsEntry) MarshalYAML() (any, error) {
 // introduction. Every problem found is returned together, as Errors, each naming its file
 // (and line and column where there is one).
 func Open(dir string) (*Project, error) {
+	// A save interrupted after its commit point is finished before anything is read.
+	if root, err := os.OpenRoot(dir); err == nil {
+		err := recoverSave(root)
+		root.Close()
+		if err != nil {
+			return nil, &Error{File: display(dir, journalName), Msg: err.Error(), Err: err}
+		}
+	}
 	fsys, closeFS, err := openProjectFS(dir)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -113,12 +114,25 @@ func (p *Project) figureImages() []string {
 }
 
 // writeTo writes the project's files into root: all of them when all is set, else those the
-// editor changed since they were read or last written.
-func (p *Project) writeTo(root *os.Root, all bool) error {
+// editor changed since they were read or last written. The files change together or not at
+// all (see journal.go).
+func (p *Project) writeTo(root *os.Root, all bool) (err error) {
+	if err := recoverSave(root); err != nil {
+		return &Error{File: display(p.Dir, journalName), Msg: err.Error(), Err: err}
+	}
 	essays := p.Essays()
 	if p.Introduction != nil {
 		essays = append(essays, p.Introduction)
 	}
+	var pending []*atomicfile.Pending
+	defer func() {
+		if err != nil {
+			for _, f := range pending {
+				f.Abort()
+			}
+		}
+	}()
+	var saved []*Essay
 	for _, e := range essays {
 		if e.Path == "" {
 			e.Path = EssayDir + "/" + e.ID + ".md"
@@ -133,42 +147,64 @@ func (p *Project) writeTo(root *os.Root, all bool) error {
 		if err != nil {
 			return &Error{File: display(p.Dir, e.Path), Msg: err.Error(), Err: err}
 		}
-		if err := writeIfChanged(root, e.Path, data); err != nil {
+		f, err := prepareIfChanged(root, e.Path, data)
+		if err != nil {
 			return &Error{File: display(p.Dir, e.Path), Msg: describeOpenError(err), Err: err}
 		}
+		if f != nil {
+			pending = append(pending, f)
+		}
+		saved = append(saved, e)
+	}
+	pf := p.projectFile()
+	projectChanged := all || !p.source.unchanged(&pf)
+	if projectChanged {
+		data, err := p.source.encode(pf)
+		if err != nil {
+			return &Error{File: display(p.Dir, ProjectFile), Msg: err.Error(), Err: err}
+		}
+		f, err := prepareIfChanged(root, ProjectFile, data)
+		if err != nil {
+			return &Error{File: display(p.Dir, ProjectFile), Msg: describeOpenError(err), Err: err}
+		}
+		if f != nil {
+			pending = append(pending, f)
+		}
+	}
+	if err := commitFiles(root, pending); err != nil {
+		return &Error{File: display(p.Dir, ProjectFile), Msg: "the save could not be finished: " + describeOpenError(err), Err: err}
+	}
+	pending = nil
+	for _, e := range saved {
 		if e.source == nil {
 			e.source = &yamlDoc{file: e.Path}
 		}
 		e.markSaved()
 	}
-	pf := p.projectFile()
-	if !all && p.source.unchanged(&pf) {
-		return nil
+	if projectChanged {
+		if p.source == nil {
+			p.source = &yamlDoc{file: ProjectFile}
+		}
+		p.source.mark(&pf)
 	}
-	data, err := p.source.encode(pf)
-	if err != nil {
-		return &Error{File: display(p.Dir, ProjectFile), Msg: err.Error(), Err: err}
-	}
-	if err := writeIfChanged(root, ProjectFile, data); err != nil {
-		return &Error{File: display(p.Dir, ProjectFile), Msg: describeOpenError(err), Err: err}
-	}
-	if p.source == nil {
-		p.source = &yamlDoc{file: ProjectFile}
-	}
-	p.source.mark(&pf)
 	return nil
 }
 
-func writeIfChanged(root *os.Root, name string, data []byte) error {
+// prepareIfChanged writes data under a temporary name beside name, or returns nil when name
+// already holds exactly data.
+func prepareIfChanged(root *os.Root, name string, data []byte) (*atomicfile.Pending, error) {
 	if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
-		return nil
+		return nil, nil
 	}
 	if dir := path.Dir(name); dir != "." {
 		if err := root.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return atomicfile.WriteFile(root, name, data, 0o644)
+	return atomicfile.Prepare(root, name, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // MarshalProjectFile returns anthology.yaml as Save would write it.

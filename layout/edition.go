@@ -6,10 +6,8 @@
 package layout
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // cover images
 	_ "image/png"  // cover images
 	"slices"
@@ -231,9 +229,12 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		if err != nil {
 			return nil, err
 		}
-		_, format, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil || (format != "jpeg" && format != "png") {
+		_, format, err := anthology.CheckImage(data)
+		if errors.Is(err, anthology.ErrImageFormat) {
 			return nil, &anthology.Error{File: displayPath(p.Dir, p.Book.Cover), Msg: "the cover must be a JPEG or PNG image"}
+		}
+		if err != nil {
+			return nil, &anthology.Error{File: displayPath(p.Dir, p.Book.Cover), Msg: "cover: " + err.Error()}
 		}
 		ed.Cover, ed.CoverMediaType = data, "image/"+format
 	}

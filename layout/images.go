@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 	_ "image/jpeg" // figures may be JPEG
 	_ "image/png"  // or PNG
 	"path"
@@ -73,9 +71,9 @@ func readImage(p *anthology.Project, src string) (*Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || (format != "jpeg" && format != "png") {
-		return nil, fmt.Errorf("the image must be a JPEG or PNG file")
+	cfg, format, err := anthology.CheckImage(data)
+	if err != nil {
+		return nil, err
 	}
 	return &Image{Src: src, Data: data, MediaType: "image/" + format, Width: cfg.Width, Height: cfg.Height}, nil
 }

@@ -7,9 +7,7 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
-	"image"
 	_ "image/jpeg" // figures may be JPEG
 	_ "image/png"  // or PNG
 	"regexp"
@@ -360,8 +358,8 @@ func (c *checker) image(e *anthology.Essay, m []int) {
 		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q: %v", target, err)))
 		return
 	}
-	if _, format, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || (format != "jpeg" && format != "png") {
-		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q is not a JPEG or PNG file", target)))
+	if _, _, err := anthology.CheckImage(data); err != nil {
+		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q: %v", target, err)))
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
 	"io"
 	"path"
 	"regexp"
@@ -694,8 +693,12 @@ func (p docxPara) figures(files map[string]*zip.File, rels map[string]string, h 
 			cut("picture unreadable: " + err.Error())
 			continue
 		}
-		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil || (format != "jpeg" && format != "png") {
+		cfg, format, err := anthology.CheckImage(data)
+		if err != nil && !errors.Is(err, anthology.ErrImageFormat) {
+			cut("picture unreadable: " + err.Error())
+			continue
+		}
+		if err != nil {
 			cut("picture is not a JPEG or PNG (" + strings.ToUpper(strings.TrimPrefix(path.Ext(target), ".")) + "): convert it and add it by hand")
 			continue
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // photographs
 	_ "image/png"  // drawings and scans
 	"net/url"
@@ -74,9 +73,12 @@ func (c *htmlConv) image(img *html.Node) string {
 	if err != nil {
 		return cut("image not found beside the source (" + ref + ")")
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || (format != "jpeg" && format != "png") {
+	cfg, format, err := anthology.CheckImage(data)
+	if errors.Is(err, anthology.ErrImageFormat) {
 		return cut("image is not a JPEG or PNG (" + strings.ToUpper(strings.TrimPrefix(path.Ext(ref), ".")) + "): convert it and add it by hand")
+	}
+	if err != nil {
+		return cut(err.Error())
 	}
 	if cfg.Width < smallestFigure || cfg.Height < smallestFigure {
 		return cut(fmt.Sprintf("image of %d×%d pixels: an icon or a spacer, not a figure", cfg.Width, cfg.Height))

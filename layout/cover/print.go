@@ -200,7 +200,7 @@ func isEditor(ed *layout.Edition, c *anthology.Contributor) bool {
 // frontImage is the front cover as an image: the project's, or the generated one.
 func frontImage(ed *layout.Edition) (image.Image, error) {
 	if ed.Cover != nil {
-		img, _, err := image.Decode(bytes.NewReader(ed.Cover))
+		img, _, err := anthology.DecodeImage(ed.Cover)
 		if err != nil {
 			return nil, fmt.Errorf("cover image: %w", err)
 		}

@@ -162,6 +162,16 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			return nil, fmt.Errorf("%w:\n%s", ErrMissingGlyphs, strings.Join(lines, "\n"))
 		}
 	}
+	// Every format is written under a temporary name first; only when all of them are whole
+	// are they renamed into place, so that a failure or an interruption never leaves a new
+	// EPUB beside an old PDF of another build.
+	var pending []*atomicfile.Pending
+	defer func() {
+		for _, p := range pending {
+			p.Abort()
+		}
+	}()
+	var names []string
 	for _, f := range opts.Formats {
 		name := filepath.Join(opts.OutDir, slug+"."+string(f))
 		switch f {
@@ -190,10 +200,25 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 				return err
 			}
 		}
-		if err := writeFile(name, write); err != nil {
+		p, err := prepareFile(name, write)
+		if err != nil {
 			return nil, err
 		}
-		res.Files = append(res.Files, name)
+		pending, names = append(pending, p), append(names, name)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for len(pending) > 0 {
+		if err := pending[0].Commit(); err != nil {
+			pending = pending[1:]
+			if len(res.Files) > 0 {
+				return nil, fmt.Errorf("writing %s: %w (already in place: %s)", names[0], unwrapPath(err), strings.Join(res.Files, ", "))
+			}
+			return nil, fmt.Errorf("writing %s: %w", names[0], unwrapPath(err))
+		}
+		res.Files = append(res.Files, names[0])
+		pending, names = pending[1:], names[1:]
 	}
 	return res, nil
 }
@@ -247,6 +272,11 @@ func prepareDir(dir string) error {
 	}
 	probe.Close()
 	os.Remove(probe.Name())
+	// Temporary files of an export that was killed are removed by the next one.
+	if root, err := os.OpenRoot(dir); err == nil {
+		atomicfile.RemoveStale(root, ".")
+		root.Close()
+	}
 	return nil
 }
 
@@ -258,9 +288,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// writeFile writes name atomically through a buffer.
-func writeFile(name string, write func(io.Writer) error) error {
-	err := atomicfile.WritePath(name, 0o644, func(w io.Writer) error {
+// prepareFile writes name through a buffer under a temporary name, for Build to rename into
+// place with the other formats.
+func prepareFile(name string, write func(io.Writer) error) (*atomicfile.Pending, error) {
+	p, err := atomicfile.PreparePath(name, 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
 		if err := write(bw); err != nil {
 			return err
@@ -269,9 +300,9 @@ func writeFile(name string, write func(io.Writer) error) error {
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return fmt.Errorf("%s: interrupted; nothing was written", name)
+			return nil, fmt.Errorf("%s: interrupted; nothing was written", name)
 		}
-		return fmt.Errorf("writing %s: %w", name, unwrapPath(err))
+		return nil, fmt.Errorf("writing %s: %w", name, unwrapPath(err))
 	}
-	return nil
+	return p, nil
 }

@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/typeset"
@@ -206,7 +207,7 @@ func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Imag
 	data, kind := im.Data, "jpeg"
 	if im.MediaType == "image/png" {
 		kind = "png"
-		m, err := png.Decode(bytes.NewReader(im.Data))
+		m, _, err := anthology.DecodeImage(im.Data)
 		if err != nil {
 			return "", err
 		}

@@ -1,7 +1,6 @@
 package typeset
 
 import (
-	"bytes"
 	"image"
 	"image/color"
 	"image/draw"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
 )
 
@@ -39,7 +39,7 @@ func (pt *Painter) picture(im *layout.Image) image.Image {
 	if pt.pictures == nil {
 		pt.pictures = map[*layout.Image]image.Image{}
 	}
-	m, _, err := image.Decode(bytes.NewReader(im.Data))
+	m, _, err := anthology.DecodeImage(im.Data)
 	if err != nil {
 		m = nil
 	}
