@@ -132,6 +132,7 @@ func load(fsys projectFS, dir string) (*Project, error) {
 		fsys:         fsys,
 		source:       doc,
 	}
+	p.Warnings = append(p.Warnings, dateWarnings(doc, map[string]string{"$.date": pf.Book.Date, "$.modified": pf.Book.Modified})...)
 	var errs Errors
 	errs = append(errs, p.checkContributors(doc)...)
 	errs = append(errs, p.checkBook(doc)...)
@@ -387,6 +388,11 @@ func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
 		}
 		e.source = doc
 		warnings = append(warnings, w...)
+		dates := map[string]string{"$.date": e.Meta.Date}
+		if pm := e.Meta.Permission; pm != nil {
+			dates["$.permission.requested"], dates["$.permission.cleared"] = pm.Requested, pm.Cleared
+		}
+		warnings = append(warnings, dateWarnings(doc, dates)...)
 	} else {
 		e.source = &yamlDoc{file: name}
 	}

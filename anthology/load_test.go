@@ -127,7 +127,11 @@ func TestOpenErrors(t *testing.T) {
 		{"tab indentation", map[string]string{"anthology.yaml": "title: X\n\tcontents: []\n"},
 			`anthology\.yaml:2:\d+: `},
 		{"wrong type", map[string]string{"anthology.yaml": "title: [a, b]\ncontents: []\n"},
-			`anthology\.yaml:1:8: cannot unmarshal`},
+			`anthology\.yaml:1:8: expected text here, found a list$`},
+		{"wrong type, number", map[string]string{"anthology.yaml": "title: X\ncontents: []\nprint:\n  font_size: big\n"},
+			`anthology\.yaml:4:14: expected a number here, found text$`},
+		{"a number for a mapping", map[string]string{"anthology.yaml": "title: X\ncontents: []\nprint: 5\n"},
+			`anthology\.yaml:3:8: expected a mapping of keys to values here, found a number$`},
 		{"not a mapping", map[string]string{"anthology.yaml": "- just\n- a list\n"},
 			`anthology\.yaml:1:1: expected a mapping`},
 		{"missing essay", map[string]string{"anthology.yaml": "title: X\ncontents:\n  - part: P\n    essays: [ghost]\n"},
@@ -313,5 +317,36 @@ func TestNormalizeISBN(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("NormalizeISBN(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// TestDatesThatAreNotDates: free-text dates were kept and silently printed nowhere; each is a
+// warning at its place.
+func TestDatesThatAreNotDates(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"anthology.yaml": "title: X\ndate: next week\ncontents: [a]\n",
+		"essays/a.md":    "---\ntitle: A\ndate: yesterday\npermission:\n  status: cleared\n  cleared: soon\n  requested: 2024-03-01\n---\nBody.\n",
+	})
+	p, err := anthology.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range p.Warnings {
+		got = append(got, strings.TrimPrefix(w.Error(), dir+string(filepath.Separator)))
+	}
+	want := []string{
+		`anthology.yaml:2:7: "next week" is not a date`,
+		`essays/a.md:3:7: "yesterday" is not a date`,
+		`essays/a.md:6:12: "soon" is not a date`,
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("no warning %q in:\n%s", w, all)
+		}
+	}
+	if strings.Contains(all, "2024-03-01") {
+		t.Errorf("a real date was warned about:\n%s", all)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -103,11 +104,71 @@ func (d *yamlDoc) wrap(err error) error {
 		GetMessage() string
 	}
 	if errors.As(err, &pe) {
-		e := d.errorAt(pe.GetToken(), pe.GetMessage())
+		e := d.errorAt(pe.GetToken(), plainYAMLMessage(pe.GetMessage()))
 		e.Err = err
 		return e
 	}
-	return &Error{File: d.file, Msg: err.Error(), Err: err}
+	return &Error{File: d.file, Msg: plainYAMLMessage(err.Error()), Err: err}
+}
+
+// The YAML library's messages speak of Go ("cannot unmarshal string into Go struct field
+// projectFile.Print of type float64", "int was used where mapping is expected"); an editor
+// needs to hear what kind of value belongs there.
+var (
+	goUnmarshal = regexp.MustCompile(`cannot unmarshal (.+?) into Go (?:struct field \S+|value) of type (\S+)`)
+	usedWhere   = regexp.MustCompile(`^(\S+) was used where (\S+) is expected`)
+)
+
+func plainYAMLMessage(msg string) string {
+	if m := goUnmarshal.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("expected %s here, found %s", kindOfGo(m[2]), kindOfYAML(m[1]))
+	}
+	if m := usedWhere.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("expected %s here, found %s", kindOfYAML(m[2]), kindOfYAML(m[1]))
+	}
+	return msg
+}
+
+// kindOfGo names the kind of value a Go type takes, in an editor's words.
+func kindOfGo(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "map["), strings.Contains(t, "."), strings.HasPrefix(t, "*"):
+		return "a mapping of keys to values"
+	case strings.HasPrefix(t, "float"), strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a number"
+	case t == "bool":
+		return "true or false"
+	case t == "string":
+		return "text"
+	}
+	return "another kind of value"
+}
+
+// kindOfYAML names a YAML node kind as go-yaml prints it.
+func kindOfYAML(k string) string {
+	switch {
+	case strings.HasPrefix(k, "[]"):
+		return "a list"
+	case strings.HasPrefix(k, "map["):
+		return "a mapping of keys to values"
+	}
+	switch strings.ToLower(k) {
+	case "string", "!!str":
+		return "text"
+	case "int", "float", "integer", "uint", "!!int", "!!float":
+		return "a number"
+	case "bool", "!!bool":
+		return "true or false"
+	case "mapping", "map", "!!map":
+		return "a mapping of keys to values"
+	case "sequence", "array", "!!seq":
+		return "a list"
+	case "null", "!!null":
+		return "nothing"
+	}
+	return k
 }
 
 func (d *yamlDoc) errorAt(tok *token.Token, msg string) *Error {

@@ -372,23 +372,13 @@ func buildTime(p *anthology.Project, opts Options) time.Time {
 		return opts.Modified.UTC().Truncate(time.Second)
 	}
 	for _, s := range []string{p.Book.Modified, p.Book.Date} {
-		if t, ok := parseDate(s); ok {
+		if t, ok := anthology.ParseDate(s); ok {
 			return t
 		}
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-// parseDate reads RFC 3339, YYYY-MM-DD, YYYY-MM or YYYY.
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
 
 // ParseSourceDateEpoch reads the SOURCE_DATE_EPOCH convention (seconds since 1970, UTC); empty
 // gives the zero time.
@@ -399,6 +389,10 @@ func ParseSourceDateEpoch(s string) (time.Time, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 	if err != nil || n < 0 {
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+	}
+	// EPUB and PDF dates have four-digit years: a later date would make an invalid book.
+	if n > time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC).Unix() {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is after the year 9999; books cannot carry such a date", s)
 	}
 	return time.Unix(n, 0).UTC(), nil
 }
@@ -506,7 +500,7 @@ func CreditLine(s *Section) []text.Inline {
 }
 
 func yearOf(date string) string {
-	if t, ok := parseDate(date); ok {
+	if t, ok := anthology.ParseDate(date); ok {
 		return strconv.Itoa(t.Year())
 	}
 	return ""

@@ -148,6 +148,10 @@ func TestParseSourceDateEpoch(t *testing.T) {
 	if _, err := layout.ParseSourceDateEpoch("yesterday"); err == nil {
 		t.Error("accepted a non-number")
 	}
+	// Once gave an EPUB with a six-digit year, and exit 0.
+	if _, err := layout.ParseSourceDateEpoch("99999999999999"); err == nil || !strings.Contains(err.Error(), "after the year 9999") {
+		t.Errorf("a date after 9999: %v", err)
+	}
 	if got, err := layout.ParseSourceDateEpoch(""); err != nil || !got.IsZero() {
 		t.Errorf("empty: %v %v", got, err)
 	}

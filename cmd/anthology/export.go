@@ -77,8 +77,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name")
-			return exitFail
+			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name (the folder holds what it held before)")
+			return exitInterrupted
 		}
 		report(stderr, err)
 		if errors.Is(err, typeset.ErrInternal) {

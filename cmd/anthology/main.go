@@ -21,6 +21,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
 )
@@ -32,15 +33,46 @@ const (
 	exitUsage = 2 // bad arguments, and nothing else
 	// exitInternal is a bug: a panic recovered at the command boundary.
 	exitInternal = 3
+	// exitInterrupted follows the shell's convention for a command ended by Ctrl-C (128+2).
+	exitInterrupted = 130
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile(os.Getenv("ANTHOLOGY_CPUPROFILE"))
-	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	args := os.Args[1:]
+	var code int
+	if len(args) == 0 || args[0] == "open" {
+		// The desktop app runs on the main goroutine, as the windowing system requires, and
+		// closes its own way.
+		code = run(ctx, args, os.Stdout, os.Stderr)
+	} else {
+		code = runInterruptible(ctx, func() int { return run(ctx, args, os.Stdout, os.Stderr) }, os.Stderr, time.Second)
+	}
 	stopProfile()
 	stop()
 	os.Exit(code)
+}
+
+// runInterruptible runs a command so that Ctrl-C or SIGTERM (ctx ending) ends it within grace:
+// commands that watch ctx stop cleanly and say so; any other step (reading a slow disk, a long
+// check) is abandoned when grace has passed. Nothing is left half-written either way, since
+// every file is written under a temporary name and renamed when whole.
+func runInterruptible(ctx context.Context, command func() int, stderr io.Writer, grace time.Duration) int {
+	done := make(chan int, 1)
+	go func() { done <- command() }()
+	select {
+	case code := <-done:
+		return code
+	case <-ctx.Done():
+	}
+	select {
+	case code := <-done:
+		return code
+	case <-time.After(grace):
+		fmt.Fprintln(stderr, "anthology: interrupted; stopped. Files are written whole or not at all: none was left half-written, and a save cut short is finished or undone when the project is next opened.")
+		return exitInterrupted
+	}
 }
 
 // startProfile writes a CPU profile of the whole command to path (for `go tool pprof`) when
@@ -143,7 +175,8 @@ Commands:
 	fmt.Fprint(w, `
 Run "anthology help COMMAND" for a command's options.
 A project is a folder with anthology.yaml and essays/*.md; see README.md.
-Exit status: 0 success, 1 failure (check: an error found), 2 bad usage, 3 internal error (a bug).
+Exit status: 0 success, 1 failure (check: an error found), 2 bad usage, 3 internal error (a bug),
+130 interrupted (Ctrl-C or SIGTERM).
 `)
 }
 

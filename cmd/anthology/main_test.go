@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -460,4 +461,35 @@ func importNightJSON(t *testing.T) (dir, src string, r result) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	return dir, src, r
+}
+
+// TestInterruptEndsAnyCommand: a command that does not watch its context (one once blocked on
+// a FIFO for 66 minutes, ignoring SIGTERM) is still ended within the grace period, with exit
+// status 130 and a message; one that returns on its own keeps its own status.
+func TestInterruptEndsAnyCommand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errb bytes.Buffer
+	block := make(chan struct{})
+	defer close(block)
+	code := runInterruptible(ctx, func() int { <-block; return 0 }, &errb, 50*time.Millisecond)
+	if code != exitInterrupted || !strings.Contains(errb.String(), "interrupted; stopped") {
+		t.Errorf("a command deaf to the interrupt: exit %d, %q", code, errb.String())
+	}
+	code = runInterruptible(ctx, func() int { return exitFail }, &errb, time.Minute)
+	if code != exitFail {
+		t.Errorf("a command that stops by itself: exit %d, want its own %d", code, exitFail)
+	}
+}
+
+// TestPanicIsAnInternalError: a panic in a command is reported as a bug (exit 3) with the
+// command's name, not a crash with the usage status.
+func TestPanicIsAnInternalError(t *testing.T) {
+	var errb bytes.Buffer
+	c := command{name: "boom", run: func(context.Context, []string, io.Writer, io.Writer) int { panic("index out of range") }}
+	code := runSafely(context.Background(), c, []string{"x"}, io.Discard, &errb)
+	if code != exitInternal || !strings.Contains(errb.String(), "anthology boom: internal error: index out of range") ||
+		!strings.Contains(errb.String(), "This is a bug in Anthology") {
+		t.Errorf("exit %d, %q", code, errb.String())
+	}
 }

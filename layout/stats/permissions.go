@@ -3,6 +3,7 @@ package stats
 import (
 	"encoding/csv"
 	"io"
+	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
@@ -61,10 +62,25 @@ func WritePermissionsCSV(w io.Writer, log []Permission) error {
 	cw := csv.NewWriter(w)
 	cw.Write(PermissionsHeader)
 	for _, e := range log {
-		cw.Write(e.Row())
+		row := e.Row()
+		for i, cell := range row {
+			row[i] = SpreadsheetSafe(cell)
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// SpreadsheetSafe keeps a cell from being read as a formula when the sheet is opened in a
+// spreadsheet (OWASP's rule for CSV injection): a cell that begins with =, +, -, @, a tab or a
+// carriage return gets a leading apostrophe, which spreadsheets show as text and do not print.
+// An essay title imported from a web page could otherwise arrive as =HYPERLINK(…).
+func SpreadsheetSafe(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
 }
 
 // EstimatePages is about how many print pages words of prose fill, for a book not yet set.

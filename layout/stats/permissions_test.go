@@ -59,3 +59,30 @@ func ExampleWritePermissionsCSV() {
 	// Essay,Author,First published,Status,Rights holder,Requested,Cleared,Fee,Note
 	// The Lighthouse Log,Ingrid Solvang,"Northern Lights Review, no. 12 (2021)",cleared,Northern Lights Review,,2024-03-02,none,
 }
+
+// TestPermissionsCSVIsSpreadsheetSafe: titles and notes that come from outside (an imported
+// page's title, a pasted note) must not become formulas in the publisher's spreadsheet; every
+// other character, quotes and commas included, reads back as it was.
+func TestPermissionsCSVIsSpreadsheetSafe(t *testing.T) {
+	hostile := []stats.Permission{{
+		Title: `=HYPERLINK("http://evil.example","Click")`, Authors: "+1 Ann", Source: "-2+3",
+		Permission: anthology.Permission{Holder: "@SUM(A1:A9)", Requested: "\t=1", Cleared: "\r=2", Fee: `"quoted", comma`, Note: "plain -dash inside"},
+	}}
+	var b strings.Builder
+	if err := stats.WritePermissionsCSV(&b, hostile); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`'=HYPERLINK("http://evil.example","Click")`, "'+1 Ann", "'-2+3", "", "'@SUM(A1:A9)", "'\t=1", "'\r=2", `"quoted", comma`, "plain -dash inside"}
+	for i, cell := range rows[1] {
+		if i == 3 {
+			continue // the status is ours
+		}
+		if cell != want[i] {
+			t.Errorf("column %s: %q, want %q", stats.PermissionsHeader[i], cell, want[i])
+		}
+	}
+}
