@@ -379,7 +379,6 @@ func buildTime(p *anthology.Project, opts Options) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-
 // ParseSourceDateEpoch reads the SOURCE_DATE_EPOCH convention (seconds since 1970, UTC); empty
 // gives the zero time.
 func ParseSourceDateEpoch(s string) (time.Time, error) {
