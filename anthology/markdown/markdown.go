@@ -389,15 +389,26 @@ func (c *converter) withNotes(content []text.Inline) []text.Inline {
 
 func (c *converter) inlineChildren(n gast.Node) []text.Inline {
 	var out []text.Inline
+	// Adjacent texts are joined in a builder: goldmark gives each "[" or "*" that opens
+	// nothing a node of its own, and joining strings one by one costs the square of a run.
+	var run strings.Builder
+	flush := func() {
+		if run.Len() > 0 {
+			out = append(out, &text.Text{Text: run.String()})
+			run.Reset()
+		}
+	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		for _, in := range c.inlines(ch) {
 			if t, ok := in.(*text.Text); ok {
-				out = appendText(out, t.Text)
+				run.WriteString(t.Text)
 			} else {
+				flush()
 				out = append(out, in)
 			}
 		}
 	}
+	flush()
 	return spans(out)
 }
 

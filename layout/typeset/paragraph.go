@@ -156,6 +156,9 @@ type paraBuilder struct {
 	hyphenate bool
 	items     []item
 	word      []fragment // the word being collected, possibly in several styles
+	// tail is the text of the word's last fragment while it grows (growing is set then).
+	tail    []byte
+	growing bool
 	// pos counts the runes of plain text taken so far, for fragments' offsets.
 	pos int
 	// noteMarks gives the text of a note reference mark.
@@ -214,11 +217,23 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 // appendFragment adds text in style to the current word, joining the previous fragment when
 // the style is the same.
 func (pb *paraBuilder) appendFragment(text string, style *textStyle, at int) {
-	if n := len(pb.word); n > 0 && pb.word[n-1].style == style {
-		pb.word[n-1].text += text
+	if n := len(pb.word); n > 0 && pb.word[n-1].style == style && pb.growing {
+		// The last fragment's text grows in a buffer: adding to a string a character at a
+		// time costs the square of a long word (100,000 "[" took seconds).
+		pb.tail = append(pb.tail, text...)
 		return
 	}
-	pb.word = append(pb.word, fragment{text: text, style: style, at: at})
+	pb.seal()
+	pb.word = append(pb.word, fragment{style: style, at: at})
+	pb.tail, pb.growing = append(pb.tail[:0], text...), true
+}
+
+// seal gives the last fragment of the word the text collected for it.
+func (pb *paraBuilder) seal() {
+	if pb.growing {
+		pb.word[len(pb.word)-1].text = string(pb.tail)
+		pb.tail, pb.growing = pb.tail[:0], false
+	}
 }
 
 // addRune appends r to the current word in style st (small caps applied, missing glyphs
@@ -294,6 +309,7 @@ func (pb *paraBuilder) hyphenPenalty(st inlineStyle) item {
 func (pb *paraBuilder) noteRef(mark string, st inlineStyle) {
 	face := pb.fs.body.Face(assets.Regular)
 	style := pb.fs.style(face, st.size*0.65, 0, st.size*0.38, st.link)
+	pb.seal()
 	pb.word = append(pb.word, fragment{text: mark, style: style, at: pb.pos})
 }
 
@@ -303,6 +319,7 @@ func (pb *paraBuilder) flushWord() {
 	if len(pb.word) == 0 {
 		return
 	}
+	pb.seal()
 	for _, fr := range pb.word {
 		pb.fragmentItems(fr)
 	}
