@@ -9,7 +9,7 @@ GO ?= go
 OUT ?= out/sample
 export ANTHOLOGY_QA ?= $(HOME)/.cache/anthology-qa
 
-.PHONY: sample test build headless vet bench screenshot clean
+.PHONY: sample test build headless vet bench fuzz screenshot clean
 
 sample:
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then .ci/setup.sh build; fi
@@ -32,6 +32,19 @@ test:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "not gofmt-clean:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
+
+# Every fuzz target, FUZZTIME each (default 60s): the readers of outside input (project YAML and
+# front matter, Markdown, text, HTML, Word, EPUB/OPF, images, the recovery file) and the EPUB's
+# essay writer. New crashers land in each package's testdata/fuzz and stay as regression seeds.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := ./anthology:FuzzLoad ./anthology:FuzzImage ./anthology/markdown:FuzzParse \
+	./anthology/edit:FuzzRecovery ./anthology/importer:FuzzText ./anthology/importer:FuzzMarkdown \
+	./anthology/importer:FuzzHTML ./anthology/importer:FuzzDOCX ./anthology/importer:FuzzEPUB \
+	./layout/epub:FuzzEssayXHTML
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+	  CGO_ENABLED=0 $(GO) test -tags nogui -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg; done
 
 # Stage benchmarks (go test -bench) and whole-process timings against pandoc.
 bench:
