@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/stats"
 )
@@ -41,7 +42,7 @@ func (e *Editor) showCredits() {
 		checked = states
 		clone := e.project().Clone()
 		go func() {
-			fs, err := export.Check(clone, false)
+			fs, err := safely("checking the book", func() ([]check.Finding, error) { return export.Check(clone, false) })
 			e.do(func() {
 				if e.form != f || checked != states {
 					return // the editor has moved on, or a newer check is under way

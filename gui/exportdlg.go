@@ -116,14 +116,16 @@ func (e *Editor) Export(dir string, formats []export.Format, final bool, done fu
 
 	clone := e.project().Clone()
 	go func() {
-		res, err := export.Build(ctx, clone, export.Options{OutDir: dir, Formats: formats, Final: final,
-			Progress: func(s string) {
-				e.do(func() {
-					seen++
-					run.step.SetText(strings.ToUpper(s[:1]) + s[1:] + "…")
-					run.bar.SetValue(float64(seen) / float64(steps))
-				})
-			}})
+		res, err := safely("exporting", func() (*export.Result, error) {
+			return export.Build(ctx, clone, export.Options{OutDir: dir, Formats: formats, Final: final,
+				Progress: func(s string) {
+					e.do(func() {
+						seen++
+						run.step.SetText(strings.ToUpper(s[:1]) + s[1:] + "…")
+						run.bar.SetValue(float64(seen) / float64(steps))
+					})
+				}})
+		})
 		e.do(func() {
 			run.done, run.res, run.err = true, res, err
 			run.progress.Hide()

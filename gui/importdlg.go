@@ -55,11 +55,11 @@ func (e *Editor) ImportFiles(paths []string) {
 		var problems []string
 		// Read together, so that notes in one file reach the essays of another and a book's
 		// package document gives its chapters their authors; a file that fails is read alone.
-		if rs, err := importer.ReadFiles(paths); err == nil {
+		if rs, err := safely("importing", func() ([]*importer.Result, error) { return importer.ReadFiles(paths) }); err == nil {
 			results = rs
 		} else {
 			for _, p := range paths {
-				rs, err := importer.ReadFiles([]string{p})
+				rs, err := safely("importing "+p, func() ([]*importer.Result, error) { return importer.ReadFiles([]string{p}) })
 				if err != nil {
 					problems = append(problems, err.Error())
 					continue

@@ -133,7 +133,15 @@ func (pv *preview) start() {
 
 	clone := pv.e.project().Clone()
 	go func() {
-		ed, book, err := setBook(ctx, clone)
+		type set struct {
+			ed   *layout.Edition
+			book *typeset.Book
+		}
+		s, err := safely("setting the preview", func() (set, error) {
+			ed, book, err := setBook(ctx, clone)
+			return set{ed, book}, err
+		})
+		ed, book := s.ed, s.book
 		if ctx.Err() != nil {
 			return
 		}
