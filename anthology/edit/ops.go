@@ -168,7 +168,7 @@ func (s *Session) Import(r *importer.Result) (*anthology.Essay, error) {
 	}
 	before := s.snapshot()
 	e := importer.Add(s.p, r)
-	if err := importer.CopyImages(s.p, e, r); err != nil {
+	if _, err := importer.CopyImages(s.p, e, r); err != nil {
 		s.restore(before)
 		return nil, err
 	}

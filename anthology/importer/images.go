@@ -236,35 +236,48 @@ func keepUsedImages(body string, images []Image) []Image {
 // CopyImages writes the images of an imported essay into the project's images folder, each
 // atomically. A name already taken by another file gets a number ("ferry-2.jpg") and the
 // essay's body is changed to match; an identical file is left as it is. Call it after Add and
-// before saving the project, so that no saved essay shows an image that is not there.
-func CopyImages(p *anthology.Project, e *anthology.Essay, r *Result) error {
+// before saving the project, so that no saved essay shows an image that is not there. It
+// returns the files it created (not those that were there already), for RemoveImages to take
+// back if the save then fails.
+func CopyImages(p *anthology.Project, e *anthology.Essay, r *Result) (created []string, err error) {
 	if e == nil || len(r.Images) == 0 {
-		return nil
+		return nil, nil
 	}
 	if p.Dir == "" {
-		return errors.New("the project has no folder to copy images into")
+		return nil, errors.New("the project has no folder to copy images into")
 	}
 	root, err := os.OpenRoot(p.Dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer root.Close()
 	if err := root.MkdirAll("images", 0o755); err != nil {
-		return fmt.Errorf("copying images: %w", err)
+		return nil, fmt.Errorf("copying images: %w", err)
 	}
+	defer func() {
+		if err != nil {
+			removeAll(root, created)
+			created = nil
+		}
+	}()
 	body := e.Body
 	for i, im := range r.Images {
 		to := im.To
+		fresh := false
 		for n := 2; ; n++ {
 			existing, err := root.ReadFile(to)
 			if errors.Is(err, os.ErrNotExist) || (err == nil && bytes.Equal(existing, im.Data)) {
+				fresh = err != nil
 				break
 			}
 			ext := path.Ext(im.To)
 			to = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(im.To, ext), n, ext)
 		}
 		if err := atomicfile.WriteFile(root, to, im.Data, 0o644); err != nil {
-			return fmt.Errorf("copying image %s: %w", im.From, err)
+			return created, fmt.Errorf("copying image %s: %w", im.From, err)
+		}
+		if fresh {
+			created = append(created, to)
 		}
 		if to != im.To {
 			body = strings.ReplaceAll(body, "]("+im.To+")", "]("+to+")")
@@ -274,5 +287,23 @@ func CopyImages(p *anthology.Project, e *anthology.Essay, r *Result) error {
 	if body != e.Body {
 		e.SetBody(body)
 	}
-	return nil
+	return created, nil
+}
+
+// RemoveImages takes back the images CopyImages created, when the import they belong to was
+// not saved: an import adds its essays, their images and the contents entry, or nothing.
+func RemoveImages(p *anthology.Project, created []string) {
+	if len(created) == 0 || p.Dir == "" {
+		return
+	}
+	if root, err := os.OpenRoot(p.Dir); err == nil {
+		removeAll(root, created)
+		root.Close()
+	}
+}
+
+func removeAll(root *os.Root, names []string) {
+	for _, n := range names {
+		root.Remove(n)
+	}
 }

@@ -115,7 +115,7 @@ func TestStructures(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := Add(p, r)
-	if err := CopyImages(p, e, r); err != nil {
+	if _, err := CopyImages(p, e, r); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(e.Body, "](images/ferry-2.png)") || !strings.Contains(e.Body, "](images/wide.png)") {

@@ -100,16 +100,21 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	var added []*anthology.Essay
+	var images []string // created by this import: taken back if it is not saved
 	for _, r := range results {
 		e := importer.Add(p, r)
 		// The images first: a saved essay never shows an image that is not there.
-		if err := importer.CopyImages(p, e, r); err != nil {
+		created, err := importer.CopyImages(p, e, r)
+		images = append(images, created...)
+		if err != nil {
+			importer.RemoveImages(p, images)
 			report(stderr, err)
 			return exitFail
 		}
 		added = append(added, e)
 	}
 	if err := p.Save(); err != nil {
+		importer.RemoveImages(p, images)
 		report(stderr, err)
 		return exitFail
 	}

@@ -107,7 +107,7 @@ func TestStandardEbooksEPUB(t *testing.T) {
 	}
 	for _, r := range fromEPUB {
 		e := importer.Add(p, r)
-		if err := importer.CopyImages(p, e, r); err != nil {
+		if _, err := importer.CopyImages(p, e, r); err != nil {
 			t.Fatal(err)
 		}
 	}
