@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/layout"
 )
 
@@ -249,22 +250,55 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 	if err != nil {
 		return nil, err
 	}
-	// The gutter depends on the page count and the page count on the gutter: set the book, and
-	// set it again if it came out long enough to need a wider gutter.
-	pages := o.MinPages
-	var book *Book
-	for round := 0; round < 4; round++ {
-		g := geometry(o, pages)
-		book, err = setBook(ctx, ed, o, g, body, fallbacks, hyph)
+	// The gutter depends on the page count and the page count on the gutter. The book is set
+	// with the gutter its estimated length needs, which is nearly always the one its real length
+	// needs (a 6,000-page book was once set twice, first with a 150-page gutter). When the
+	// estimate was long, the book is set again with the narrower gutter unless that makes it
+	// need the wider one after all; when it was short, it is set again with wider ones.
+	pages := max(o.MinPages, estimatePages(ed, geometry(o, o.MinPages)))
+	book, err := setBook(ctx, ed, o, geometry(o, pages), body, fallbacks, hyph)
+	if err != nil {
+		return nil, err
+	}
+	if need := max(len(book.Pages), o.MinPages); MinGutter(need) < MinGutter(pages) {
+		narrow, err := setBook(ctx, ed, o, geometry(o, need), body, fallbacks, hyph)
 		if err != nil {
 			return nil, err
 		}
-		if MinGutter(len(book.Pages)) <= MinGutter(pages) {
-			break
+		if MinGutter(len(narrow.Pages)) <= MinGutter(need) {
+			return narrow, nil
 		}
+		return book, nil // the wider gutter it was set with is the one it needs
+	}
+	for round := 0; round < 3 && MinGutter(len(book.Pages)) > MinGutter(pages); round++ {
 		pages = len(book.Pages)
+		if book, err = setBook(ctx, ed, o, geometry(o, pages), body, fallbacks, hyph); err != nil {
+			return nil, err
+		}
 	}
 	return book, nil
+}
+
+// estimatePages guesses a book's page count from its words and the page's measure and lines,
+// closely enough to choose its gutter (the classes are 150 pages apart or more): each section
+// fills whole pages, a page holds the words of its lines, and titles and notes take some.
+func estimatePages(ed *layout.Edition, g Geometry) int {
+	// An average word and its space is about 2.6 ems of a book face.
+	perLine := max(1, g.Measure()/(2.6*g.Body))
+	perPage := perLine * float64(g.Lines)
+	pages := 6.0 // a half-title, title, copyright and contents pages, the padding to recto
+	for _, sec := range ed.Sections {
+		words := 0
+		if sec.Body != nil {
+			words = text.Words(sec.Body)
+		}
+		for _, b := range sec.Headnote {
+			words += text.Words(&text.Document{Blocks: []text.Block{b}})
+		}
+		// The opener's sink, the last page half full, a blank verso before a recto opener.
+		pages += 0.9 + float64(words)/perPage
+	}
+	return int(pages)
 }
 
 // setBook lays the whole book out with a fixed geometry.

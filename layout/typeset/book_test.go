@@ -176,3 +176,34 @@ func TestTallTableRow(t *testing.T) {
 		t.Errorf("%d of the cell's 160 sentences are on the pages", words)
 	}
 }
+
+// TestPageEstimate: the book is set once with the gutter its estimated length needs, so the
+// estimate must land in the right gutter class; within a quarter of the real count is plenty
+// (the classes are 150 pages or more apart).
+func TestPageEstimate(t *testing.T) {
+	books := []struct {
+		name string
+		ed   *layout.Edition
+	}{
+		{"sample", sampleEdition(t)},
+		{"10 essays of 300 words", syntheticEdition(t, 10, 300)},
+		{"50 essays of 2000 words", syntheticEdition(t, 50, 2000)},
+		{"20 essays of 8000 words", syntheticEdition(t, 20, 8000)},
+	}
+	for _, b := range books {
+		for _, trim := range []string{"5x8", "5.5x8.5", "6x9"} {
+			o := OptionsFor(b.ed)
+			o.Trim, _ = anthology.ParseTrim(trim)
+			book, err := Typeset(context.Background(), b.ed, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			est := estimatePages(b.ed, geometry(o, 0))
+			real := len(book.Pages)
+			t.Logf("%s, %s: estimated %d pages, set %d", b.name, trim, est, real)
+			if d := float64(est-real) / float64(real); d > 0.25 || d < -0.25 {
+				t.Errorf("%s, %s: estimated %d pages, set %d", b.name, trim, est, real)
+			}
+		}
+	}
+}
