@@ -14,6 +14,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/markdown"
@@ -289,9 +291,7 @@ func (c *checker) essay(e *anthology.Essay, intro bool) {
 }
 
 var (
-	noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-	noteDef = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-	mdLink  = regexp.MustCompile(`\]\(([^)\s]*)\)`)
+	mdLink = regexp.MustCompile(`\]\(([^)\s]*)\)`)
 	// mdImage is an image: its description, then its path (the same place mdLink finds).
 	mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)`)
 )
@@ -299,29 +299,71 @@ var (
 // footnotes finds references without a note and notes nobody refers to.
 func (c *checker) footnotes(e *anthology.Essay) {
 	body := e.Body
+	marks := noteMarks(body)
 	defs := map[string]bool{}
-	for _, m := range noteDef.FindAllStringSubmatchIndex(body, -1) {
-		defs[body[m[2]:m[3]]] = true
+	for _, m := range marks {
+		if m.def {
+			defs[m.label] = true
+		}
 	}
 	used := map[string]bool{}
-	for _, m := range noteRef.FindAllStringSubmatchIndex(body, -1) {
-		if m[1] < len(body) && body[m[1]] == ':' {
-			continue // a definition's own label
+	for _, m := range marks {
+		if m.def || m.escaped {
+			continue
 		}
-		if m[0] > 0 && body[m[0]-1] == '\\' {
-			continue // escaped: literal text
-		}
-		label := body[m[2]:m[3]]
-		used[label] = true
-		if !defs[label] {
-			c.add(Error, "footnote", e, e.LocateBody(c.p.Dir, m[0], fmt.Sprintf("footnote [^%s] has no note ([^%s]: …)", label, label)))
+		used[m.label] = true
+		if !defs[m.label] {
+			c.add(Error, "footnote", e, e.LocateBody(c.p.Dir, m.at, fmt.Sprintf("footnote [^%s] has no note ([^%s]: …)", m.label, m.label)))
 		}
 	}
-	for _, m := range noteDef.FindAllStringSubmatchIndex(body, -1) {
-		label := body[m[2]:m[3]]
-		if !used[label] {
-			c.add(Warning, "footnote", e, e.LocateBody(c.p.Dir, m[0], fmt.Sprintf("note [^%s] is referred to nowhere; it will not be printed", label)))
+	for _, m := range marks {
+		if m.def && !used[m.label] {
+			c.add(Warning, "footnote", e, e.LocateBody(c.p.Dir, m.lineStart, fmt.Sprintf("note [^%s] is referred to nowhere; it will not be printed", m.label)))
 		}
+	}
+}
+
+// noteMark is a "[^label]" in a Markdown body: a reference, or a definition when it starts a
+// line (after at most three spaces) and a colon follows.
+type noteMark struct {
+	label         string
+	at, lineStart int // byte offsets of the "[" and of its line
+	def, escaped  bool
+}
+
+// noteMarks finds every "[^label]" of body in one pass (a regular expression anchored at line
+// starts took a quarter of a second on a 13 MB corpus).
+func noteMarks(body string) []noteMark {
+	var out []noteMark
+	for i := 0; ; {
+		j := strings.Index(body[i:], "[^")
+		if j < 0 {
+			return out
+		}
+		at := i + j
+		i = at + 2
+		end := at + 2
+		for end < len(body) && body[end] != ']' {
+			r, size := utf8.DecodeRuneInString(body[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		if end == at+2 || end >= len(body) || body[end] != ']' {
+			continue
+		}
+		m := noteMark{label: body[at+2 : end], at: at, escaped: at > 0 && body[at-1] == '\\'}
+		m.lineStart = strings.LastIndexByte(body[:at], '\n') + 1
+		if end+1 < len(body) && body[end+1] == ':' {
+			if indent := body[m.lineStart:at]; len(indent) <= 3 && strings.Trim(indent, " ") == "" {
+				m.def = true
+			} else {
+				continue // "[^x]:" inside a line is neither a note nor a reference
+			}
+		}
+		out = append(out, m)
+		i = end + 1
 	}
 }
 

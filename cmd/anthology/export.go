@@ -74,7 +74,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		report(stderr, err)
 		return exitFail
 	}
-	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final})
+	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final, ReleasePages: true})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name (the folder holds what it held before)")

@@ -89,6 +89,10 @@ type Options struct {
 	Progress func(step string)
 	// Final refuses to build a book that "anthology check --final" finds errors in.
 	Final bool
+	// ReleasePages lets the last PDF drop each set page's drawing once it is written, for a
+	// caller that needs only the page count and numbers afterwards (the CLI): a long book is
+	// then not held twice. Result.Book keeps the pages, without what was drawn on them.
+	ReleasePages bool
 }
 
 // ErrNotFinal is returned (wrapped, with the findings) by a final build of a book with errors.
@@ -172,7 +176,13 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		}
 	}()
 	var names []string
-	for _, f := range opts.Formats {
+	lastPDF := -1 // the last format that draws the pages
+	for i, f := range opts.Formats {
+		if f == PDF || f == ScreenPDF {
+			lastPDF = i
+		}
+	}
+	for i, f := range opts.Formats {
 		name := filepath.Join(opts.OutDir, slug+"."+string(f))
 		switch f {
 		case Cover:
@@ -189,10 +199,16 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 				eo.PageBreaks, eo.PrintPages = PageBreaks(res.Book)
 			}
 			write = func(w io.Writer) error { return epub.Write(ctx, w, ed, eo) }
-		case PDF:
-			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, opts.Flavour) }
-		case ScreenPDF:
-			write = func(w io.Writer) error { return pdf.Write(ctx, w, ed, res.Book, pdf.Screen) }
+		case PDF, ScreenPDF:
+			flavour := opts.Flavour
+			if f == ScreenPDF {
+				flavour = pdf.Screen
+			}
+			draw := pdf.Write
+			if opts.ReleasePages && i == lastPDF {
+				draw = pdf.WriteAndRelease
+			}
+			write = func(w io.Writer) error { return draw(ctx, w, ed, res.Book, flavour) }
 		case Cover:
 			write = func(w io.Writer) error {
 				rep, err := cover.PrintPDF(w, ed, len(res.Book.Pages))

@@ -55,6 +55,18 @@ var styleCodes = map[assets.Style]string{assets.Regular: "", assets.Italic: "I",
 
 // Write draws book (typeset from ed) as a PDF to w.
 func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
+	return write(ctx, w, ed, book, flavour, false)
+}
+
+// WriteAndRelease is Write that drops each page's drawing (texts, rules, pictures, links) once
+// the page is in the PDF, so that a long book is not held in memory twice, as set pages and
+// as the PDF's page streams. The pages keep their numbers, sections and positions: what the
+// EPUB's page list and the cover need.
+func WriteAndRelease(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
+	return write(ctx, w, ed, book, flavour, true)
+}
+
+func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour, release bool) error {
 	g := book.Geometry
 	bleed := book.Bleed
 	pageW, pageH := g.Width+bleed, g.Height+2*bleed
@@ -162,6 +174,9 @@ func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 		}
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("page %d: %w", p.Index+1, err)
+		}
+		if release {
+			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
 		}
 	}
 	return pdf.Output(w)
