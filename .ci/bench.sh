@@ -5,7 +5,8 @@
 # `anthology bench-corpus`, which also writes each book as one Markdown file for pandoc. Each
 # command runs RUNS times (default 5; 3 for the slow pandoc PDF); the median wall time and the
 # peak resident memory are printed, and the ratios against pandoc (Debian's) to EPUB and
-# pandoc with WeasyPrint to PDF.
+# pandoc with WeasyPrint to PDF. Then the same for real essays (ANTHOLOGY_CORPUS, below);
+# BENCH=real runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -45,7 +46,10 @@ echo "anthology $(bin/anthology version | cut -d' ' -f2), $(pandoc --version | h
 echo
 read -r s_time s_mem < <(measure "$RUNS" bin/anthology export --sample --out "$work/sample")
 row "sample (6 essays): EPUB + PDF" "$s_time" "$s_mem"
-for n in 10 100 1000; do
+# BENCH=real runs the real corpus alone.
+sizes="10 100 1000"
+[ "${BENCH:-all}" = real ] && sizes=""
+for n in $sizes; do
   bin/anthology bench-corpus --essays "$n" --words 2000 --markdown "$work/c$n.md" "$work/c$n" >/dev/null
   read -r a_epub a_epub_mem < <(measure "$RUNS" bin/anthology export "$work/c$n" --out "$work/o$n" --format epub)
   read -r a_pdf a_pdf_mem < <(measure "$RUNS" bin/anthology export "$work/c$n" --out "$work/o$n" --format pdf)
@@ -64,5 +68,48 @@ for n in 10 100 1000; do
     read -r d_pdf d_mem < <(measure 3 bin/anthology export "$work/c1000x2" --out "$work/o1000x2" --format pdf)
     row "1000 essays of 4000 words: anthology PDF" "$d_pdf" "$d_mem"
     echo "    doubling the words takes $(ratio "$a_pdf" "$d_pdf" | tr -d '×')× the time"
+  fi
+done
+
+# Real prose beside the synthetic: the public-domain essays of ANTHOLOGY_CORPUS (Standard Ebooks
+# folders with their content.opf; ../shared/corpus on the project's machines), each book
+# imported by its package document into one project, once, twice and four times over (to see
+# that time grows linearly). pandoc makes an EPUB of the same XHTML chapters, and pandoc with
+# WeasyPrint a PDF of the first ten of them, beside the same ten set by anthology.
+corpus=${ANTHOLOGY_CORPUS:-../shared/corpus}
+echo
+if ! ls "$corpus"/*/content.opf >/dev/null 2>&1; then
+  echo "real corpus: no books with a content.opf in $corpus; skipped (set ANTHOLOGY_CORPUS)"
+  exit 0
+fi
+pages_of() { sed -n 's/.*, \([0-9]*\) print pages.*/\1/p' "$1"; }
+for copies in 1 2 4; do
+  proj="$work/real$copies"
+  for _ in $(seq "$copies"); do
+    for opf in "$corpus"/*/content.opf; do bin/anthology import "$opf" --into "$proj" >/dev/null; done
+  done
+  bin/anthology export "$proj" --out "$work/ro$copies" --format pdf >"$work/real$copies.out"
+  pages=$(pages_of "$work/real$copies.out")
+  read -r r_epub r_epub_mem < <(measure "$RUNS" bin/anthology export "$proj" --out "$work/ro$copies" --format epub)
+  read -r r_pdf r_pdf_mem < <(measure "$RUNS" bin/anthology export "$proj" --out "$work/ro$copies" --format pdf)
+  row "real corpus ×$copies: anthology EPUB" "$r_epub" "$r_epub_mem"
+  row "real corpus ×$copies: anthology PDF ($pages pages)" "$r_pdf" "$r_pdf_mem"
+  echo "    $(awk -v p="$pages" -v t="$r_pdf" 'BEGIN{printf "%.0f", p / t}') pages a second"
+  if [ "$copies" = 1 ]; then
+    base_pdf=$r_pdf
+    mapfile -t chapters < <(find "$corpus" -name '*.xhtml' | sort)
+    read -r p_epub p_epub_mem < <(measure 3 pandoc -f html "${chapters[@]}" -o "$work/real.epub" --toc)
+    row "real corpus: pandoc EPUB" "$p_epub" "$p_epub_mem"
+    echo "    EPUB: anthology is $(ratio "$r_epub" "$p_epub") faster than pandoc"
+    ten=("${chapters[@]:0:10}")
+    bin/anthology import "${ten[@]}" --into "$work/ten" >/dev/null
+    bin/anthology export "$work/ten" --out "$work/tenout" --format pdf >"$work/ten.out"
+    read -r t_pdf t_pdf_mem < <(measure "$RUNS" bin/anthology export "$work/ten" --out "$work/tenout" --format pdf)
+    read -r w_pdf w_pdf_mem < <(measure 3 pandoc -f html "${ten[@]}" -o "$work/ten.pdf" --pdf-engine=weasyprint)
+    row "10 real chapters: anthology PDF ($(pages_of "$work/ten.out") pages)" "$t_pdf" "$t_pdf_mem"
+    row "10 real chapters: pandoc + WeasyPrint PDF" "$w_pdf" "$w_pdf_mem"
+    echo "    PDF: anthology is $(ratio "$t_pdf" "$w_pdf") faster than pandoc + WeasyPrint"
+  else
+    echo "    $copies× the text takes $(ratio "$base_pdf" "$r_pdf" | tr -d '×')× the time"
   fi
 done
