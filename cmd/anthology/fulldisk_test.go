@@ -1,0 +1,81 @@
+//go:build linux
+
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// smallDisk mounts a tmpfs of the given size for the test, or skips when it cannot (it needs
+// root; CI runs as root).
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a size-limited tmpfs (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	return dir
+}
+
+// TestFullDisk: when the disk fills during an export or a save, what was there before stays
+// as it was — no new EPUB beside an old PDF, no half-written file, no temporary file left —
+// and the message says what failed.
+func TestFullDisk(t *testing.T) {
+	disk := smallDisk(t, "300k") // the sample's EPUB (230 KB) fits, its PDF (150 KB) does not
+
+	// An export whose EPUB fits and whose PDF does not.
+	out := filepath.Join(disk, "book")
+	os.Mkdir(out, 0o755)
+	old := map[string]string{"the-lamp-lighters.epub": "old epub", "the-lamp-lighters.pdf": "old pdf"}
+	for name, s := range old {
+		os.WriteFile(filepath.Join(out, name), []byte(s), 0o644)
+	}
+	r := runBin(t, nil, "export", "--sample", "--out", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "no space left on device") {
+		t.Errorf("export onto a full disk: exit %d, %q", r.code, r.stderr)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		data, _ := os.ReadFile(filepath.Join(out, e.Name()))
+		if want, ok := old[e.Name()]; !ok || string(data) != want {
+			t.Errorf("after the failed export %s holds %d bytes (want the old file untouched, and nothing else)", e.Name(), len(data))
+		}
+	}
+
+	// A save that cannot be written: the project stays as it was, and opens.
+	proj := filepath.Join(disk, "proj")
+	if r := runBin(t, nil, "new", proj, "--title", "Full"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(proj, "anthology.yaml"))
+	filler, _ := os.Create(filepath.Join(disk, "filler"))
+	filler.Write(make([]byte, 1<<20)) // fills what is left
+	filler.Close()
+	essay := filepath.Join(t.TempDir(), "essay.md")
+	os.WriteFile(essay, []byte("---\ntitle: Night\nauthors: [\"Ann Lee\"]\n---\n\n"+strings.Repeat("A sentence of the essay. ", 4000)+"\n"), 0o644)
+	r = runBin(t, nil, "import", essay, "--into", proj)
+	if r.code != 1 || !strings.Contains(r.stderr, "no space left on device") {
+		t.Errorf("import onto a full disk: exit %d, %q", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(proj, "anthology.yaml"))
+	if string(after) != string(before) {
+		t.Errorf("anthology.yaml changed by a failed import:\n%s", after)
+	}
+	filepath.Walk(proj, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && filepath.Base(p) != "anthology.yaml" && !strings.HasPrefix(filepath.Base(p), ".anthology") {
+			t.Errorf("left behind by the failed import: %s", p)
+		}
+		if err == nil && strings.Contains(info.Name(), ".tmp-") {
+			t.Errorf("temporary file left behind: %s", p)
+		}
+		return nil
+	})
+	if r := runBin(t, nil, "check", proj); r.code == 3 || strings.Contains(r.stderr, "cannot") {
+		t.Errorf("the project does not open after the failed import: %d %s", r.code, r.stderr)
+	}
+}
