@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"io"
 	"strings"
@@ -91,6 +92,9 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	pdf.SetCreator("Anthology", true)
 	pdf.SetProducer("Anthology (fpdf)", true)
 	pdf.SetLang(ed.Language)
+	if flavour == Print {
+		pdf.SetXmpMetadata(xmpPacket(ed, stamp))
+	}
 	if flavour == Screen {
 		pdf.SetDisplayMode("fullpage", "TwoPageRight")
 	}
@@ -150,7 +154,7 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			pdf.Text(t.X+ox, t.Y+oy, t.Text)
 		}
 		for _, pic := range p.Pictures {
-			name, err := registerImage(pdf, pic.Image, registered)
+			name, err := registerImage(pdf, pic.Image, registered, flavour == Print)
 			if err != nil {
 				return fmt.Errorf("page %d: figure %s: %w", p.Index+1, pic.Image.Src, err)
 			}
@@ -179,7 +183,23 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
 		}
 	}
-	return pdf.Output(w)
+	if flavour != Print {
+		return pdf.Output(w)
+	}
+	faces, err := postScriptNames(book.Faces)
+	if err != nil {
+		return err
+	}
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	out, err := finishPDFX(raw.Bytes(), faces)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 type outlineEntry struct {
@@ -214,22 +234,36 @@ func outlineEntries(ed *layout.Edition) map[string]outlineEntry {
 }
 
 // registerImage adds a figure's image to the PDF once and returns its name. A PNG is written
-// again as 8-bit and not interlaced, the forms the PDF writer reads.
-func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Image]string) (string, error) {
+// again as 8-bit and not interlaced, the forms the PDF writer reads. For print (gray is set),
+// every figure is flattened onto white paper and turned to shades of grey: PDF/X-1a allows
+// neither RGB colour nor transparency, and the interior is printed in black ink. A JPEG that
+// must change is encoded again at quality 95; a grey JPEG goes in as it is.
+func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Image]string, gray bool) (string, error) {
 	if name, ok := registered[im]; ok {
 		return name, nil
 	}
 	data, kind := im.Data, "jpeg"
-	if im.MediaType == "image/png" {
-		kind = "png"
-		m, _, err := anthology.DecodeImage(im.Data)
+	if im.MediaType == "image/png" || gray {
+		m, format, err := anthology.DecodeImage(im.Data)
 		if err != nil {
 			return "", err
 		}
-		n := image.NewNRGBA(m.Bounds())
-		draw.Draw(n, n.Bounds(), m, m.Bounds().Min, draw.Src)
 		var b bytes.Buffer
-		if err := png.Encode(&b, n); err != nil {
+		switch {
+		case gray && format == "jpeg" && isGray(m):
+			b.Write(im.Data)
+		case gray && format == "jpeg":
+			err = jpeg.Encode(&b, toGray(m), &jpeg.Options{Quality: 95})
+		case gray:
+			kind = "png"
+			err = png.Encode(&b, toGray(m))
+		default:
+			kind = "png"
+			n := image.NewNRGBA(m.Bounds())
+			draw.Draw(n, n.Bounds(), m, m.Bounds().Min, draw.Src)
+			err = png.Encode(&b, n)
+		}
+		if err != nil {
 			return "", err
 		}
 		data = b.Bytes()
@@ -241,4 +275,24 @@ func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Imag
 	}
 	registered[im] = name
 	return name, nil
+}
+
+// isGray reports whether an image is stored as grey levels only.
+func isGray(m image.Image) bool {
+	switch m.(type) {
+	case *image.Gray, *image.Gray16:
+		return true
+	}
+	return false
+}
+
+// toGray flattens m onto white and converts it to grey levels.
+func toGray(m image.Image) *image.Gray {
+	b := m.Bounds()
+	white := image.NewRGBA(b)
+	draw.Draw(white, b, image.White, image.Point{}, draw.Src)
+	draw.Draw(white, b, m, b.Min, draw.Over)
+	g := image.NewGray(b)
+	draw.Draw(g, b, white, b.Min, draw.Src)
+	return g
 }

@@ -1,0 +1,232 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/typeset"
+)
+
+// The print edition is PDF/X-1a:2001 (ISO 15930-1), what IngramSpark asks for and KDP takes:
+// PDF 1.3, every font embedded (as a subset with its tag), grey or CMYK colour only, no
+// transparency, a trim box on every page, and the output intent, version keys, trapping key,
+// file identifier and XMP metadata that a printer's preflight looks for. fpdf writes the
+// page content, fonts and images; finishPDFX adds what fpdf cannot write, by rewriting the
+// few objects concerned and the cross-reference table after them.
+
+// Output condition of the print edition: the registered characterisation of US web offset
+// printing on coated paper (SWOP), which IngramSpark and KDP print to. As a registered
+// condition it needs no embedded profile in PDF/X-1a.
+const (
+	outputCondition   = "CGATS TR 001"
+	outputConditionIn = "SWOP (Publication) Grade 5 Paper"
+	outputInfo        = "U.S. Web Coated (SWOP) v2"
+	pdfxVersion       = "PDF/X-1:2001"
+	pdfxConformance   = "PDF/X-1a:2001"
+)
+
+// xmpPacket is the document's XMP metadata, the same facts as its Info dictionary.
+func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
+	date := stamp.UTC().Format("2006-01-02T15:04:05Z")
+	esc := html.EscapeString
+	creators := ""
+	if names := ed.EditorNames(); names != "" {
+		creators = "<dc:creator><rdf:Seq><rdf:li>" + esc(names) + "</rdf:li></rdf:Seq></dc:creator>"
+	}
+	return []byte(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(ed.Title) + `</rdf:li></rdf:Alt></dc:title>
+` + creators + `
+<xmp:CreateDate>` + date + `</xmp:CreateDate>
+<xmp:ModifyDate>` + date + `</xmp:ModifyDate>
+<xmp:MetadataDate>` + date + `</xmp:MetadataDate>
+<xmp:CreatorTool>Anthology</xmp:CreatorTool>
+<pdf:Producer>Anthology (fpdf)</pdf:Producer>
+<pdf:Trapped>False</pdf:Trapped>
+<pdfx:GTS_PDFXVersion>` + pdfxVersion + `</pdfx:GTS_PDFXVersion>
+<pdfx:GTS_PDFXConformance>` + pdfxConformance + `</pdfx:GTS_PDFXConformance>
+<pdfxid:GTS_PDFXVersion>` + pdfxVersion + `</pdfxid:GTS_PDFXVersion>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`)
+}
+
+// pdfObject is one indirect object of fpdf's output: its number and its bytes, from "N 0 obj"
+// to the next object.
+type pdfObject struct {
+	num  int
+	data []byte
+}
+
+var (
+	startxrefRE = regexp.MustCompile(`startxref\s+(\d+)\s+%%EOF\s*$`)
+	trailerRE   = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
+	fontNameRE  = regexp.MustCompile(`/(BaseFont|FontName) /(utf8[A-Za-z0-9]+)`)
+	infoDateRE  = regexp.MustCompile(`\(D:(\d{14})\)`)
+)
+
+// finishPDFX rewrites fpdf's output as a PDF/X-1a file: the Info dictionary gains the PDF/X
+// version and /Trapped, the catalog the output intent, fonts their subset tags and PostScript
+// names, the trailer a file identifier; the cross-reference table is written again for the
+// objects' new places. faces maps fpdf's font names ("utf8charisI") to PostScript names.
+func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
+	m := startxrefRE.FindSubmatch(src)
+	if m == nil {
+		return nil, errors.New("pdfx: no startxref")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	if xref <= 0 || xref >= len(src) || !bytes.HasPrefix(src[xref:], []byte("xref")) {
+		return nil, errors.New("pdfx: no cross-reference table where startxref points")
+	}
+	table := src[xref:]
+	lines := bytes.Split(table, []byte("\n"))
+	if len(lines) < 3 {
+		return nil, errors.New("pdfx: short cross-reference table")
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(string(lines[1]), "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
+		return nil, errors.New("pdfx: unexpected cross-reference table")
+	}
+	var objs []pdfObject
+	starts := map[int]int{}
+	for i := 1; i < count; i++ {
+		off, err := strconv.Atoi(string(bytes.Fields(lines[2+i])[0]))
+		if err != nil || off <= 0 || off >= xref {
+			return nil, fmt.Errorf("pdfx: bad offset for object %d", i)
+		}
+		starts[i] = off
+		objs = append(objs, pdfObject{num: i})
+	}
+	slices.SortFunc(objs, func(a, b pdfObject) int { return starts[a.num] - starts[b.num] })
+	for k := range objs {
+		end := xref
+		if k+1 < len(objs) {
+			end = starts[objs[k+1].num]
+		}
+		objs[k].data = src[starts[objs[k].num]:end]
+	}
+	header := src[:starts[objs[0].num]]
+	trailer := table[bytes.Index(table, []byte("trailer")):]
+	refs := map[string]int{}
+	for _, r := range trailerRE.FindAllSubmatch(trailer, -1) {
+		refs[string(r[1])], _ = strconv.Atoi(string(r[2]))
+	}
+	if refs["Root"] == 0 || refs["Info"] == 0 {
+		return nil, errors.New("pdfx: trailer names no catalog or no Info")
+	}
+
+	sum := sha256.Sum256(src)
+	for k, o := range objs {
+		d := o.data
+		switch o.num {
+		case refs["Info"]:
+			d = infoDateRE.ReplaceAll(d, []byte("(D:${1}Z)"))
+			d = insertBeforeDictEnd(d, "/GTS_PDFXVersion ("+pdfxVersion+")\n/GTS_PDFXConformance ("+pdfxConformance+")\n/Trapped /False\n")
+		case refs["Root"]:
+			d = insertBeforeDictEnd(d, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ("+
+				outputCondition+") /OutputCondition ("+escapeString(outputConditionIn)+") /RegistryName (http://www.color.org) /Info ("+
+				escapeString(outputInfo)+") >>]\n")
+		default:
+			if bytes.Contains(d, []byte("/utf8")) && !bytes.Contains(d, []byte("stream")) {
+				var err error
+				d = fontNameRE.ReplaceAllFunc(d, func(tok []byte) []byte {
+					sub := fontNameRE.FindSubmatch(tok)
+					ps, ok := faces[string(sub[2])]
+					if !ok {
+						err = fmt.Errorf("pdfx: font %s is not one of the book's faces", sub[2])
+						return tok
+					}
+					return []byte("/" + string(sub[1]) + " /" + subsetTag(ps, sum[:]) + "+" + ps)
+				})
+				if err != nil {
+					return nil, err
+				}
+			}
+		}
+		objs[k].data = d
+	}
+
+	var out bytes.Buffer
+	out.Grow(len(src) + 4096)
+	out.Write(header)
+	offsets := make([]int, count)
+	for _, o := range objs {
+		offsets[o.num] = out.Len()
+		out.Write(o.data)
+	}
+	newXref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	for i := 1; i < count; i++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+	}
+	id := hex.EncodeToString(sum[:16])
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+		count, refs["Root"], refs["Info"], id, id, newXref)
+	return out.Bytes(), nil
+}
+
+// insertBeforeDictEnd adds entries at the end of the object's top-level dictionary.
+func insertBeforeDictEnd(obj []byte, entries string) []byte {
+	end := bytes.LastIndex(obj, []byte(">>"))
+	if end < 0 {
+		return obj
+	}
+	return slices.Concat(obj[:end], []byte(entries), obj[end:])
+}
+
+// escapeString escapes a PDF literal string's parentheses and backslashes.
+func escapeString(s string) string {
+	var b bytes.Buffer
+	for _, c := range []byte(s) {
+		if c == '(' || c == ')' || c == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// subsetTag is the six capital letters that mark a font subset ("ABCDEF+CharisSIL"): from a
+// hash of the file and the font, so that the same book gets the same tags.
+func subsetTag(ps string, fileHash []byte) string {
+	h := sha256.Sum256(append([]byte(ps), fileHash...))
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + h[i]%26
+	}
+	return string(tag)
+}
+
+// postScriptNames maps fpdf's names of the book's faces ("utf8" + lower-case family + style
+// code) to the fonts' own PostScript names, read from their name tables.
+func postScriptNames(faces []*typeset.Face) (map[string]string, error) {
+	out := map[string]string{}
+	for _, f := range faces {
+		fnt, err := sfnt.Parse(f.Data)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", f.Family, err)
+		}
+		ps, err := fnt.Name(nil, sfnt.NameIDPostScript)
+		if err != nil || ps == "" {
+			return nil, fmt.Errorf("font %s has no PostScript name", f.Family)
+		}
+		out["utf8"+strings.ToLower(f.Family)+styleCodes[f.Style]] = ps
+	}
+	return out, nil
+}
