@@ -306,6 +306,13 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if p.Print.Font != "" && !knownFont(p.Print.Font) {
 		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s", p.Print.Font, strings.Join(Fonts, ", "))))
 	}
+	switch x := p.Print.PDFXStandard(); x {
+	case PDFX1a, PDFXNone:
+	case "x4", "x3":
+		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q is not made yet; choose x1a (what IngramSpark and KDP take) or none", p.Print.PDFX)))
+	default:
+		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a or none", p.Print.PDFX)))
+	}
 	if pp := strings.ToLower(p.Print.Paper); pp != "" && pp != "white" && pp != "cream" {
 		errs = append(errs, doc.at("$.print.paper", fmt.Sprintf("paper %q: choose white or cream", p.Print.Paper)))
 	}

@@ -337,6 +337,9 @@ type PrintSettings struct {
 	Bleed bool `yaml:"bleed,omitempty"`
 	// Paper is the interior paper, "white" or "cream": it decides the spine's width.
 	Paper string `yaml:"paper,omitempty"`
+	// PDFX is the PDF/X standard the print edition meets: "x1a" (PDF/X-1a:2001, the default:
+	// grey ink only, no transparency) or "none" (a plain PDF, figures in colour).
+	PDFX string `yaml:"pdfx,omitempty"`
 }
 
 // EPUBSettings are the settings of the EPUB edition.

@@ -22,6 +22,20 @@ const (
 	DefaultPaper = "cream"
 )
 
+// PDF/X standards the print edition can meet.
+const (
+	PDFX1a   = "x1a"
+	PDFXNone = "none"
+)
+
+// PDFXStandard returns the print edition's PDF/X standard, PDF/X-1a when unset.
+func (s PrintSettings) PDFXStandard() string {
+	if s.PDFX == "" {
+		return PDFX1a
+	}
+	return strings.ToLower(s.PDFX)
+}
+
 // PaperKind returns the interior paper, the default when unset.
 func (s PrintSettings) PaperKind() string {
 	if s.Paper == "" {

@@ -1,12 +1,16 @@
 package export_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
 )
 
@@ -50,6 +54,14 @@ func pdfxProblems(t *testing.T, pdf string) []string {
 	root, info := dict(trailer["/Root"]), dict(trailer["/Info"])
 	if ois, _ := root["/OutputIntents"].([]any); len(ois) == 0 || dict(ois[0])["/S"] != "/GTS_PDFX" {
 		problems = append(problems, "no /GTS_PDFX output intent")
+	} else if ref, _ := dict(ois[0])["/DestOutputProfile"].(string); ref == "" {
+		problems = append(problems, "the output intent embeds no profile")
+	} else {
+		// An ICC output profile: its header says printer class ("prtr"), one ink or four.
+		icc, err := qa.Tool(t, "qpdf", "--show-object="+strings.Fields(ref)[0], "--filtered-stream-data", pdf)
+		if err != nil || len(icc) < 128 || icc[12:16] != "prtr" || (icc[16:20] != "GRAY" && icc[16:20] != "CMYK") || icc[36:40] != "acsp" {
+			problems = append(problems, fmt.Sprintf("the output profile is not an ICC printer profile (%v)", err))
+		}
 	}
 	for _, k := range []string{"/GTS_PDFXVersion", "/Trapped", "/Title", "/CreationDate", "/ModDate"} {
 		if info[k] == nil {
@@ -92,17 +104,47 @@ func pdfxProblems(t *testing.T, pdf string) []string {
 	return problems
 }
 
-// TestPrintPDFIsPDFX: the sample's print PDF, figure included, is what IngramSpark asks for.
+// buildWith builds the print PDF of the sample with its settings changed.
+func buildWith(t *testing.T, change func(p *anthology.Project)) string {
+	t.Helper()
+	p := sampleProject(t)
+	change(p)
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.PDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Files[0]
+}
+
+// TestPrintPDFIsPDFX: the sample's print PDF, figure included, is what IngramSpark asks for,
+// in its variants too; pdfx: none makes a plain PDF.
 func TestPrintPDFIsPDFX(t *testing.T) {
 	res := buildSample(t)
-	if p := pdfxProblems(t, res.Files[1]); len(p) > 0 {
-		t.Errorf("the print PDF is not PDF/X-1a ready:\n%s", strings.Join(p, "\n"))
+	variants := []struct {
+		name string
+		pdf  string
+	}{
+		{"sample", res.Files[1]},
+		{"6x9", buildWith(t, func(p *anthology.Project) { p.Print.Trim = "6x9" })},
+		{"caladea", buildWith(t, func(p *anthology.Project) { p.Print.Font = "caladea" })},
+		{"recto openers, drop caps, bleed", buildWith(t, func(p *anthology.Project) {
+			p.Print.RectoOpeners, p.Print.DropCaps, p.Print.Bleed = true, true, true
+		})},
 	}
-	if check, err := qa.Tool(t, "qpdf", "--check", res.Files[1]); err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
-		t.Errorf("qpdf --check: %v\n%s", err, check)
+	for _, v := range variants {
+		if p := pdfxProblems(t, v.pdf); len(p) > 0 {
+			t.Errorf("%s: the print PDF is not PDF/X-1a ready:\n%s", v.name, strings.Join(p, "\n"))
+		}
+		if check, err := qa.Tool(t, "qpdf", "--check", v.pdf); err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
+			t.Errorf("%s: qpdf --check: %v\n%s", v.name, err, check)
+		}
 	}
 	fonts, _ := qa.Tool(t, "pdffonts", res.Files[1])
 	if !strings.Contains(fonts, "+CharisSIL ") || !strings.Contains(fonts, "+CharisSIL-Italic ") {
 		t.Errorf("pdffonts does not show the fonts' PostScript names with subset tags:\n%s", fonts)
+	}
+	plain := pdfxProblems(t, buildWith(t, func(p *anthology.Project) { p.Print.PDFX = "none" }))
+	if !slices.Contains(plain, "no /GTS_PDFX output intent") {
+		t.Errorf("pdfx: none still claims PDF/X: %v", plain)
 	}
 }

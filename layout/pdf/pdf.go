@@ -92,7 +92,8 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	pdf.SetCreator("Anthology", true)
 	pdf.SetProducer("Anthology (fpdf)", true)
 	pdf.SetLang(ed.Language)
-	if flavour == Print {
+	pdfx := flavour == Print && ed.Print.PDFXStandard() == anthology.PDFX1a
+	if pdfx {
 		pdf.SetXmpMetadata(xmpPacket(ed, stamp))
 	}
 	if flavour == Screen {
@@ -154,7 +155,7 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			pdf.Text(t.X+ox, t.Y+oy, t.Text)
 		}
 		for _, pic := range p.Pictures {
-			name, err := registerImage(pdf, pic.Image, registered, flavour == Print)
+			name, err := registerImage(pdf, pic.Image, registered, pdfx)
 			if err != nil {
 				return fmt.Errorf("page %d: figure %s: %w", p.Index+1, pic.Image.Src, err)
 			}
@@ -183,7 +184,7 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
 		}
 	}
-	if flavour != Print {
+	if !pdfx {
 		return pdf.Output(w)
 	}
 	faces, err := postScriptNames(book.Faces)

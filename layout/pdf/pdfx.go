@@ -26,15 +26,11 @@ import (
 // page content, fonts and images; finishPDFX adds what fpdf cannot write, by rewriting the
 // few objects concerned and the cross-reference table after them.
 
-// Output condition of the print edition: the registered characterisation of US web offset
-// printing on coated paper (SWOP), which IngramSpark and KDP print to. As a registered
-// condition it needs no embedded profile in PDF/X-1a.
+// The PDF/X version the print edition claims; its output intent is the grey profile of
+// icc.go, embedded.
 const (
-	outputCondition   = "CGATS TR 001"
-	outputConditionIn = "SWOP (Publication) Grade 5 Paper"
-	outputInfo        = "U.S. Web Coated (SWOP) v2"
-	pdfxVersion       = "PDF/X-1:2001"
-	pdfxConformance   = "PDF/X-1a:2001"
+	pdfxVersion     = "PDF/X-1:2001"
+	pdfxConformance = "PDF/X-1a:2001"
 )
 
 // xmpPacket is the document's XMP metadata, the same facts as its Info dictionary.
@@ -139,9 +135,9 @@ func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
 			d = infoDateRE.ReplaceAll(d, []byte("(D:${1}Z)"))
 			d = insertBeforeDictEnd(d, "/GTS_PDFXVersion ("+pdfxVersion+")\n/GTS_PDFXConformance ("+pdfxConformance+")\n/Trapped /False\n")
 		case refs["Root"]:
-			d = insertBeforeDictEnd(d, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ("+
-				outputCondition+") /OutputCondition ("+escapeString(outputConditionIn)+") /RegistryName (http://www.color.org) /Info ("+
-				escapeString(outputInfo)+") >>]\n")
+			// The profile is a new object, numbered after fpdf's last.
+			d = insertBeforeDictEnd(d, fmt.Sprintf("/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (Custom) "+
+				"/OutputCondition (%s) /Info (%s) /DestOutputProfile %d 0 R >>]\n", escapeString(grayProfileName), escapeString(grayProfileName), count))
 		default:
 			if bytes.Contains(d, []byte("/utf8")) && !bytes.Contains(d, []byte("stream")) {
 				var err error
@@ -170,14 +166,19 @@ func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
 		offsets[o.num] = out.Len()
 		out.Write(o.data)
 	}
+	profile := grayOutputProfile()
+	offsets = append(offsets, out.Len())
+	fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
+	out.Write(profile)
+	out.WriteString("\nendstream\nendobj\n")
 	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
-	for i := 1; i < count; i++ {
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count+1)
+	for i := 1; i <= count; i++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
 	}
 	id := hex.EncodeToString(sum[:16])
 	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
-		count, refs["Root"], refs["Info"], id, id, newXref)
+		count+1, refs["Root"], refs["Info"], id, id, newXref)
 	return out.Bytes(), nil
 }
 
