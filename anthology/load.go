@@ -313,6 +313,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	default:
 		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a or none", p.Print.PDFX)))
 	}
+	if !knownPrinter(p.Print.Printer) {
+		errs = append(errs, doc.at("$.print.printer", fmt.Sprintf("printer %q: choose kdp, ingramspark or none", p.Print.Printer)))
+	}
 	if pp := strings.ToLower(p.Print.Paper); pp != "" && pp != "white" && pp != "cream" {
 		errs = append(errs, doc.at("$.print.paper", fmt.Sprintf("paper %q: choose white or cream", p.Print.Paper)))
 	}

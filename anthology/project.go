@@ -340,6 +340,9 @@ type PrintSettings struct {
 	// PDFX is the PDF/X standard the print edition meets: "x1a" (PDF/X-1a:2001, the default:
 	// grey ink only, no transparency) or "none" (a plain PDF, figures in colour).
 	PDFX string `yaml:"pdfx,omitempty"`
+	// Printer is the print-on-demand service whose page-count limits the book is held to:
+	// "kdp" (the default), "ingramspark" or "none".
+	Printer string `yaml:"printer,omitempty"`
 }
 
 // EPUBSettings are the settings of the EPUB edition.

@@ -19,6 +19,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
 	"github.com/anthology-editor/anthology/anthology/check"
+	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
@@ -154,6 +155,14 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			return nil, fmt.Errorf("typesetting: %w", err)
 		}
 		res.Book = book
+		if pr, ok := p.Print.PrinterFor(); ok {
+			if msg := pr.PageCountProblem(len(book.Pages), p.Print.PaperKind()); msg != "" {
+				if opts.Final {
+					return nil, fmt.Errorf("%w: %s", ErrNotFinal, msg)
+				}
+				res.Warnings = append(res.Warnings, p.Locate("$.print", msg))
+			}
+		}
 		res.Warnings = append(res.Warnings, book.Warnings...)
 		res.Warnings = append(res.Warnings, book.Notices...)
 		if len(book.Warnings) > 0 {
@@ -253,7 +262,34 @@ func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
 	if fam, ok := assets.LookupFamily(name); ok {
 		name = fam.Name
 	}
-	return check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name}), nil
+	findings := check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name})
+	// The printer's page limits, against an estimate: an export counts the pages exactly (and
+	// a final one refuses a book past them).
+	if pr, ok := p.Print.PrinterFor(); ok && len(p.Essays()) > 0 {
+		// Sections: the essays, the introduction, each part's title, and the contributors.
+		var words []int
+		for _, e := range p.Essays() {
+			words = append(words, text.Words(e.Doc))
+		}
+		if p.Introduction != nil {
+			words = append(words, text.Words(p.Introduction.Doc))
+		}
+		for range p.Parts {
+			words = append(words, 0)
+		}
+		bios := 0
+		for _, c := range p.Contributors {
+			bios += 10 + text.CountWords(c.Bio)
+		}
+		words = append(words, bios)
+		n := typeset.EstimatePages(words, typeset.Options{Trim: p.Print.TrimSize(), BodySize: p.Print.BodySize()})
+		if msg := pr.PageCountProblem(n, p.Print.PaperKind()); msg != "" {
+			at := p.Locate("$.print", "about "+strings.TrimPrefix(msg, "the print edition has "))
+			findings = append(findings, check.Finding{Severity: check.Warning, Code: "page-count", File: at.File, Line: at.Line, Col: at.Col,
+				Message: at.Msg + "; the count is estimated, export says it exactly"})
+		}
+	}
+	return findings, nil
 }
 
 // PageBreaks turns a typeset book's pages into the EPUB's page-break markers: for each section,

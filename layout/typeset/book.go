@@ -279,24 +279,46 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 	return book, nil
 }
 
+// EstimatePages guesses the page count of a print edition whose sections hold the given
+// numbers of words, without setting it (what the checks hold to the printer's limits before
+// an export counts exactly).
+func EstimatePages(sectionWords []int, o Options) int {
+	if o.Trim.W == 0 {
+		o.Trim = anthology.TrimPresets[anthology.DefaultTrim]
+	}
+	if o.BodySize == 0 {
+		o.BodySize = anthology.DefaultFontSize
+	}
+	return estimateFrom(sectionWords, geometry(o, o.MinPages))
+}
+
 // estimatePages guesses a book's page count from its words and the page's measure and lines,
-// closely enough to choose its gutter (the classes are 150 pages apart or more): each section
-// fills whole pages, a page holds the words of its lines, and titles and notes take some.
+// closely enough to choose its gutter (the classes are 150 pages apart or more).
 func estimatePages(ed *layout.Edition, g Geometry) int {
+	words := make([]int, 0, len(ed.Sections))
+	for _, sec := range ed.Sections {
+		n := 0
+		if sec.Body != nil {
+			n = text.Words(sec.Body)
+		}
+		for _, b := range sec.Headnote {
+			n += text.Words(&text.Document{Blocks: []text.Block{b}})
+		}
+		words = append(words, n)
+	}
+	return estimateFrom(words, g)
+}
+
+// estimateFrom: each section fills whole pages, a page holds the words of its lines, and
+// titles and notes take some.
+func estimateFrom(sectionWords []int, g Geometry) int {
 	// An average word and its space is about 2.6 ems of a book face.
 	perLine := max(1, g.Measure()/(2.6*g.Body))
 	perPage := perLine * float64(g.Lines)
 	pages := 6.0 // a half-title, title, copyright and contents pages, the padding to recto
-	for _, sec := range ed.Sections {
-		words := 0
-		if sec.Body != nil {
-			words = text.Words(sec.Body)
-		}
-		for _, b := range sec.Headnote {
-			words += text.Words(&text.Document{Blocks: []text.Block{b}})
-		}
+	for _, n := range sectionWords {
 		// The opener's sink, the last page half full, a blank verso before a recto opener.
-		pages += 0.9 + float64(words)/perPage
+		pages += 0.9 + float64(n)/perPage
 	}
 	return int(pages)
 }

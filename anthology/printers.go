@@ -1,0 +1,59 @@
+package anthology
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Printer is a print-on-demand service's rules for a black-and-white paperback interior at
+// the usual trims (5×8 to 6×9): the page counts it binds. Larger trims and colour interiors
+// have other limits; the printer's own table has the last word.
+type Printer struct {
+	Key, Name string
+	MinPages  int
+	// MaxPages by paper ("white", "cream"): cream is thicker, so fewer pages make the widest
+	// spine the binding holds.
+	MaxPages map[string]int
+}
+
+// Printers are the services print.printer may name. KDP: 24–828 pages on white, 24–776 on
+// cream (KDP's print options). IngramSpark: 18–1,200 on white, 18–1,050 on cream (its file
+// creation guide, perfect-bound paperback).
+var Printers = []Printer{
+	{Key: "kdp", Name: "KDP paperback", MinPages: 24, MaxPages: map[string]int{"white": 828, "cream": 776}},
+	{Key: "ingramspark", Name: "IngramSpark paperback", MinPages: 18, MaxPages: map[string]int{"white": 1200, "cream": 1050}},
+}
+
+// DefaultPrinter is the one whose limits hold when print.printer is not set: KDP's, the
+// stricter of the two.
+const DefaultPrinter = "kdp"
+
+// PrinterFor returns the printer a project prints with; ok is false for "none" (no limits).
+func (s PrintSettings) PrinterFor() (Printer, bool) {
+	key := strings.ToLower(s.Printer)
+	if key == "" {
+		key = DefaultPrinter
+	}
+	i := slices.IndexFunc(Printers, func(p Printer) bool { return p.Key == key })
+	if i < 0 {
+		return Printer{}, false
+	}
+	return Printers[i], true
+}
+
+// PageCountProblem says why a printer would refuse an interior of pages on paper, or "".
+func (p Printer) PageCountProblem(pages int, paper string) string {
+	if pages < p.MinPages {
+		return fmt.Sprintf("the print edition has %d pages; %s binds %d at the least (add front or back matter, or choose a smaller trim)", pages, p.Name, p.MinPages)
+	}
+	if max := p.MaxPages[paper]; max > 0 && pages > max {
+		return fmt.Sprintf("the print edition has %d pages; %s binds at most %d on %s paper (choose a larger trim or a smaller font, or split the book into volumes)", pages, p.Name, max, paper)
+	}
+	return ""
+}
+
+func knownPrinter(key string) bool {
+	key = strings.ToLower(key)
+	return key == "" || key == "none" || slices.ContainsFunc(Printers, func(p Printer) bool { return p.Key == key })
+}
