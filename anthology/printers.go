@@ -12,6 +12,9 @@ import (
 type Printer struct {
 	Key, Name string
 	MinPages  int
+	// SafeZone is how far from the trim everything printed must stay, in inches: the
+	// running heads and folios too.
+	SafeZone float64
 	// MaxPages by paper ("white", "cream"): cream is thicker, so fewer pages make the widest
 	// spine the binding holds.
 	MaxPages map[string]int
@@ -21,8 +24,18 @@ type Printer struct {
 // cream (KDP's print options). IngramSpark: 18–1,200 on white, 18–1,050 on cream (its file
 // creation guide, perfect-bound paperback).
 var Printers = []Printer{
-	{Key: "kdp", Name: "KDP paperback", MinPages: 24, MaxPages: map[string]int{"white": 828, "cream": 776}},
-	{Key: "ingramspark", Name: "IngramSpark paperback", MinPages: 18, MaxPages: map[string]int{"white": 1200, "cream": 1050}},
+	{Key: "kdp", Name: "KDP paperback", MinPages: 24, SafeZone: 0.25, MaxPages: map[string]int{"white": 828, "cream": 776}},
+	{Key: "ingramspark", Name: "IngramSpark paperback", MinPages: 18, SafeZone: 0.5, MaxPages: map[string]int{"white": 1200, "cream": 1050}},
+}
+
+// SafeZone is how far from the trim the print edition keeps its running heads and folios, in
+// inches: the printer's, or when none is named the stricter of the two (IngramSpark's half
+// inch), so that the same file passes either.
+func (s PrintSettings) SafeZone() float64 {
+	if strings.ToLower(s.Printer) == "kdp" {
+		return 0.25
+	}
+	return 0.5
 }
 
 // DefaultPrinter is the one whose limits hold when print.printer is not set: KDP's, the

@@ -35,6 +35,8 @@ type Options struct {
 	// MinPages lays the book out as if it had at least this many pages when choosing the gutter;
 	// the typesetter finds it itself, by iterating.
 	MinPages int
+	// SafeZone is how far from the trim, in points, the running heads and folios must stay.
+	SafeZone float64
 }
 
 // OptionsFor returns the options an edition asks for.
@@ -47,6 +49,7 @@ func OptionsFor(ed *layout.Edition) Options {
 		RectoOpeners: ed.Print.RectoOpeners,
 		DropCaps:     ed.Print.DropCaps,
 		Language:     ed.Language,
+		SafeZone:     ed.Print.SafeZone() * 72,
 	}
 }
 
@@ -105,8 +108,11 @@ func geometry(o Options, pages int) Geometry {
 	// quarter inch of visible margin.
 	g.Inner = math.Max(0.136*g.Width, MinGutter(pages)+0.25*72)
 	g.Outer = 0.11 * g.Width
-	g.Top = 0.085 * g.Height
-	bottom := 0.095 * g.Height
+	// The running head's baseline is 1.6 leads above the text block, its small capitals about
+	// 0.66 of the body size tall (ascenders of the folio's size); the opener's folio is two leads below the last line. Both
+	// stay inside the printer's safe zone.
+	g.Top = math.Max(0.085*g.Height, o.SafeZone+0.66*g.Body+1.6*g.Leading)
+	bottom := math.Max(0.095*g.Height, o.SafeZone+2*g.Leading+0.25*g.Body)
 	g.Lines = int((g.Height-g.Top-bottom-g.Body)/g.Leading) + 1
 	// The bottom margin takes what the whole lines leave.
 	g.Bottom = g.Height - g.LastBaseline()

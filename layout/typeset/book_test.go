@@ -207,3 +207,36 @@ func TestPageEstimate(t *testing.T) {
 		}
 	}
 }
+
+// TestSafeZone: nothing printed comes closer to the trim than the printer's safe zone —
+// running heads and folios included (they sat 0.30–0.36 in from the top) — over the sample and
+// a long synthetic book, at each trim, for IngramSpark's half inch and KDP's quarter.
+func TestSafeZone(t *testing.T) {
+	eds := map[string]*layout.Edition{"sample": sampleEdition(t), "50 essays": syntheticEdition(t, 50, 2000)}
+	for name, ed := range eds {
+		for _, trim := range []string{"5x8", "5.5x8.5", "6x9"} {
+			for _, safe := range []float64{0.5, 0.25} {
+				o := OptionsFor(ed)
+				o.Trim, _ = anthology.ParseTrim(trim)
+				o.SafeZone = safe * 72
+				book, err := Typeset(context.Background(), ed, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := book.Geometry
+				bad := 0
+				for _, p := range book.Pages {
+					for _, tx := range p.Texts {
+						top, bottom := tx.Y-0.75*tx.Size, tx.Y+0.25*tx.Size
+						if top < o.SafeZone-0.01 || bottom > g.Height-o.SafeZone+0.01 || tx.X < o.SafeZone-0.01 {
+							if bad++; bad <= 3 {
+								t.Errorf("%s, %s, %.2f in: page %s: %q at y %.1f pt (%.2f in from the top) is outside the safe zone",
+									name, trim, safe, p.Label, tx.Text, tx.Y, top/72)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
