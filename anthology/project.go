@@ -243,6 +243,9 @@ func (e *Essay) unsaved() bool {
 type EssayMeta struct {
 	Title    string `yaml:"title"`
 	Subtitle string `yaml:"subtitle,omitempty"`
+	// ShortTitle stands for the title in the running heads of the print edition, where a long
+	// title would otherwise be cut short with an ellipsis.
+	ShortTitle string `yaml:"short_title,omitempty"`
 	// Authors are contributor ids, in byline order.
 	Authors []string `yaml:"authors,omitempty"`
 	// Translators are contributor ids: the byline adds "Translated by …".

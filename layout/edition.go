@@ -100,6 +100,8 @@ type Section struct {
 	ID       string
 	Title    []text.Inline
 	Subtitle []text.Inline
+	// ShortTitle, when set, is the title of the running heads.
+	ShortTitle string
 	// Authors are the essay's (or introduction's) authors, in byline order.
 	Authors []*anthology.Contributor
 	// Translators are the essay's translators: "Translated by …" under the byline.
@@ -149,6 +151,14 @@ func names(cs []*anthology.Contributor) []string {
 
 // PlainTitle is the title without markup.
 func (s *Section) PlainTitle() string { return text.Plain(s.Title) }
+
+// HeadTitle is the title the running heads print: the short title when the essay has one.
+func (s *Section) HeadTitle() string {
+	if s.ShortTitle != "" {
+		return s.ShortTitle
+	}
+	return s.PlainTitle()
+}
 
 // Entry is one line of the contents: a part, an essay, or a front- or back-matter section.
 type Entry struct {
@@ -286,7 +296,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		}
 		for _, e := range part.Essays {
 			s := add(&Section{Kind: Essay, Matter: BodyMatter, ID: "essay-" + anthology.ASCIIID(e.ID), Essay: e, Part: opener,
-				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle),
+				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle), ShortTitle: strings.TrimSpace(e.Meta.ShortTitle),
 				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(e.DocIn(langOf(e, ed.Language)))})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
 				s.Headnote = markdown.ParseLang([]byte(e.Meta.Headnote), ed.Language).Blocks

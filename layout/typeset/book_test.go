@@ -8,6 +8,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/synth"
+	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 )
@@ -238,5 +239,43 @@ func TestSafeZone(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestShortTitleInHeads: a long title is cut with an ellipsis in the running heads unless the
+// essay gives a short title, which the heads then print whole.
+func TestShortTitleInHeads(t *testing.T) {
+	long := "On the Uses and Abuses of Lamplight in the Long Winter Evenings of the Northern Towns"
+	heads := func(short string) string {
+		ed := syntheticEdition(t, 1, 3000)
+		for _, s := range ed.Sections {
+			if s.Kind == layout.Essay {
+				s.Title, s.ShortTitle = []text.Inline{&text.Text{Text: long}}, short
+			}
+		}
+		book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, p := range book.Pages {
+			if !p.Recto || !p.HasHead {
+				continue
+			}
+			for _, tx := range p.Texts {
+				if tx.Y < book.Geometry.Top-book.Geometry.Leading {
+					b.WriteString(tx.Text)
+				}
+			}
+			b.WriteString("|")
+		}
+		return b.String()
+	}
+	if h := heads(""); !strings.Contains(h, "…") {
+		t.Errorf("a long title is not shortened in the heads: %q", h)
+	}
+	h := heads("Lamplight")
+	if strings.Contains(h, "…") || !strings.Contains(strings.ToUpper(h), "LAMPLIGHT") {
+		t.Errorf("the short title is not what the heads print: %q", h)
 	}
 }

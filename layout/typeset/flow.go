@@ -455,7 +455,7 @@ func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 	// The introduction opens on a right-hand page, as the book's first text; essays do where
 	// the design says so.
 	gal := &galley{sec: sec, opener: true, folio: true, recto: s.o.RectoOpeners || sec.Kind == layout.Introduction, sink: s.sinkDepth()}
-	gal.headVerso, gal.headRecto = sec.Byline(), sec.PlainTitle()
+	gal.headVerso, gal.headRecto = sec.Byline(), sec.HeadTitle()
 	if sec.Kind == layout.Introduction {
 		gal.headVerso = s.ed.Title
 	}
