@@ -81,9 +81,13 @@ func markdownFor(lang string) goldmark.Markdown {
 // language's quotation marks, and French gets its narrow no-break spaces before ; ! ? and a
 // no-break space before : (what a French typesetter sets; a space typed there becomes one).
 func ParseLang(src []byte, lang string) *text.Document {
-	doc := parse(src, markdownFor(lang))
+	md := markdownFor(lang)
+	doc := parse(src, md)
 	if primary(lang) == "fr" {
 		frenchSpacing(doc)
+	}
+	if md == blockMarkdown {
+		englishQuotes(doc)
 	}
 	return doc
 }

@@ -83,7 +83,11 @@ var inlineParser = parser.NewParser(
 )
 
 // Parse reads a Markdown body. It never fails: Markdown has no syntax errors, only text.
-func Parse(src []byte) *text.Document { return parse(src, blockMarkdown) }
+func Parse(src []byte) *text.Document {
+	doc := parse(src, blockMarkdown)
+	englishQuotes(doc)
+	return doc
+}
 
 func parse(src []byte, md goldmark.Markdown) *text.Document {
 	if CheckNesting(src) != nil {

@@ -1,0 +1,103 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/anthology-editor/anthology/anthology/text"
+)
+
+// Goldmark's typographer decides a single quote by the characters beside it, which a word-
+// initial quote does not settle: it writes "‘Tis" (an elision, which takes an apostrophe) and
+// "said ’no.’" (a quotation, which opens with ‘). englishQuotes mends both for books with
+// English quotation marks: a word-initial mark before one of the words English clips ('tis,
+// 'twas, 'em, 'n', 'cause…) or before a year ('90s) is an apostrophe; one before any other
+// word is an opening quote when a closing mark follows it in the same text.
+
+// elided are the words that begin with an apostrophe standing for letters left out.
+var elided = map[string]bool{"tis": true, "twas": true, "twere": true, "twill": true, "twould": true,
+	"em": true, "n": true, "cause": true, "cos": true, "til": true, "bout": true, "round": true,
+	"neath": true, "nuff": true, "scuse": true, "sup": true, "ow": true, "appen": true, "e": true,
+	"twixt": true, "tween": true, "gainst": true, "mongst": true, "prentice": true, "pon": true, "ave": true}
+
+func englishQuotes(doc *text.Document) {
+	fix := func(content []text.Inline) {
+		prev := ' '
+		for _, in := range content {
+			t, ok := in.(*text.Text)
+			if !ok {
+				if c := []rune(text.Plain([]text.Inline{in})); len(c) > 0 {
+					prev = c[len(c)-1]
+				}
+				continue
+			}
+			if strings.ContainsAny(t.Text, "‘’") {
+				t.Text = fixWordInitialQuotes(t.Text, prev)
+			}
+			if rs := []rune(t.Text); len(rs) > 0 {
+				prev = rs[len(rs)-1]
+			}
+		}
+	}
+	for _, b := range doc.Blocks {
+		text.EachContent(b, func(text.Block) {}, fix)
+	}
+	for _, n := range doc.Notes {
+		for _, b := range n.Blocks {
+			text.EachContent(b, func(text.Block) {}, fix)
+		}
+	}
+}
+
+// fixWordInitialQuotes applies the rule above to one text; prev is the character before it.
+func fixWordInitialQuotes(s string, prev rune) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '‘' && r != '’' {
+			continue
+		}
+		before := prev
+		if i > 0 {
+			before = rs[i-1]
+		}
+		if !(unicode.IsSpace(before) || strings.ContainsRune("“(—–[\u00a0", before)) || i+1 >= len(rs) {
+			continue // not at the start of a word
+		}
+		if unicode.IsDigit(rs[i+1]) {
+			rs[i] = '’' // ’90s
+			continue
+		}
+		if !unicode.IsLetter(rs[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && unicode.IsLetter(rs[j]) {
+			j++
+		}
+		if elided[strings.ToLower(string(rs[i+1:j]))] {
+			rs[i] = '’'
+			continue
+		}
+		if r == '’' && closes(rs[j:]) {
+			rs[i] = '‘'
+		}
+	}
+	return string(rs)
+}
+
+// closes reports whether a closing single quote follows (rs starts right after the word): a
+// ’ that is not inside a word, before a space, punctuation or the end.
+func closes(rs []rune) bool {
+	for k, r := range rs {
+		if r != '’' {
+			continue
+		}
+		if k+1 < len(rs) && unicode.IsLetter(rs[k+1]) {
+			continue // an apostrophe inside a word: don't, o’clock
+		}
+		if k+1 == len(rs) || !unicode.IsLetter(rs[k+1]) {
+			return true
+		}
+	}
+	return false
+}
