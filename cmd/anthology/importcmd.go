@@ -24,6 +24,7 @@ type importFlags struct {
 	asJSON   bool
 	fromJSON bool
 	keep     string
+	cut      string
 	over     importer.Overrides
 }
 
@@ -32,7 +33,8 @@ func importFlagSet(f *importFlags) *flag.FlagSet {
 	fs.StringVar(&f.into, "into", "", "the project to add the essays to (created when missing)")
 	fs.BoolVar(&f.asJSON, "json", false, "print what was found in each file, as JSON, and write nothing")
 	fs.BoolVar(&f.fromJSON, "from-json", false, "the files are what --json printed, edited: add them as they say")
-	fs.StringVar(&f.keep, "keep", "", "cuts to take back into the text, by their numbers in --json's \"removed\" (1,3): one file only")
+	fs.StringVar(&f.keep, "keep", "", "cuts to take back into the text, by their numbers in --json's \"removed\" (1,3-5): one file only")
+	fs.StringVar(&f.cut, "cut", "", "blocks to cut from the text, by the lines of --json's \"body\" they stand on (12,20-24): one file only")
 	fs.StringVar(&f.over.Author, "author", "", "who wrote the files (over what the import finds)")
 	fs.StringVar(&f.over.Source, "source", "", "where the files first appeared, for the Credits")
 	fs.StringVar(&f.over.Part, "part", "", "the part of the contents to put the essays in (made when missing)")
@@ -73,6 +75,14 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, r := range results {
 		f.over.Apply(r)
+	}
+	// Cuts first, by the lines of the body as the import made it; then what is kept, by the
+	// numbers of the cuts as --json listed them (the editor's cuts come after those).
+	if f.cut != "" {
+		if err := cutLines(results, f.cut); err != nil {
+			fmt.Fprintf(stderr, "anthology import: --cut: %v\n", err)
+			return exitUsage
+		}
 	}
 	if f.keep != "" {
 		if err := keepCuts(results, f.keep); err != nil {
@@ -235,36 +245,84 @@ func readResults(files []string) ([]*importer.Result, error) {
 	return out, nil
 }
 
-// keepCuts takes cuts back into the text of the one essay imported, by their numbers (from 1,
-// in the order --json lists them).
-func keepCuts(results []*importer.Result, list string) error {
+// oneEssay is the one essay of an import that --keep and --cut work on.
+func oneEssay(results []*importer.Result) (*importer.Result, error) {
 	var essay *importer.Result
 	for _, r := range results {
 		if r.Kind == importer.KindEssay || r.Kind == importer.KindFront {
 			if essay != nil {
-				return errors.New("give one file: the numbers are those of one import's cuts")
+				return nil, errors.New("give one file: the numbers are those of one import")
 			}
 			essay = r
 		}
 	}
 	if essay == nil {
-		return errors.New("nothing was imported to take cuts back into")
+		return nil, errors.New("nothing was imported")
+	}
+	return essay, nil
+}
+
+// numberRanges reads "3,5-7" as the ranges [3,3] and [5,7], each within 1..max.
+func numberRanges(list string, max int, what string) ([][2]int, error) {
+	var out [][2]int
+	for _, f := range strings.Split(list, ",") {
+		f = strings.TrimSpace(f)
+		lo, hi, isRange := strings.Cut(f, "-")
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b := a
+		var err2 error
+		if isRange {
+			b, err2 = strconv.Atoi(strings.TrimSpace(hi))
+		}
+		if err1 != nil || err2 != nil || a < 1 || b < a || b > max {
+			return nil, fmt.Errorf("%q is not %s (1 to %d)", f, what, max)
+		}
+		out = append(out, [2]int{a, b})
+	}
+	return out, nil
+}
+
+// keepCuts takes cuts back into the text of the one essay imported, by their numbers (from 1,
+// in the order --json lists them).
+func keepCuts(results []*importer.Result, list string) error {
+	essay, err := oneEssay(results)
+	if err != nil {
+		return err
+	}
+	ranges, err := numberRanges(list, len(essay.Removed), "a cut's number")
+	if err != nil {
+		return err
 	}
 	var nums []int
-	for _, f := range strings.Split(list, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 || n > len(essay.Removed) {
-			return fmt.Errorf("%q is not a cut's number (1 to %d)", f, len(essay.Removed))
+	for _, r := range ranges {
+		for n := r[0]; n <= r[1]; n++ {
+			nums = append(nums, n)
 		}
-		nums = append(nums, n)
 	}
 	// From the last, so that the numbers of the others stay what --json said.
 	slices.Sort(nums)
+	nums = slices.Compact(nums)
 	for i := len(nums) - 1; i >= 0; i-- {
-		if i+1 < len(nums) && nums[i] == nums[i+1] {
-			continue
-		}
 		if err := essay.Restore(nums[i] - 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cutLines cuts the blocks that stand on the given lines of the one essay's body.
+func cutLines(results []*importer.Result, list string) error {
+	essay, err := oneEssay(results)
+	if err != nil {
+		return err
+	}
+	ranges, err := numberRanges(list, strings.Count(essay.Body, "\n")+1, "a line of the body")
+	if err != nil {
+		return err
+	}
+	// From the last, so that the lines of the others stay those of the body --json showed.
+	for i := len(ranges) - 1; i >= 0; i-- {
+		if _, err := essay.CutLines(ranges[i][0], ranges[i][1]); err != nil {
 			return err
 		}
 	}

@@ -445,6 +445,27 @@ func TestImportKeep(t *testing.T) {
 	if r = runBin(t, nil, "import", src, "--json", "--keep", "99"); r.code != 2 || !strings.Contains(r.stderr, "not a cut's number") {
 		t.Errorf("--keep 99: %d %q", r.code, r.stderr)
 	}
+	// --cut by the body's lines: the morning paragraph goes, listed as the editor's cut.
+	r = runBin(t, nil, "import", src, "--json")
+	json.Unmarshal([]byte(r.stdout), &got)
+	line := 0
+	for i, l := range strings.Split(got.Body, "\n") {
+		if strings.HasPrefix(l, "In the morning") {
+			line = i + 1
+		}
+	}
+	r = runBin(t, nil, "import", src, "--json", "--cut", strconv.Itoa(line))
+	var cut struct {
+		Body    string
+		Removed []struct{ Text, Reason string }
+	}
+	json.Unmarshal([]byte(r.stdout), &cut)
+	if r.code != 0 || strings.Contains(cut.Body, "In the morning") || !strings.Contains(r.stdout, `"reason": "cut by the editor"`) {
+		t.Errorf("--cut %d: %d %s\n%s", line, r.code, r.stderr, r.stdout)
+	}
+	if r = runBin(t, nil, "import", src, "--json", "--cut", "3-1"); r.code != 2 || !strings.Contains(r.stderr, "not a line of the body") {
+		t.Errorf("--cut 3-1: %d %q", r.code, r.stderr)
+	}
 }
 
 // importNightJSON writes a short essay with a comment footer into a temporary folder and runs
