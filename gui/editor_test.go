@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -910,5 +911,59 @@ func TestImportRestoreCut(t *testing.T) {
 	h.e.review.accept()
 	if len(p.Essays()) != before+1 || !strings.Contains(p.Essays()[before].Body, "Share this") {
 		t.Error("the essay added lacks the restored line")
+	}
+}
+
+// TestImportCutBlock: the review shows the page in reading order, cuts struck through under
+// their reason; a kept block the editor cuts leaves the text, is shown struck through as the
+// editor's cut, and the essay added lacks it.
+func TestImportCutBlock(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "night.txt")
+	os.WriteFile(page, []byte("Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands.\n\n"+
+		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered.\n\n"+
+		"A note from the site: this post was sponsored by the Harbour Café, whose coffee we drank.\n"), 0o644)
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{page})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	rv := h.e.review
+	struck := func() []string {
+		var out []string
+		walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.TextStyle.Strikethrough {
+				out = append(out, l.Text)
+			}
+		})
+		return out
+	}
+	if s := struck(); len(s) != len(rv.result.Removed) || !slices.ContainsFunc(s, func(x string) bool { return strings.HasPrefix(x, "Share this") }) {
+		t.Fatalf("cuts struck through: %q, cuts %+v", s, rv.result.Removed)
+	}
+	var cut *widget.Button
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			l, lok := c.Objects[0].(*widget.Label)
+			b, bok := c.Objects[1].(*widget.Button)
+			if lok && bok && b.Text == "Cut" && strings.HasPrefix(l.Text, "A note from the site") {
+				cut = b
+			}
+		}
+	})
+	if cut == nil {
+		t.Fatal("no Cut button beside the sponsor's note")
+	}
+	test.Tap(cut)
+	h.pump("the review again", func() bool { return h.e.review != nil && h.e.review != rv })
+	if got := h.e.review.result; strings.Contains(got.Body, "sponsored") {
+		t.Errorf("the cut block is still in the text:\n%s", got.Body)
+	}
+	if s := struck(); !slices.ContainsFunc(s, func(x string) bool { return strings.HasPrefix(x, "A note from the site") }) {
+		t.Errorf("the editor's cut is not shown struck through: %q", s)
+	}
+	before := len(p.Essays())
+	h.e.review.accept()
+	if len(p.Essays()) != before+1 || strings.Contains(p.Essays()[before].Body, "sponsored") {
+		t.Error("the essay added still has the block the editor cut")
 	}
 }

@@ -21,8 +21,9 @@ import (
 type importReview struct {
 	result                                         *importer.Result
 	title, subtitle, authors, bio, date, src, part *widget.Entry
-	// cuts lists what was cut, each with its Restore button, and the text's beginning.
-	cuts   *widget.Accordion
+	// cuts shows the page in reading order: what the essay keeps, each block with its Cut
+	// button, and what was cut, struck through with its reason and a Restore button.
+	cuts   *widget.Accordion // the page, block by block
 	dialog dialog.Dialog
 	accept func()
 	skip   func()
@@ -131,47 +132,28 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		widget.NewFormItem("First published", rv.src),
 		widget.NewFormItem("Part", rv.part),
 	)
-	removed := container.NewVBox()
 	// Hiding the dialog answers its callback too: only the first answer counts.
 	finished := false
-	for i, rm := range r.Removed {
-		text := strings.Join(strings.Fields(rm.Text), " ")
-		if len([]rune(text)) > 140 {
-			text = string([]rune(text)[:140]) + "…"
+	// again applies a decision (a cut taken back, a block cut) and shows the import again.
+	again := func(decide func() error) {
+		if finished {
+			return
 		}
-		l := widget.NewLabel(fmt.Sprintf("%s — %s", rm.Reason, text))
-		l.Wrapping = fyne.TextWrapWord
-		// Taking a cut back puts it into the text where it stood, and shows the import again.
-		restore := widget.NewButton("Restore", func() {
-			if finished {
-				return
-			}
-			rv.apply()
-			if err := r.Restore(i); err != nil {
-				e.report(err)
-				return
-			}
-			finished = true
-			rv.dialog.Hide()
-			e.reviewImports(append([]*importer.Result{r}, rest...))
-		})
-		removed.Add(container.NewBorder(nil, nil, nil, restore, l))
+		rv.apply()
+		if err := decide(); err != nil {
+			e.report(err)
+			return
+		}
+		finished = true
+		rv.dialog.Hide()
+		e.reviewImports(append([]*importer.Result{r}, rest...))
 	}
-	if len(r.Removed) == 0 {
-		removed.Add(hint("Nothing was cut."))
-	}
+	page, kept := rv.pageBlocks(again)
 	notes := hint(strings.Join(r.Notes, "; "))
-	body := []rune(r.Body)
-	start := string(body[:min(len(body), 700)])
-	if len(body) > 700 {
-		start += "…"
-	}
-	preview := widget.NewLabel(start)
-	preview.Wrapping = fyne.TextWrapWord
 	rv.cuts = widget.NewAccordion(
-		widget.NewAccordionItem(fmt.Sprintf("Cut from the page (%d)", len(r.Removed)), removed),
-		widget.NewAccordionItem("The essay begins", preview),
+		widget.NewAccordionItem(fmt.Sprintf("The page, block by block (%d kept, %d cut)", kept, len(r.Removed)), page),
 	)
+	rv.cuts.Open(0)
 	content := container.NewVScroll(container.NewVBox(
 		hint(fmt.Sprintf("%s (%s, %s words of %s; the rest is listed as cut). Fix what was found, then add the essay to the book; Undo takes it out again.",
 			filepath.Base(r.File), r.Format, thousands(r.WordsOut), thousands(r.WordsIn))),
@@ -218,6 +200,60 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	d.Resize(fyne.NewSize(720, 620))
 	d.Show()
 	e.win.Canvas().Focus(rv.title)
+}
+
+// maxReviewBlocks bounds the blocks the review draws (a whole book chapter has thousands of
+// paragraphs; past this the body is edited in the essay).
+const maxReviewBlocks = 400
+
+// pageBlocks draws the imported page block by block, where each stood: kept blocks plain with
+// a Cut button, cut ones struck through under their reason with a Restore button; decide
+// takes either decision and shows the import again. It returns the view and the number of
+// blocks kept.
+func (rv *importReview) pageBlocks(decide func(func() error)) (fyne.CanvasObject, int) {
+	r := rv.result
+	blocks := r.Review()
+	box := container.NewVBox()
+	if blocks == nil { // read from JSON: no blocks to decide on, only the text
+		body := []rune(r.Body)
+		start := string(body[:min(len(body), 700)])
+		if len(body) > 700 {
+			start += "…"
+		}
+		l := widget.NewLabel(start)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+		return box, 0
+	}
+	kept := 0
+	for n, b := range blocks {
+		if b.Kept {
+			kept++
+		}
+		if n == maxReviewBlocks {
+			box.Add(hint(fmt.Sprintf("… and %d blocks more: edit them in the essay once it is added.", len(blocks)-n)))
+			break
+		}
+		text := []rune(b.Text)
+		if len(text) > 500 {
+			text = append(text[:500], '…')
+		}
+		l := widget.NewLabel(string(text))
+		l.Wrapping = fyne.TextWrapWord
+		if b.Kept {
+			cut := widget.NewButton("Cut", func() { decide(func() error { return r.Cut(b.Index) }) })
+			box.Add(container.NewBorder(nil, nil, nil, cut, l))
+			continue
+		}
+		l.TextStyle = fyne.TextStyle{Strikethrough: true}
+		l.Importance = widget.LowImportance
+		restore := widget.NewButton("Restore", func() { decide(func() error { return r.Restore(b.Index) }) })
+		box.Add(container.NewBorder(hint("Cut: "+b.Reason), nil, nil, restore, l))
+	}
+	if len(blocks) == 0 {
+		box.Add(hint("The page has no text."))
+	}
+	return box, kept
 }
 
 // apply writes the editor's fixes into the result.
