@@ -83,6 +83,7 @@ func recoverSave(root *os.Root) error {
 		atomicfile.RemoveStale(root, ".")
 		atomicfile.RemoveStale(root, EssayDir)
 		atomicfile.RemoveStale(root, "front")
+		atomicfile.RemoveStale(root, "images")
 		return nil
 	}
 	if err != nil {

@@ -3,11 +3,15 @@
 package main
 
 import (
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // smallDisk mounts a tmpfs of the given size for the test, or skips when it cannot (it needs
@@ -77,5 +81,43 @@ func TestFullDisk(t *testing.T) {
 	})
 	if r := runBin(t, nil, "check", proj); r.code == 3 || strings.Contains(r.stderr, "cannot") {
 		t.Errorf("the project does not open after the failed import: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestImportKilledMidway kills `anthology import` at random moments, again and again, into one
+// project: afterwards the project opens, every essay its contents name is there, and no essay
+// file stands outside the contents (an orphan of an import that did not finish).
+func TestImportKilledMidway(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "proj")
+	if r := runBin(t, nil, "new", proj, "--title", "Kills"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	kills := 10
+	if testing.Short() {
+		kills = 4
+	}
+	for i := range kills {
+		src := filepath.Join(dir, "essay"+strconv.Itoa(i)+".md")
+		os.WriteFile(src, []byte("---\ntitle: Essay "+strconv.Itoa(i)+"\nauthors: [\"Ann Lee\"]\n---\n\n"+strings.Repeat("A sentence of the essay. ", 5000)+"\n"), 0o644)
+		cmd := exec.Command(bin, "import", src, "--into", proj)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(5+rand.IntN(60)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		r := runBin(t, nil, "stats", proj, "--json")
+		if r.code != 0 {
+			t.Fatalf("kill %d: the project does not open: %s", i, r.stderr)
+		}
+		yaml, _ := os.ReadFile(filepath.Join(proj, "anthology.yaml"))
+		entries, _ := os.ReadDir(filepath.Join(proj, "essays"))
+		for _, e := range entries {
+			id := strings.TrimSuffix(e.Name(), ".md")
+			if strings.HasSuffix(e.Name(), ".md") && !strings.Contains(string(yaml), id) {
+				t.Errorf("kill %d: essays/%s is in no contents entry (an orphan)", i, e.Name())
+			}
+		}
 	}
 }
