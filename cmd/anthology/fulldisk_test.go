@@ -3,6 +3,8 @@
 package main
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -120,4 +122,60 @@ func TestImportKilledMidway(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHostileValuesInJSONAndCSV: titles and names with quotes, newlines, markup, line
+// separators and formula starts come out of every JSON output as valid JSON holding them as
+// they were, and out of the CSV as text a spreadsheet will not evaluate.
+func TestHostileValuesInJSONAndCSV(t *testing.T) {
+	dir := t.TempDir()
+	proj := filepath.Join(dir, "proj")
+	hostile := "=HYPERLINK(\"http://x\",\"y\") \"quoted\" </script> \u2028 line\\back"
+	os.MkdirAll(filepath.Join(proj, "essays"), 0o755)
+	os.WriteFile(filepath.Join(proj, "anthology.yaml"), []byte("title: Book\ncontributors: [{id: a, name: \"@Ann, \\\"Lee\\\"\"}]\ncontents: [e]\n"), 0o644)
+	title, _ := json.Marshal(hostile)
+	os.WriteFile(filepath.Join(proj, "essays", "e.md"), []byte("---\ntitle: "+string(title)+"\nauthors: [a]\npermission: {status: requested, holder: \"+1 Holder\"}\nsource: The Review\n---\n\nSome words.\n"), 0o644)
+	for _, args := range [][]string{{"check", proj, "--json"}, {"stats", proj, "--json"}, {"import", filepath.Join(proj, "essays", "e.md"), "--json"}} {
+		r := runBin(t, nil, args...)
+		if !json.Valid([]byte(r.stdout)) {
+			t.Errorf("%s: not valid JSON:\n%s", args[0], r.stdout)
+			continue
+		}
+		var v any
+		json.Unmarshal([]byte(r.stdout), &v)
+		if args[0] != "check" && !holds(v, hostile) {
+			t.Errorf("%s: the title does not come back as it was:\n%s", args[0], r.stdout)
+		}
+	}
+	r := runBin(t, nil, "permissions", proj, "--csv")
+	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("permissions --csv: %v\n%s", err, r.stdout)
+	}
+	for _, cell := range rows[1] {
+		if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+			t.Errorf("a CSV cell a spreadsheet would evaluate: %q", cell)
+		}
+	}
+}
+
+// holds reports whether a decoded JSON value has the string s somewhere in it.
+func holds(v any, s string) bool {
+	switch x := v.(type) {
+	case string:
+		return x == s
+	case []any:
+		for _, e := range x {
+			if holds(e, s) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, e := range x {
+			if holds(e, s) {
+				return true
+			}
+		}
+	}
+	return false
 }
