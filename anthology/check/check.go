@@ -81,6 +81,9 @@ const ShortEssay = 150
 func Run(p *anthology.Project, o Options) []Finding {
 	c := &checker{p: p, o: o}
 	c.book()
+	if o.Glyphs != nil {
+		c.bookGlyphs()
+	}
 	c.contributors()
 	c.parts()
 	if p.Introduction != nil {
@@ -407,10 +410,11 @@ func (c *checker) image(e *anthology.Essay, m []int) {
 
 // glyphs finds characters the print font lacks: drawn from another bundled font (a warning),
 // or by none (an error: they would be left out of the print edition).
-func (c *checker) glyphs(e *anthology.Essay, name string) {
+// coverage sorts the characters of texts into those the print font lacks but another bundled
+// font draws (fallback) and those no bundled font draws (missing).
+func (c *checker) coverage(texts ...string) (fallback, missing []rune) {
 	seen := map[rune]bool{}
-	var fallback, missing []rune
-	scan := func(s string) {
+	for _, s := range texts {
 		for _, r := range s {
 			if seen[r] || r < 0x20 || r == '\u00a0' || r == '\u00ad' || r == '\u200b' {
 				continue
@@ -426,6 +430,37 @@ func (c *checker) glyphs(e *anthology.Essay, name string) {
 			}
 		}
 	}
+	return fallback, missing
+}
+
+// bookGlyphs holds the book's own words to the fonts: its title, subtitle and description (the
+// title pages and the cover print them), publisher, dedication, part titles and the names and
+// bios of its contributors. A character no font has would be left out of the print edition
+// and the cover; the export refuses such a book, so the check says so first, at the field.
+func (c *checker) bookGlyphs() {
+	b := c.p.Book
+	fields := []struct{ path, value string }{
+		{"$.title", b.Title}, {"$.subtitle", b.Subtitle}, {"$.description", b.Description},
+		{"$.publisher", b.Publisher}, {"$.dedication", b.Dedication}, {"$.rights", b.Rights},
+	}
+	for i, part := range c.p.Parts {
+		fields = append(fields, struct{ path, value string }{fmt.Sprintf("$.contents[%d].part", i), part.Title + " " + part.Subtitle})
+	}
+	for i, ct := range c.p.Contributors {
+		fields = append(fields, struct{ path, value string }{fmt.Sprintf("$.contributors[%d].name", i), ct.Name},
+			struct{ path, value string }{fmt.Sprintf("$.contributors[%d].bio", i), ct.Bio})
+	}
+	for _, f := range fields {
+		if f.value == "" {
+			continue
+		}
+		if _, missing := c.coverage(f.value); len(missing) > 0 {
+			c.add(Error, "glyphs", nil, c.p.Locate(f.path, fmt.Sprintf("no bundled font has %s; the print edition and its cover would leave them out", runeNames(missing))))
+		}
+	}
+}
+
+func (c *checker) glyphs(e *anthology.Essay, name string) {
 	var all []string
 	text.Walk(e.Doc.Blocks, func(in text.Inline) {
 		if t, ok := in.(*text.Text); ok {
@@ -440,9 +475,7 @@ func (c *checker) glyphs(e *anthology.Essay, name string) {
 		})
 	}
 	all = append(all, e.Meta.Title, e.Meta.Subtitle, e.Meta.Headnote)
-	for _, s := range all {
-		scan(s)
-	}
+	fallback, missing := c.coverage(all...)
 	if len(missing) > 0 {
 		c.add(Error, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("no bundled font has %s; the print edition leaves them out", runeNames(missing))))
 	}

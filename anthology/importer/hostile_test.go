@@ -62,3 +62,38 @@ func TestHostileImports(t *testing.T) {
 		t.Errorf("the bomb is %d KB; it should be small", len(bomb)>>10)
 	}
 }
+
+// TestDecodeUTF16: surrogate pairs make one character; a lone surrogate becomes U+FFFD and
+// the character after it survives (a hand-written decoder once ate it).
+func TestDecodeUTF16(t *testing.T) {
+	le := func(units ...uint16) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range units {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	be := func(units ...uint16) []byte {
+		b := []byte{0xFE, 0xFF}
+		for _, u := range units {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"plain", le('H', 'i'), "Hi"},
+		{"a pair", le('a', 0xD83D, 0xDE00, 'b'), "a😀b"},
+		{"a lone high surrogate", le('A', 0xD800, 'B', 'C'), "A\uFFFDBC"},
+		{"a lone high surrogate at the end", le('A', 0xD800), "A\uFFFD"},
+		{"a lone low surrogate", be('A', 0xDC00, 'B'), "A\uFFFDB"},
+	} {
+		got, err := decodeUTF16(tt.in)
+		if err != nil || got != tt.want {
+			t.Errorf("%s: %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+}

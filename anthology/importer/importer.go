@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -264,16 +265,9 @@ func decodeUTF16(data []byte) (string, error) {
 			u[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
 		}
 	}
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		r := rune(u[i])
-		if r >= 0xD800 && r < 0xDC00 && i+1 < len(u) {
-			r = ((r-0xD800)<<10 | (rune(u[i+1]) - 0xDC00)) + 0x10000
-			i++
-		}
-		b.WriteRune(r)
-	}
-	return b.String(), nil
+	// utf16.Decode pairs surrogates and turns a lone one into U+FFFD without taking the
+	// character after it (a hand-written decoder once ate that character).
+	return string(utf16.Decode(u)), nil
 }
 
 // cp1252 maps Windows-1252 bytes to runes; 0 marks bytes that are not text.

@@ -352,7 +352,8 @@ func prepareFile(name string, write func(io.Writer) error) (*atomicfile.Pending,
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return nil, fmt.Errorf("%s: interrupted; nothing was written", name)
+			// Keep the cancellation in the error: the app tells an interruption from a failure.
+			return nil, fmt.Errorf("%s: interrupted; nothing was written: %w", name, context.Canceled)
 		}
 		return nil, fmt.Errorf("writing %s: %w", name, unwrapPath(err))
 	}

@@ -70,3 +70,24 @@ func TestHostileBooks(t *testing.T) {
 		})
 	}
 }
+
+// TestCancelWhileWriting: an export cancelled while it writes its files says it was cancelled
+// (the app once reported "The export failed") and leaves nothing under the final names.
+func TestCancelWhileWriting(t *testing.T) {
+	for _, stage := range []string{"writing the-lamp-lighters.epub", "writing the-lamp-lighters.pdf"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		out := t.TempDir()
+		_, err := export.Build(ctx, sampleProject(t), export.Options{OutDir: out, Progress: func(s string) {
+			if s == stage {
+				cancel()
+			}
+		}})
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled at %q: err = %v, not context.Canceled", stage, err)
+		}
+		if left, _ := os.ReadDir(out); len(left) != 0 {
+			t.Errorf("cancelled at %q: %d files left", stage, len(left))
+		}
+	}
+}
