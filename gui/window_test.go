@@ -42,6 +42,9 @@ type realApp struct {
 
 func newRealApp(t *testing.T) *realApp {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the real window under Xvfb is not driven (make test drives it)")
+	}
 	for _, tool := range x11Tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed; install it with .ci/setup.sh qa (as root), or run make test", tool)

@@ -212,9 +212,22 @@ func (s *setter) letterLines(fs *fontSet, l *text.Letter, c blockCtx) []*gline {
 			gl.para = -1
 		}
 		if len(out) > 0 && len(ls) > 0 {
-			out[len(out)-1].keep = true // the closing does not stand alone at the head of a page
+			// The closing does not stand alone at the head of a page, nor is it broken across
+			// one: closing and signature go together, with the letter's last line.
+			out[len(out)-1].keep = true
+			for _, gl := range ls[:len(ls)-1] {
+				gl.keep = true
+			}
 		}
 		out = append(out, ls...)
+	}
+	// The closing keeps with the signature under it.
+	if n := len(out); n > 0 && len(l.Signature) > 0 && len(l.Closing) > 0 {
+		for i := n - 1; i >= 0 && out[i].para == -1; i-- {
+			if i < n-1 {
+				out[i].keep = true
+			}
+		}
 	}
 	if len(l.Postscript) > 0 {
 		ps := s.blockSeq(fs, l.Postscript, inner)

@@ -14,6 +14,7 @@ import (
 // fatal, error and warning it printed. A clean book has none.
 func EPUBCheck(t testing.TB, book, version string) (string, []string) {
 	t.Helper()
+	skipShort(t, "EPUBCheck")
 	rep, err := validate.EPUBCheck(context.Background(), book, version)
 	if err != nil {
 		t.Fatal(err)
@@ -24,11 +25,22 @@ func EPUBCheck(t testing.TB, book, version string) (string, []string) {
 // Ace runs Ace by DAISY and returns its violations, one line each.
 func Ace(t testing.TB, book string) []string {
 	t.Helper()
+	skipShort(t, "Ace")
 	rep, err := validate.Ace(context.Background(), book, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rep.Problems
+}
+
+// skipShort skips the rest of a test under go test -short, saying which validator it skips:
+// the quick loop leaves the validators (tens of seconds each) to make test, which runs them
+// all. It is a skip, reported as one, never a pass.
+func skipShort(t testing.TB, validator string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: %s is not run (make test runs it)", validator)
+	}
 }
 
 // Tool runs a command-line tool (pdffonts, qpdf, pdfinfo, pdftotext), failing the test when it
