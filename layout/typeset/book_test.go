@@ -279,3 +279,62 @@ func TestShortTitleInHeads(t *testing.T) {
 		t.Errorf("the short title is not what the heads print: %q", h)
 	}
 }
+
+// TestOpeningSmallCaps: an essay's first words are in small capitals after an epigraph too,
+// and when the essay opens with a quotation mark; with drop caps the mark hangs before the
+// initial and the small capitals follow (an epigraph or a quotation mark once cancelled them).
+func TestOpeningSmallCaps(t *testing.T) {
+	essays := map[string]string{
+		"epigraph": "::: epigraph\nWatch the light.\n\n— A keeper\n:::\n\nAt a quarter to eight the day staff hand us the ward" + strings.Repeat(", and we take it", 12) + ".",
+		"quote":    "\"At a quarter to eight,\" she said, \"the day staff hand us the ward" + strings.Repeat(", and we take it", 12) + ".\"",
+	}
+	for _, drop := range []bool{false, true} {
+		for name, body := range essays {
+			files := fstest.MapFS{
+				"anthology.yaml": {Data: []byte("title: T\ncontributors: [{id: a, name: Ann Lee}]\ncontents: [e]\n")},
+				"essays/e.md":    {Data: []byte("---\ntitle: E\nauthors: [a]\n---\n\n" + body + "\n")},
+			}
+			p, err := anthology.LoadFS(files, "t")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Print.DropCaps = drop
+			ed, err := layout.Assemble(p, layout.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var initial, quote bool
+			var small strings.Builder // the small capitals, set letter by letter
+			for _, pg := range book.Pages {
+				if pg.Section == nil || pg.Section.Kind != layout.Essay {
+					continue
+				}
+				for _, tx := range pg.Texts {
+					body := ed.Print.BodySize()
+					switch {
+					case tx.Size > body*1.5 && tx.Text == "A":
+						initial = true
+					case tx.Size < body && tx.Size > body*0.7:
+						small.WriteString(tx.Text)
+					case tx.Text == "“" && tx.X < book.Geometry.Left(pg.Recto):
+						quote = true
+					}
+				}
+			}
+			caps := strings.Contains(small.String(), "QUARTER")
+			if !caps {
+				t.Errorf("%s, drop caps %v: the first words are not in small capitals", name, drop)
+			}
+			if drop && !initial {
+				t.Errorf("%s: no drop cap", name)
+			}
+			if drop && name == "quote" && !quote {
+				t.Errorf("the opening quotation mark does not hang before the initial")
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
@@ -547,7 +548,8 @@ func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document,
 			if first && (sec.Kind == layout.Essay || sec.Kind == layout.Introduction) {
 				if s.o.DropCaps {
 					ls = s.dropCapParagraph(fs, content, c)
-				} else {
+				}
+				if ls == nil { // no drop caps, or a paragraph that cannot take one
 					content = leadIn(content, 3)
 				}
 			}
@@ -590,7 +592,8 @@ func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document,
 			}
 		}
 		out = append(out, ls...)
-		if len(ls) > 0 {
+		// An epigraph stands before the essay: the paragraph after it is still the first.
+		if _, epigraph := b.(*text.Epigraph); len(ls) > 0 && !epigraph {
 			first = false
 		}
 	}
@@ -647,18 +650,15 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	if !ok || t.Text == "" {
 		return nil
 	}
-	var initial rune
-	var rest string
-	for i, r := range t.Text {
-		if i == 0 {
-			initial = r
-			continue
-		}
-		rest = t.Text[i:]
-		break
+	// An opening quotation mark hangs in the margin before the initial, at the body's size.
+	quote, rest0 := "", t.Text
+	if r, n := utf8.DecodeRuneInString(rest0); strings.ContainsRune("“‘«„‚\"'", r) {
+		quote, rest0 = string(r), rest0[n:]
 	}
+	initial, n := utf8.DecodeRuneInString(rest0)
+	rest := rest0[n:]
 	if !unicode.IsLetter(initial) {
-		return nil // a quotation mark or a digit makes a poor initial; set the paragraph plainly
+		return nil // a digit or a mark makes a poor initial; set the paragraph plainly
 	}
 	face := fs.faceFor(initial, assets.Regular)
 	if face == nil {
@@ -669,6 +669,9 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	w := face.Advance(initial)*size + c.size*0.3
 	c.narrowLines, c.narrowBy = 2, w
 	c.at = 1 // the initial is the paragraph's first character
+	if quote != "" {
+		c.at = 2
+	}
 	body := append([]text.Inline{&text.Text{Text: rest}}, content[1:]...)
 	// The rest of the first word counts as a word of the small-capital lead-in.
 	ls := s.lines(fs, leadIn(body, 3), c)
@@ -676,6 +679,14 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 		return nil
 	}
 	ls[0].texts = append(ls[0].texts, Text{X: -w, Y: s.g.Leading, Text: string(initial), Face: face, Size: size})
+	if quote != "" {
+		qf := fs.faceFor([]rune(quote)[0], assets.Regular)
+		if qf == nil {
+			qf = face
+		}
+		qw := qf.Advance([]rune(quote)[0]) * c.size
+		ls[0].texts = append(ls[0].texts, Text{X: -w - qw, Y: 0, Text: quote, Face: qf, Size: c.size})
+	}
 	return ls
 }
 
