@@ -307,6 +307,11 @@ func demerits(bad float64, it item, a *breakNode, items []item, p breakParams, f
 	d := (p.linePenalty + bad) * (p.linePenalty + bad)
 	if forced && a.pos >= 0 && items[a.pos].kind == penaltyItem && items[a.pos].flagged {
 		d += p.finalHyphenDemerits // a hyphen on the last line but one
+		if loneTail(items, a.pos) {
+			// The last line would be nothing but the end of the hyphenated word: any other
+			// setting is better.
+			d += loneTailDemerits
+		}
 	}
 	if it.kind == penaltyItem {
 		switch {
@@ -320,6 +325,24 @@ func demerits(bad float64, it item, a *breakNode, items []item, p breakParams, f
 		d += p.doubleHyphenDemerits
 	}
 	return d
+}
+
+// loneTailDemerits is what a paragraph's last line made of a hyphenated word's tail alone
+// costs: far more than any tolerable setting, less than an impossible one.
+const loneTailDemerits = 1e7
+
+// loneTail reports whether the line after the break at pos holds no space before the
+// paragraph's end: a word's tail alone.
+func loneTail(items []item, pos int) bool {
+	for i := pos + 1; i < len(items); i++ {
+		if items[i].kind == glueItem && !items[i].fil {
+			return false
+		}
+		if items[i].kind == penaltyItem && items[i].penalty <= -infPenalty {
+			return true
+		}
+	}
+	return true
 }
 
 func abs(n int) int {

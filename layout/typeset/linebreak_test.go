@@ -120,3 +120,27 @@ func BenchmarkParagraph(b *testing.B) {
 		setParagraph(b, sampleParagraph, 300)
 	}
 }
+
+// TestNoLoneHyphenatedTail: over many measures and paragraphs, no paragraph ends with a line
+// that is only the tail of a word hyphenated on the line before (it happened 20 times in a
+// book).
+func TestNoLoneHyphenatedTail(t *testing.T) {
+	texts := []string{sampleParagraph,
+		"Nobody who has watched the harbour through a winter would call the work uneventful, though the log records nothing but the weather and the ships, unremarkably.",
+		"The machines, which in the day are background noise, become the loudest thing in the room, and I learn to hear each of them individually.",
+	}
+	lone := 0
+	for _, src := range texts {
+		for measure := 140.0; measure <= 330; measure += 2 {
+			lines := setParagraph(t, src, measure)
+			n := len(lines)
+			if n >= 2 && lines[n-2].Hyphenated && !strings.Contains(lineText(lines[n-1]), " ") {
+				lone++
+				t.Logf("measure %.0f: last line %q after %q", measure, lineText(lines[n-1]), lineText(lines[n-2]))
+			}
+		}
+	}
+	if lone > 0 {
+		t.Errorf("%d paragraphs end with a hyphenated word's tail alone", lone)
+	}
+}

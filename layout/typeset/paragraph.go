@@ -480,10 +480,25 @@ func setLines(items []item, width func(int) float64, sameFrom int, justify bool)
 	passes[0].tolerance, passes[0].hyphenate = 100, false
 	passes[2].tolerance, passes[2].emergencyStretch = 1000, 0.12*width(0)
 	passes[3].tolerance, passes[3].emergencyStretch, passes[3].maxHyphens = 10000, 0.25*width(0), 3
+	var fallback []int
 	for _, p := range passes {
-		if breaks, ok := breakPoints(items, width, p); ok {
-			return materialize(items, breaks, width, true)
+		breaks, ok := breakPoints(items, width, p)
+		if !ok {
+			continue
 		}
+		// A last line that is only a hyphenated word's tail is the one fault a stricter pass
+		// cannot weigh away (the settings without it were too loose for it): a looser pass
+		// may set the paragraph without it; if none does, the stricter setting stands.
+		if n := len(breaks); n >= 2 && items[breaks[n-2]].flagged && loneTail(items, breaks[n-2]) {
+			if fallback == nil {
+				fallback = breaks
+			}
+			continue
+		}
+		return materialize(items, breaks, width, true)
+	}
+	if fallback != nil {
+		return materialize(items, fallback, width, true)
 	}
 	// A word wider than the line: let it break between any two letters, and give up the limit
 	// on consecutive hyphens (a 200-letter word needs many lines).
