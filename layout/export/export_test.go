@@ -82,10 +82,12 @@ func TestSampleFiles(t *testing.T) {
 }
 
 func TestSampleEPUBCheck5(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	epubClean(t, buildSample(t).Files[0], "5")
 }
 
 func TestSampleEPUBCheck4(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	epubClean(t, buildSample(t).Files[0], "4")
 }
 
@@ -108,6 +110,7 @@ func allValidatorsClean(t *testing.T, book string) {
 }
 
 func TestSampleAce(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	if v := qa.Ace(t, buildSample(t).Files[0]); len(v) > 0 {
 		t.Errorf("Ace found %d violations:\n%s", len(v), strings.Join(v, "\n"))
 	}
@@ -292,6 +295,7 @@ func readZip(t *testing.T, data []byte, name string) []byte {
 
 // TestHostileEssay builds a book from an essay that tries to break XML and the typesetter.
 func TestHostileEssay(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	long := strings.Repeat("Supercalifragilistic", 10) // 200 letters, no break in sight
 	files := map[string]string{
 		"anthology.yaml": "title: Hostile & <Odd> ]]> Title\ncontributors:\n  - {id: x, name: \"X & Y <z>\"}\ncontents:\n  - part: \"A & B\"\n    essays: [bad]\n",
@@ -590,6 +594,7 @@ func TestPageBreakMarkersMatchPrint(t *testing.T) {
 // the same three validators as the sample, and reads it back with pandoc as a reader would:
 // every essay, in order, with its byline.
 func TestFiftyEssayEPUB(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	files, err := synth.Files(synth.Options{Essays: 50, Words: 1500, Seed: 5}, synth.SampleText(assets.Sample()))
 	if err != nil {
 		t.Fatal(err)
@@ -633,6 +638,7 @@ func TestFiftyEssayEPUB(t *testing.T) {
 // systems that honour it, and judges it like the plain one: the fonts, their @font-face rules
 // and manifest entries must satisfy both EPUBChecks and Ace.
 func TestEmbeddedFontsEPUBClean(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	p := sampleProject(t)
 	p.EPUB.EmbedFonts = true
 	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.EPUB}})

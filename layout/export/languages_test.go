@@ -57,6 +57,7 @@ She said the beginning was half of everything; he said that the slower you go, t
 // spacing, hyphenation by their own patterns, the EPUB clean under EPUBCheck 5, 4 and Ace,
 // every character in the PDF (drawn from the fallback face where the body face lacks it).
 func TestBooksInTheirLanguages(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	for _, lb := range languageBooks {
 		t.Run(lb.lang, func(t *testing.T) {
 			p := edittest.WriteProject(t, map[string]string{

@@ -60,6 +60,7 @@ func seEPUB(t *testing.T, dir, extraMeta string) string {
 // notes — and the anthology made of it is clean under EPUBCheck 5 and 4 and Ace, with true
 // credits.
 func TestStandardEbooksEPUB(t *testing.T) {
+	t.Parallel() // the validators take most of the time: run them side by side
 	dir := "testdata/se/pepys"
 	book := seEPUB(t, dir, `<dc:contributor id="translator-1">Jane Roe</dc:contributor>
 <meta property="file-as" refines="#translator-1">Roe, Jane</meta>
