@@ -125,7 +125,8 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		return nil, err
 	}
 	progress("checking")
-	findings, err := Check(p, opts.Final)
+	// The build counts the print pages itself (below), so the checks need not estimate them.
+	findings, err := runChecks(p, opts.Final, false)
 	if err != nil {
 		return nil, err
 	}
@@ -254,6 +255,12 @@ var ErrMissingGlyphs = errors.New("the print edition cannot draw every character
 
 // Check runs the editor's checks on p with the print font's real coverage.
 func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
+	return runChecks(p, final, true)
+}
+
+// runChecks runs the checks, with the printer's page limits held to an estimate when
+// estimate is set.
+func runChecks(p *anthology.Project, final, estimate bool) ([]check.Finding, error) {
 	cover, err := typeset.Coverage(p.Print.FontFamily())
 	if err != nil {
 		return nil, err
@@ -265,7 +272,7 @@ func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
 	findings := check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name})
 	// The printer's page limits, against an estimate: an export counts the pages exactly (and
 	// a final one refuses a book past them).
-	if pr, ok := p.Print.PrinterFor(); ok && len(p.Essays()) > 0 {
+	if pr, ok := p.Print.PrinterFor(); ok && estimate && len(p.Essays()) > 0 {
 		// Sections: the essays, the introduction, each part's title, and the contributors.
 		var words []int
 		for _, e := range p.Essays() {
