@@ -102,7 +102,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		summary := fmt.Sprintf("%d essays", essays)
 		if res.Book != nil {
-			summary += fmt.Sprintf(", %d print pages (%s PDF)", len(res.Book.Pages), flavour)
+			summary += fmt.Sprintf(", %d print pages (%s PDF)", res.PrintPages, flavour)
 		}
 		fmt.Fprintf(stdout, "%s: %s in %.2fs\n", res.Edition.Title, summary, time.Since(start).Seconds())
 	}

@@ -90,6 +90,9 @@ type Options struct {
 	Progress func(step string)
 	// Final refuses to build a book that "anthology check --final" finds errors in.
 	Final bool
+	// CacheDir keeps the set-page lists an EPUB built alone takes its page list from; empty is
+	// the user's cache folder.
+	CacheDir string
 	// ReleasePages lets the last PDF drop each set page's drawing once it is written, for a
 	// caller that needs only the page count and numbers afterwards (the CLI): a long book is
 	// then not held twice. Result.Book keeps the pages, without what was drawn on them.
@@ -104,7 +107,10 @@ type Result struct {
 	// Files are the paths written, in the order of Options.Formats.
 	Files    []string
 	Edition  *layout.Edition
-	Book     *typeset.Book // nil when no print layout was made
+	Book     *typeset.Book // nil when no print PDF was made
+	// PrintPages is the print edition's page count, when the build knew it (a PDF, a cover,
+	// an EPUB's page list).
+	PrintPages int
 	Warnings []*anthology.Warning
 	// Findings are what the editor's checks found.
 	Findings []check.Finding
@@ -149,7 +155,8 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	res := &Result{Edition: ed, Warnings: ed.Warnings, Findings: findings}
 	slug := layout.Slug(ed.Title)
 
-	if contains(opts.Formats, PDF) || contains(opts.Formats, ScreenPDF) || contains(opts.Formats, Cover) {
+	var pages *pageList // what the EPUB's page list needs of the set book
+	if contains(opts.Formats, PDF) || contains(opts.Formats, ScreenPDF) {
 		progress("typesetting")
 		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
 		if err != nil {
@@ -175,6 +182,32 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			}
 			return nil, fmt.Errorf("%w:\n%s", ErrMissingGlyphs, strings.Join(lines, "\n"))
 		}
+		pages = pageListOf(book)
+		if key, err := pageListKey(p, ed); err == nil {
+			savePageList(cacheDir(opts), key, pages)
+		}
+	} else if contains(opts.Formats, EPUB) || contains(opts.Formats, Cover) {
+		// An EPUB alone carries the same page list as one built with the PDF, and a cover
+		// alone the same spine: from the cache, or from setting the book once (its print-only
+		// faults do not stop an EPUB).
+		key, kerr := pageListKey(p, ed)
+		cached, ok := loadPageList(cacheDir(opts), key)
+		if kerr == nil && ok {
+			pages = cached
+		} else {
+			progress("typesetting")
+			book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
+			if err != nil {
+				return nil, fmt.Errorf("typesetting the page list: %w", err)
+			}
+			pages = pageListOf(book)
+			if kerr == nil {
+				savePageList(cacheDir(opts), key, pages)
+			}
+		}
+	}
+	if pages != nil {
+		res.PrintPages = pages.Total
 	}
 	// Every format is written under a temporary name first; only when all of them are whole
 	// are they renamed into place, so that a failure or an interruption never leaves a new
@@ -205,8 +238,8 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		switch f {
 		case EPUB:
 			eo := epub.Options{}
-			if res.Book != nil {
-				eo.PageBreaks, eo.PrintPages = PageBreaks(res.Book)
+			if pages != nil {
+				eo.PageBreaks, eo.PrintPages = pages.Breaks, pages.Pages
 			}
 			write = func(w io.Writer) error { return epub.Write(ctx, w, ed, eo) }
 		case PDF, ScreenPDF:
@@ -221,7 +254,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			write = func(w io.Writer) error { return draw(ctx, w, ed, res.Book, flavour) }
 		case Cover:
 			write = func(w io.Writer) error {
-				rep, err := cover.PrintPDF(w, ed, len(res.Book.Pages))
+				rep, err := cover.PrintPDF(w, ed, pages.Total)
 				res.CoverSize = rep.Size
 				return err
 			}

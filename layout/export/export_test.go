@@ -449,7 +449,7 @@ func TestPrintCover(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pages := len(res.Book.Pages)
+			pages := res.PrintPages
 			if tt.spineText != "" && pages < 80 || tt.spineText == "" && pages >= 80 {
 				t.Fatalf("%d pages: pick a book on the right side of 80", pages)
 			}

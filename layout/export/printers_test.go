@@ -1,8 +1,12 @@
 package export_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -55,5 +59,49 @@ func TestPrinterPageLimits(t *testing.T) {
 		if f.Code == "page-count" {
 			t.Errorf("printer: none still holds the book to a page count: %s", f)
 		}
+	}
+}
+
+// TestEPUBAloneHasThePageList: an EPUB built alone is the same file as one built with the
+// PDF (it once lacked the page list): the first time the book is set for it, after that the
+// set pages come from the cache.
+func TestEPUBAloneHasThePageList(t *testing.T) {
+	cache := t.TempDir()
+	build := func(formats ...export.Format) []byte {
+		t.Helper()
+		res, err := export.Build(context.Background(), sampleProject(t), export.Options{OutDir: t.TempDir(), Formats: formats, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(res.Files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	alone := build(export.EPUB) // the cache is empty: the book is set
+	if entries, _ := os.ReadDir(cache); len(entries) != 1 {
+		t.Errorf("the set pages were not kept: %d cache files", len(entries))
+	}
+	withPDF := build(export.EPUB, export.PDF)
+	again := build(export.EPUB) // from the cache
+	zr, err := zip.NewReader(bytes.NewReader(alone), int64(len(alone)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nav := ""
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "nav.xhtml") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			nav = string(b)
+		}
+	}
+	if !strings.Contains(nav, `epub:type="page-list"`) {
+		t.Errorf("the EPUB built alone has no page list:\n%s", nav)
+	}
+	if !bytes.Equal(alone, withPDF) || !bytes.Equal(again, withPDF) {
+		t.Errorf("the EPUB differs with the formats built beside it: alone %d bytes, with the PDF %d, alone again %d", len(alone), len(withPDF), len(again))
 	}
 }
