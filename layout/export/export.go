@@ -105,13 +105,13 @@ var ErrNotFinal = errors.New("the book is not ready for a final build")
 // Result is what a build made.
 type Result struct {
 	// Files are the paths written, in the order of Options.Formats.
-	Files    []string
-	Edition  *layout.Edition
-	Book     *typeset.Book // nil when no print PDF was made
+	Files   []string
+	Edition *layout.Edition
+	Book    *typeset.Book // nil when no print PDF was made
 	// PrintPages is the print edition's page count, when the build knew it (a PDF, a cover,
 	// an EPUB's page list).
 	PrintPages int
-	Warnings []*anthology.Warning
+	Warnings   []*anthology.Warning
 	// Findings are what the editor's checks found.
 	Findings []check.Finding
 	// CoverSize is the print cover's page size, when one was made.

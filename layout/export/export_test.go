@@ -295,7 +295,8 @@ func readZip(t *testing.T, data []byte, name string) []byte {
 
 // TestHostileEssay builds a book from an essay that tries to break XML and the typesetter.
 func TestHostileEssay(t *testing.T) {
-	t.Parallel() // the validators take most of the time: run them side by side
+	// The validators take most of the time: run them side by side.
+	t.Parallel()
 	long := strings.Repeat("Supercalifragilistic", 10) // 200 letters, no break in sight
 	files := map[string]string{
 		"anthology.yaml": "title: Hostile & <Odd> ]]> Title\ncontributors:\n  - {id: x, name: \"X & Y <z>\"}\ncontents:\n  - part: \"A & B\"\n    essays: [bad]\n",
