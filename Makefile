@@ -8,6 +8,9 @@ SHELL := /bin/bash
 GO ?= go
 OUT ?= out/sample
 export ANTHOLOGY_QA ?= $(HOME)/.cache/anthology-qa
+# The commit and its date go into the binary (anthology version, the app's About box) when the
+# sources are a git checkout; elsewhere the build simply has none.
+BUILDVCS := $(shell git rev-parse --git-dir >/dev/null 2>&1 && echo -buildvcs=true || echo -buildvcs=false)
 
 .PHONY: sample test build headless vet bench fuzz screenshot clean
 
@@ -21,11 +24,11 @@ sample:
 # The desktop app and the CLI in one binary (cgo, GL and X11/Wayland headers).
 build:
 	.ci/setup.sh build
-	$(GO) build -o bin/anthology ./cmd/anthology
+	$(GO) build $(BUILDVCS) -o bin/anthology ./cmd/anthology
 
 # The CLI alone: no cgo, no GUI.
 headless:
-	CGO_ENABLED=0 $(GO) build -tags nogui -o bin/anthology ./cmd/anthology
+	CGO_ENABLED=0 $(GO) build $(BUILDVCS) -tags nogui -o bin/anthology ./cmd/anthology
 
 test:
 	.ci/setup.sh all

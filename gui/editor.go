@@ -524,7 +524,9 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	jump.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: ctrl}
 	check := fyne.NewMenuItem("Check the Book", e.showCredits)
 	view := fyne.NewMenu("View", prev, next, jump, fyne.NewMenuItemSeparator(), check)
-	return fyne.NewMainMenu(file, editMenu, view)
+	about := fyne.NewMenuItem("About Anthology", e.showAbout)
+	help := fyne.NewMenu("Help", about)
+	return fyne.NewMainMenu(file, editMenu, view, help)
 }
 
 // addShortcuts registers the menus' shortcuts on the canvas too (the menu shows them; the

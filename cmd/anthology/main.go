@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/buildinfo"
 )
 
 // Exit statuses.
@@ -120,9 +121,6 @@ func init() {
 	}
 }
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
-
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		return runOpen(ctx, nil, stdout, stderr)
@@ -208,7 +206,7 @@ func upperFirst(s string) string {
 }
 
 func runVersion(_ context.Context, _ []string, stdout, _ io.Writer) int {
-	fmt.Fprintln(stdout, "anthology", version)
+	fmt.Fprintln(stdout, buildinfo.Read())
 	return exitOK
 }
 
