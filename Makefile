@@ -12,7 +12,7 @@ export ANTHOLOGY_QA ?= $(HOME)/.cache/anthology-qa
 # sources are a git checkout; elsewhere the build simply has none.
 BUILDVCS := $(shell git rev-parse --git-dir >/dev/null 2>&1 && echo -buildvcs=true || echo -buildvcs=false)
 
-.PHONY: sample test build headless vet bench fuzz screenshot clean
+.PHONY: sample test build headless vet bench fuzz dist dist-test screenshot clean
 
 sample:
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then .ci/setup.sh build; fi
@@ -35,6 +35,15 @@ test:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "not gofmt-clean:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
+
+# The packages a user downloads, into dist/ (see .ci/dist.sh): Linux .tar.xz and .deb, Windows
+# .zip, the headless CLI for five platforms, SHA256SUMS.
+dist:
+	.ci/dist.sh
+
+# Installs and runs what make dist built, as a user would (as root: dpkg, Xvfb, wine).
+dist-test:
+	.ci/test-dist.sh
 
 # Every fuzz target, FUZZTIME each (default 60s): the readers of outside input (project YAML and
 # front matter, Markdown, text, HTML, Word, EPUB/OPF, images, the recovery file) and the EPUB's
@@ -62,4 +71,4 @@ screenshot:
 	ANTHOLOGY_SCREENSHOT=$(CURDIR)/out/screenshot.png $(GO) test -count=1 -run TestRealWindow ./gui
 
 clean:
-	rm -rf bin out
+	rm -rf bin out dist
