@@ -514,3 +514,26 @@ func TestPanicIsAnInternalError(t *testing.T) {
 		t.Errorf("exit %d, %q", code, errb.String())
 	}
 }
+
+// TestPreflightCommand: the sample's print PDF is ready for both printers; a file that is not
+// a PDF is a clear failure; a printer nobody knows is bad usage.
+func TestPreflightCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "book")
+	if r := runBin(t, nil, "export", "--sample", "--out", out, "--format", "pdf"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	pdf := filepath.Join(out, "the-lamp-lighters.pdf")
+	for _, printer := range []string{"kdp", "ingramspark"} {
+		if r := runBin(t, nil, "preflight", pdf, "--printer", printer); r.code != 0 || !strings.Contains(r.stdout, "preflight: ready for") {
+			t.Errorf("preflight --printer %s: %d\n%s%s", printer, r.code, r.stdout, r.stderr)
+		}
+	}
+	notPDF := filepath.Join(t.TempDir(), "x.pdf")
+	os.WriteFile(notPDF, []byte("not a pdf"), 0o644)
+	if r := runBin(t, nil, "preflight", notPDF); r.code != 1 || !strings.Contains(r.stderr, "x.pdf") {
+		t.Errorf("preflight of a non-PDF: %d %q", r.code, r.stderr)
+	}
+	if r := runBin(t, nil, "preflight", pdf, "--printer", "lulu"); r.code != 2 {
+		t.Errorf("preflight --printer lulu: %d %q", r.code, r.stderr)
+	}
+}

@@ -2,9 +2,6 @@ package export_test
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,96 +9,22 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
+	"github.com/anthology-editor/anthology/layout/validate"
 )
 
-// pdfxProblems reads a PDF back with qpdf (an outside parser, not our writer) and lists what a
-// PDF/X-1a preflight would refuse: no file identifier, output intent, PDF/X version, trapping
-// key or XMP metadata; RGB colour or transparency; a font without its subset tag; a page
-// without a trim box.
+// pdfxProblems lists what a PDF/X-1a preflight (anthology preflight, which reads the file
+// with qpdf and poppler, not with our writer) refuses, page counts and safe zone aside.
 func pdfxProblems(t *testing.T, pdf string) []string {
 	t.Helper()
-	out, err := qa.Tool(t, "qpdf", "--json=2", "--json-key=qpdf", pdf)
+	vs, err := validate.Preflight(context.Background(), pdf, validate.PreflightOptions{})
 	if err != nil {
-		t.Fatalf("qpdf --json: %v", err)
+		t.Fatal(err)
 	}
-	var doc struct {
-		Qpdf []json.RawMessage `json:"qpdf"`
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.String())
 	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Qpdf) < 2 {
-		t.Fatalf("qpdf JSON: %v", err)
-	}
-	var objs map[string]struct {
-		Value  any `json:"value"`
-		Stream *struct {
-			Dict map[string]any `json:"dict"`
-		} `json:"stream"`
-	}
-	if err := json.Unmarshal(doc.Qpdf[1], &objs); err != nil {
-		t.Fatalf("qpdf JSON objects: %v", err)
-	}
-	dict := func(v any) map[string]any {
-		if ref, ok := v.(string); ok {
-			v = objs["obj:"+ref].Value
-		}
-		m, _ := v.(map[string]any)
-		return m
-	}
-	var problems []string
-	trailer := dict(objs["trailer"].Value)
-	if trailer["/ID"] == nil {
-		problems = append(problems, "no /ID in the trailer")
-	}
-	root, info := dict(trailer["/Root"]), dict(trailer["/Info"])
-	if ois, _ := root["/OutputIntents"].([]any); len(ois) == 0 || dict(ois[0])["/S"] != "/GTS_PDFX" {
-		problems = append(problems, "no /GTS_PDFX output intent")
-	} else if ref, _ := dict(ois[0])["/DestOutputProfile"].(string); ref == "" {
-		problems = append(problems, "the output intent embeds no profile")
-	} else {
-		// An ICC output profile: its header says printer class ("prtr"), one ink or four.
-		icc, err := qa.Tool(t, "qpdf", "--show-object="+strings.Fields(ref)[0], "--filtered-stream-data", pdf)
-		if err != nil || len(icc) < 128 || icc[12:16] != "prtr" || (icc[16:20] != "GRAY" && icc[16:20] != "CMYK") || icc[36:40] != "acsp" {
-			problems = append(problems, fmt.Sprintf("the output profile is not an ICC printer profile (%v)", err))
-		}
-	}
-	for _, k := range []string{"/GTS_PDFXVersion", "/Trapped", "/Title", "/CreationDate", "/ModDate"} {
-		if info[k] == nil {
-			problems = append(problems, "no "+k+" in Info")
-		}
-	}
-	if root["/Metadata"] == nil {
-		problems = append(problems, "no XMP /Metadata")
-	}
-	tagged := regexp.MustCompile(`^/[A-Z]{6}\+`)
-	for name, o := range objs {
-		all, _ := json.Marshal(o)
-		if strings.Contains(string(all), `"/DeviceRGB"`) {
-			problems = append(problems, name+" uses DeviceRGB")
-		}
-		if strings.Contains(string(all), `"/SMask"`) {
-			problems = append(problems, name+" has a soft mask (transparency)")
-		}
-		if d := dict(o.Value); d["/Type"] == "/Font" {
-			if bf, _ := d["/BaseFont"].(string); !tagged.MatchString(bf) {
-				problems = append(problems, fmt.Sprintf("font %s without a subset tag", bf))
-			}
-		}
-	}
-	pages := dict(root["/Pages"])
-	kids, _ := pages["/Kids"].([]any)
-	for i, k := range kids {
-		if dict(k)["/TrimBox"] == nil {
-			problems = append(problems, fmt.Sprintf("page %d has no /TrimBox", i+1))
-			break
-		}
-	}
-	content, err := qa.Tool(t, "qpdf", "--qdf", "--object-streams=disable", pdf, "-")
-	if err != nil {
-		t.Fatalf("qpdf --qdf: %v", err)
-	}
-	if regexp.MustCompile(`[\d.]+\s+[\d.]+\s+[\d.]+\s+(rg|RG)\b`).MatchString(content) {
-		problems = append(problems, "RGB colour operators in the page content")
-	}
-	return problems
+	return out
 }
 
 // buildWith builds the print PDF of the sample with its settings changed.
@@ -131,9 +54,19 @@ func TestPrintPDFIsPDFX(t *testing.T) {
 			p.Print.RectoOpeners, p.Print.DropCaps, p.Print.Bleed = true, true, true
 		})},
 	}
+	ingram := anthology.Printers[slices.IndexFunc(anthology.Printers, func(p anthology.Printer) bool { return p.Key == "ingramspark" })]
 	for _, v := range variants {
 		if p := pdfxProblems(t, v.pdf); len(p) > 0 {
 			t.Errorf("%s: the print PDF is not PDF/X-1a ready:\n%s", v.name, strings.Join(p, "\n"))
+		}
+		// The preflight (anthology preflight), with IngramSpark's rules: the stricter safe zone.
+		vs, err := validate.Preflight(context.Background(), v.pdf, validate.PreflightOptions{Printer: ingram, Paper: "cream",
+			SafeZone: ingram.SafeZone * 72, MinPPI: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range vs {
+			t.Errorf("%s: preflight: %s", v.name, x)
 		}
 		if check, err := qa.Tool(t, "qpdf", "--check", v.pdf); err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
 			t.Errorf("%s: qpdf --check: %v\n%s", v.name, err, check)
@@ -143,8 +76,23 @@ func TestPrintPDFIsPDFX(t *testing.T) {
 	if !strings.Contains(fonts, "+CharisSIL ") || !strings.Contains(fonts, "+CharisSIL-Italic ") {
 		t.Errorf("pdffonts does not show the fonts' PostScript names with subset tags:\n%s", fonts)
 	}
-	plain := pdfxProblems(t, buildWith(t, func(p *anthology.Project) { p.Print.PDFX = "none" }))
-	if !slices.Contains(plain, "no /GTS_PDFX output intent") {
+	plainPDF := buildWith(t, func(p *anthology.Project) { p.Print.PDFX = "none" })
+	plain := pdfxProblems(t, plainPDF)
+	if !slices.Contains(plain, "pdfx: no PDF/X output intent") {
 		t.Errorf("pdfx: none still claims PDF/X: %v", plain)
+	}
+	// The preflight finds what a plain PDF lacks, as a printer's upload would.
+	vs, err := validate.Preflight(context.Background(), plainPDF, validate.PreflightOptions{Printer: ingram, Paper: "cream", MinPPI: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules []string
+	for _, x := range vs {
+		rules = append(rules, x.Rule)
+	}
+	for _, want := range []string{"pdfx", "fonts", "colour"} {
+		if !slices.Contains(rules, want) {
+			t.Errorf("the preflight of a plain PDF finds no %s problem: %v", want, vs)
+		}
 	}
 }

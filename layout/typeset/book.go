@@ -19,6 +19,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 )
 
@@ -37,6 +38,9 @@ type Options struct {
 	MinPages int
 	// SafeZone is how far from the trim, in points, the running heads and folios must stay.
 	SafeZone float64
+	// ascent and descent are the body face's, in ems: a preflight measures a line of type from
+	// its face's ascender to its descender. Typeset sets them.
+	ascent, descent float64
 }
 
 // OptionsFor returns the options an edition asks for.
@@ -108,11 +112,16 @@ func geometry(o Options, pages int) Geometry {
 	// quarter inch of visible margin.
 	g.Inner = math.Max(0.136*g.Width, MinGutter(pages)+0.25*72)
 	g.Outer = 0.11 * g.Width
-	// The running head's baseline is 1.6 leads above the text block, its small capitals about
-	// 0.66 of the body size tall (ascenders of the folio's size); the opener's folio is two leads below the last line. Both
-	// stay inside the printer's safe zone.
-	g.Top = math.Max(0.085*g.Height, o.SafeZone+0.66*g.Body+1.6*g.Leading)
-	bottom := math.Max(0.095*g.Height, o.SafeZone+2*g.Leading+0.25*g.Body)
+	// The running head's baseline is 1.6 leads above the text block, and the folio beside it
+	// (0.85 of the body size) reaches up by the face's ascender; the opener's folio is two
+	// leads below the last line and reaches down by its descender. Both stay inside the
+	// printer's safe zone, as a preflight measures type: by the face's ascender and descender.
+	asc, desc := o.ascent, o.descent
+	if asc == 0 {
+		asc, desc = 1.0, 0.3 // no face loaded (an estimate): a book face's usual extent
+	}
+	g.Top = math.Max(0.085*g.Height, o.SafeZone+asc*0.85*g.Body+1.6*g.Leading)
+	bottom := math.Max(0.095*g.Height, o.SafeZone+2*g.Leading+desc*0.85*g.Body)
 	g.Lines = int((g.Height-g.Top-bottom-g.Body)/g.Leading) + 1
 	// The bottom margin takes what the whole lines leave.
 	g.Bottom = g.Height - g.LastBaseline()
@@ -242,6 +251,7 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 	if err != nil {
 		return nil, err
 	}
+	o.ascent, o.descent = body.Face(assets.Regular).Ascent, body.Face(assets.Regular).Descent
 	var fallbacks []*Family
 	for _, key := range anthology.Fonts {
 		if key != o.Family {

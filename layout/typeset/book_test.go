@@ -228,7 +228,8 @@ func TestSafeZone(t *testing.T) {
 				bad := 0
 				for _, p := range book.Pages {
 					for _, tx := range p.Texts {
-						top, bottom := tx.Y-0.75*tx.Size, tx.Y+0.25*tx.Size
+						// As a preflight measures type: the face's ascender and descender.
+						top, bottom := tx.Y-tx.Face.Ascent*tx.Size, tx.Y+tx.Face.Descent*tx.Size
 						if top < o.SafeZone-0.01 || bottom > g.Height-o.SafeZone+0.01 || tx.X < o.SafeZone-0.01 {
 							if bad++; bad <= 3 {
 								t.Errorf("%s, %s, %.2f in: page %s: %q at y %.1f pt (%.2f in from the top) is outside the safe zone",

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/layout/validate"
+)
+
+type preflightFlags struct {
+	printer, paper string
+	cover          bool
+}
+
+func preflightFlagSet(f *preflightFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("preflight", flag.ContinueOnError)
+	fs.StringVar(&f.printer, "printer", anthology.DefaultPrinter, "the printer's rules: kdp or ingramspark")
+	fs.StringVar(&f.paper, "paper", anthology.DefaultPaper, "the interior paper, white or cream (it decides the most pages)")
+	fs.BoolVar(&f.cover, "cover", false, "the file is a wraparound cover, not an interior")
+	return fs
+}
+
+func init() {
+	flagSets["preflight"] = func() *flag.FlagSet { return preflightFlagSet(&preflightFlags{}) }
+	commands = append(commands[:len(commands)-2], append([]command{{"preflight", "BOOK.pdf [--printer kdp|ingramspark] [--paper white|cream] [--cover]",
+		"check a print PDF (ours or not) as a printer's upload does, page by page", runPreflight}}, commands[len(commands)-2:]...)...)
+}
+
+// runPreflight holds any PDF to a printer's rules, reading it with qpdf and poppler. Exit 0
+// when the file is ready, 1 with each violation printed, 2 for bad usage.
+func runPreflight(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f preflightFlags
+	fs := preflightFlagSet(&f)
+	fs.SetOutput(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "anthology preflight: give one PDF: anthology preflight BOOK.pdf")
+		return exitUsage
+	}
+	i := slices.IndexFunc(anthology.Printers, func(p anthology.Printer) bool { return p.Key == strings.ToLower(f.printer) })
+	if i < 0 {
+		fmt.Fprintf(stderr, "anthology preflight: --printer %q: choose kdp or ingramspark\n", f.printer)
+		return exitUsage
+	}
+	printer := anthology.Printers[i]
+	if f.paper != "white" && f.paper != "cream" {
+		fmt.Fprintf(stderr, "anthology preflight: --paper %q: choose white or cream\n", f.paper)
+		return exitUsage
+	}
+	vs, err := validate.Preflight(ctx, pos[0], validate.PreflightOptions{Printer: printer, Paper: f.paper,
+		SafeZone: printer.SafeZone * 72, MinPPI: 300, Cover: f.cover})
+	if err != nil {
+		report(stderr, err)
+		return exitFail
+	}
+	for _, v := range vs {
+		fmt.Fprintln(stdout, v)
+	}
+	if len(vs) > 0 {
+		fmt.Fprintf(stdout, "preflight: %d problem(s) for %s\n", len(vs), printer.Name)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "preflight: ready for %s\n", printer.Name)
+	return exitOK
+}

@@ -1,0 +1,295 @@
+package validate
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/anthology-editor/anthology/anthology"
+)
+
+// PreflightOptions are the printer's rules a PDF is held to.
+type PreflightOptions struct {
+	// Printer holds the page counts the service binds; its zero value checks none.
+	Printer anthology.Printer
+	// Paper is "white" or "cream" (it decides the most pages).
+	Paper string
+	// SafeZone is how far, in points, every word must stay from the trim.
+	SafeZone float64
+	// MinPPI is the least resolution of an image at its printed size.
+	MinPPI int
+	// Cover checks a wraparound cover: one page, with bleed; no page count.
+	Cover bool
+}
+
+// Violation is one thing a printer's preflight would refuse.
+type Violation struct {
+	Page int    // 1-based; 0 for the whole file
+	Rule string // "pdfx", "fonts", "colour", "boxes", "pages", "images", "safe-zone"
+	Msg  string
+}
+
+func (v Violation) String() string {
+	if v.Page > 0 {
+		return fmt.Sprintf("page %d: %s: %s", v.Page, v.Rule, v.Msg)
+	}
+	return v.Rule + ": " + v.Msg
+}
+
+// Preflight checks a print PDF — ours or anyone's — as a printer's upload does: PDF/X keys
+// (output intent, version, trapping, file identifier, XMP), embedded and subset fonts, no RGB
+// colour and no transparency, a trim box on every page and one page size, the page count the
+// printer binds (even, within its limits), images at print resolution, and every word inside
+// the safe zone. It reads the file with qpdf and poppler, not with the program's own writer.
+func Preflight(ctx context.Context, pdf string, o PreflightOptions) ([]Violation, error) {
+	var out []Violation
+	add := func(page int, rule, format string, args ...any) {
+		out = append(out, Violation{Page: page, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+	}
+	js, err := Tool(ctx, "qpdf", "--json=2", "--json-key=qpdf", pdf)
+	if err != nil {
+		if IsMissing(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: qpdf cannot read it: %s", pdf, firstLine(js))
+	}
+	objs, err := qpdfObjects(js)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", pdf, err)
+	}
+	dict := func(v any) map[string]any {
+		if ref, ok := v.(string); ok {
+			v = objs["obj:"+ref]
+		}
+		m, _ := v.(map[string]any)
+		return m
+	}
+	trailer := dict(objs["trailer"])
+	root, info := dict(trailer["/Root"]), dict(trailer["/Info"])
+	if trailer["/ID"] == nil {
+		add(0, "pdfx", "no file identifier (/ID) in the trailer")
+	}
+	if ois, _ := root["/OutputIntents"].([]any); len(ois) == 0 || dict(ois[0])["/S"] != "/GTS_PDFX" {
+		add(0, "pdfx", "no PDF/X output intent")
+	} else if oi := dict(ois[0]); oi["/DestOutputProfile"] == nil && oi["/OutputConditionIdentifier"] == nil {
+		add(0, "pdfx", "the output intent names no profile and no condition")
+	} else if ref, _ := oi["/DestOutputProfile"].(string); ref != "" {
+		// An ICC output profile: its header says printer class ("prtr"), one ink or four.
+		icc, err := Tool(ctx, "qpdf", "--show-object="+strings.Fields(ref)[0], "--filtered-stream-data", pdf)
+		if err != nil || len(icc) < 128 || icc[12:16] != "prtr" || (icc[16:20] != "GRAY" && icc[16:20] != "CMYK") || icc[36:40] != "acsp" {
+			add(0, "pdfx", "the output intent's profile is not an ICC printer profile")
+		}
+	}
+	for _, k := range []string{"/GTS_PDFXVersion", "/Trapped", "/Title", "/CreationDate", "/ModDate"} {
+		if info[k] == nil {
+			add(0, "pdfx", "no %s in the document information", k)
+		}
+	}
+	if root["/Metadata"] == nil {
+		add(0, "pdfx", "no XMP metadata")
+	}
+	tagged := regexp.MustCompile(`^/[A-Z]{6}\+`)
+	rgb, masks := 0, 0
+	var untagged []string
+	names := make([]string, 0, len(objs))
+	for name := range objs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		all, _ := json.Marshal(objs[name])
+		s := string(all)
+		if strings.Contains(s, `"/DeviceRGB"`) {
+			rgb++
+		}
+		if strings.Contains(s, `"/SMask"`) {
+			masks++
+		}
+		if d := dict(objs[name]); d["/Type"] == "/Font" {
+			if bf, _ := d["/BaseFont"].(string); bf != "" && !tagged.MatchString(bf) && d["/Subtype"] != "/Type3" {
+				untagged = append(untagged, bf)
+			}
+		}
+	}
+	if rgb > 0 {
+		add(0, "colour", "%d object(s) use DeviceRGB: print files are grey or CMYK", rgb)
+	}
+	if masks > 0 {
+		add(0, "colour", "%d image(s) have soft masks (transparency), which PDF/X-1a forbids", masks)
+	}
+	if len(untagged) > 0 {
+		add(0, "fonts", "fonts not embedded as subsets: %s", strings.Join(untagged, ", "))
+	}
+	if fonts, err := Tool(ctx, "pdffonts", pdf); err == nil {
+		for _, l := range strings.Split(fonts, "\n")[min(2, len(strings.Split(fonts, "\n"))):] {
+			f := strings.Fields(l)
+			if len(f) >= 5 && f[len(f)-5] != "yes" {
+				add(0, "fonts", "font %s is not embedded", f[0])
+			}
+		}
+	}
+	if content, err := Tool(ctx, "qpdf", "--qdf", "--object-streams=disable", pdf, "-"); err == nil &&
+		regexp.MustCompile(`(?m)(^|\s)[\d.]+\s+[\d.]+\s+[\d.]+\s+(rg|RG)\b`).MatchString(content) {
+		add(0, "colour", "the page content paints in RGB (rg/RG operators)")
+	}
+
+	// Pages: boxes, one size, the count.
+	var pages []map[string]any
+	var walk func(node map[string]any, depth int)
+	walk = func(node map[string]any, depth int) {
+		if depth > 64 {
+			return
+		}
+		if node["/Type"] == "/Page" {
+			pages = append(pages, node)
+			return
+		}
+		kids, _ := node["/Kids"].([]any)
+		for _, k := range kids {
+			walk(dict(k), depth+1)
+		}
+	}
+	walk(dict(root["/Pages"]), 0)
+	box := func(p map[string]any, key string) []float64 {
+		raw, _ := p[key].([]any)
+		if raw == nil {
+			if parent := dict(p["/Parent"]); parent != nil && key == "/MediaBox" {
+				raw, _ = parent[key].([]any)
+			}
+		}
+		var b []float64
+		for _, v := range raw {
+			if f, ok := v.(float64); ok {
+				b = append(b, f)
+			}
+		}
+		if len(b) != 4 {
+			return nil
+		}
+		return b
+	}
+	trims := make([][]float64, len(pages))
+	sizes := map[string]int{}
+	for i, p := range pages {
+		media := box(p, "/MediaBox")
+		trim := box(p, "/TrimBox")
+		if trim == nil {
+			add(i+1, "boxes", "no trim box")
+			trim = media
+		}
+		trims[i] = trim
+		if trim != nil {
+			sizes[fmt.Sprintf("%.1f × %.1f pt", trim[2]-trim[0], trim[3]-trim[1])]++
+		}
+	}
+	if len(sizes) > 1 {
+		var list []string
+		for s, n := range sizes {
+			list = append(list, fmt.Sprintf("%s (%d pages)", s, n))
+		}
+		sort.Strings(list)
+		add(0, "boxes", "the pages are not all one trim size: %s", strings.Join(list, ", "))
+	}
+	if o.Cover {
+		if len(pages) != 1 {
+			add(0, "pages", "a cover is one page; this file has %d", len(pages))
+		}
+		if len(pages) > 0 && pages[0]["/BleedBox"] == nil {
+			add(1, "boxes", "the cover has no bleed box")
+		}
+	} else {
+		if len(pages)%2 == 1 {
+			add(0, "pages", "%d pages: a printed book has an even number (add a blank last page)", len(pages))
+		}
+		if o.Printer.Key != "" {
+			if msg := o.Printer.PageCountProblem(len(pages), o.Paper); msg != "" {
+				add(0, "pages", "%s", "the file "+strings.TrimPrefix(msg, "the print edition "))
+			}
+		}
+	}
+
+	// Images at their printed size.
+	if o.MinPPI > 0 {
+		if list, err := Tool(ctx, "pdfimages", "-list", pdf); err == nil {
+			row := regexp.MustCompile(`(?m)^\s*(\d+)\s+\d+\s+(?:image|smask|mask|stencil)\s+(\d+)\s+(\d+)\s+\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+\d+\s+\d+\s+(\d+)\s+(\d+)`)
+			for _, m := range row.FindAllStringSubmatch(list, -1) {
+				page, _ := strconv.Atoi(m[1])
+				x, _ := strconv.Atoi(m[4])
+				y, _ := strconv.Atoi(m[5])
+				if min(x, y) < o.MinPPI {
+					add(page, "images", "an image of %s × %s pixels prints at %d ppi; printers ask for %d", m[2], m[3], min(x, y), o.MinPPI)
+				}
+			}
+		}
+	}
+
+	// Every word inside the safe zone (pdftotext's word boxes are from the top of the media box).
+	if o.SafeZone > 0 && len(pages) > 0 {
+		if bbox, err := Tool(ctx, "pdftotext", "-bbox", pdf, "-"); err == nil {
+			pageRE := regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+			wordRE := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+			chunks := pageRE.Split(bbox, -1)
+			heads := pageRE.FindAllStringSubmatch(bbox, -1)
+			reported := 0
+			for i := 1; i < len(chunks) && i-1 < len(pages); i++ {
+				h, _ := strconv.ParseFloat(heads[i-1][2], 64)
+				t := trims[i-1]
+				if t == nil {
+					continue
+				}
+				left, right, top, bottom := t[0]+o.SafeZone, t[2]-o.SafeZone, h-t[3]+o.SafeZone, h-t[1]-o.SafeZone
+				for _, w := range wordRE.FindAllStringSubmatch(chunks[i], -1) {
+					x0, _ := strconv.ParseFloat(w[1], 64)
+					y0, _ := strconv.ParseFloat(w[2], 64)
+					x1, _ := strconv.ParseFloat(w[3], 64)
+					y1, _ := strconv.ParseFloat(w[4], 64)
+					if x0 < left-0.5 || x1 > right+0.5 || y0 < top-0.5 || y1 > bottom+0.5 {
+						if reported++; reported <= 20 {
+							add(i, "safe-zone", "%q is %.2f in from the trim; printers keep text %.2f in inside it", w[5],
+								min(x0-t[0], t[2]-x1, y0-(h-t[3]), (h-t[1])-y1)/72, o.SafeZone/72)
+						}
+						break // one word a page says enough
+					}
+				}
+			}
+			if reported > 20 {
+				add(0, "safe-zone", "and %d more pages with text outside the safe zone", reported-20)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Page < out[j].Page })
+	return out, nil
+}
+
+// qpdfObjects reads qpdf's JSON (version 2): every object's value by "obj:N 0 R", the trailer
+// by "trailer"; a stream stands for its dictionary.
+func qpdfObjects(js string) (map[string]any, error) {
+	var doc struct {
+		Qpdf []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Qpdf) < 2 {
+		return nil, fmt.Errorf("qpdf's JSON is not what was expected: %v", err)
+	}
+	var raw map[string]struct {
+		Value  any `json:"value"`
+		Stream *struct {
+			Dict map[string]any `json:"dict"`
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(doc.Qpdf[1], &raw); err != nil {
+		return nil, fmt.Errorf("qpdf's objects: %v", err)
+	}
+	objs := make(map[string]any, len(raw))
+	for k, v := range raw {
+		if v.Stream != nil {
+			objs[k] = v.Stream.Dict
+		} else {
+			objs[k] = v.Value
+		}
+	}
+	return objs, nil
+}
