@@ -5,7 +5,8 @@
 #   .ci/setup.sh build   C headers for the desktop app (GL, X11, Wayland)
 #   .ci/setup.sh qa      the validators: EPUBCheck 5.3 and 4.2.6, Ace by DAISY with Debian's
 #                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), and for
-#                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick
+#                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick,
+#                        and zbar-tools to read the cover's barcode back
 #   .ci/setup.sh all     both
 #
 # As root it installs Debian packages with apt-get; otherwise it prints the exact command and
@@ -43,6 +44,7 @@ case $what in qa|all)
   want_cmd xdotool xdotool
   want_cmd xwininfo x11-utils
   want_cmd import imagemagick
+  want_cmd zbarimg zbar-tools
 esac
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -479,6 +480,19 @@ func TestPrintCover(t *testing.T) {
 			}
 			if tt.spineText == "" && strings.Contains(txt, strings.ToUpper(tt.p.Book.Title)) {
 				t.Errorf("spine text on a %d-page book", pages)
+			}
+			// The print ISBN's Bookland EAN-13, read back by an independent decoder.
+			if isbn := tt.p.Book.Identifiers.ISBNPrint; isbn != "" {
+				png := filepath.Join(t.TempDir(), "cover")
+				if out, err := qa.Tool(t, "pdftoppm", "-png", "-r", "300", res.Files[0], png); err != nil {
+					t.Fatalf("pdftoppm: %v %s", err, out)
+				}
+				code, err := qa.Tool(t, "zbarimg", "-q", png+"-1.png")
+				want := "EAN-13:" + strings.ReplaceAll(isbn, "-", "")
+				// (zbarimg may also say on its output that it found no D-Bus; only its reading counts)
+				if err != nil || !slices.Contains(strings.Split(code, "\n"), want) {
+					t.Errorf("the cover's barcode reads %q (%v), want %q", code, err, want)
+				}
 			}
 		})
 	}

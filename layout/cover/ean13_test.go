@@ -1,0 +1,27 @@
+package cover
+
+import "testing"
+
+// TestEAN13 against the GS1 example 4006381333931 and an ISBN: 95 modules, guards in place,
+// and a wrong check digit refused.
+func TestEAN13(t *testing.T) {
+	m, g, err := EAN13("4006381333931")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Start guard, the digits 006381 (parity LGLLGG for the leading 4), centre guard, 333931, end guard.
+	want := "101" + "0001101" + "0100111" + "0101111" + "0111101" + "0001001" + "0110011" + "01010" +
+		"1000010" + "1000010" + "1000010" + "1110100" + "1000010" + "1100110" + "101"
+	if m != want {
+		t.Errorf("modules\n got %s\nwant %s", m, want)
+	}
+	if len(g) != 95 || !g[0] || !g[46] || !g[94] || g[10] {
+		t.Errorf("guards wrong: %v", g)
+	}
+	if _, _, err := EAN13("9781950000029"); err != nil {
+		t.Errorf("a valid ISBN: %v", err)
+	}
+	if _, _, err := EAN13("9781950000028"); err == nil {
+		t.Error("a wrong check digit was accepted")
+	}
+}
