@@ -7,12 +7,14 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/internal/qa"
 )
 
 // TestPrinterPageLimits: a book shorter or longer than the printer binds is said so by check
@@ -103,5 +105,40 @@ func TestEPUBAloneHasThePageList(t *testing.T) {
 	}
 	if !bytes.Equal(alone, withPDF) || !bytes.Equal(again, withPDF) {
 		t.Errorf("the EPUB differs with the formats built beside it: alone %d bytes, with the PDF %d, alone again %d", len(alone), len(withPDF), len(again))
+	}
+}
+
+// TestLigatures: the print edition sets the standard ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ) where the font
+// has them, and its text still reads as letters ("office", not "oﬃce"), in the print and the
+// screen PDF; small capitals keep their letters apart.
+func TestLigatures(t *testing.T) {
+	files := map[string]string{
+		"anthology.yaml": "title: Lig\ncontributors: [{id: a, name: Ann Lee, bio: Ann writes.}]\ncontents: [e]\n",
+		"essays/e.md":    "---\ntitle: Night\nauthors: [a]\noriginal: true\n---\n\nThe first floor office was fine, and the fluffy official waffled on.\n",
+	}
+	res, err := export.Build(context.Background(), edittest.WriteProject(t, files), export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.PDF, export.ScreenPDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawn := ""
+	for _, p := range res.Book.Pages {
+		for _, tx := range p.Texts {
+			drawn += tx.Text + " "
+		}
+	}
+	for _, lig := range []string{"ﬁ", "ﬂ", "ﬀ"} {
+		if !strings.Contains(drawn, lig) {
+			t.Errorf("no %s drawn: %s", lig, drawn)
+		}
+	}
+	for _, pdf := range res.Files {
+		txt, err := qa.Tool(t, "pdftotext", "-raw", pdf, "-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(txt), " ")
+		if !strings.Contains(flat, "office was fine, and the fluffy official waffled on.") || strings.ContainsAny(flat, "ﬀﬁﬂﬃﬄ") {
+			t.Errorf("%s does not read as letters: %s", filepath.Base(pdf), flat)
+		}
 	}
 }

@@ -184,18 +184,18 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
 		}
 	}
-	if !pdfx {
-		return pdf.Output(w)
-	}
-	faces, err := postScriptNames(book.Faces)
-	if err != nil {
-		return err
+	var faces map[string]string
+	if pdfx {
+		var err error
+		if faces, err = postScriptNames(book.Faces); err != nil {
+			return err
+		}
 	}
 	var raw bytes.Buffer
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	out, err := finishPDFX(raw.Bytes(), faces)
+	out, err := finish(raw.Bytes(), faces, pdfx)
 	if err != nil {
 		return err
 	}

@@ -82,6 +82,13 @@ var (
 // names, the trailer a file identifier; the cross-reference table is written again for the
 // objects' new places. faces maps fpdf's font names ("utf8charisI") to PostScript names.
 func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
+	return finish(src, faces, true)
+}
+
+// finish rewrites fpdf's output: always each font's ToUnicode table (so that the standard
+// ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and, when pdfx is set,
+// what PDF/X-1a asks for (see finishPDFX).
+func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 	m := startxrefRE.FindSubmatch(src)
 	if m == nil {
 		return nil, errors.New("pdfx: no startxref")
@@ -130,6 +137,13 @@ func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
 	sum := sha256.Sum256(src)
 	for k, o := range objs {
 		d := o.data
+		if bytes.Contains(d, []byte(fpdfIdentityRange)) && bytes.Contains(d, []byte("/CMapName /Adobe-Identity-UCS")) {
+			d = ligatureToUnicode(d)
+		}
+		if !pdfx {
+			objs[k].data = d
+			continue
+		}
 		switch o.num {
 		case refs["Info"]:
 			d = infoDateRE.ReplaceAll(d, []byte("(D:${1}Z)"))
@@ -166,20 +180,42 @@ func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
 		offsets[o.num] = out.Len()
 		out.Write(o.data)
 	}
-	profile := grayOutputProfile()
-	offsets = append(offsets, out.Len())
-	fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
-	out.Write(profile)
-	out.WriteString("\nendstream\nendobj\n")
+	size := count
+	if pdfx {
+		profile := grayOutputProfile()
+		offsets = append(offsets, out.Len())
+		fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
+		out.Write(profile)
+		out.WriteString("\nendstream\nendobj\n")
+		size++
+	}
 	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count+1)
-	for i := 1; i <= count; i++ {
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for i := 1; i < size; i++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
 	}
 	id := hex.EncodeToString(sum[:16])
 	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
-		count+1, refs["Root"], refs["Info"], id, id, newXref)
+		size, refs["Root"], refs["Info"], id, id, newXref)
 	return out.Bytes(), nil
+}
+
+// fpdfIdentityRange is the one range of fpdf's ToUnicode table: every code is its character.
+const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
+
+// ligatureToUnicode rewrites a ToUnicode stream object of fpdf's so that the ligature
+// characters U+FB00–FB04 read as their letters, and every other code as itself.
+func ligatureToUnicode(obj []byte) []byte {
+	table := "2 beginbfrange\n<0000> <FAFF> <0000>\n<FB05> <FFFF> <FB05>\nendbfrange\n" +
+		"5 beginbfchar\n<FB00> <00660066>\n<FB01> <00660069>\n<FB02> <0066006C>\n<FB03> <006600660069>\n<FB04> <00660066006C>\nendbfchar\n"
+	start := bytes.Index(obj, []byte("stream\n"))
+	end := bytes.LastIndex(obj, []byte("\nendstream"))
+	head := bytes.Index(obj, []byte("<<"))
+	if start < 0 || end < start || head < 0 || head > start {
+		return obj
+	}
+	body := bytes.Replace(obj[start+len("stream\n"):end], []byte(fpdfIdentityRange), []byte(table), 1)
+	return slices.Concat(obj[:head], []byte(fmt.Sprintf("<</Length %d>>\n", len(body))), []byte("stream\n"), body, obj[end:])
 }
 
 // insertBeforeDictEnd adds entries at the end of the object's top-level dictionary.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/go-text/typesetting/di"
@@ -228,4 +229,25 @@ func Coverage(family string) (func(r rune) (inFont, inAny bool), error) {
 		}
 		return false, false
 	}, nil
+}
+
+// ligatures are the standard ligatures, longest first, with their Unicode characters. A face
+// that has the characters draws them; the PDF's text still reads "fi" (finishPDFX maps them
+// back in each font's ToUnicode table).
+var ligatures = []struct{ from, to string }{
+	{"ffi", "\ufb03"}, {"ffl", "\ufb04"}, {"ff", "\ufb00"}, {"fi", "\ufb01"}, {"fl", "\ufb02"},
+}
+
+// ligate replaces the letter pairs and triples of s that the face has a ligature for. Pieces
+// of words are ligated after hyphenation, so a ligature never spans a possible break.
+func (f *Face) ligate(s string) string {
+	if !strings.Contains(s, "f") {
+		return s
+	}
+	for _, l := range ligatures {
+		if strings.Contains(s, l.from) && f.Has([]rune(l.to)[0]) {
+			s = strings.ReplaceAll(s, l.from, l.to)
+		}
+	}
+	return s
 }

@@ -392,6 +392,9 @@ func (pb *paraBuilder) box(s string, st *textStyle, at int) {
 	if s == "" {
 		return
 	}
+	if st.tracking == 0 { // letter-spaced small capitals keep their letters apart
+		s = st.face.ligate(s)
+	}
 	w := st.width(s)
 	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w, at: at}}})
 }
