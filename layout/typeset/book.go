@@ -112,6 +112,13 @@ func geometry(o Options, pages int) Geometry {
 	// quarter inch of visible margin.
 	g.Inner = math.Max(0.136*g.Width, MinGutter(pages)+0.25*72)
 	g.Outer = 0.11 * g.Width
+	// A long book's wide gutter would narrow the measure (a 1.125 in inner margin left about
+	// 52 characters a line): the outer margin gives up what the gutter takes, down to half an
+	// inch (or the safe zone, if wider), so the line keeps nearer its 60–70 characters.
+	if extra := g.Inner - 0.136*g.Width; extra > 0 {
+		least := math.Min(g.Outer, math.Max(o.SafeZone, 0.5*72))
+		g.Outer = math.Max(least, g.Outer-extra)
+	}
 	// The running head's baseline is 1.6 leads above the text block, and the folio beside it
 	// (0.85 of the body size) reaches up by the face's ascender; the opener's folio is two
 	// leads below the last line and reaches down by its descender. Both stay inside the

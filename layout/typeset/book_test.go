@@ -339,3 +339,23 @@ func TestOpeningSmallCaps(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureKeptAsTheGutterGrows: the widest gutter (a book of more than 700 pages) takes
+// from the outer margin too, down to half an inch, so the measure loses less than the gutter
+// gains; the outer margin never comes inside the safe zone.
+func TestMeasureKeptAsTheGutterGrows(t *testing.T) {
+	for _, trim := range []string{"5x8", "5.5x8.5", "6x9"} {
+		for _, safe := range []float64{18, 36} {
+			o := Options{BodySize: 11, SafeZone: safe}
+			o.Trim, _ = anthology.ParseTrim(trim)
+			thin, thick := geometry(o, 100), geometry(o, 900)
+			gain := thick.Inner - thin.Inner
+			if lost := thin.Measure() - thick.Measure(); gain <= 0 || lost >= gain {
+				t.Errorf("%s, safe zone %.0f pt: the gutter grew %.1f pt and the measure lost %.1f (%.0f → %.0f pt)", trim, safe, gain, lost, thin.Measure(), thick.Measure())
+			}
+			if thick.Outer < safe || thick.Outer < 36-0.01 {
+				t.Errorf("%s: the outer margin (%.1f pt) is under half an inch or inside the safe zone", trim, thick.Outer)
+			}
+		}
+	}
+}
