@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology/text"
 )
@@ -22,21 +23,19 @@ var elided = map[string]bool{"tis": true, "twas": true, "twere": true, "twill": 
 
 func englishQuotes(doc *text.Document) {
 	fix := func(content []text.Inline) {
-		prev := ' '
-		for _, in := range content {
+		for i, in := range content {
 			t, ok := in.(*text.Text)
-			if !ok {
-				if c := []rune(text.Plain([]text.Inline{in})); len(c) > 0 {
-					prev = c[len(c)-1]
-				}
+			if !ok || !strings.ContainsAny(t.Text, "‘’") {
 				continue
 			}
-			if strings.ContainsAny(t.Text, "‘’") {
-				t.Text = fixWordInitialQuotes(t.Text, prev)
+			// The character before the text, which only a quote at its start needs.
+			prev := ' '
+			if i > 0 && (strings.HasPrefix(t.Text, "‘") || strings.HasPrefix(t.Text, "’")) {
+				if last, _ := utf8.DecodeLastRuneInString(text.Plain(content[i-1 : i])); last != utf8.RuneError {
+					prev = last
+				}
 			}
-			if rs := []rune(t.Text); len(rs) > 0 {
-				prev = rs[len(rs)-1]
-			}
+			t.Text = fixWordInitialQuotes(t.Text, prev)
 		}
 	}
 	for _, b := range doc.Blocks {
@@ -51,6 +50,19 @@ func englishQuotes(doc *text.Document) {
 
 // fixWordInitialQuotes applies the rule above to one text; prev is the character before it.
 func fixWordInitialQuotes(s string, prev rune) string {
+	// Most quotes stand inside words (don’t) or after them: look for one at a word's start
+	// before spending anything on the text.
+	candidate, before := false, prev
+	for _, r := range s {
+		if (r == '‘' || r == '’') && (unicode.IsSpace(before) || strings.ContainsRune("“(—–[\u00a0", before)) {
+			candidate = true
+			break
+		}
+		before = r
+	}
+	if !candidate {
+		return s
+	}
 	rs := []rune(s)
 	for i, r := range rs {
 		if r != '‘' && r != '’' {
