@@ -402,7 +402,7 @@ func (e *Editor) addPartDialog() {
 	subtitle := widget.NewEntry()
 	subtitle.SetPlaceHolder("Subtitle (optional)")
 	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Subtitle", subtitle)}
-	dialog.ShowForm("Add Part", "Add", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Add Part", "Add", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -416,6 +416,12 @@ func (e *Editor) addPartDialog() {
 		}
 		e.outline.selectKey(row{kind: rowPart, part: at}.key())
 	}, e.win)
+	// Return in either field adds the part; the title has the focus, so the part can be
+	// named and added from the keyboard alone.
+	title.OnSubmitted = func(string) { d.Submit() }
+	subtitle.OnSubmitted = func(string) { d.Submit() }
+	d.Show()
+	e.win.Canvas().Focus(title)
 }
 
 // removeSelected takes the selected essay out of the contents, or deletes the selected part's

@@ -967,3 +967,26 @@ func TestImportCutBlock(t *testing.T) {
 		t.Error("the essay added still has the block the editor cut")
 	}
 }
+
+// TestAddPartFromTheKeyboard: the Add Part dialog opens with its title focused, and Return in
+// it adds the part (issue 16: it opened without focus, and Return did nothing).
+func TestAddPartFromTheKeyboard(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	before := len(p.Parts)
+	h.e.addPartDialog()
+	focused, ok := h.e.win.Canvas().Focused().(*widget.Entry)
+	if !ok || focused.PlaceHolder != "Part title" {
+		t.Fatalf("the focus is on %T, not the part's title", h.e.win.Canvas().Focused())
+	}
+	test.Type(focused, "Coda")
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.pump("the part added", func() bool { return len(p.Parts) == before+1 })
+	found := false
+	for _, pt := range p.Parts {
+		found = found || pt.Title == "Coda"
+	}
+	if !found {
+		t.Errorf("no part Coda among %d parts", len(p.Parts))
+	}
+}

@@ -140,19 +140,36 @@ func (e *Editor) newProjectDialog() {
 		title.SetPlaceHolder("The book's title")
 		picker, dir := e.folderPicker("my-anthology")
 		content := container.NewVBox(widget.NewForm(widget.NewFormItem("Title", title)), picker)
-		d := dialog.NewCustomConfirm("New Anthology", "Create", "Cancel", content, func(ok bool) {
-			if !ok {
-				return
-			}
+		answered := false // hiding the dialog answers it too: only the first answer counts
+		create := func() {
 			p, err := anthology.Create(dir(), title.Text)
 			if err != nil {
 				e.report(err)
 				return
 			}
 			e.setProject(p, nil)
+		}
+		d := dialog.NewCustomConfirm("New Anthology", "Create", "Cancel", content, func(ok bool) {
+			if answered {
+				return
+			}
+			answered = true
+			if ok {
+				create()
+			}
 		}, e.win)
+		// The title has the focus, and Return in it creates the book.
+		title.OnSubmitted = func(string) {
+			if answered {
+				return
+			}
+			answered = true
+			d.Hide()
+			create()
+		}
 		d.Resize(fyne.NewSize(560, 260))
 		d.Show()
+		e.win.Canvas().Focus(title)
 	})
 }
 
