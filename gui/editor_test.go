@@ -990,3 +990,25 @@ func TestAddPartFromTheKeyboard(t *testing.T) {
 		t.Errorf("no part Coda among %d parts", len(p.Parts))
 	}
 }
+
+// TestEscapeSkipsTheImport: Escape in the import review's focused title skips the file, as it
+// closes any dialog (issue 16: it did nothing).
+func TestEscapeSkipsTheImport(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "night.txt")
+	os.WriteFile(page, []byte("Tuesday Night\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold.\n"), 0o644)
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	before := len(p.Essays())
+	h.e.ImportFiles([]string{page})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	focused, ok := h.e.win.Canvas().Focused().(*escEntry)
+	if !ok || focused != h.e.review.title {
+		t.Fatalf("the title is not focused: %T", h.e.win.Canvas().Focused())
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.pump("the review closed", func() bool { return h.e.review == nil })
+	if len(p.Essays()) != before {
+		t.Error("Escape added the essay")
+	}
+}

@@ -20,7 +20,7 @@ import (
 // or skip.
 type importReview struct {
 	result                                         *importer.Result
-	title, subtitle, authors, bio, date, src, part *widget.Entry
+	title, subtitle, authors, bio, date, src, part *escEntry
 	// cuts shows the page in reading order: what the essay keeps, each block with its Cut
 	// button, and what was cut, struck through with its reason and a Restore button.
 	cuts   *widget.Accordion // the page, block by block
@@ -98,8 +98,9 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	rest := results[1:]
 	rv := &importReview{result: r}
 	e.review = rv
-	entry := func(v, placeholder string) *widget.Entry {
-		en := widget.NewEntry()
+	// Escape in any field skips the import, as it closes any dialog.
+	entry := func(v, placeholder string) *escEntry {
+		en := newEscEntry(false, func() { rv.skip() })
 		en.SetText(v)
 		en.SetPlaceHolder(placeholder)
 		return en
@@ -115,7 +116,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	rv.title = entry(r.Title, "not found: type the title")
 	rv.subtitle = entry(r.Subtitle, "")
 	rv.authors = entry(strings.Join(names, ", "), "not found: type the author's name")
-	rv.bio = widget.NewMultiLineEntry()
+	rv.bio = newEscEntry(true, func() { rv.skip() })
 	rv.bio.SetText(firstBio)
 	rv.bio.SetPlaceHolder("not found")
 	rv.bio.Wrapping = fyne.TextWrapWord
@@ -194,7 +195,7 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 	rv.dialog = d
 	// Return in a one-line field adds the essay, so that a fixed title can be taken at once;
 	// the title has the focus.
-	for _, en := range []*widget.Entry{rv.title, rv.subtitle, rv.authors, rv.date, rv.src, rv.part} {
+	for _, en := range []*escEntry{rv.title, rv.subtitle, rv.authors, rv.date, rv.src, rv.part} {
 		en.OnSubmitted = func(string) { rv.accept() }
 	}
 	d.Resize(fyne.NewSize(720, 620))
@@ -288,4 +289,30 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// escEntry is an entry that gives Escape to its dialog (a plain entry swallows it, so a
+// dialog with a focused field could not be closed from the keyboard).
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(multiLine bool, onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.MultiLine = multiLine
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the dialog on Escape and types everything else.
+func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
