@@ -322,14 +322,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if p.Print.FontSize != 0 && (p.Print.FontSize < 6 || p.Print.FontSize > 24) {
 		errs = append(errs, doc.at("$.print.font_size", fmt.Sprintf("font size %g pt is outside 6–24 pt", p.Print.FontSize)))
 	}
-	for _, isbn := range []struct{ key, value string }{{"isbn_epub", p.Book.Identifiers.ISBNEPUB}, {"isbn_print", p.Book.Identifiers.ISBNPrint}} {
-		if isbn.value == "" {
-			continue
-		}
-		if _, err := NormalizeISBN(isbn.value); err != nil {
-			errs = append(errs, doc.at("$.identifiers."+isbn.key, err.Error()))
-		}
-	}
+	// A wrong ISBN is the editor's to fix in the app: it does not keep the book from opening
+	// (it once locked the editor out of the project). The checks call it an error at its
+	// place, and the books leave it out until it is right.
 	if u := p.Book.Identifiers.UUID; u != "" && !uuidPattern.MatchString(u) {
 		errs = append(errs, doc.at("$.identifiers.uuid", fmt.Sprintf("%q is not a UUID (8-4-4-4-12 hexadecimal digits)", u)))
 	}

@@ -352,3 +352,16 @@ func TestDatesThatAreNotDates(t *testing.T) {
 		t.Errorf("a real date was warned about:\n%s", all)
 	}
 }
+
+// TestWrongISBNDoesNotLockTheBook: a project with an ISBN whose check digit is wrong opens (it
+// once refused to, and the app with it).
+func TestWrongISBNDoesNotLockTheBook(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"anthology.yaml": "title: X\nidentifiers: {isbn_print: 978-1-950000-02-8}\ncontents: [a]\n",
+		"essays/a.md":    "---\ntitle: A\n---\nBody.\n",
+	})
+	if _, err := anthology.Open(dir); err != nil {
+		t.Fatalf("the project does not open: %v", err)
+	}
+	// (check calls it an error at its place: TestEachFinding "wrong isbn")
+}

@@ -16,3 +16,19 @@ func TestAboutNamesTheVersion(t *testing.T) {
 		t.Errorf("About says %q", s)
 	}
 }
+
+// TestFieldValidators: the book form's ISBN and date fields say at once what is wrong.
+func TestFieldValidators(t *testing.T) {
+	for _, tt := range []struct {
+		check func(string) error
+		in    string
+		ok    bool
+	}{
+		{validISBN, "", true}, {validISBN, "978-1-950000-02-9", true}, {validISBN, "978-1-950000-02-8", false},
+		{validDate, "2024-05-01", true}, {validDate, "2024", true}, {validDate, "next week", false},
+	} {
+		if err := tt.check(tt.in); (err == nil) != tt.ok {
+			t.Errorf("%q: %v", tt.in, err)
+		}
+	}
+}

@@ -336,9 +336,13 @@ func (e *Editor) showBook() {
 	isbnE := ent("EPUB ISBN", "ISBN of the EPUB edition", func(b *anthology.Book) *string { return &b.Identifiers.ISBNEPUB })
 	isbnP := ent("print ISBN", "ISBN of the print edition", func(b *anthology.Book) *string { return &b.Identifiers.ISBNPrint })
 	uuid := ent("UUID", "derived from title and editors when empty", func(b *anthology.Book) *string { return &b.Identifiers.UUID })
+	// The field says at once what is wrong with an ISBN or a date (a wrong check digit was
+	// once accepted without a word and then locked the book).
+	isbnE.Validator, isbnP.Validator = validISBN, validISBN
 	rights := ent("rights", "© 2026 the contributors. All rights reserved.", func(b *anthology.Book) *string { return &b.Rights })
 	date := ent("date", "YYYY or YYYY-MM-DD", func(b *anthology.Book) *string { return &b.Date })
 	modified := ent("modified", "YYYY-MM-DD: when the text last changed", func(b *anthology.Book) *string { return &b.Modified })
+	date.Validator, modified.Validator = validDate, validDate
 	description := f.area("The blurb: what stores and reading apps show", 4, book("description", func(b *anthology.Book) *string { return &b.Description }))
 	dedication := f.area("For …", 2, book("dedication", func(b *anthology.Book) *string { return &b.Dedication }))
 	subjects := f.entry("Essays, Night, Work (comma-separated)", text{
@@ -678,4 +682,24 @@ func (e *Editor) savePermissionsDialog() {
 	d.SetFileName(anthology.Slug(e.project().Book.Title) + "-permissions.csv")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	d.Show()
+}
+
+// validISBN accepts an empty field or an ISBN-10 or -13 with a right check digit.
+func validISBN(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, err := anthology.NormalizeISBN(s)
+	return err
+}
+
+// validDate accepts an empty field or a date written as the project writes them.
+func validDate(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	if _, ok := anthology.ParseDate(s); !ok {
+		return fmt.Errorf("%q is not a date: write 2024-05-01, 2024-05 or 2024", s)
+	}
+	return nil
 }

@@ -172,6 +172,11 @@ func (c *checker) book() {
 	if len(p.Essays()) == 0 {
 		c.add(Error, "empty-book", nil, p.Locate("$.contents", "the contents list no essays"))
 	}
+	for _, isbn := range []struct{ key, value string }{{"isbn_epub", p.Book.Identifiers.ISBNEPUB}, {"isbn_print", p.Book.Identifiers.ISBNPrint}} {
+		if _, err := anthology.NormalizeISBN(isbn.value); isbn.value != "" && err != nil {
+			c.add(Error, "isbn", nil, p.Locate("$.identifiers."+isbn.key, err.Error()+"; the EPUB and the cover leave it out"))
+		}
+	}
 	if !c.o.Final {
 		return
 	}

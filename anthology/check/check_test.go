@@ -87,6 +87,7 @@ func TestEachFinding(t *testing.T) {
 		{"long headnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nheadnote: " + strings.Repeat("much ", 10) + "\n---\n\nTiny body.\n"}, false, check.Warning, "long-headnote", "the headnote (10 words) is longer than the essay (2)"},
 		{"empty part", map[string]string{"anthology.yaml": clean["anthology.yaml"] + "  - part: Two\n"}, false, check.Warning, "empty-part", `anthology.yaml:11:5: part "Two" has no essays`},
 		{"no cover", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "cover: images/cover.jpg\n", "", 1)}, true, check.Error, "no-cover", "a final build needs a cover image"},
+		{"wrong isbn", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "isbn_print: 978-1-950000-02-9", "isbn_print: 978-1-950000-02-8", 1)}, false, check.Error, "isbn", "the EPUB and the cover leave it out"},
 		{"no isbn", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], ", isbn_print: 978-1-950000-02-9", "", 1)}, true, check.Error, "no-isbn", "print edition's ISBN"},
 		{"broken footnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "A note.[^2]\n"}, false, check.Error, "footnote", "footnote [^2] has no note"},
 		{"unused note", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n[^9]: Lonely.\n"}, false, check.Warning, "footnote", "note [^9] is referred to nowhere"},
