@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology/buildinfo"
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 )
 
 // TestAboutNamesTheVersion: the About box says which Anthology this is, as a bug report needs.
@@ -29,6 +30,30 @@ func TestFieldValidators(t *testing.T) {
 	} {
 		if err := tt.check(tt.in); (err == nil) != tt.ok {
 			t.Errorf("%q: %v", tt.in, err)
+		}
+	}
+}
+
+// TestLanguageMenu: the language picker offers every language the program sets, by name, and
+// writes its tag into the field.
+func TestLanguageMenu(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	field := newSealingEntry(h.e, false)
+	items := languageMenu(field)
+	var labels []string
+	for _, it := range items {
+		labels = append(labels, it.Label)
+		if strings.HasPrefix(it.Label, "French") {
+			it.Action()
+		}
+	}
+	if field.Text != "fr" {
+		t.Errorf("picking French wrote %q", field.Text)
+	}
+	all := strings.Join(labels, "\n")
+	for _, want := range []string{"English (UK)  (en-GB)", "German — Deutsch  (de)", "Greek — ελληνικά  (el)", "Latin — latina  (la)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in the menu:\n%s", want, all)
 		}
 	}
 }

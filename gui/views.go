@@ -129,7 +129,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 			func(ids []string) { s.EditEssay(es, "authors", func(m *anthology.EssayMeta) { m.Authors = ids }) })),
 		widget.NewFormItem("Date", date),
 		widget.NewFormItem("First published", source),
-		widget.NewFormItem("Language", language),
+		widget.NewFormItem("Language", e.languagePicker(language)),
 		widget.NewFormItem("Status", status),
 	)
 	objs := []fyne.CanvasObject{
@@ -420,7 +420,7 @@ func (e *Editor) showBook() {
 			widget.NewFormItem("ISBN (EPUB)", isbnE),
 			widget.NewFormItem("ISBN (print)", isbnP),
 			widget.NewFormItem("UUID", uuid),
-			widget.NewFormItem("Language", language),
+			widget.NewFormItem("Language", e.languagePicker(language)),
 		),
 		heading("Dedication"), dedication,
 		heading("Description"), description,
@@ -702,4 +702,47 @@ func validDate(s string) error {
 		return fmt.Errorf("%q is not a date: write 2024-05-01, 2024-05 or 2024", s)
 	}
 	return nil
+}
+
+// languageNames are the names the language picker shows for the languages the program
+// hyphenates and has the printed words of.
+var languageNames = map[string]string{
+	"en": "English", "en-us": "English (US)", "en-gb": "English (UK)", "en-uk": "English (UK)",
+	"fr": "French — français", "de": "German — Deutsch", "es": "Spanish — español",
+	"it": "Italian — italiano", "pt": "Portuguese — português", "nl": "Dutch — Nederlands",
+	"sv": "Swedish — svenska", "da": "Danish — dansk", "nb": "Norwegian — norsk bokmål",
+	"no": "Norwegian — norsk", "pl": "Polish — polski", "ru": "Russian — русский",
+	"uk": "Ukrainian — українська", "el": "Greek — ελληνικά", "la": "Latin — latina",
+}
+
+// languagePicker puts a Pick button beside a language field: a menu of the languages the
+// program sets (hyphenation, quotation marks, printed words), which fills the field; any
+// other BCP 47 tag can still be typed.
+func (e *Editor) languagePicker(field *sealingEntry) fyne.CanvasObject {
+	var btn *widget.Button
+	btn = widget.NewButton("Pick…", func() {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
+		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", languageMenu(field)...), e.win.Canvas(), pos.Add(fyne.NewPos(0, btn.Size().Height)))
+	})
+	return container.NewBorder(nil, nil, nil, btn, field)
+}
+
+// languageMenu is the picker's menu: one item a language, each writing its tag ("en-GB") into
+// the field.
+func languageMenu(field *sealingEntry) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, tag := range assets.HyphenationLanguages() {
+		if tag == "en-uk" || tag == "no" || tag == "en-us" {
+			continue // the same as en-gb, nb and en
+		}
+		if primary, region, ok := strings.Cut(tag, "-"); ok {
+			tag = primary + "-" + strings.ToUpper(region) // as BCP 47 writes it
+		}
+		name := languageNames[strings.ToLower(tag)]
+		if name == "" {
+			name = tag
+		}
+		items = append(items, fyne.NewMenuItem(name+"  ("+tag+")", func() { field.SetText(tag) }))
+	}
+	return items
 }
