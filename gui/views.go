@@ -75,7 +75,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	}
 	title := f.entry("Title", str("title", func(m *anthology.EssayMeta) *string { return &m.Title }))
 	subtitle := f.entry("Subtitle (optional)", str("subtitle", func(m *anthology.EssayMeta) *string { return &m.Subtitle }))
-	shortTitle := f.entry("For the running heads, when the title is long (optional)", str("short title", func(m *anthology.EssayMeta) *string { return &m.ShortTitle }))
+	shortTitle := f.entry("For the running heads (optional)", str("short title", func(m *anthology.EssayMeta) *string { return &m.ShortTitle }))
 	date := f.entry("1998, 2019-04 or 2019-04-12", str("date", func(m *anthology.EssayMeta) *string { return &m.Date }))
 	source := f.entry("Where it first appeared: The Harbor Review, Spring 2019", str("source", func(m *anthology.EssayMeta) *string { return &m.Source }))
 	status := f.choice(statusChoices(), func() string { return statusLabel(es.Meta.Status) },
