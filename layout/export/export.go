@@ -253,6 +253,9 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			}
 			write = func(w io.Writer) error { return draw(ctx, w, ed, res.Book, flavour) }
 		case Cover:
+			if msg := coverResolution(ed, p.Book.Cover); msg != "" {
+				res.Warnings = append(res.Warnings, p.Locate("$.cover", msg))
+			}
 			write = func(w io.Writer) error {
 				rep, err := cover.PrintPDF(w, ed, pages.Total)
 				res.CoverSize = rep.Size
@@ -398,4 +401,24 @@ func prepareFile(name string, write func(io.Writer) error) (*atomicfile.Pending,
 		return nil, fmt.Errorf("writing %s: %w", name, unwrapPath(err))
 	}
 	return p, nil
+}
+
+// coverResolution says when the project's cover image prints below 300 pixels an inch on
+// the front panel (the trim and its bleed), naming it and its resolution; printers ask for 300.
+func coverResolution(ed *layout.Edition, path string) string {
+	if ed.Cover == nil {
+		return ""
+	}
+	cfg, _, err := anthology.CheckImage(ed.Cover)
+	if err != nil {
+		return ""
+	}
+	trim := ed.Print.TrimSize()
+	wIn, hIn := (trim.W+cover.Bleed)/72, (trim.H+2*cover.Bleed)/72
+	ppi := min(float64(cfg.Width)/wIn, float64(cfg.Height)/hIn)
+	if ppi >= 300 {
+		return ""
+	}
+	return fmt.Sprintf("the cover image %s is %d × %d pixels: %.0f ppi on the %.3g × %.3g in front panel; printers ask for 300 (%d × %d pixels)",
+		path, cfg.Width, cfg.Height, ppi, wIn, hIn, int(wIn*300+0.99), int(hIn*300+0.99))
 }

@@ -481,6 +481,16 @@ func TestPrintCover(t *testing.T) {
 			if tt.spineText == "" && strings.Contains(txt, strings.ToUpper(tt.p.Book.Title)) {
 				t.Errorf("spine text on a %d-page book", pages)
 			}
+			// A cover image under 300 ppi at the printed size is named with its resolution.
+			if tt.p.Book.Cover != "" {
+				var warned []string
+				for _, w := range res.Warnings {
+					warned = append(warned, w.Error())
+				}
+				if all := strings.Join(warned, "\n"); !strings.Contains(all, "the cover image images/cover.jpg is 1600 × 2560 pixels: 284 ppi") {
+					t.Errorf("no warning for the sample's 284-ppi cover image:\n%s", all)
+				}
+			}
 			// The print ISBN's Bookland EAN-13, read back by an independent decoder.
 			if isbn := tt.p.Book.Identifiers.ISBNPrint; isbn != "" {
 				png := filepath.Join(t.TempDir(), "cover")
