@@ -313,6 +313,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	default:
 		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a or none", p.Print.PDFX)))
 	}
+	if pc := p.Print.PriceCode; pc != "" && (len(pc) != 5 || strings.Trim(pc, "0123456789") != "") {
+		errs = append(errs, doc.at("$.print.price_code", fmt.Sprintf("price code %q: five digits, a currency and the price (51995 is $19.95; 90000 none)", pc)))
+	}
 	if !knownPrinter(p.Print.Printer) {
 		errs = append(errs, doc.at("$.print.printer", fmt.Sprintf("printer %q: choose kdp, ingramspark or none", p.Print.Printer)))
 	}

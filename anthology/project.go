@@ -343,6 +343,9 @@ type PrintSettings struct {
 	// PDFX is the PDF/X standard the print edition meets: "x1a" (PDF/X-1a:2001, the default:
 	// grey ink only, no transparency) or "none" (a plain PDF, figures in colour).
 	PDFX string `yaml:"pdfx,omitempty"`
+	// PriceCode is the five-digit EAN-5 add-on printed beside the cover's barcode: a currency
+	// digit and the price ("51995": 5 for US dollars, $19.95; "90000": no price).
+	PriceCode string `yaml:"price_code,omitempty"`
 	// Printer is the print-on-demand service whose page-count limits the book is held to:
 	// "kdp" (the default), "ingramspark" or "none".
 	Printer string `yaml:"printer,omitempty"`

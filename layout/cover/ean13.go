@@ -82,3 +82,33 @@ func EAN13(code string) (modules string, guard []bool, err error) {
 	put("101", true)
 	return b.String(), g, nil
 }
+
+// eanFiveParity gives, for the add-on's checksum, which of its five digits use the G code.
+var eanFiveParity = [10]string{"GGLLL", "GLGLL", "GLLGL", "GLLLG", "LGGLL", "LLGGL", "LLLGG", "LGLGL", "LGLLG", "LLGLG"}
+
+// EAN5 returns the modules of a five-digit add-on (the price on a book: 5 for US dollars and
+// four digits, "51995" for $19.95; "90000" for none): a start guard, the digits in L or G code
+// as their checksum decides, and a separator between them. 47 modules.
+func EAN5(code string) (string, error) {
+	if len(code) != 5 || strings.Trim(code, "0123456789") != "" {
+		return "", errors.New("a price add-on has 5 digits")
+	}
+	d := make([]int, 5)
+	for i, c := range code {
+		d[i] = int(c - '0')
+	}
+	sum := (3*(d[0]+d[2]+d[4]) + 9*(d[1]+d[3])) % 10
+	var b strings.Builder
+	b.WriteString("1011") // the start guard
+	for i := range 5 {
+		if i > 0 {
+			b.WriteString("01")
+		}
+		if eanFiveParity[sum][i] == 'G' {
+			b.WriteString(eanG(d[i]))
+		} else {
+			b.WriteString(eanL[d[i]])
+		}
+	}
+	return b.String(), nil
+}

@@ -25,3 +25,15 @@ func TestEAN13(t *testing.T) {
 		t.Error("a wrong check digit was accepted")
 	}
 }
+
+// TestEAN5: the price add-on is 47 modules, starts with its guard, and refuses what is not five
+// digits.
+func TestEAN5(t *testing.T) {
+	m, err := EAN5("51995")
+	if err != nil || len(m) != 47 || m[:4] != "1011" {
+		t.Fatalf("%q, %v", m, err)
+	}
+	if _, err := EAN5("1995"); err == nil {
+		t.Error("four digits were accepted")
+	}
+}

@@ -176,7 +176,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	pdf.SetFillColor(255, 255, 255)
 	pdf.Rect(bx, by, bw, bh, "F")
 	if isbn := digitsOf(ed.ISBNPrint); len(isbn) == 13 {
-		if err := drawEAN13(pdf, isbn, bx, by, bw, bh); err != nil {
+		if err := drawEAN13(pdf, isbn, ed.Print.PriceCode, bx, by, bw, bh); err != nil {
 			return rep, fmt.Errorf("the print ISBN's barcode: %w", err)
 		}
 	}
@@ -260,13 +260,23 @@ func digitsOf(s string) string {
 // drawEAN13 draws the Bookland barcode of an ISBN-13 in the clear area at x, y (w × h): the
 // ISBN above it, the bars at 90 % of the nominal 0.33 mm module (printers take 80–100 %), the
 // digits under them, the quiet zones white. Bars are solid black.
-func drawEAN13(pdf *fpdf.Fpdf, isbn string, x, y, w, h float64) error {
+func drawEAN13(pdf *fpdf.Fpdf, isbn, price string, x, y, w, h float64) error {
 	modules, guard, err := EAN13(isbn)
 	if err != nil {
 		return err
 	}
+	var addOn string
+	if price != "" {
+		if addOn, err = EAN5(price); err != nil {
+			return err
+		}
+	}
 	module := 0.33 / 25.4 * 72 * 0.9 // points
 	width := 95 * module
+	if addOn != "" {
+		module = 0.33 / 25.4 * 72 * 0.85 // room for the add-on in the same clear area
+		width = (95 + 9 + 47) * module
+	}
 	barH := h * 0.55
 	x0 := x + (w-width)/2 + 3*module // room on the left for the first digit, quiet zone kept
 	top := y + h*0.18
@@ -299,6 +309,25 @@ func drawEAN13(pdf *fpdf.Fpdf, isbn string, x, y, w, h float64) error {
 		from := x0 + float64(3+half*(42+5))*module
 		span := 42 * module
 		pdf.Text(from+(span-pdf.GetStringWidth(digits))/2, base, digits)
+	}
+	// The price add-on, nine modules to the right, its digits above its shorter bars.
+	if addOn != "" {
+		ax := x0 + (95+9)*module
+		aTop := top + 10
+		pdf.SetFont("cover", "", 8)
+		pdf.Text(ax+(47*module-pdf.GetStringWidth(price))/2, aTop-2, price)
+		for i := 0; i < len(addOn); {
+			if addOn[i] != '1' {
+				i++
+				continue
+			}
+			j := i
+			for j < len(addOn) && addOn[j] == '1' {
+				j++
+			}
+			pdf.Rect(ax+float64(i)*module, aTop, float64(j-i)*module, barH+5*module-10, "F")
+			i = j
+		}
 	}
 	return pdf.Error()
 }

@@ -142,3 +142,26 @@ func TestLigatures(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverPriceAddOn: with print.price_code the cover's barcode carries the EAN-5 price
+// add-on, and an independent decoder reads both.
+func TestCoverPriceAddOn(t *testing.T) {
+	files := map[string]string{
+		"anthology.yaml": "title: Priced\nidentifiers: {isbn_print: 978-1-950000-02-9}\ncontributors: [{id: a, name: Ann Lee, bio: Ann writes.}]\ncontents: [e]\nprint: {price_code: \"51995\"}\n",
+		"essays/e.md":    "---\ntitle: Night\nauthors: [a]\noriginal: true\n---\n\nSome words.\n",
+	}
+	res, err := export.Build(context.Background(), edittest.WriteProject(t, files), export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.Cover}, CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	png := filepath.Join(t.TempDir(), "cover")
+	if out, err := qa.Tool(t, "pdftoppm", "-png", "-r", "300", res.Files[0], png); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	code, _ := qa.Tool(t, "zbarimg", "-q", "-Sean5.enable", png+"-1.png")
+	for _, want := range []string{"EAN-13:9781950000029", "EAN-5:51995"} {
+		if !strings.Contains(code, want) {
+			t.Errorf("the cover's barcode does not read %s: %q", want, code)
+		}
+	}
+}
