@@ -191,6 +191,7 @@ func (e *Editor) setProject(p *anthology.Project, recovered *edit.Recovery) {
 	e.outline.folded = map[*anthology.Part]bool{}
 	e.words = wordCache{}
 	e.form = nil
+	e.preview.clear()
 	e.attach()
 }
 

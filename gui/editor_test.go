@@ -1012,3 +1012,26 @@ func TestEscapeSkipsTheImport(t *testing.T) {
 		t.Error("Escape added the essay")
 	}
 }
+
+// TestNewProjectClearsThePreview: after File → New, the preview shows no page of the previous
+// book and the status line no page count of it (issue 16: it kept "38 pages" and its page).
+func TestNewProjectClearsThePreview(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	h.settle()
+	if h.e.preview.pageCount() == 0 {
+		t.Fatal("the sample was not set")
+	}
+	p, err := anthology.Create(filepath.Join(t.TempDir(), "new"), "A New Book")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.e.setProject(p, nil)
+	h.settle()
+	pv := h.e.preview
+	if pv.pageCount() != 0 || pv.img.Image != nil || pv.pageLabel.Text != "" {
+		t.Errorf("the empty book's preview shows %d pages, label %q", pv.pageCount(), pv.pageLabel.Text)
+	}
+	if strings.Contains(h.e.status.Text, "38 pages") {
+		t.Errorf("the status line still counts the sample's pages: %q", h.e.status.Text)
+	}
+}

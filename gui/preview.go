@@ -171,6 +171,8 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 	}
 	pv.sets++
 	if err != nil {
+		// The pages of an earlier setting are not this book's: show none rather than those.
+		pv.clear()
 		pv.message.SetText("The book cannot be set: " + err.Error())
 		if ed != nil {
 			pv.ed = ed
@@ -222,6 +224,15 @@ func (pv *preview) stop() {
 	if pv.cancel != nil {
 		pv.cancel()
 	}
+}
+
+// clear forgets the set book and blanks the page (a new project, or one that cannot be set):
+// File → New once kept showing the previous book's page and its page count.
+func (pv *preview) clear() {
+	pv.book, pv.page = nil, 0
+	pv.img.Image = nil
+	pv.img.Refresh()
+	pv.pageLabel.SetText("")
 }
 
 // pageCount is the number of pages of the last setting, 0 before the first.
