@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
+
 	"github.com/anthology-editor/anthology/anthology/buildinfo"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 )
@@ -55,5 +57,22 @@ func TestLanguageMenu(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %q in the menu:\n%s", want, all)
 		}
+	}
+}
+
+// TestTabLeavesMultiLineFields: Tab in the headnote or the notes moves to the next field (it
+// typed a tab into the text), and the focus does move there.
+func TestTabLeavesMultiLineFields(t *testing.T) {
+	h := newHarness(t, edittest.SampleCopy(t))
+	area := newSealingEntry(h.e, true)
+	next := newSealingEntry(h.e, false)
+	h.e.win.SetContent(container.NewVBox(area, next))
+	if area.AcceptsTab() {
+		t.Fatal("a multi-line field takes Tab as text")
+	}
+	h.e.win.Canvas().Focus(area)
+	h.e.win.Canvas().FocusNext()
+	if h.e.win.Canvas().Focused() != next {
+		t.Errorf("the focus is on %T, not the next field", h.e.win.Canvas().Focused())
 	}
 }

@@ -124,6 +124,10 @@ type sealingEntry struct {
 	e *Editor
 }
 
+// AcceptsTab is false even for multi-line fields: Tab leaves the headnote or the notes for
+// the next field, as in every form, instead of typing a tab into the text (issue 16).
+func (en *sealingEntry) AcceptsTab() bool { return false }
+
 func newSealingEntry(e *Editor, multi bool) *sealingEntry {
 	en := &sealingEntry{e: e}
 	en.MultiLine = multi
