@@ -169,8 +169,7 @@ func Read(name string, data []byte) (*Result, error) {
 // would no longer open) or nested beyond what the Markdown reader accepts.
 func checkResult(r *Result) error {
 	if int64(len(r.Body)) > anthology.MaxEssayBytes {
-		return fmt.Errorf("%s: makes an essay of %s; an essay may be at most %s (split the file, or check that it is what you meant to import)",
-			r.File, bounded.Size(int64(len(r.Body))), bounded.Size(anthology.MaxEssayBytes))
+		return essayTooBig(r.File, len(r.Body))
 	}
 	if err := markdown.CheckNesting([]byte(r.Body)); err != nil {
 		var ne *markdown.NestingError
@@ -180,6 +179,12 @@ func checkResult(r *Result) error {
 		return fmt.Errorf("%s: %w", r.File, err)
 	}
 	return nil
+}
+
+// essayTooBig says that an import would make an essay over the loader's limit.
+func essayTooBig(name string, size int) error {
+	return fmt.Errorf("%s: makes an essay of %s; an essay may be at most %s (split the file, or check that it is what you meant to import)",
+		name, bounded.Size(int64(size)), bounded.Size(anthology.MaxEssayBytes))
 }
 
 // read reads one file's text into a Result, by its format.
@@ -206,8 +211,7 @@ func read(name string, data []byte) (*Result, error) {
 	if ext != ".html" && ext != ".htm" && ext != ".xhtml" && int64(len(text)) > anthology.MaxEssayBytes*5/4 {
 		// Plain text and Markdown come out about as long as they go in: refuse before the
 		// clean-up spends seconds on what checkResult would refuse anyway.
-		return nil, fmt.Errorf("%s: makes an essay of %s; an essay may be at most %s (split the file, or check that it is what you meant to import)",
-			name, bounded.Size(int64(len(text))), bounded.Size(anthology.MaxEssayBytes))
+		return nil, essayTooBig(name, len(text))
 	}
 	switch ext {
 	case ".md", ".markdown":

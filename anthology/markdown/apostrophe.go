@@ -38,14 +38,7 @@ func englishQuotes(doc *text.Document) {
 			t.Text = fixWordInitialQuotes(t.Text, prev)
 		}
 	}
-	for _, b := range doc.Blocks {
-		text.EachContent(b, func(text.Block) {}, fix)
-	}
-	for _, n := range doc.Notes {
-		for _, b := range n.Blocks {
-			text.EachContent(b, func(text.Block) {}, fix)
-		}
-	}
+	doc.EachContent(fix)
 }
 
 // fixWordInitialQuotes applies the rule above to one text; prev is the character before it.

@@ -136,12 +136,5 @@ func frenchSpacing(doc *text.Document) {
 			}
 		}
 	}
-	for _, b := range doc.Blocks {
-		text.EachContent(b, func(text.Block) {}, fix)
-	}
-	for _, n := range doc.Notes {
-		for _, b := range n.Blocks {
-			text.EachContent(b, func(text.Block) {}, fix)
-		}
-	}
+	doc.EachContent(fix)
 }

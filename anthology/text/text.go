@@ -267,16 +267,21 @@ func Words(doc *Document) int {
 		return 0
 	}
 	n := 0
-	count := func(content []Inline) { n += CountWords(Plain(content)) }
+	doc.EachContent(func(content []Inline) { n += CountWords(Plain(content)) })
+	return n
+}
+
+// EachContent calls fn with every run of inline content of the document, its body's and then
+// its notes'.
+func (doc *Document) EachContent(fn func([]Inline)) {
 	for _, b := range doc.Blocks {
-		EachContent(b, func(Block) {}, count)
+		EachContent(b, func(Block) {}, fn)
 	}
 	for _, note := range doc.Notes {
 		for _, b := range note.Blocks {
-			EachContent(b, func(Block) {}, count)
+			EachContent(b, func(Block) {}, fn)
 		}
 	}
-	return n
 }
 
 // CountWords counts whitespace-separated words in s that contain at least one letter or digit.
