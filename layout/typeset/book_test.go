@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"context"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,11 +14,16 @@ import (
 	"github.com/anthology-editor/anthology/layout"
 )
 
-func sampleEdition(t testing.TB) *layout.Edition {
+// editionOf loads a project from files, lets change adjust it (nil: as it is) and assembles
+// its edition.
+func editionOf(t testing.TB, files fs.FS, change func(*anthology.Project)) *layout.Edition {
 	t.Helper()
-	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	p, err := anthology.LoadFS(files, "test")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if change != nil {
+		change(p)
 	}
 	ed, err := layout.Assemble(p, layout.Options{})
 	if err != nil {
@@ -25,6 +31,8 @@ func sampleEdition(t testing.TB) *layout.Edition {
 	}
 	return ed
 }
+
+func sampleEdition(t testing.TB) *layout.Edition { return editionOf(t, assets.Sample(), nil) }
 
 func TestSampleReport(t *testing.T) {
 	ed := sampleEdition(t)
@@ -45,15 +53,7 @@ func syntheticEdition(t testing.TB, essays, words int) *layout.Edition {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := anthology.LoadFS(files, "synthetic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, err := layout.Assemble(p, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ed
+	return editionOf(t, files, nil)
 }
 
 // TestFiftyEssayReport holds a fifty-essay book to the same rules as the sample.
@@ -150,14 +150,7 @@ func TestTallTableRow(t *testing.T) {
 		"anthology.yaml": {Data: []byte("title: Tall\ncontents: [e]\n")},
 		"essays/e.md":    {Data: []byte("---\ntitle: Tall\noriginal: true\n---\n\nBefore the table.\n\n| Name | Text |\n|---|---|\n| One | " + long + " |\n\nAfter the table.\n")},
 	}
-	p, err := anthology.LoadFS(files, "tall")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ed, err := layout.Assemble(p, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ed := editionOf(t, files, nil)
 	book, err := Typeset(context.Background(), ed, OptionsFor(ed))
 	if err != nil {
 		t.Fatal(err)
@@ -295,15 +288,7 @@ func TestOpeningSmallCaps(t *testing.T) {
 				"anthology.yaml": {Data: []byte("title: T\ncontributors: [{id: a, name: Ann Lee}]\ncontents: [e]\n")},
 				"essays/e.md":    {Data: []byte("---\ntitle: E\nauthors: [a]\n---\n\n" + body + "\n")},
 			}
-			p, err := anthology.LoadFS(files, "t")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p.Print.DropCaps = drop
-			ed, err := layout.Assemble(p, layout.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			ed := editionOf(t, files, func(p *anthology.Project) { p.Print.DropCaps = drop })
 			book, err := Typeset(context.Background(), ed, OptionsFor(ed))
 			if err != nil {
 				t.Fatal(err)
