@@ -869,17 +869,26 @@ func TestPermissionsTable(t *testing.T) {
 	}
 }
 
+// reviewImport writes page as a text file, opens the sample with it imported, and waits for
+// the import review: the harness and the project.
+func reviewImport(t *testing.T, page string) (*harness, *anthology.Project) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "night.txt")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{path})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	return h, p
+}
+
 // TestImportRestoreCut: a cut the editor takes back in the import review returns to the text
 // where it stood, and what is added to the book has it.
 func TestImportRestoreCut(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "night.txt")
-	os.WriteFile(page, []byte("Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands and nobody saying much at all.\n\n"+
-		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered as if we had never seen a boat before in our lives.\n"), 0o644)
-	p := edittest.SampleCopy(t)
-	h := newHarness(t, p)
-	h.e.ImportFiles([]string{page})
-	h.pump("the import review", func() bool { return h.e.review != nil })
+	h, p := reviewImport(t, "Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands and nobody saying much at all.\n\n"+
+		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered as if we had never seen a boat before in our lives.\n")
 	rv := h.e.review
 	cuts := len(rv.result.Removed)
 	// Open the list of cuts and take the share line back.
@@ -918,15 +927,9 @@ func TestImportRestoreCut(t *testing.T) {
 // their reason; a kept block the editor cuts leaves the text, is shown struck through as the
 // editor's cut, and the essay added lacks it.
 func TestImportCutBlock(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "night.txt")
-	os.WriteFile(page, []byte("Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands.\n\n"+
+	h, p := reviewImport(t, "Tuesday Night\n\nPosted by Jane Doe\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold in our hands.\n\n"+
 		"Share this: Facebook Twitter\n\nWhen it came at last it came out of the fog all at once, lit like a house, and the whole quay cheered.\n\n"+
-		"A note from the site: this post was sponsored by the Harbour Café, whose coffee we drank.\n"), 0o644)
-	p := edittest.SampleCopy(t)
-	h := newHarness(t, p)
-	h.e.ImportFiles([]string{page})
-	h.pump("the import review", func() bool { return h.e.review != nil })
+		"A note from the site: this post was sponsored by the Harbour Café, whose coffee we drank.\n")
 	rv := h.e.review
 	struck := func() []string {
 		var out []string
@@ -994,14 +997,8 @@ func TestAddPartFromTheKeyboard(t *testing.T) {
 // TestEscapeSkipsTheImport: Escape in the import review's focused title skips the file, as it
 // closes any dialog (issue 16: it did nothing).
 func TestEscapeSkipsTheImport(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "night.txt")
-	os.WriteFile(page, []byte("Tuesday Night\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold.\n"), 0o644)
-	p := edittest.SampleCopy(t)
-	h := newHarness(t, p)
+	h, p := reviewImport(t, "Tuesday Night\n\nThe ferry was late again, and the harbour was full of fog, so we waited on the quay with our coffee going cold.\n")
 	before := len(p.Essays())
-	h.e.ImportFiles([]string{page})
-	h.pump("the import review", func() bool { return h.e.review != nil })
 	focused, ok := h.e.win.Canvas().Focused().(*escEntry)
 	if !ok || focused != h.e.review.title {
 		t.Fatalf("the title is not focused: %T", h.e.win.Canvas().Focused())
