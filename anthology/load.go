@@ -408,15 +408,17 @@ func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
 	if len(removed) > 0 {
 		warnings = append(warnings, &Warning{File: name, Msg: fmt.Sprintf("dropped %d control character(s) no book can hold: %s", len(removed), runeList(removed))})
 	}
-	if err := markdown.CheckNesting([]byte(clean)); err != nil {
+	doc, err := markdown.ParseChecked([]byte(clean))
+	if err != nil {
 		var ne *markdown.NestingError
 		if errors.As(err, &ne) {
 			return nil, &Error{File: name, Line: bodyLine + ne.Line - 1, Col: ne.Col, Msg: ne.Error()}
 		}
+		return nil, &Error{File: name, Msg: err.Error(), Err: err}
 	}
 	e.Body = clean
 	e.BodyLine = bodyLine
-	e.Doc = markdown.Parse([]byte(clean))
+	e.Doc = doc
 	// A file without a title in its front matter may carry it as its first heading.
 	if e.Meta.Title == "" && len(e.Doc.Blocks) > 0 {
 		if h, ok := e.Doc.Blocks[0].(*text.Heading); ok && h.Level == 1 {

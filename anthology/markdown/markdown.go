@@ -89,12 +89,29 @@ func Parse(src []byte) *text.Document {
 	return doc
 }
 
+// ParseChecked is Parse for a reader that refuses a text nested too deep (the project
+// loader): the *NestingError, instead of the plain-lines reading Parse falls back to. The
+// text is scanned for its nesting once.
+func ParseChecked(src []byte) (*text.Document, error) {
+	if err := CheckNesting(src); err != nil {
+		return nil, err
+	}
+	doc := parseNested(src, blockMarkdown)
+	englishQuotes(doc)
+	return doc, nil
+}
+
 func parse(src []byte, md goldmark.Markdown) *text.Document {
 	if CheckNesting(src) != nil {
 		// The loader and the importer refuse such a text with its position; a body set some
 		// other way is read as plain lines, every word kept, in linear time.
 		return plainLines(src)
 	}
+	return parseNested(src, md)
+}
+
+// parseNested parses a text whose nesting is known to be within MaxNesting.
+func parseNested(src []byte, md goldmark.Markdown) *text.Document {
 	// Goldmark drops a footnote nobody references, and it does not see the references in lines
 	// of verse (each line is parsed on its own): name those references once more in a paragraph
 	// after the text, which the conversion leaves out.
