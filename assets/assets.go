@@ -43,6 +43,9 @@ type Family struct {
 	file string
 	// License is the licence file's path inside Files.
 	License string
+	// upright is set for a script's face that has no italics (Arabic, Hebrew): its italic
+	// styles are its roman ones, as those scripts are printed.
+	upright bool
 }
 
 // Families are the bundled print fonts, the default first.
@@ -54,13 +57,21 @@ var Families = []Family{
 	{Key: "gentium", Name: "Gentium Plus", file: "fonts/gentium/GentiumPlus-%s.ttf", License: "fonts/gentium/OFL.txt"},
 }
 
+// ScriptFamilies are the faces of the scripts the book fonts lack, drawn where a text needs
+// them and never a book's body font: Noto Naskh Arabic and Noto Serif Hebrew (unmodified, from
+// Debian's fonts-noto-core). Each has a roman and a bold; italic text in them is set upright.
+var ScriptFamilies = []Family{
+	{Key: "naskh", Name: "Noto Naskh Arabic", file: "fonts/naskh/NotoNaskhArabic-%s.ttf", License: "fonts/naskh/OFL.txt", upright: true},
+	{Key: "hebrew", Name: "Noto Serif Hebrew", file: "fonts/hebrew/NotoSerifHebrew-%s.ttf", License: "fonts/hebrew/OFL.txt", upright: true},
+}
+
 // DotMarks are the marks the typesetter draws from full stops when no font has them (the
 // vertical and midline ellipses): no glyph of their own is needed to print them.
 const DotMarks = "\u22EE\u22EF\u2E3D"
 
-// LookupFamily returns the bundled family with the given key.
+// LookupFamily returns the bundled family (a body font or a script's face) with the given key.
 func LookupFamily(key string) (Family, bool) {
-	for _, f := range Families {
+	for _, f := range slices.Concat(Families, ScriptFamilies) {
 		if f.Key == strings.ToLower(key) {
 			return f, true
 		}
@@ -69,7 +80,12 @@ func LookupFamily(key string) (Family, bool) {
 }
 
 // FacePath is the path of one face inside Files.
-func (f Family) FacePath(s Style) string { return fmt.Sprintf(f.file, s) }
+func (f Family) FacePath(s Style) string {
+	if f.upright {
+		s = map[Style]Style{Regular: Regular, Italic: Regular, Bold: Bold, BoldItalic: Bold}[s]
+	}
+	return fmt.Sprintf(f.file, s)
+}
 
 // Face returns the TrueType data of one face of the family.
 func (f Family) Face(s Style) ([]byte, error) { return files.ReadFile(f.FacePath(s)) }

@@ -133,6 +133,22 @@ func (s *Section) TranslatorLine() string {
 	return s.W().TranslatedBy + " " + s.W().Join(names(s.Translators))
 }
 
+// Lang returns the section's language: an essay's own, else the book's (bookLang).
+func (s *Section) Lang(bookLang string) string {
+	if s.Essay != nil && s.Essay.Meta.Language != "" {
+		return s.Essay.Meta.Language
+	}
+	return bookLang
+}
+
+// Dir is the HTML direction of text in a language: "rtl" or "ltr".
+func Dir(lang string) string {
+	if RightToLeft(lang) {
+		return "rtl"
+	}
+	return "ltr"
+}
+
 // W returns the words of the section's edition (English for a section made by hand).
 func (s *Section) W() *Words {
 	if s.words == nil {

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology/markdown"
 )
@@ -26,7 +28,12 @@ type Words struct {
 	InThisBook   string `yaml:"in_this_book"`  // before a contributor's pieces on the Contributors page
 	Page         string `yaml:"page"`          // "p." before a page number
 	And          string `yaml:"and"`           // between the last two names of a list
-	By           string `yaml:"by"`            // "“Title” by Author"
+	// AndJoined is set where "and" is a prefix of the next word (Arabic و, Hebrew ו): it stands
+	// between the last two names as it is, without spaces around it.
+	AndJoined string `yaml:"-"`
+	// Comma separates the names of a list ("," in most languages, the Arabic comma "،").
+	Comma string `yaml:"-"`
+	By    string `yaml:"by"` // "“Title” by Author"
 	// Quotes are the language's quotation marks: opening and closing, then the nested pair
 	// (“ ” ‘ ’; « » “ ” with the thin no-break spaces French sets inside; „ “ ‚ ‘).
 	Quotes [4]string `yaml:"-"`
@@ -62,7 +69,7 @@ type Words struct {
 var english = Words{
 	Contents: "Contents", Dedication: "Dedication", Copyright: "Copyright", Introduction: "Introduction",
 	Contributors: "Contributors", Credits: "Credits", Notes: "Notes", EditedBy: "Edited by",
-	TranslatedBy: "Translated by", InThisBook: "In this book", Page: "p.", And: "and", By: "by", LabelSep: ": ",
+	TranslatedBy: "Translated by", InThisBook: "In this book", Page: "p.", And: "and", By: "by", LabelSep: ": ", Comma: ",",
 	Part: "Part %s", PartNumbers: strings.Fields("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve " +
 		"Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty"),
 	FirstPublishedIn:   ", first published in ",
@@ -187,6 +194,36 @@ var bookWords = map[string]Words{
 		ISBNPaperback: "(wydanie broszurowe)", ISBNEbook: "(e-book)"},
 }
 
+// The right-to-left languages: Arabic and Hebrew.
+func init() {
+	bookWords["ar"] = Words{Contents: "المحتويات", Dedication: "إهداء", Copyright: "حقوق النشر", Introduction: "مقدمة",
+		Contributors: "المساهمون", Credits: "المصادر", Notes: "الحواشي", EditedBy: "تحرير",
+		TranslatedBy: "ترجمة", InThisBook: "في هذا الكتاب", Page: "ص.", And: "و", AndJoined: " و", Comma: "،", By: "بقلم",
+		Part: "الجزء %s", PartNumbers: strings.Fields("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"),
+		FirstPublishedIn: "، نُشر أولاً في ", PublishedHereFirst: " يُنشر هنا للمرة الأولى.",
+		ReprintedBy: "أعيد نشره بإذن من", PublicDomainText: "النص في الملك العام.",
+		NoticePublicDomain: "نصوص هذا الكتاب في الملك العام. تذكر المصادر في آخر الكتاب أين نُشر كل منها أولاً.",
+		NoticeMixed:        "يبقى كل نص ليس في الملك العام ملكاً لمؤلفه أو لصاحب الحق الذي تذكره المصادر. تذكر المصادر في آخر الكتاب أين نُشر كل نص أولاً، وهي جزء من صفحة الحقوق هذه.",
+		NoticeCopyright:    "يبقى كل نص ملكاً لمؤلفه. تذكر المصادر في آخر الكتاب أين نُشر كل نص أولاً، وهي جزء من صفحة الحقوق هذه.",
+		FirstPublishedBy:   "نُشر أولاً عام %s لدى %s.", PublishedBy: "الناشر: %s.", SetIn: "جُمع بخط %s في برنامج Anthology.",
+		CoverOf: "غلاف كتاب %s", Cover: "الغلاف", StartOfText: "بداية الكتاب", Landmarks: "معالم الكتاب",
+		PageList: "قائمة الصفحات", BackToReference: "العودة إلى الإحالة %d", EditorsHeadnote: "تقديم المحرر",
+		ISBNPaperback: "(غلاف ورقي)", ISBNEbook: "(كتاب إلكتروني)"}
+	bookWords["he"] = Words{Contents: "תוכן העניינים", Dedication: "הקדשה", Copyright: "זכויות יוצרים", Introduction: "מבוא",
+		Contributors: "הכותבים", Credits: "מקורות", Notes: "הערות", EditedBy: "בעריכת",
+		TranslatedBy: "תרגום", InThisBook: "בספר זה", Page: "עמ׳", And: "ו", AndJoined: " ו", By: "מאת",
+		Part: "חלק %s", PartNumbers: strings.Fields("ראשון שני שלישי רביעי חמישי שישי שביעי שמיני תשיעי עשירי"),
+		FirstPublishedIn: ", פורסם לראשונה ב־", PublishedHereFirst: " מתפרסם כאן לראשונה.",
+		ReprintedBy: "מודפס ברשות", PublicDomainText: "הטקסט נמצא בנחלת הכלל.",
+		NoticePublicDomain: "הטקסטים בספר זה נמצאים בנחלת הכלל. רשימת המקורות בסוף הספר מציינת היכן פורסם כל אחד מהם לראשונה.",
+		NoticeMixed:        "כל טקסט שאינו בנחלת הכלל נשאר בבעלות מחברו או בעל הזכויות הנזכר במקורות. רשימת המקורות בסוף הספר מציינת היכן פורסם כל טקסט לראשונה, והיא חלק מעמוד זכויות זה.",
+		NoticeCopyright:    "כל טקסט נשאר בבעלות מחברו. רשימת המקורות בסוף הספר מציינת היכן פורסם כל טקסט לראשונה, והיא חלק מעמוד זכויות זה.",
+		FirstPublishedBy:   "פורסם לראשונה ב־%s בהוצאת %s.", PublishedBy: "בהוצאת %s.", SetIn: "סודר באות %s בתוכנת Anthology.",
+		CoverOf: "עטיפת הספר %s", Cover: "עטיפה", StartOfText: "תחילת הספר", Landmarks: "ציוני דרך",
+		PageList: "רשימת עמודים", BackToReference: "חזרה להפניה %d", EditorsHeadnote: "הקדמת העורך",
+		ISBNPaperback: "(כריכה רכה)", ISBNEbook: "(ספר אלקטרוני)"}
+}
+
 // WordsFor returns the words of a book in a language (a BCP 47 tag), English where the
 // language has none, with the project's overrides (yaml names as keys) on top. Unknown keys
 // are reported.
@@ -201,6 +238,9 @@ func WordsFor(lang string, overrides map[string]string) (Words, []string) {
 	}
 	w.Quotes = markdown.Quotes(lang) // one table of quotation marks, the smart typography's
 	var unknown []string
+	if _, ok := overrides["and"]; ok {
+		w.AndJoined = "" // the project's own "and" stands between spaces
+	}
 	if len(overrides) > 0 {
 		v := reflect.ValueOf(&w).Elem()
 		t := v.Type()
@@ -243,11 +283,54 @@ func (w Words) PartLabel(n int) string {
 
 // Join joins names as the language lists them: "A", "A and B", "A, B and C".
 func (w Words) Join(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
+	var b strings.Builder
+	for i, n := range names {
+		b.WriteString(w.ListSeparator(i, len(names)))
+		b.WriteString(n)
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " " + w.And + " " + names[len(names)-1]
+	return b.String()
+}
+
+// ListSeparator is what stands before the i-th of n names in a list: nothing before the first,
+// "and" before the last (or the language's joined "and"), a comma before the others.
+func (w Words) ListSeparator(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i < n-1:
+		return w.Comma + " "
+	case w.AndJoined != "":
+		return w.AndJoined
+	}
+	return " " + w.And + " "
+}
+
+// Lower is s with its first letter in lower case ("Edited by" → "edited by"), for a phrase
+// set inside a sentence.
+func Lower(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// rtlLanguages are the languages written right to left, by primary subtag.
+var rtlLanguages = map[string]bool{
+	"ar": true, "he": true, "iw": true, "fa": true, "ur": true, "yi": true, "ps": true,
+	"sd": true, "ug": true, "dv": true, "ckb": true, "syr": true,
+}
+
+// RightToLeft reports whether a language (a BCP 47 tag) is written right to left: Arabic,
+// Hebrew, Persian, Urdu, Yiddish and the rest, or any language written in the Arabic or
+// Hebrew script ("az-Arab"). Every back-end asks here: the EPUB's dir attributes and page
+// progression, the typesetter's paragraphs and mirrored pages.
+func RightToLeft(lang string) bool {
+	parts := strings.Split(strings.ToLower(lang), "-")
+	if rtlLanguages[parts[0]] {
+		return true
+	}
+	for _, p := range parts[1:] {
+		if p == "arab" || p == "hebr" || p == "syrc" || p == "thaa" {
+			return true
+		}
+	}
+	return false
 }

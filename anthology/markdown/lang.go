@@ -27,6 +27,11 @@ var quotes = map[string][4]string{
 	"ru": {"«", "»", "„", "“"},
 	"uk": {"«", "»", "„", "“"},
 	"el": {"«", "»", "“", "”"},
+	// Arabic and Persian write guillemets, Hebrew low-high quotes; in right-to-left text each
+	// mark is drawn mirrored, so « » still point outwards.
+	"ar": {"«", "»", "“", "”"},
+	"fa": {"«", "»", "“", "”"},
+	"he": {"„", "”", "‚", "’"},
 }
 
 // Quotes returns a language's quotation marks (opening, closing, nested opening, nested

@@ -111,13 +111,7 @@ func (b *builder) names(r *renderer, class, lead, epubType string, people []*ant
 	}
 	r.f("<p class=\"%s\">%s", class, xmlText(lead))
 	for i, a := range people {
-		if i > 0 {
-			if i == len(people)-1 {
-				r.w(" and ")
-			} else {
-				r.w(", ")
-			}
-		}
+		r.w(xmlText(b.ed.Words.ListSeparator(i, len(people))))
 		name := xmlText(a.Name)
 		if href, ok := b.bioHref[a.ID]; ok {
 			r.f("<a href=\"%s\" epub:type=\"%s\">%s</a>", href, epubType, name)
@@ -333,11 +327,13 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // page wraps body content in an XHTML content document.
-func (b *builder) page(title, bodyType, body string, extraCSS bool) []byte {
+// The page is in language lang (an essay's own, or the book's), and says its direction.
+func (b *builder) page(title, bodyType, body, lang string, extraCSS bool) []byte {
 	var p bytes.Buffer
-	lang := xmlText(b.ed.Language)
+	dir := layout.Dir(lang)
+	lang = xmlText(lang)
 	p.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
-	fmt.Fprintf(&p, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" epub:prefix=\"z3998: http://www.daisy.org/z3998/2012/vocab/structure/#\" lang=\"%s\" xml:lang=\"%s\">\n", lang, lang)
+	fmt.Fprintf(&p, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" epub:prefix=\"z3998: http://www.daisy.org/z3998/2012/vocab/structure/#\" lang=\"%s\" xml:lang=\"%s\" dir=\"%s\">\n", lang, lang, dir)
 	fmt.Fprintf(&p, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/book.css\"/>\n", xmlText(title))
 	if extraCSS {
 		p.WriteString("<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/fonts.css\"/>\n")
@@ -356,10 +352,10 @@ func (b *builder) page(title, bodyType, body string, extraCSS bool) []byte {
 func (b *builder) coverPage(coverName string) []byte {
 	alt := fmt.Sprintf(b.ed.Words.CoverOf, b.ed.Title)
 	if len(b.ed.Editors) > 0 {
-		alt += ", " + strings.ToLower(b.ed.Words.EditedBy[:1]) + b.ed.Words.EditedBy[1:] + " " + b.ed.EditorNames()
+		alt += b.ed.Words.Comma + " " + layout.Lower(b.ed.Words.EditedBy) + " " + b.ed.EditorNames()
 	}
 	body := fmt.Sprintf("<div class=\"cover\">\n<img src=\"../%s\" alt=\"%s\" epub:type=\"cover\" role=\"doc-cover\"/>\n</div>\n", coverName, xmlText(alt))
-	return b.page(b.ed.Title, "cover", body, false)
+	return b.page(b.ed.Title, "cover", body, b.ed.Language, false)
 }
 
 // matterType is the epub:type of a section's body element.
@@ -377,7 +373,7 @@ func (b *builder) section(s *layout.Section) []byte {
 	if s.Kind == layout.Contents {
 		return b.contentsPage(s)
 	}
-	r := &renderer{bioLinks: b.bioHref, image: b.imageHref, words: &b.ed.Words}
+	r := &renderer{bioLinks: b.bioHref, image: b.imageHref, words: &b.ed.Words, dir: layout.Dir(s.Lang(b.ed.Language))}
 	title := s.PlainTitle()
 	titleID := s.ID + "-title"
 	switch s.Kind {
@@ -437,14 +433,14 @@ func (b *builder) section(s *layout.Section) []byte {
 		}
 		r.w("</section>\n")
 	case layout.Contributors:
-		r.f("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">Contributors</h1>\n", s.ID, titleID, titleID)
+		r.f("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xmlText(b.ed.Words.Contributors))
 		for _, bio := range b.ed.Contributors {
 			nameID := bio.ID + "-name"
 			// Not a landmark (no accessible name): two contributors may share a name.
 			r.f("<section class=\"bio\" id=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, xmlText(bio.Contributor.Name))
 			r.blocks(bio.Bio)
 			if len(bio.Pieces) > 0 {
-				r.w("<p class=\"essays\">In this book: ")
+				r.f("<p class=\"essays\">%s: ", xmlText(b.ed.Words.InThisBook))
 				for i, piece := range bio.Pieces {
 					if i > 0 {
 						r.w("; ")
@@ -459,12 +455,12 @@ func (b *builder) section(s *layout.Section) []byte {
 		}
 		r.w("</section>\n")
 	case layout.Credits:
-		r.f("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">Credits</h1>\n", s.ID, titleID, titleID)
+		r.f("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xmlText(b.ed.Words.Credits))
 		r.blocks(s.Body.Blocks)
 		r.w("</section>\n")
 	}
 	b.startPageBreaks(r, s)
-	return b.page(title, matterType(s.Matter), r.b.String(), b.ed.EPUB.EmbedFonts)
+	return b.page(title, matterType(s.Matter), r.b.String(), s.Lang(b.ed.Language), b.ed.EPUB.EmbedFonts)
 }
 
 // bodyWithPageBreaks writes a section's body blocks, with the print edition's page-break
@@ -531,7 +527,7 @@ func pageBreakSpan(label string) string {
 // authors, front and back matter), the landmarks, and the page list when there is one. It sits
 // in the spine where the printed book has its Contents.
 func (b *builder) contentsPage(s *layout.Section) []byte {
-	r := &renderer{}
+	r := &renderer{dir: layout.Dir(b.ed.Language)}
 	r.w("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">" + xmlText(b.ed.Words.Contents) + "</h1>\n<ol>\n")
 	entries := s.Entries
 	for i := 0; i < len(entries); i++ {
@@ -568,7 +564,7 @@ func (b *builder) contentsPage(s *layout.Section) []byte {
 	}
 	for _, sec := range b.ed.Sections {
 		if sec.Kind == layout.Contributors {
-			r.f("<li><a epub:type=\"contributors\" href=\"%s\">Contributors</a></li>\n", strings.TrimPrefix(b.href[sec.ID], textDir))
+			r.f("<li><a epub:type=\"contributors\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[sec.ID], textDir), xmlText(b.ed.Words.Contributors))
 		}
 	}
 	r.w("</ol>\n</nav>\n")
@@ -576,7 +572,7 @@ func (b *builder) contentsPage(s *layout.Section) []byte {
 		r.w(list)
 	}
 	b.startPageBreaks(r, s)
-	return b.page(s.PlainTitle(), "frontmatter", r.b.String(), b.ed.EPUB.EmbedFonts)
+	return b.page(s.PlainTitle(), "frontmatter", r.b.String(), b.ed.Language, b.ed.EPUB.EmbedFonts)
 }
 
 func (b *builder) tocEntry(r *renderer, t *layout.Section) {

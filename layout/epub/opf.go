@@ -23,7 +23,7 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 	ed := b.ed
 	var m strings.Builder
 	lang := xmlText(ed.Language)
-	fmt.Fprintf(&m, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" xml:lang=\"%s\" dir=\"ltr\">\n", lang)
+	fmt.Fprintf(&m, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" xml:lang=\"%s\" dir=\"%s\">\n", lang, layout.Dir(ed.Language))
 	m.WriteString("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
 	fmt.Fprintf(&m, "<dc:identifier id=\"book-id\">%s</dc:identifier>\n", xmlText(ed.Identifier))
 	fmt.Fprintf(&m, "<dc:title id=\"title\">%s</dc:title>\n<meta refines=\"#title\" property=\"title-type\">main</meta>\n", xmlText(ed.Title))
@@ -157,7 +157,12 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 	m.WriteString("</manifest>\n")
 
 	// Spine: the cover, then every section in reading order.
-	m.WriteString("<spine toc=\"ncx\">\n<itemref idref=\"cover\"/>\n")
+	// A right-to-left book turns its pages the other way.
+	if layout.RightToLeft(ed.Language) {
+		m.WriteString("<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n<itemref idref=\"cover\"/>\n")
+	} else {
+		m.WriteString("<spine toc=\"ncx\">\n<itemref idref=\"cover\"/>\n")
+	}
 	for _, s := range ed.Sections {
 		fmt.Fprintf(&m, "<itemref idref=\"x-%s\"/>\n", s.ID)
 	}

@@ -58,6 +58,9 @@ type renderer struct {
 	// is "###" still has no gaps in its outline.
 	headingShift int
 	lastHeading  int
+	// dir is the page's direction ("ltr", "rtl"): a span in a language written the other way
+	// says its own.
+	dir string
 	// bioLinks turns an author's name into a link to their bio.
 	bioLinks map[string]string
 	// marks are written into the text of the block being rendered, each before the character
@@ -357,7 +360,11 @@ func (r *renderer) inlines(content []text.Inline) {
 			r.inlines(text.Children(in))
 			r.w(tag[1])
 		case *text.Span:
-			r.f("<span xml:lang=\"%s\" lang=\"%s\">", xmlText(x.Lang), xmlText(x.Lang))
+			if d := layout.Dir(x.Lang); d != r.dir && r.dir != "" {
+				r.f("<span xml:lang=\"%s\" lang=\"%s\" dir=\"%s\">", xmlText(x.Lang), xmlText(x.Lang), d)
+			} else {
+				r.f("<span xml:lang=\"%s\" lang=\"%s\">", xmlText(x.Lang), xmlText(x.Lang))
+			}
 			r.inlines(x.Content)
 			r.w("</span>")
 		case *text.Abbr:

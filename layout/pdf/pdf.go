@@ -129,9 +129,10 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 		}
 		pdf.AddPage()
 		// The trim box: on a right-hand page the spine is on the left, so the bleed is on the
-		// right, top and bottom; on a left-hand page it is on the left.
+		// right, top and bottom; on a left-hand page it is on the left. (A right-to-left book's
+		// rectos are its left-hand pages.)
 		ox := 0.0
-		if !p.Recto {
+		if !g.RightHand(p.Recto) {
 			ox = bleed
 		}
 		oy := bleed

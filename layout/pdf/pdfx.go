@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,9 +12,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/typeset"
@@ -203,20 +208,81 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 // fpdfIdentityRange is the one range of fpdf's ToUnicode table: every code is its character.
 const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
 
-// ligatureToUnicode rewrites a ToUnicode stream object of fpdf's so that the ligature
-// characters U+FB00–FB04 read as their letters, and every other code as itself.
+// ligatureToUnicode rewrites a ToUnicode stream object of fpdf's so that the characters the
+// typesetter draws in place of others read as those others: the ligatures U+FB00–FB04 as
+// their letters ("ﬁ" as "fi"), the Arabic presentation forms (each letter's shape, and lam
+// with alef) as the letters they are written with; every other code as itself. The table is
+// compressed.
 func ligatureToUnicode(obj []byte) []byte {
-	table := "2 beginbfrange\n<0000> <FAFF> <0000>\n<FB05> <FFFF> <FB05>\nendbfrange\n" +
-		"5 beginbfchar\n<FB00> <00660066>\n<FB01> <00660069>\n<FB02> <0066006C>\n<FB03> <006600660069>\n<FB04> <00660066006C>\nendbfchar\n"
 	start := bytes.Index(obj, []byte("stream\n"))
 	end := bytes.LastIndex(obj, []byte("\nendstream"))
 	head := bytes.Index(obj, []byte("<<"))
 	if start < 0 || end < start || head < 0 || head > start {
 		return obj
 	}
-	body := bytes.Replace(obj[start+len("stream\n"):end], []byte(fpdfIdentityRange), []byte(table), 1)
-	return slices.Concat(obj[:head], []byte(fmt.Sprintf("<</Length %d>>\n", len(body))), []byte("stream\n"), body, obj[end:])
+	body := bytes.Replace(obj[start+len("stream\n"):end], []byte(fpdfIdentityRange), toUnicodeTable(), 1)
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	w.Write(body)
+	w.Close()
+	return slices.Concat(obj[:head], []byte(fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\n", z.Len())), []byte("stream\n"), z.Bytes(), obj[end:])
 }
+
+var toUnicodeTable = sync.OnceValue(func() []byte {
+	// The codes that read as something else: their compatibility decomposition.
+	special := map[rune]string{}
+	for _, block := range [][2]rune{{0xFB00, 0xFB04}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFC}} {
+		for r := block[0]; r <= block[1]; r++ {
+			if d := norm.NFKC.String(string(r)); d != string(r) && utf8.ValidString(d) {
+				special[r] = d
+				// pdftotext (poppler) reverses the letters of one right-to-left glyph as it
+				// reverses the glyphs: lam-alef maps to its letters in drawn order, alef first,
+				// so that the text reads "لا" (tested in the right-to-left book).
+				if rs := []rune(d); len(rs) == 2 && rs[0] == '\u0644' {
+					special[r] = string([]rune{rs[1], rs[0]})
+				}
+			}
+		}
+	}
+	hex16 := func(s string) string {
+		var b strings.Builder
+		for _, u := range utf16.Encode([]rune(s)) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		return b.String()
+	}
+	// Identity ranges between them, none crossing a 256-code boundary (a range increments only
+	// the last byte of its destination).
+	var ranges, chars []string
+	for lo := rune(0); lo <= 0xFFFF; {
+		if d, ok := special[lo]; ok {
+			chars = append(chars, fmt.Sprintf("<%04X> <%s>", lo, hex16(d)))
+			lo++
+			continue
+		}
+		hi := lo
+		for hi+1 <= 0xFFFF && (hi+1)&0xFF != 0 {
+			if _, ok := special[hi+1]; ok {
+				break
+			}
+			hi++
+		}
+		if lo < 0xD800 || lo > 0xDFFF { // surrogates are no characters
+			ranges = append(ranges, fmt.Sprintf("<%04X> <%04X> <%04X>", lo, hi, lo))
+		}
+		lo = hi + 1
+	}
+	var b strings.Builder
+	for i := 0; i < len(ranges); i += 100 {
+		part := ranges[i:min(i+100, len(ranges))]
+		fmt.Fprintf(&b, "%d beginbfrange\n%s\nendbfrange\n", len(part), strings.Join(part, "\n"))
+	}
+	for i := 0; i < len(chars); i += 100 {
+		part := chars[i:min(i+100, len(chars))]
+		fmt.Fprintf(&b, "%d beginbfchar\n%s\nendbfchar\n", len(part), strings.Join(part, "\n"))
+	}
+	return []byte(b.String())
+})
 
 // insertBeforeDictEnd adds entries at the end of the object's top-level dictionary.
 func insertBeforeDictEnd(obj []byte, entries string) []byte {

@@ -67,6 +67,8 @@ type Geometry struct {
 	Body, Leading             float64
 	// Lines is the number of body lines a full page holds.
 	Lines int
+	// RTL is set for a right-to-left book: its spreads are mirrored (see RightHand).
+	RTL bool
 }
 
 // Measure is the width of the text block.
@@ -80,14 +82,19 @@ func (g Geometry) LastBaseline() float64 {
 	return g.FirstBaseline() + float64(g.Lines-1)*g.Leading
 }
 
-// Left is the left edge of the text block on a page: the inner margin on a recto (the spine is
-// on its left), the outer margin on a verso.
+// Left is the left edge of the text block on a page: the inner margin on a right-hand page
+// (the spine is on its left), the outer margin on a left-hand one.
 func (g Geometry) Left(recto bool) float64 {
-	if recto {
+	if g.RightHand(recto) {
 		return g.Inner
 	}
 	return g.Outer
 }
+
+// RightHand reports whether a recto (an odd page, the first of a spread) is a right-hand page:
+// in a left-to-right book it is; a right-to-left book opens the other way, its spine on the
+// right of its rectos.
+func (g Geometry) RightHand(recto bool) bool { return recto != g.RTL }
 
 // MinGutter is the inside margin print-on-demand vendors require for a page count.
 func MinGutter(pages int) float64 {
@@ -106,7 +113,7 @@ func MinGutter(pages int) float64 {
 
 // geometry derives margins and the grid from the trim, the body size and the page count.
 func geometry(o Options, pages int) Geometry {
-	g := Geometry{Width: o.Trim.W, Height: o.Trim.H, Body: o.BodySize}
+	g := Geometry{Width: o.Trim.W, Height: o.Trim.H, Body: o.BodySize, RTL: layout.RightToLeft(o.Language)}
 	g.Leading = math.Round(o.BodySize*1.3*10) / 10
 	// Margins in proportion to the page, the inner one at least the vendor's gutter plus a
 	// quarter inch of visible margin.
@@ -268,6 +275,14 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 			}
 			fallbacks = append(fallbacks, fam)
 		}
+	}
+	// Then the scripts no book font has, each drawn by its own face.
+	for _, f := range assets.ScriptFamilies {
+		fam, err := LoadFamily(f.Key)
+		if err != nil {
+			return nil, err
+		}
+		fallbacks = append(fallbacks, fam)
 	}
 	hyph, err := HyphenatorFor(o.Language)
 	if err != nil {

@@ -68,7 +68,9 @@ type galley struct {
 	// whose text sits at the foot.
 	recto, opener, fixed, bottom bool
 	// folio: the section's pages carry page numbers.
-	folio                bool
+	folio bool
+	// rtl: the section is right to left, its lines drawn mirrored in the text block.
+	rtl                  bool
 	headVerso, headRecto string
 	sink                 float64
 }
@@ -81,12 +83,14 @@ func (s *setter) fontSet(sec *layout.Section) *fontSet {
 	if sec.Essay != nil && sec.Essay.Meta.Language != "" && !strings.EqualFold(sec.Essay.Meta.Language, s.o.Language) {
 		fs.ownLanguage = true
 		fs.hyph, _ = HyphenatorFor(sec.Essay.Meta.Language)
+		fs.rtl = layout.RightToLeft(sec.Essay.Meta.Language)
 	}
 	return fs
 }
 
 func (s *setter) newFontSet(sec *layout.Section) *fontSet {
 	return &fontSet{body: s.body, fallbacks: s.fallbacks, styles: map[styleKey]*textStyle{},
+		rtl: layout.RightToLeft(s.o.Language),
 		missing: func(r rune) {
 			s.missingMu.Lock()
 			defer s.missingMu.Unlock()
@@ -256,6 +260,12 @@ func (s *setter) galley(sec *layout.Section) *galley {
 
 func (s *setter) setGalley(sec *layout.Section) *galley {
 	fs := s.fontSet(sec)
+	gal := s.setGalleyIn(fs, sec)
+	gal.rtl = fs.rtl
+	return gal
+}
+
+func (s *setter) setGalleyIn(fs *fontSet, sec *layout.Section) *galley {
 	switch sec.Kind {
 	case layout.HalfTitle:
 		return s.halfTitle(fs, sec)
@@ -854,7 +864,7 @@ func (s *setter) contributors(fs *fontSet, sec *layout.Section) *galley {
 				}
 				content = append(content, piece.Title...)
 				if label := s.labels[piece.ID]; label != "" {
-					content = append(content, &text.Text{Text: ", " + s.ed.Words.Page + "\u00a0" + label})
+					content = append(content, &text.Text{Text: s.ed.Words.Comma + " " + s.ed.Words.Page + "\u00a0" + label})
 				}
 			}
 			pl := s.lines(fs, content, paraCfg{size: small, leading: small * 1.35})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -93,6 +94,11 @@ func (f *Face) Advance(r rune) float64 {
 // Kern returns the kerning adjustment between a and b in ems (negative pulls them together).
 func (f *Face) Kern(a, b rune) float64 {
 	if !f.kerning || !f.Has(a) || !f.Has(b) {
+		return 0
+	}
+	// Right-to-left letters are kerned in the order they are read, which pair shaping in a
+	// left-to-right run cannot measure: they are set as their advances give them.
+	if isRTLRune(a) || isRTLRune(b) {
 		return 0
 	}
 	key := uint32(a)<<16 | uint32(b)
@@ -211,7 +217,7 @@ func Coverage(family string) (func(r rune) (inFont, inAny bool), error) {
 		return nil, err
 	}
 	var all []*Family
-	for _, f := range assets.Families {
+	for _, f := range slices.Concat(assets.Families, assets.ScriptFamilies) {
 		fam, err := LoadFamily(f.Key)
 		if err != nil {
 			return nil, err

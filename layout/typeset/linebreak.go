@@ -28,6 +28,8 @@ type item struct {
 	// frags are what a box draws; a penalty's frags are drawn at the end of a line broken there
 	// (the hyphen).
 	frags []fragment
+	// level is the bidi embedding level of a space or an indent (see bidi.go).
+	level int8
 }
 
 // breakParams are the knobs of one pass of the line breaker.

@@ -32,7 +32,7 @@ func setParagraph(t testing.TB, src string, measure float64) []*Line {
 func lineText(l *Line) string {
 	var b strings.Builder
 	for i, r := range l.Runs {
-		if i > 0 && r.X > l.Runs[i-1].X+r.style.width(l.Runs[i-1].Text)+0.5 {
+		if i > 0 && r.X > l.Runs[i-1].X+l.Runs[i-1].style.width(l.Runs[i-1].Text)+0.5 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(r.Text)

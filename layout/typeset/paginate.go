@@ -170,13 +170,13 @@ func (p *paginator) fixedPage(gal *galley) {
 			if i > 0 {
 				y += l.space + l.lead
 			}
-			p.draw(pg, l, y)
+			p.draw(pg, l, y, gal.rtl)
 		}
 		return
 	}
 	for _, l := range gal.lines {
 		y += l.space + l.lead
-		p.draw(pg, l, y)
+		p.draw(pg, l, y, gal.rtl)
 	}
 }
 
@@ -243,7 +243,7 @@ func (p *paginator) flow(gal *galley) {
 		pg.bottom = sp.ys[len(sp.ys)-1]
 		pg.last = i == len(spans)-1
 		for j := sp.start; j < sp.end; j++ {
-			p.draw(pg, lines[j], sp.ys[j-sp.start])
+			p.draw(pg, lines[j], sp.ys[j-sp.start], gal.rtl)
 		}
 		if i+1 < len(spans) {
 			p.countBreak(visible(lines[sp.start:sp.end], -1), visible(lines[sp.end:], 1))
@@ -513,38 +513,49 @@ func allowedBreak(lines []*gline, j, strict int) bool {
 	return true
 }
 
-// draw places a galley line on a page with its baseline at y.
-func (p *paginator) draw(pg *Page, l *gline, y float64) {
+// draw places a galley line on a page with its baseline at y. In a right-to-left section
+// (mirror set) everything the line draws is mirrored in the text block: a line set from the
+// left edge ends at the right one, a hanging number hangs on the right, a table's first column
+// is on the right; the text of each line is already in visual order.
+func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 	p.countLine(l)
 	left := p.s.g.Left(pg.Recto)
+	measure := p.s.g.Measure()
 	x0 := left + l.x
+	// at places something drawn w wide at x from the line's left edge.
+	at := func(x, w float64) float64 { return x0 + x }
+	if mirror {
+		at = func(x, w float64) float64 { return left + measure - (l.x + x) - w }
+	}
 	for _, a := range l.anchors {
 		pg.Anchors = append(pg.Anchors, Anchor{ID: a, Y: y - p.s.g.Leading})
 	}
 	if l.line != nil {
+		lx := at(0, l.line.Natural)
 		for _, r := range l.line.Runs {
-			pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y - r.Rise, Text: r.Text, Face: r.Face, Size: r.Size})
+			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, Face: r.Face, Size: r.Size})
 			if r.Link != "" {
 				w := r.style.width(r.Text)
-				pg.Links = append(pg.Links, Link{X: x0 + r.X, Y: y - r.Size, W: w, H: r.Size * 1.25, URL: r.Link})
+				pg.Links = append(pg.Links, Link{X: lx + r.X, Y: y - r.Size, W: w, H: r.Size * 1.25, URL: r.Link})
 			}
 		}
 	}
 	for _, t := range l.texts {
-		t.X += x0
+		t.X = at(t.X, t.Face.Width(t.Text)*t.Size)
 		t.Y += y
 		pg.Texts = append(pg.Texts, t)
 	}
 	for _, r := range l.rules {
-		pg.Rules = append(pg.Rules, Rule{X1: x0 + r.X1, Y1: y + r.Y1, X2: x0 + r.X2, Y2: y + r.Y2, Width: r.Width})
+		x1, x2 := at(r.X1, 0), at(r.X2, 0)
+		pg.Rules = append(pg.Rules, Rule{X1: x1, Y1: y + r.Y1, X2: x2, Y2: y + r.Y2, Width: r.Width})
 	}
 	for _, pic := range l.pictures {
-		pic.X += x0
+		pic.X = at(pic.X, pic.W)
 		pic.Y += y
 		pg.Pictures = append(pg.Pictures, pic)
 	}
 	for _, k := range l.links {
-		k.X += x0
+		k.X = at(k.X, k.W)
 		k.Y += y
 		pg.Links = append(pg.Links, k)
 	}
@@ -608,10 +619,11 @@ func (p *paginator) folio(pg *Page, opener bool) {
 		y = g.LastBaseline() + g.Leading*2
 	} else {
 		y = g.Top - g.Leading*1.6
-		if pg.Recto {
-			x = g.Left(true) + g.Measure() - w
+		// At the outer edge: the right of a right-hand page.
+		if g.RightHand(pg.Recto) {
+			x = g.Left(pg.Recto) + g.Measure() - w
 		} else {
-			x = g.Left(false)
+			x = g.Left(pg.Recto)
 		}
 	}
 	pg.Texts = append(pg.Texts, Text{X: x, Y: y, Text: pg.Label, Face: face, Size: size})

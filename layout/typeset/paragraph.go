@@ -35,6 +35,8 @@ type fragment struct {
 	// at is the rune offset of the fragment's first character in the paragraph's plain text
 	// (text.Plain): where the EPUB puts a print page's marker.
 	at int
+	// level is the fragment's bidi embedding level: odd is right-to-left (see bidi.go).
+	level int8
 }
 
 // width of s in style st, in points, kerning and tracking included.
@@ -78,6 +80,9 @@ type fontSet struct {
 	// its patterns (nil when none are bundled: no hyphenation).
 	ownLanguage bool
 	hyph        *Hyphenator
+	// rtl sets paragraphs right to left: the section is in Arabic, Hebrew or another such
+	// language.
+	rtl bool
 }
 
 type styleKey struct {
@@ -163,6 +168,9 @@ type paraBuilder struct {
 	pos int
 	// noteMarks gives the text of a note reference mark.
 	noteMarks func(*text.Note) string
+	// bidi is set once a right-to-left character is added: the paragraph's levels must be
+	// resolved before its lines are drawn.
+	bidi bool
 }
 
 func (pb *paraBuilder) addText(s string, st inlineStyle) {
@@ -240,7 +248,13 @@ func (pb *paraBuilder) seal() {
 // resolved to a fallback face or dropped and reported).
 func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 	size, tracking := st.size, 0.0
-	if st.smallCaps {
+	if isRTLRune(r) {
+		pb.bidi = true
+	}
+	// Small capitals are letter-spaced capitals: a script without case (Arabic, Hebrew)
+	// has none, and is set as it is, its letters joined.
+	caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+	if st.smallCaps && !caseless {
 		tracking = 0.05 * st.size
 		if unicode.IsLower(r) {
 			r = unicode.ToUpper(r)
@@ -395,6 +409,7 @@ func (pb *paraBuilder) box(s string, st *textStyle, at int) {
 	if st.tracking == 0 { // letter-spaced small capitals keep their letters apart
 		s = st.face.ligate(s)
 	}
+	s = shapeArabic(s, st.face.Has)
 	w := st.width(s)
 	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w, at: at}}})
 }
@@ -464,6 +479,9 @@ func (pb *paraBuilder) finish() []item {
 		item{kind: penaltyItem, penalty: infPenalty},
 		item{kind: glueItem, fil: true},
 		item{kind: penaltyItem, penalty: -infPenalty})
+	if pb.bidi || pb.fs.rtl {
+		pb.resolveLevels()
+	}
 	return pb.items
 }
 
@@ -617,37 +635,58 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 			}
 		}
 		line := &Line{Width: lw, At: -1}
-		x := 0.0
-		add := func(fr fragment) {
-			line.Runs = appendRuns(line.Runs, x, fr)
-			x += fr.width
-		}
+		// The line's elements in logical order; put in visual order when any is right to left.
+		elems := make([]lineElem, 0, 2*(end-start)+1)
+		mixed := false
 		for i := start; i < end; i++ {
 			it := items[i]
 			switch it.kind {
 			case boxItem:
 				if len(it.frags) == 0 {
-					x += it.width // an indent: space that is part of the line
+					// an indent: space that is part of the line
+					elems = append(elems, lineElem{width: it.width, level: it.level})
 				}
-				for _, fr := range it.frags {
+				for k := range it.frags {
+					fr := &it.frags[k]
 					if line.At < 0 {
 						line.At = fr.at
 					}
-					add(fr)
+					elems = append(elems, lineElem{width: fr.width, frag: fr, level: fr.level})
+					mixed = mixed || fr.level != 0
 				}
 			case glueItem:
-				if ratio >= 0 {
-					x += it.width + ratio*it.stretch
-				} else {
-					x += it.width + ratio*it.shrink
+				w := it.width + ratio*it.stretch
+				if ratio < 0 {
+					w = it.width + ratio*it.shrink
 				}
+				elems = append(elems, lineElem{width: w, level: it.level})
+				mixed = mixed || it.level != 0
 			}
 		}
 		if brk.kind == penaltyItem && len(brk.frags) > 0 {
-			for _, fr := range brk.frags {
-				add(fr)
+			// The hyphen goes with the word it ends.
+			lvl := int8(0)
+			if n := len(elems); n > 0 {
+				lvl = elems[n-1].level
+			}
+			for k := range brk.frags {
+				elems = append(elems, lineElem{width: brk.frags[k].width, frag: &brk.frags[k], level: lvl})
 			}
 			line.Hyphenated = brk.flagged
+		}
+		if mixed {
+			visualOrder(elems)
+		}
+		x := 0.0
+		for _, e := range elems {
+			if e.frag != nil {
+				fr := *e.frag
+				if e.level%2 == 1 {
+					fr.text = reverseVisual(fr.text)
+				}
+				line.Runs = appendRuns(line.Runs, x, fr)
+			}
+			x += e.width
 		}
 		line.Natural = x
 		line.Overfull = x > lw+0.5
