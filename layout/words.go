@@ -23,11 +23,12 @@ type Words struct {
 	Contributors string `yaml:"contributors"`
 	Credits      string `yaml:"credits"`
 	Notes        string `yaml:"notes"`
-	EditedBy     string `yaml:"edited_by"`     // "Edited by" over the editors' names
-	TranslatedBy string `yaml:"translated_by"` // "Translated by" before the translators' names
-	InThisBook   string `yaml:"in_this_book"`  // before a contributor's pieces on the Contributors page
-	Page         string `yaml:"page"`          // "p." before a page number
-	And          string `yaml:"and"`           // between the last two names of a list
+	EditedBy     string `yaml:"edited_by"`      // "Edited by" over the editors' names
+	TranslatedBy string `yaml:"translated_by"`  // "Translated by" before the translators' names
+	InThisBook   string `yaml:"in_this_book"`   // before a contributor's pieces on the Contributors page
+	WithEssaysBy string `yaml:"with_essays_by"` // over the authors' names on the back cover
+	Page         string `yaml:"page"`           // "p." before a page number
+	And          string `yaml:"and"`            // between the last two names of a list
 	// AndJoined is set where "and" is a prefix of the next word (Arabic و, Hebrew ו): it stands
 	// between the last two names as it is, without spaces around it.
 	AndJoined string `yaml:"-"`
@@ -69,7 +70,7 @@ type Words struct {
 var english = Words{
 	Contents: "Contents", Dedication: "Dedication", Copyright: "Copyright", Introduction: "Introduction",
 	Contributors: "Contributors", Credits: "Credits", Notes: "Notes", EditedBy: "Edited by",
-	TranslatedBy: "Translated by", InThisBook: "In this book", Page: "p.", And: "and", By: "by", LabelSep: ": ", Comma: ",",
+	TranslatedBy: "Translated by", InThisBook: "In this book", WithEssaysBy: "With essays by", Page: "p.", And: "and", By: "by", LabelSep: ": ", Comma: ",",
 	Part: "Part %s", PartNumbers: strings.Fields("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve " +
 		"Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty"),
 	FirstPublishedIn:   ", first published in ",
@@ -88,7 +89,7 @@ var english = Words{
 // bookWords are the words of the languages books are made in, beyond English. What a table
 // leaves empty is English.
 var bookWords = map[string]Words{
-	"fr": {Contents: "Table des matières", Dedication: "Dédicace", Copyright: "Droits", Introduction: "Introduction",
+	"fr": {WithEssaysBy: "Avec des textes de", Contents: "Table des matières", Dedication: "Dédicace", Copyright: "Droits", Introduction: "Introduction",
 		Contributors: "Les auteurs", Credits: "Sources", Notes: "Notes", EditedBy: "Textes réunis par",
 		TranslatedBy: "Traduit par", InThisBook: "Dans ce livre", Page: "p.", And: "et", By: "de", LabelSep: "\u00a0: ",
 		Part: "%s partie", PartNumbers: strings.Fields("Première Deuxième Troisième Quatrième Cinquième Sixième Septième Huitième Neuvième Dixième"),
@@ -101,7 +102,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Couverture de %s", Cover: "Couverture", StartOfText: "Début du livre", Landmarks: "Repères",
 		PageList: "Liste des pages", BackToReference: "Retour à l’appel de note %d", EditorsHeadnote: "Note de l’éditeur",
 		ISBNPaperback: "(broché)", ISBNEbook: "(livre numérique)"},
-	"de": {Contents: "Inhalt", Dedication: "Widmung", Copyright: "Impressum", Introduction: "Einleitung",
+	"de": {WithEssaysBy: "Mit Beiträgen von", Contents: "Inhalt", Dedication: "Widmung", Copyright: "Impressum", Introduction: "Einleitung",
 		Contributors: "Die Autorinnen und Autoren", Credits: "Quellen", Notes: "Anmerkungen", EditedBy: "Herausgegeben von",
 		TranslatedBy: "Übersetzt von", InThisBook: "In diesem Buch", Page: "S.", And: "und", By: "von",
 		Part: "%s Teil", PartNumbers: strings.Fields("Erster Zweiter Dritter Vierter Fünfter Sechster Siebter Achter Neunter Zehnter"),
@@ -114,7 +115,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Umschlag von %s", Cover: "Umschlag", StartOfText: "Beginn des Buches", Landmarks: "Orientierungspunkte",
 		PageList: "Seitenliste", BackToReference: "Zurück zum Verweis %d", EditorsHeadnote: "Vorbemerkung des Herausgebers",
 		ISBNPaperback: "(Paperback)", ISBNEbook: "(E-Book)"},
-	"es": {Contents: "Índice", Dedication: "Dedicatoria", Copyright: "Créditos", Introduction: "Introducción",
+	"es": {WithEssaysBy: "Con textos de", Contents: "Índice", Dedication: "Dedicatoria", Copyright: "Créditos", Introduction: "Introducción",
 		Contributors: "Los autores", Credits: "Procedencia de los textos", Notes: "Notas", EditedBy: "Edición de",
 		TranslatedBy: "Traducción de", InThisBook: "En este libro", Page: "p.", And: "y", By: "de",
 		Part: "%s parte", PartNumbers: strings.Fields("Primera Segunda Tercera Cuarta Quinta Sexta Séptima Octava Novena Décima"),
@@ -127,7 +128,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Cubierta de %s", Cover: "Cubierta", StartOfText: "Comienzo del libro", Landmarks: "Puntos de referencia",
 		PageList: "Lista de páginas", BackToReference: "Volver a la llamada %d", EditorsHeadnote: "Nota del editor",
 		ISBNPaperback: "(rústica)", ISBNEbook: "(libro electrónico)"},
-	"it": {Contents: "Indice", Dedication: "Dedica", Copyright: "Copyright", Introduction: "Introduzione",
+	"it": {WithEssaysBy: "Con testi di", Contents: "Indice", Dedication: "Dedica", Copyright: "Copyright", Introduction: "Introduzione",
 		Contributors: "Gli autori", Credits: "Fonti", Notes: "Note", EditedBy: "A cura di",
 		TranslatedBy: "Traduzione di", InThisBook: "In questo libro", Page: "p.", And: "e", By: "di",
 		Part: "%s parte", PartNumbers: strings.Fields("Prima Seconda Terza Quarta Quinta Sesta Settima Ottava Nona Decima"),
@@ -140,7 +141,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Copertina di %s", Cover: "Copertina", StartOfText: "Inizio del libro", Landmarks: "Punti di riferimento",
 		PageList: "Elenco delle pagine", BackToReference: "Torna al richiamo %d", EditorsHeadnote: "Nota del curatore",
 		ISBNPaperback: "(brossura)", ISBNEbook: "(ebook)"},
-	"pt": {Contents: "Sumário", Dedication: "Dedicatória", Copyright: "Direitos", Introduction: "Introdução",
+	"pt": {WithEssaysBy: "Com textos de", Contents: "Sumário", Dedication: "Dedicatória", Copyright: "Direitos", Introduction: "Introdução",
 		Contributors: "Os autores", Credits: "Fontes", Notes: "Notas", EditedBy: "Organização de",
 		TranslatedBy: "Tradução de", InThisBook: "Neste livro", Page: "p.", And: "e", By: "de",
 		Part: "%s parte", PartNumbers: strings.Fields("Primeira Segunda Terceira Quarta Quinta Sexta Sétima Oitava Nona Décima"),
@@ -153,7 +154,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Capa de %s", Cover: "Capa", StartOfText: "Início do livro", Landmarks: "Marcos",
 		PageList: "Lista de páginas", BackToReference: "Voltar à chamada %d", EditorsHeadnote: "Nota do editor",
 		ISBNPaperback: "(brochura)", ISBNEbook: "(e-book)"},
-	"nl": {Contents: "Inhoud", Dedication: "Opdracht", Copyright: "Colofon", Introduction: "Inleiding",
+	"nl": {WithEssaysBy: "Met bijdragen van", Contents: "Inhoud", Dedication: "Opdracht", Copyright: "Colofon", Introduction: "Inleiding",
 		Contributors: "De auteurs", Credits: "Verantwoording", Notes: "Noten", EditedBy: "Samengesteld door",
 		TranslatedBy: "Vertaald door", InThisBook: "In dit boek", Page: "p.", And: "en", By: "door",
 		Part: "Deel %s", PartNumbers: strings.Fields("een twee drie vier vijf zes zeven acht negen tien"),
@@ -166,7 +167,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Omslag van %s", Cover: "Omslag", StartOfText: "Begin van het boek", Landmarks: "Oriëntatiepunten",
 		PageList: "Paginalijst", BackToReference: "Terug naar verwijzing %d", EditorsHeadnote: "Noot van de samensteller",
 		ISBNPaperback: "(paperback)", ISBNEbook: "(e-book)"},
-	"sv": {Contents: "Innehåll", Dedication: "Tillägnan", Copyright: "Upphovsrätt", Introduction: "Inledning",
+	"sv": {WithEssaysBy: "Med texter av", Contents: "Innehåll", Dedication: "Tillägnan", Copyright: "Upphovsrätt", Introduction: "Inledning",
 		Contributors: "Författarna", Credits: "Källor", Notes: "Noter", EditedBy: "Redigerad av",
 		TranslatedBy: "Översättning", InThisBook: "I denna bok", Page: "s.", And: "och", By: "av",
 		Part: "Del %s", PartNumbers: strings.Fields("ett två tre fyra fem sex sju åtta nio tio"),
@@ -179,7 +180,7 @@ var bookWords = map[string]Words{
 		CoverOf: "Omslag till %s", Cover: "Omslag", StartOfText: "Bokens början", Landmarks: "Landmärken",
 		PageList: "Sidlista", BackToReference: "Tillbaka till hänvisning %d", EditorsHeadnote: "Redaktörens förord",
 		ISBNPaperback: "(häftad)", ISBNEbook: "(e-bok)"},
-	"pl": {Contents: "Spis treści", Dedication: "Dedykacja", Copyright: "Prawa autorskie", Introduction: "Wstęp",
+	"pl": {WithEssaysBy: "Teksty", Contents: "Spis treści", Dedication: "Dedykacja", Copyright: "Prawa autorskie", Introduction: "Wstęp",
 		Contributors: "Autorzy", Credits: "Źródła", Notes: "Przypisy", EditedBy: "Wybór i redakcja",
 		TranslatedBy: "Przełożył(a)", InThisBook: "W tej książce", Page: "s.", And: "i", By: "—",
 		Part: "Część %s", PartNumbers: strings.Fields("pierwsza druga trzecia czwarta piąta szósta siódma ósma dziewiąta dziesiąta"),
@@ -196,7 +197,7 @@ var bookWords = map[string]Words{
 
 // The right-to-left languages: Arabic and Hebrew.
 func init() {
-	bookWords["ar"] = Words{Contents: "المحتويات", Dedication: "إهداء", Copyright: "حقوق النشر", Introduction: "مقدمة",
+	bookWords["ar"] = Words{WithEssaysBy: "بأقلام", Contents: "المحتويات", Dedication: "إهداء", Copyright: "حقوق النشر", Introduction: "مقدمة",
 		Contributors: "المساهمون", Credits: "المصادر", Notes: "الحواشي", EditedBy: "تحرير",
 		TranslatedBy: "ترجمة", InThisBook: "في هذا الكتاب", Page: "ص.", And: "و", AndJoined: " و", Comma: "،", By: "بقلم",
 		Part: "الجزء %s", PartNumbers: strings.Fields("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر"),
@@ -209,7 +210,7 @@ func init() {
 		CoverOf: "غلاف كتاب %s", Cover: "الغلاف", StartOfText: "بداية الكتاب", Landmarks: "معالم الكتاب",
 		PageList: "قائمة الصفحات", BackToReference: "العودة إلى الإحالة %d", EditorsHeadnote: "تقديم المحرر",
 		ISBNPaperback: "(غلاف ورقي)", ISBNEbook: "(كتاب إلكتروني)"}
-	bookWords["he"] = Words{Contents: "תוכן העניינים", Dedication: "הקדשה", Copyright: "זכויות יוצרים", Introduction: "מבוא",
+	bookWords["he"] = Words{WithEssaysBy: "כותבים", Contents: "תוכן העניינים", Dedication: "הקדשה", Copyright: "זכויות יוצרים", Introduction: "מבוא",
 		Contributors: "הכותבים", Credits: "מקורות", Notes: "הערות", EditedBy: "בעריכת",
 		TranslatedBy: "תרגום", InThisBook: "בספר זה", Page: "עמ׳", And: "ו", AndJoined: " ו", By: "מאת",
 		Part: "חלק %s", PartNumbers: strings.Fields("ראשון שני שלישי רביעי חמישי שישי שביעי שמיני תשיעי עשירי"),

@@ -15,6 +15,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
@@ -22,6 +24,7 @@ import (
 
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 // Size is the size of the generated cover in pixels.
@@ -59,23 +62,18 @@ func PNG(ed *layout.Edition) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Draw draws the cover of ed.
+// Draw draws the cover of ed. Its text is set as the book's pages set theirs (package
+// typeset's SetText): each character in a face that has it, Arabic joined, right-to-left
+// titles in visual order; a character no bundled face has is an error.
 func Draw(ed *layout.Edition) (*image.RGBA, error) {
-	fam, ok := assets.LookupFamily(ed.Print.FontFamily())
-	if !ok {
-		fam = assets.Families[0]
+	family := ed.Print.FontFamily()
+	style := func(st assets.Style) typeset.TextStyle {
+		return typeset.TextStyle{Family: family, Style: st, Lang: ed.Language}
 	}
-	faces := map[assets.Style]*opentype.Font{}
-	for _, st := range []assets.Style{assets.Regular, assets.Italic, assets.Bold} {
-		data, err := fam.Face(st)
-		if err != nil {
-			return nil, err
+	for _, s := range []string{ed.Title, ed.Subtitle, ed.EditorNames(), ed.Publisher, ed.Words.EditedBy} {
+		if _, err := typeset.SetText(s, style(assets.Bold)); err != nil {
+			return nil, fmt.Errorf("the cover: %w", err)
 		}
-		f, err := opentype.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", fam.FacePath(st), err)
-		}
-		faces[st] = f
 	}
 	h := fnv.New32a()
 	h.Write([]byte(ed.Title))
@@ -88,30 +86,31 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) {
 	frame(img, 90, 6, pal.accent)
 	frame(img, 120, 2, pal.accent)
 
-	c := &canvas{img: img, ink: pal.ink}
+	c := &canvas{img: img, ink: pal.ink, faces: map[faceSize]font.Face{}}
+	defer c.close()
 	y := 620.0
 	title := strings.ToUpper(ed.Title)
-	size, lines := fit(faces[assets.Bold], title, 1180, 4, 190, 96)
-	y = c.lines(faces[assets.Bold], size, lines, y, size*1.12, 0.06)
+	size, lines := fit(style(assets.Bold), title, 1180, 4, 190, 96)
+	y = c.lines(style(assets.Bold), size, lines, y, size*1.12, 0.06)
 	if ed.Subtitle != "" {
 		y += 70
-		ssize, slines := fit(faces[assets.Italic], ed.Subtitle, 1120, 3, 76, 48)
-		y = c.lines(faces[assets.Italic], ssize, slines, y+ssize, ssize*1.3, 0)
+		ssize, slines := fit(style(assets.Italic), ed.Subtitle, 1120, 3, 76, 48)
+		y = c.lines(style(assets.Italic), ssize, slines, y+ssize, ssize*1.3, 0)
 	}
 	// An ornament between the title block and the editors.
 	ornament(img, Width/2, int(y)+150, pal.accent)
 
 	if len(ed.Editors) > 0 {
 		names := strings.ToUpper(ed.EditorNames())
-		nsize, nlines := fit(faces[assets.Regular], names, 1150, 2, 64, 40)
+		nsize, nlines := fit(style(assets.Regular), names, 1150, 2, 64, 40)
 		c.ink = pal.accent
-		c.lines(faces[assets.Regular], 40, []string{"EDITED BY"}, 2020, 52, 0.25)
+		c.lines(style(assets.Regular), 40, []string{strings.ToUpper(ed.Words.EditedBy)}, 2020, 52, 0.25)
 		c.ink = pal.ink
-		c.lines(faces[assets.Regular], nsize, nlines, 2020+nsize*1.5, nsize*1.25, 0.12)
+		c.lines(style(assets.Regular), nsize, nlines, 2020+nsize*1.5, nsize*1.25, 0.12)
 	}
 	if ed.Publisher != "" {
 		c.ink = pal.accent
-		c.lines(faces[assets.Italic], 44, []string{ed.Publisher}, 2390, 50, 0)
+		c.lines(style(assets.Italic), 44, []string{ed.Publisher}, 2390, 50, 0)
 	}
 	return img, nil
 }
@@ -185,77 +184,121 @@ func abs(n int) int {
 
 // canvas draws centred lines of text.
 type canvas struct {
-	img *image.RGBA
-	ink color.RGBA
+	img   *image.RGBA
+	ink   color.RGBA
+	faces map[faceSize]font.Face
+}
+
+type faceSize struct {
+	face *typeset.Face
+	size float64
+}
+
+// face returns a rasterizing face for a typesetter's face at a size, made once.
+func (c *canvas) face(f *typeset.Face, size float64) font.Face {
+	k := faceSize{f, size}
+	if face, ok := c.faces[k]; ok {
+		return face
+	}
+	parsed, err := opentype.Parse(f.Data)
+	if err != nil {
+		panic(fmt.Sprintf("bundled font %s: %v", f.Name, err)) // the assets tests parse every face
+	}
+	face, err := opentype.NewFace(parsed, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic(err) // only on a size the caller controls; never outside 40–190 px here
+	}
+	c.faces[k] = face
+	return face
+}
+
+func (c *canvas) close() {
+	for _, f := range c.faces {
+		f.Close()
+	}
 }
 
 // lines draws each line centred with its baseline at y, y+leading, …, letter-spaced by
 // tracking (in ems), and returns the last baseline.
-func (c *canvas) lines(f *opentype.Font, size float64, lines []string, y, leading, tracking float64) float64 {
-	face := newFace(f, size)
-	defer face.Close()
+func (c *canvas) lines(st typeset.TextStyle, size float64, lines []string, y, leading, tracking float64) float64 {
+	st.Size = size
 	last := y
 	for i, l := range lines {
 		base := y + float64(i)*leading
-		w := measure(face, l, size, tracking)
-		d := &font.Drawer{Dst: c.img, Src: image.NewUniform(c.ink), Face: face}
-		x := (Width - w) / 2
-		for _, r := range l {
-			d.Dot = fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(base * 64)}
-			d.DrawString(string(r))
-			adv, _ := face.GlyphAdvance(r)
-			x += float64(adv)/64 + tracking*size
+		set, tr := setLine(st, l, tracking)
+		if set == nil {
+			continue
+		}
+		x := (Width - lineWidth(set, size, tr)) / 2
+		n := 0
+		for _, run := range set.Runs {
+			face := c.face(run.Face, size)
+			d := &font.Drawer{Dst: c.img, Src: image.NewUniform(c.ink), Face: face}
+			rx := x + run.X + tr*size*float64(n)
+			for _, r := range run.Text {
+				d.Dot = fixed.Point26_6{X: fixed.Int26_6(rx * 64), Y: fixed.Int26_6(base * 64)}
+				d.DrawString(string(r))
+				rx += run.Face.Advance(r)*size + tr*size
+				n++
+			}
 		}
 		last = base
 	}
 	return last
 }
 
-func newFace(f *opentype.Font, size float64) font.Face {
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		panic(err) // only on a size the caller controls; never outside 40–190 px here
+// setLine sets s on one line, and says what letter-spacing it takes: none for a script
+// without capitals, whose letters join (Arabic) or are not spaced (Hebrew).
+func setLine(st typeset.TextStyle, s string, tracking float64) (*typeset.Line, float64) {
+	lines, err := typeset.SetText(s, st)
+	if err != nil || len(lines) == 0 {
+		return nil, 0 // Draw has already checked every text of the cover
 	}
-	return face
+	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) }) {
+		tracking = 0
+	}
+	return lines[0], tracking
 }
 
-func measure(face font.Face, s string, size, tracking float64) float64 {
-	w := 0.0
+// lineWidth is a set line's width with letter-spacing tracking (ems) between its characters.
+func lineWidth(l *typeset.Line, size, tracking float64) float64 {
 	n := 0
-	for _, r := range s {
-		adv, _ := face.GlyphAdvance(r)
-		w += float64(adv) / 64
-		n++
+	for _, r := range l.Runs {
+		n += utf8.RuneCountInString(r.Text)
 	}
-	if n > 1 {
-		w += tracking * size * float64(n-1)
+	return l.Natural + tracking*size*float64(max(n-1, 0))
+}
+
+func measure(st typeset.TextStyle, s string, size, tracking float64) float64 {
+	st.Size = size
+	l, tr := setLine(st, s, tracking)
+	if l == nil {
+		return 0
 	}
-	return w
+	return lineWidth(l, size, tr)
 }
 
 // fit finds the largest size from max down to min at which s wraps into at most maxLines lines
 // of at most width pixels, and returns the size and the lines, balanced so that the last line
 // is not left short. Breaking a hyphenated word is the last resort.
-func fit(f *opentype.Font, s string, width float64, maxLines int, max, min float64) (float64, []string) {
+func fit(st typeset.TextStyle, s string, width float64, maxLines int, max, min float64) (float64, []string) {
 	words := strings.Fields(s)
 	try := func(size float64, splitHyphens bool) ([]string, bool) {
-		face := newFace(f, size)
-		defer face.Close()
-		lines := wrap(face, words, width, size, splitHyphens)
-		if len(lines) > maxLines || widest(face, lines, size) > width {
+		lines := wrap(st, words, width, size, splitHyphens)
+		if len(lines) > maxLines || widest(st, lines, size) > width {
 			return lines, false
 		}
 		// Balance: the narrowest measure that still needs no more lines.
 		lo, hi := width/2, width
 		for hi-lo > 4 {
 			mid := (lo + hi) / 2
-			if l := wrap(face, words, mid, size, splitHyphens); len(l) == len(lines) && widest(face, l, size) <= mid {
+			if l := wrap(st, words, mid, size, splitHyphens); len(l) == len(lines) && widest(st, l, size) <= mid {
 				hi = mid
 			} else {
 				lo = mid
 			}
 		}
-		return wrap(face, words, hi, size, splitHyphens), true
+		return wrap(st, words, hi, size, splitHyphens), true
 	}
 	for size := max; size >= max*0.7; size -= 4 {
 		if lines, ok := try(size, false); ok {
@@ -270,16 +313,16 @@ func fit(f *opentype.Font, s string, width float64, maxLines int, max, min float
 	}
 }
 
-func widest(face font.Face, lines []string, size float64) float64 {
+func widest(st typeset.TextStyle, lines []string, size float64) float64 {
 	w := 0.0
 	for _, l := range lines {
-		w = math.Max(w, measure(face, l, size, 0.06))
+		w = math.Max(w, measure(st, l, size, 0.06))
 	}
 	return w
 }
 
 // wrap breaks words into lines no wider than width.
-func wrap(face font.Face, words []string, width, size float64, splitHyphens bool) []string {
+func wrap(st typeset.TextStyle, words []string, width, size float64, splitHyphens bool) []string {
 	// A hyphenated word may break after its hyphen: "LAMP-" and "LIGHTERS" are separate
 	// pieces that join without a space.
 	var pieces []string
@@ -305,7 +348,7 @@ func wrap(face font.Face, words []string, width, size float64, splitHyphens bool
 			}
 			try = cur + sep + w
 		}
-		if cur != "" && measure(face, try, size, 0.06) > width {
+		if cur != "" && measure(st, try, size, 0.06) > width {
 			lines = append(lines, cur)
 			cur = w
 			continue

@@ -6,11 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/image/font/opentype"
-
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 func TestCoverSizeAndDeterminism(t *testing.T) {
@@ -34,28 +33,56 @@ func TestCoverSizeAndDeterminism(t *testing.T) {
 }
 
 func TestTitleFitsInside(t *testing.T) {
-	data, err := assets.Families[0].Face(assets.Bold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := opentype.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, title := range []string{"EXTRAORDINARILYEXTRAORDINARY", "THE LAMP-LIGHTERS", "A RATHER LONG TITLE FOR AN ANTHOLOGY OF NIGHT ESSAYS AND OTHER THINGS"} {
-		size, lines := fit(f, title, 1180, 4, 190, 96)
-		face := newFace(f, size)
-		if w := widest(face, lines, size); w > 1180 && size > 96 {
+	st := typeset.TextStyle{Family: "charis", Style: assets.Bold}
+	for _, title := range []string{"EXTRAORDINARILYEXTRAORDINARY", "THE LAMP-LIGHTERS", "A RATHER LONG TITLE FOR AN ANTHOLOGY OF NIGHT ESSAYS AND OTHER THINGS",
+		"ليالي المدينة والبحر والممرضات اللواتي يسهرن حتى الفجر"} {
+		size, lines := fit(st, title, 1180, 4, 190, 96)
+		if w := widest(st, lines, size); w > 1180 && size > 96 {
 			t.Errorf("%q set at %.0f px is %.0f px wide", title, size, w)
 		}
-		face.Close()
 		if len(lines) == 0 {
 			t.Errorf("%q: no lines", title)
 		}
 	}
-	size, lines := fit(f, "THE LAMP-LIGHTERS", 1180, 4, 190, 96)
+	size, lines := fit(st, "THE LAMP-LIGHTERS", 1180, 4, 190, 96)
 	if strings.Join(lines, "|") != "THE|LAMP-LIGHTERS" || size < 120 {
 		t.Errorf("THE LAMP-LIGHTERS set as %q at %.0f px; the hyphenated word should stay whole", lines, size)
+	}
+}
+
+// TestCoverScripts draws covers whose text is in scripts the book face lacks: drawn from the
+// faces that have them, or refused with the characters named.
+func TestCoverScripts(t *testing.T) {
+	for _, tt := range []struct{ title, lang, err string }{
+		{"ليالي المدينة", "ar", ""},
+		{"לילה בבית החולים", "he", ""},
+		{"Ночной город", "ru", ""},
+		{"夜の街", "ja", "no bundled font has '夜' (U+591C)"},
+	} {
+		ed := &layout.Edition{Title: tt.title, Language: tt.lang, Editors: []*anthology.Contributor{{Name: "Ann Lee"}}}
+		img, err := Draw(ed)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: err = %v, want %q", tt.title, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tt.title, err)
+		}
+		// The title is drawn: ink in the title's band (every character of it came from a
+		// face that has it, or Draw would have refused the cover).
+		inked := 0
+		for y := 500; y < 900; y += 2 {
+			for x := 200; x < Width-200; x += 2 {
+				if r, _, _, _ := img.At(x, y).RGBA(); r > 0xc000 {
+					inked++
+				}
+			}
+		}
+		if inked < 500 {
+			t.Errorf("%s: only %d inked pixels in the title's band", tt.title, inked)
+		}
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
+	layoutpdf "github.com/anthology-editor/anthology/layout/pdf"
+	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 // Bleed is the bleed print-on-demand printers ask for on a cover's outer edges.
@@ -73,13 +75,13 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	pdf.SetTitle(ed.Title+" (cover)", true)
 	pdf.SetCreator("Anthology", true)
 	pdf.SetProducer("Anthology (fpdf)", true)
-	for _, st := range []assets.Style{assets.Regular, assets.Italic, assets.Bold} {
-		data, err := fam.Face(st)
-		if err != nil {
-			return rep, err
-		}
-		pdf.AddUTF8FontFromBytes("cover", styleCode[st], data)
+	// The barcode's digits are set in the book's face; every other text as the pages set theirs.
+	data, err := fam.Face(assets.Regular)
+	if err != nil {
+		return rep, err
 	}
+	pdf.AddUTF8FontFromBytes("cover", "", data)
+	txt := &pdfText{pdf: pdf, family: fam.Key, lang: ed.Language, rtl: layout.RightToLeft(ed.Language), added: map[*typeset.Face]bool{}}
 	pdf.AddPageFormat("P", fpdf.SizeType{Wd: size.W, Ht: size.H})
 	pdf.SetPageBox("trim", Bleed, Bleed, size.W-2*Bleed, trim.H)
 	pdf.SetPageBox("bleed", 0, 0, size.W, size.H)
@@ -90,9 +92,14 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	pdf.SetFillColor(int(pal.bg.R), int(pal.bg.G), int(pal.bg.B))
 	pdf.Rect(0, 0, size.W, size.H, "F")
 
-	backX := Bleed                   // the back cover's trim edge
-	spineX := Bleed + trim.W         // the spine's left edge
-	frontX := Bleed + trim.W + spine // the front cover's spine edge
+	backX := Bleed                      // the back cover's trim edge
+	spineX := Bleed + trim.W            // the spine's left edge
+	frontImgX := Bleed + trim.W + spine // the front image's left edge (it covers the outer bleed)
+	rtl := layout.RightToLeft(ed.Language)
+	if rtl {
+		// A right-to-left book opens the other way: laid flat, its front is on the left.
+		frontImgX, backX = 0, Bleed+trim.W+spine
+	}
 
 	// Front: the project's image or the generated design, filling the panel and its bleed.
 	front, err := frontImage(ed)
@@ -105,7 +112,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		return rep, err
 	}
 	pdf.RegisterImageOptionsReader("front", fpdf.ImageOptions{ImageType: "JPG"}, &buf)
-	pdf.ImageOptions("front", frontX, 0, fw, fh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+	pdf.ImageOptions("front", frontImgX, 0, fw, fh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
 
 	ink := pal.ink
 	accent := pal.accent
@@ -114,23 +121,25 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	// Spine: the title and the editors, reading from the top down.
 	if rep.SpineText {
 		fs := min(spine*0.5, 14.0)
+		title, err := txt.line(strings.ToUpper(ed.Title), assets.Bold, fs)
+		if err != nil {
+			return rep, err
+		}
+		names, err := txt.line(ed.EditorNames(), assets.Regular, fs*0.8)
+		if err != nil {
+			return rep, err
+		}
 		pdf.TransformBegin()
 		cx, cy := spineX+spine/2, Bleed+trim.H/2
 		pdf.TransformRotate(-90, cx, cy)
 		// After rotation the spine runs left to right along the old vertical centre line.
 		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
-		pdf.SetFont("cover", "B", fs)
-		title := strings.ToUpper(ed.Title)
-		tw := pdf.GetStringWidth(title)
 		left := cx - trim.H/2 + safe
-		pdf.Text(left, cy+fs*0.35, title)
-		if len(ed.Editors) > 0 {
-			pdf.SetFont("cover", "", fs*0.8)
-			names := ed.EditorNames()
-			nw := pdf.GetStringWidth(names)
-			if left+tw+fs*2 < cx+trim.H/2-safe-nw {
+		txt.draw(title, left, cy+fs*0.35)
+		if len(ed.Editors) > 0 && names != nil && title != nil {
+			if nw := names.Natural; left+title.Natural+fs*2 < cx+trim.H/2-safe-nw {
 				pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
-				pdf.Text(cx+trim.H/2-safe-nw, cy+fs*0.3, names)
+				txt.draw(names, cx+trim.H/2-safe-nw, cy+fs*0.3)
 			}
 		}
 		pdf.TransformEnd()
@@ -142,10 +151,10 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	y := Bleed + safe + 0.6*72
 	pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
 	if ed.Description != "" {
-		pdf.SetFont("cover", "I", 13)
-		pdf.SetXY(x, y)
-		pdf.MultiCell(width, 18, ed.Description, "", "L", false)
-		y = pdf.GetY() + 24
+		if y, err = txt.paragraph(ed.Description, assets.Italic, 13, x, y, width, 18); err != nil {
+			return rep, err
+		}
+		y += 24
 	}
 	var names []string
 	for _, b := range ed.Contributors {
@@ -155,23 +164,26 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 	if len(names) > 0 {
 		pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
-		pdf.SetFont("cover", "", 9)
-		pdf.SetXY(x, y)
-		pdf.MultiCell(width, 12, "WITH ESSAYS BY", "", "L", false)
+		if y, err = txt.paragraph(strings.ToUpper(ed.Words.WithEssaysBy), assets.Regular, 9, x, y, width, 12); err != nil {
+			return rep, err
+		}
 		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
-		pdf.SetFont("cover", "", 11.5)
-		pdf.SetXY(x, pdf.GetY()+4)
-		pdf.MultiCell(width, 16, ed.Words.Join(names), "", "L", false)
-		y = pdf.GetY() + 20
+		if y, err = txt.paragraph(ed.Words.Join(names), assets.Regular, 11.5, x, y+4, width, 16); err != nil {
+			return rep, err
+		}
+		y += 20
 	}
 	if len(ed.Editors) > 0 {
-		pdf.SetFont("cover", "I", 11)
-		pdf.SetXY(x, y)
-		pdf.MultiCell(width, 15, ed.Words.EditedBy+" "+ed.EditorNames(), "", "L", false)
+		if _, err = txt.paragraph(ed.Words.EditedBy+" "+ed.EditorNames(), assets.Italic, 11, x, y, width, 15); err != nil {
+			return rep, err
+		}
 	}
 	// The barcode's clear area: white, 2 × 1.2 in, at the foot near the spine, as printers ask.
 	bw, bh := 2.0*72, 1.2*72
 	bx := spineX - safe - bw
+	if rtl {
+		bx = spineX + spine + safe
+	}
 	by := Bleed + trim.H - safe - bh
 	pdf.SetFillColor(255, 255, 255)
 	pdf.Rect(bx, by, bw, bh, "F")
@@ -182,13 +194,83 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 	if ed.Publisher != "" {
 		pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
-		pdf.SetFont("cover", "I", 11)
-		pdf.Text(backX+safe+0.3*72, by+bh-4, ed.Publisher)
+		pub, err := txt.line(ed.Publisher, assets.Italic, 11)
+		if err != nil {
+			return rep, err
+		}
+		px := backX + safe + 0.3*72
+		if rtl && pub != nil {
+			px = backX + trim.W - safe - 0.3*72 - pub.Natural
+		}
+		txt.draw(pub, px, by+bh-4)
 	}
 	if err := pdf.Error(); err != nil {
 		return rep, err
 	}
-	return rep, pdf.Output(w)
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return rep, err
+	}
+	out, err := layoutpdf.FixToUnicode(raw.Bytes())
+	if err != nil {
+		return rep, err
+	}
+	_, err = w.Write(out)
+	return rep, err
+}
+
+// pdfText draws text on the cover as the typesetter sets it: each run in its own face (added
+// to the PDF the first time it is used), right-to-left lines flush right.
+type pdfText struct {
+	pdf          *fpdf.Fpdf
+	family, lang string
+	rtl          bool
+	added        map[*typeset.Face]bool
+}
+
+// line sets s on one line (nil for an empty s).
+func (t *pdfText) line(s string, st assets.Style, size float64) (*typeset.Line, error) {
+	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang})
+	if err != nil {
+		return nil, fmt.Errorf("the cover: %w", err)
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	return lines[0], nil
+}
+
+// draw draws a set line with its left end at x and its baseline at y.
+func (t *pdfText) draw(l *typeset.Line, x, y float64) {
+	if l == nil {
+		return
+	}
+	for _, r := range l.Runs {
+		name := "f-" + r.Face.Family
+		if !t.added[r.Face] {
+			t.pdf.AddUTF8FontFromBytes(name, styleCode[r.Face.Style], r.Face.Data)
+			t.added[r.Face] = true
+		}
+		t.pdf.SetFont(name, styleCode[r.Face.Style], r.Size)
+		t.pdf.Text(x+r.X, y, r.Text)
+	}
+}
+
+// paragraph sets s in lines of width from the top y, leading apart, and returns the y below
+// its last line.
+func (t *pdfText) paragraph(s string, st assets.Style, size, x, y, width, leading float64) (float64, error) {
+	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang, Width: width})
+	if err != nil {
+		return y, fmt.Errorf("the cover: %w", err)
+	}
+	for i, l := range lines {
+		lx := x
+		if t.rtl {
+			lx = x + width - l.Natural
+		}
+		t.draw(l, lx, y+(float64(i)+0.5)*leading+0.3*size)
+	}
+	return y + float64(len(lines))*leading, nil
 }
 
 var styleCode = map[assets.Style]string{assets.Regular: "", assets.Italic: "I", assets.Bold: "B", assets.BoldItalic: "BI"}

@@ -445,8 +445,20 @@ func builtFiles(res *export.Result) (epubFile, pdfFile string) {
 		case ".epub":
 			epubFile = f
 		case ".pdf":
-			pdfFile = f
+			if !strings.HasSuffix(f, "-cover.pdf") {
+				pdfFile = f
+			}
 		}
 	}
 	return epubFile, pdfFile
+}
+
+// coverFile is the wraparound cover a build wrote, or "".
+func coverFile(res *export.Result) string {
+	for _, f := range res.Files {
+		if strings.HasSuffix(f, "-cover.pdf") {
+			return f
+		}
+	}
+	return ""
 }

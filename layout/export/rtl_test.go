@@ -52,7 +52,7 @@ func TestRightToLeftBook(t *testing.T) {
 		"essays/night.md": "---\ntitle: The Night Shift\nauthors: [en]\nlanguage: en\nsource: The Leeds Review, 2019\n---\n\n" + englishEssay + "\n",
 	})
 	out := t.TempDir()
-	res, err := export.Build(context.Background(), p, export.Options{OutDir: out})
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.EPUB, export.PDF, export.Cover}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +113,18 @@ func TestRightToLeftBook(t *testing.T) {
 				break
 			}
 			at += i + len(w)
+		}
+	}
+
+	// The wraparound cover's back: its words, the Arabic and Hebrew names, each drawn in a
+	// face that has it and read back as its letters. (The front is a picture.)
+	coverTxt, err := qa.Tool(t, "pdftotext", "-enc", "UTF-8", coverFile(res), "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"بأقلام", "נועה לוי", "سلمى حداد"} {
+		if !strings.Contains(squashed(comparable(coverTxt)), squashed(comparable(want))) {
+			t.Errorf("the cover lacks %q:\n%s", want, coverTxt)
 		}
 	}
 

@@ -90,6 +90,10 @@ func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
 	return finish(src, faces, true)
 }
 
+// FixToUnicode rewrites the ToUnicode tables of a PDF fpdf wrote (a cover) as every PDF of
+// this package has them: ligatures and Arabic presentation forms read as their letters.
+func FixToUnicode(src []byte) ([]byte, error) { return finish(src, nil, false) }
+
 // finish rewrites fpdf's output: always each font's ToUnicode table (so that the standard
 // ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and, when pdfx is set,
 // what PDF/X-1a asks for (see finishPDFX).
