@@ -135,6 +135,9 @@ func load(fsys projectFS, dir string) (*Project, error) {
 	p.Warnings = append(p.Warnings, dateWarnings(doc, map[string]string{"$.date": pf.Book.Date, "$.modified": pf.Book.Modified})...)
 	var errs Errors
 	errs = append(errs, p.checkContributors(doc)...)
+	fonts, fontErrs := readFonts(fsys, dir)
+	p.Fonts = fonts
+	errs = append(errs, fontErrs...)
 	errs = append(errs, p.checkBook(doc)...)
 
 	// Resolve the contents: which essay files to read, in which order.
@@ -303,8 +306,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 			errs = append(errs, doc.at("$.print.trim", err.Error()))
 		}
 	}
-	if p.Print.Font != "" && !knownFont(p.Print.Font) {
-		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s", p.Print.Font, strings.Join(Fonts, ", "))))
+	if p.Print.Font != "" && !knownFont(p.Print.Font) && p.ProjectFamily(p.Print.Font) == "" {
+		choices := slices.Concat(Fonts, fontFamilies(p.Fonts))
+		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s (or put its TrueType files in %s/)", p.Print.Font, strings.Join(choices, ", "), FontDir)))
 	}
 	switch x := p.Print.PDFXStandard(); x {
 	case PDFX1a, PDFXNone:

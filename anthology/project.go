@@ -50,6 +50,9 @@ type Project struct {
 	// Warnings are problems found on loading that do not stop a build.
 	Warnings []*Warning
 
+	// Fonts are the faces in the project's fonts/ folder, read on loading.
+	Fonts []*FontFile
+
 	fsys   projectFS
 	source *yamlDoc // anthology.yaml as read, for a save that keeps what it does not know
 }

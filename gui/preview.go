@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -311,6 +312,9 @@ func (pv *preview) paint() {
 	var imgs []*image.RGBA
 	for _, p := range pages {
 		imgs = append(imgs, pv.painter.Paint(b, p))
+	}
+	if b.Geometry.RTL {
+		slices.Reverse(imgs) // a right-to-left book's recto is its left-hand page
 	}
 	pv.img.Image = sideBySide(imgs)
 	pv.img.Refresh()

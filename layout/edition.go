@@ -90,6 +90,8 @@ type Edition struct {
 	Warnings []*anthology.Warning
 	// Words are the words the book prints of its own, in its language.
 	Words Words
+	// Fonts are the project's own fonts (its fonts/ folder).
+	Fonts []*anthology.FontFile
 }
 
 // Section is one unit of the book: a page or run of pages in print, one file in the EPUB.
@@ -222,6 +224,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 	}
 
 	ed := &Edition{
+		Fonts:       p.Fonts,
 		Title:       p.Book.Title,
 		Subtitle:    p.Book.Subtitle,
 		Language:    p.Book.Lang(),

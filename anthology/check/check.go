@@ -413,7 +413,7 @@ func (c *checker) image(e *anthology.Essay, m []int) {
 	}
 }
 
-// glyphs finds characters the print font lacks: drawn from another bundled font (a warning),
+// glyphs finds characters the print font lacks: drawn from another font (a warning),
 // or by none (an error: they would be left out of the print edition).
 // coverage sorts the characters of texts into those the print font lacks but another bundled
 // font draws (fallback) and those no bundled font draws (missing).
@@ -460,7 +460,7 @@ func (c *checker) bookGlyphs() {
 			continue
 		}
 		if _, missing := c.coverage(f.value); len(missing) > 0 {
-			c.add(Error, "glyphs", nil, c.p.Locate(f.path, fmt.Sprintf("no bundled font has %s; the print edition and its cover would leave them out", runeNames(missing))))
+			c.add(Error, "glyphs", nil, c.p.Locate(f.path, fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition and its cover would leave them out", runeNames(missing))))
 		}
 	}
 }
@@ -482,10 +482,10 @@ func (c *checker) glyphs(e *anthology.Essay, name string) {
 	all = append(all, e.Meta.Title, e.Meta.Subtitle, e.Meta.Headnote)
 	fallback, missing := c.coverage(all...)
 	if len(missing) > 0 {
-		c.add(Error, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("no bundled font has %s; the print edition leaves them out", runeNames(missing))))
+		c.add(Error, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition leaves them out", runeNames(missing))))
 	}
 	if len(fallback) > 0 {
-		c.add(Warning, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("%s lacks %s; they are drawn from another bundled font", c.o.FontName, runeNames(fallback))))
+		c.add(Warning, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("%s lacks %s; they are drawn from another font", c.o.FontName, runeNames(fallback))))
 	}
 }
 

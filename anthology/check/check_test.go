@@ -75,11 +75,11 @@ func TestEachFinding(t *testing.T) {
 		{"permission pending, final", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review\n---\n\n" + long}, true, check.Error, "permission", `first.md:4:9: permission to reprint "First" is not cleared (needed)`},
 		{"permission denied", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: X\npermission: {status: denied}\n---\n\n" + long}, false, check.Error, "permission", "was denied"},
 		{"glyph fallback", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nThe long ſ of old books. " + long}, false, check.Warning, "glyphs", `Charis SIL lacks 'ſ' (U+017F)`},
-		{"glyph missing", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nA clef 𝄞 here. " + long}, false, check.Error, "glyphs", `no bundled font has '𝄞' (U+1D11E)`},
+		{"glyph missing", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nA clef 𝄞 here. " + long}, false, check.Error, "glyphs", `no font (bundled or in fonts/) has '𝄞' (U+1D11E)`},
 		// The book's own words are printed too (title pages, cover): the cover once failed on
 		// an emoji in the title while check --final passed.
-		{"glyph missing in the book's title", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "title: Clean Book", "title: Clean 𝄞 Book", 1)}, false, check.Error, "glyphs", `anthology.yaml:1:8: no bundled font has '𝄞' (U+1D11E); the print edition and its cover`},
-		{"glyph missing in a contributor's name", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "name: Aldo Author", "name: Aldo 𝄞 Author", 1)}, false, check.Error, "glyphs", `anthology.yaml:7:20: no bundled font has '𝄞'`},
+		{"glyph missing in the book's title", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "title: Clean Book", "title: Clean 𝄞 Book", 1)}, false, check.Error, "glyphs", `anthology.yaml:1:8: no font (bundled or in fonts/) has '𝄞' (U+1D11E); the print edition and its cover`},
+		{"glyph missing in a contributor's name", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "name: Aldo Author", "name: Aldo 𝄞 Author", 1)}, false, check.Error, "glyphs", `anthology.yaml:7:20: no font (bundled or in fonts/) has '𝄞'`},
 		{"duplicate title", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "[first]", "[first, second]", 1),
 			"essays/second.md": "---\ntitle: first\nauthors: [au]\n---\n\n" + long}, false, check.Warning, "duplicate-title", `second.md:2:8: the title "first" is also the title of essays/first.md`},
 		{"empty essay", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n"}, false, check.Error, "empty", "the essay has no text"},

@@ -68,7 +68,7 @@ func PNG(ed *layout.Edition) ([]byte, error) {
 func Draw(ed *layout.Edition) (*image.RGBA, error) {
 	family := ed.Print.FontFamily()
 	style := func(st assets.Style) typeset.TextStyle {
-		return typeset.TextStyle{Family: family, Style: st, Lang: ed.Language}
+		return typeset.TextStyle{Family: family, Style: st, Lang: ed.Language, Fonts: ed.Fonts}
 	}
 	for _, s := range []string{ed.Title, ed.Subtitle, ed.EditorNames(), ed.Publisher, ed.Words.EditedBy} {
 		if _, err := typeset.SetText(s, style(assets.Bold)); err != nil {

@@ -57,7 +57,7 @@ func TestCoverScripts(t *testing.T) {
 		{"ليالي المدينة", "ar", ""},
 		{"לילה בבית החולים", "he", ""},
 		{"Ночной город", "ru", ""},
-		{"夜の街", "ja", "no bundled font has '夜' (U+591C)"},
+		{"夜の街", "ja", "no font (bundled or in fonts/) has '夜' (U+591C)"},
 	} {
 		ed := &layout.Edition{Title: tt.title, Language: tt.lang, Editors: []*anthology.Contributor{{Name: "Ann Lee"}}}
 		img, err := Draw(ed)

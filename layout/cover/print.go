@@ -81,7 +81,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		return rep, err
 	}
 	pdf.AddUTF8FontFromBytes("cover", "", data)
-	txt := &pdfText{pdf: pdf, family: fam.Key, lang: ed.Language, rtl: layout.RightToLeft(ed.Language), added: map[*typeset.Face]bool{}}
+	txt := &pdfText{pdf: pdf, family: ed.Print.FontFamily(), fonts: ed.Fonts, lang: ed.Language, rtl: layout.RightToLeft(ed.Language), added: map[*typeset.Face]bool{}}
 	pdf.AddPageFormat("P", fpdf.SizeType{Wd: size.W, Ht: size.H})
 	pdf.SetPageBox("trim", Bleed, Bleed, size.W-2*Bleed, trim.H)
 	pdf.SetPageBox("bleed", 0, 0, size.W, size.H)
@@ -224,13 +224,14 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 type pdfText struct {
 	pdf          *fpdf.Fpdf
 	family, lang string
+	fonts        []*anthology.FontFile
 	rtl          bool
 	added        map[*typeset.Face]bool
 }
 
 // line sets s on one line (nil for an empty s).
 func (t *pdfText) line(s string, st assets.Style, size float64) (*typeset.Line, error) {
-	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang})
+	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang, Fonts: t.fonts})
 	if err != nil {
 		return nil, fmt.Errorf("the cover: %w", err)
 	}
@@ -259,7 +260,7 @@ func (t *pdfText) draw(l *typeset.Line, x, y float64) {
 // paragraph sets s in lines of width from the top y, leading apart, and returns the y below
 // its last line.
 func (t *pdfText) paragraph(s string, st assets.Style, size, x, y, width, leading float64) (float64, error) {
-	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang, Width: width})
+	lines, err := typeset.SetText(s, typeset.TextStyle{Family: t.family, Style: st, Size: size, Lang: t.lang, Width: width, Fonts: t.fonts})
 	if err != nil {
 		return y, fmt.Errorf("the cover: %w", err)
 	}

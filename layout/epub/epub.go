@@ -174,17 +174,17 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 	}
 	var fontItems []manifestItem
 	if ed.EPUB.EmbedFonts {
-		fam, ok := assets.LookupFamily(ed.Print.FontFamily())
-		if !ok {
-			fam = assets.Families[0]
+		faces, famName, famKey, err := embeddedFaces(ed)
+		if err != nil {
+			return nil, err
 		}
 		var css strings.Builder
 		for _, st := range assets.Styles {
-			data, err := fam.Face(st)
-			if err != nil {
-				return nil, err
+			data := faces[st]
+			if data == nil {
+				continue // a project family without this style: reading systems synthesize it
 			}
-			name := fmt.Sprintf("fonts/%s-%s.ttf", fam.Key, strings.ToLower(st.String()))
+			name := fmt.Sprintf("fonts/%s-%s.ttf", famKey, strings.ToLower(st.String()))
 			files = append(files, file{name: opfDir + name, data: data})
 			fontItems = append(fontItems, manifestItem{id: fmt.Sprintf("font-%s", strings.ToLower(st.String())), href: name, mediaType: "font/ttf"})
 			weight, style := "normal", "normal"
@@ -194,9 +194,9 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 			if st == assets.Italic || st == assets.BoldItalic {
 				style = "italic"
 			}
-			fmt.Fprintf(&css, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(\"../%s\");\n}\n", fam.Name, weight, style, name)
+			fmt.Fprintf(&css, "@font-face {\n  font-family: \"%s\";\n  font-weight: %s;\n  font-style: %s;\n  src: url(\"../%s\");\n}\n", famName, weight, style, name)
 		}
-		fmt.Fprintf(&css, "body { font-family: \"%s\", serif; }\n", fam.Name)
+		fmt.Fprintf(&css, "body { font-family: \"%s\", serif; }\n", famName)
 		files = append(files, file{name: opfDir + "css/fonts.css", data: []byte(css.String())})
 	}
 	coverAt := len(files)
@@ -327,6 +327,31 @@ const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 // page wraps body content in an XHTML content document.
+// embeddedFaces are the print font's faces the EPUB embeds: a project family's own files
+// (only the styles it has), or a bundled family's four.
+func embeddedFaces(ed *layout.Edition) (faces map[assets.Style][]byte, name, key string, err error) {
+	faces = map[assets.Style][]byte{}
+	for _, f := range ed.Fonts {
+		if !strings.EqualFold(f.Family, ed.Print.FontFamily()) {
+			continue
+		}
+		faces[f.StyleOf()], name = f.Data, f.Family
+	}
+	if len(faces) > 0 {
+		return faces, name, "project", nil
+	}
+	fam, ok := assets.LookupFamily(ed.Print.FontFamily())
+	if !ok {
+		fam = assets.Families[0]
+	}
+	for _, st := range assets.Styles {
+		if faces[st], err = fam.Face(st); err != nil {
+			return nil, "", "", err
+		}
+	}
+	return faces, fam.Name, fam.Key, nil
+}
+
 // The page is in language lang (an essay's own, or the book's), and says its direction.
 func (b *builder) page(title, bodyType, body, lang string, extraCSS bool) []byte {
 	var p bytes.Buffer

@@ -297,13 +297,15 @@ func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
 // runChecks runs the checks, with the printer's page limits held to an estimate when
 // estimate is set.
 func runChecks(p *anthology.Project, final, estimate bool) ([]check.Finding, error) {
-	cover, err := typeset.Coverage(p.Print.FontFamily())
+	cover, err := typeset.Coverage(p.Print.FontFamily(), p.Fonts)
 	if err != nil {
 		return nil, err
 	}
 	name := p.Print.FontFamily()
 	if fam, ok := assets.LookupFamily(name); ok {
 		name = fam.Name
+	} else if own := p.ProjectFamily(name); own != "" {
+		name = own
 	}
 	findings := check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name})
 	// The printer's page limits, against an estimate: an export counts the pages exactly (and

@@ -52,7 +52,7 @@ func TestHostileBooks(t *testing.T) {
 			[]export.Format{export.Cover}, "c.png: cover: the image is 100000 × 100000 pixels; at most 60 megapixels", nil},
 		{"an author's name no bundled font can draw (it panicked the byline)",
 			map[string]string{"anthology.yaml": "title: X\ncontributors: [{id: a, name: 村上春樹}]\ncontents: [n]\n", "essays/n.md": essay},
-			[]export.Format{export.PDF}, `essays/n.md: essay "Night": no bundled font has '上' (U+4E0A)`, export.ErrMissingGlyphs},
+			[]export.Format{export.PDF}, `essays/n.md: essay "Night": no font (bundled or in fonts/) has '上' (U+4E0A)`, export.ErrMissingGlyphs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

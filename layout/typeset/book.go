@@ -261,29 +261,11 @@ func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) 
 	if o.Trim.W == 0 {
 		o.Trim = anthology.TrimPresets[anthology.DefaultTrim]
 	}
-	body, err := LoadFamily(o.Family)
+	body, fallbacks, err := families(o.Family, ProjectFamilies(ed.Fonts))
 	if err != nil {
 		return nil, err
 	}
 	o.ascent, o.descent = body.Face(assets.Regular).Ascent, body.Face(assets.Regular).Descent
-	var fallbacks []*Family
-	for _, key := range anthology.Fonts {
-		if key != o.Family {
-			fam, err := LoadFamily(key)
-			if err != nil {
-				return nil, err
-			}
-			fallbacks = append(fallbacks, fam)
-		}
-	}
-	// Then the scripts no book font has, each drawn by its own face.
-	for _, f := range assets.ScriptFamilies {
-		fam, err := LoadFamily(f.Key)
-		if err != nil {
-			return nil, err
-		}
-		fallbacks = append(fallbacks, fam)
-	}
 	hyph, err := HyphenatorFor(o.Language)
 	if err != nil {
 		return nil, err
@@ -507,7 +489,7 @@ func (s *setter) warnings() []*anthology.Warning {
 		if sec.Essay != nil {
 			file = sec.Essay.Path
 		}
-		out = append(out, &anthology.Warning{File: file, Msg: fmt.Sprintf("%s %q: no bundled font has %s; left out of the print edition",
+		out = append(out, &anthology.Warning{File: file, Msg: fmt.Sprintf("%s %q: no font (bundled or in fonts/) has %s; left out of the print edition",
 			sec.Kind, where, strings.Join(names, ", "))})
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/go-text/typesetting/di"
 	gofont "github.com/go-text/typesetting/font"
@@ -15,6 +16,7 @@ import (
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 )
 
@@ -165,7 +167,10 @@ type Family struct {
 	Key  string
 	Name string
 
-	info  assets.Family
+	info assets.Family
+	// files are a project family's faces by style (nil for a bundled family); a style the
+	// project lacks is the nearest it has.
+	files [4][]byte
 	once  [4]sync.Once
 	faces [4]*Face
 	errs  [4]error
@@ -175,16 +180,94 @@ type Family struct {
 // it panics (the assets tests parse every face).
 func (fam *Family) Face(s assets.Style) *Face {
 	fam.once[s].Do(func() {
-		data, err := fam.info.Face(s)
+		var data []byte
+		var err error
+		if fam.files[assets.Regular] != nil {
+			data = fam.files[s]
+		} else {
+			data, err = fam.info.Face(s)
+		}
 		if err == nil {
-			fam.faces[s], err = LoadFace(fam.info.Key, s, fam.info.Name+" "+s.String(), data)
+			fam.faces[s], err = LoadFace(fam.Key, s, fam.Name+" "+s.String(), data)
 		}
 		fam.errs[s] = err
 	})
 	if fam.errs[s] != nil {
-		panic(fmt.Sprintf("bundled font %s %s: %v", fam.Key, s, fam.errs[s]))
+		// The loader parsed every project face; a bundled one is parsed by the assets tests.
+		panic(fmt.Sprintf("font %s %s: %v", fam.Key, s, fam.errs[s]))
 	}
 	return fam.faces[s]
+}
+
+// ProjectFamilies makes the families of a project's own fonts (fonts/ in the project), in the
+// order their files come. Each family's key is "proj", its name in lower-case letters and
+// digits and its number; a style it lacks is set in the nearest it has (italic and bold in the roman, bold
+// italic in the bold or the italic).
+func ProjectFamilies(fonts []*anthology.FontFile) []*Family {
+	var out []*Family
+	byName := map[string]*Family{}
+	for _, f := range fonts {
+		fam := byName[f.Family]
+		if fam == nil {
+			// The key names the face in the PDF writer, which takes letters and digits only.
+			key := "proj" + strings.Map(func(r rune) rune {
+				if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+					return unicode.ToLower(r)
+				}
+				return -1
+			}, f.Family)
+			fam = &Family{Key: fmt.Sprintf("%s%d", key, len(out)+1), Name: f.Family}
+			byName[f.Family] = fam
+			out = append(out, fam)
+		}
+		fam.files[f.StyleOf()] = f.Data
+	}
+	for _, fam := range out {
+		fs := &fam.files
+		first := func(styles ...assets.Style) []byte {
+			for _, st := range styles {
+				if fs[st] != nil {
+					return fs[st]
+				}
+			}
+			return nil
+		}
+		fs[assets.Regular] = first(assets.Regular, assets.Italic, assets.Bold, assets.BoldItalic)
+		fs[assets.Italic] = first(assets.Italic, assets.Regular)
+		fs[assets.Bold] = first(assets.Bold, assets.Regular)
+		fs[assets.BoldItalic] = first(assets.BoldItalic, assets.Bold, assets.Italic)
+	}
+	return out
+}
+
+// families returns the body family (a project's, by name, or a bundled one, by key) and the
+// fallbacks that draw what it lacks, in the order they are asked: the project's other fonts,
+// the other book families, then the scripts' faces.
+func families(body string, project []*Family) (*Family, []*Family, error) {
+	var main *Family
+	var rest []*Family
+	for _, fam := range project {
+		if main == nil && strings.EqualFold(fam.Name, body) {
+			main = fam
+		} else {
+			rest = append(rest, fam)
+		}
+	}
+	for _, f := range slices.Concat(assets.Families, assets.ScriptFamilies) {
+		fam, err := LoadFamily(f.Key)
+		if err != nil {
+			return nil, nil, err
+		}
+		if main == nil && f.Key == strings.ToLower(body) {
+			main = fam
+			continue
+		}
+		rest = append(rest, fam)
+	}
+	if main == nil {
+		return nil, nil, fmt.Errorf("unknown font family %q", body)
+	}
+	return main, rest, nil
 }
 
 var (
@@ -209,26 +292,19 @@ func LoadFamily(key string) (*Family, error) {
 	return fam, nil
 }
 
-// Coverage returns a test of whether family has a glyph for a character (in its regular face),
-// and whether any bundled family has one: what "anthology check" asks of the print font.
-func Coverage(family string) (func(r rune) (inFont, inAny bool), error) {
-	body, err := LoadFamily(family)
+// Coverage returns a test of whether family (a bundled key or one of the project's fonts)
+// has a glyph for a character (in its regular face), and whether any face the book may draw
+// from has one: what "anthology check" asks of the print font.
+func Coverage(family string, project []*anthology.FontFile) (func(r rune) (inFont, inAny bool), error) {
+	body, rest, err := families(family, ProjectFamilies(project))
 	if err != nil {
 		return nil, err
-	}
-	var all []*Family
-	for _, f := range slices.Concat(assets.Families, assets.ScriptFamilies) {
-		fam, err := LoadFamily(f.Key)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, fam)
 	}
 	return func(r rune) (bool, bool) {
 		if body.Face(assets.Regular).Has(r) {
 			return true, true
 		}
-		for _, fam := range all {
+		for _, fam := range rest {
 			if fam.Face(assets.Regular).Has(r) {
 				return false, true
 			}

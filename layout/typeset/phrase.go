@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
@@ -20,6 +21,8 @@ type TextStyle struct {
 	Lang   string       // the text's language: its direction and, for Arabic, its joining
 	// Width is the measure to wrap to; 0 sets one line, however long.
 	Width float64
+	// Fonts are the project's own fonts (Family may name one of them).
+	Fonts []*anthology.FontFile
 }
 
 // SetText sets s in ragged lines the way the book's pages set text: each character in the
@@ -28,25 +31,14 @@ type TextStyle struct {
 // positioned from its left edge. A character no bundled face has is an error naming it, not a
 // gap.
 func SetText(s string, st TextStyle) ([]*Line, error) {
-	key := st.Family
-	if _, ok := assets.LookupFamily(key); !ok || slices.ContainsFunc(assets.ScriptFamilies, func(f assets.Family) bool { return f.Key == key }) {
-		key = assets.Families[0].Key
+	body, fallbacks, err := families(st.Family, ProjectFamilies(st.Fonts))
+	if err != nil {
+		body, fallbacks, err = families(assets.Families[0].Key, ProjectFamilies(st.Fonts))
 	}
-	body, err := LoadFamily(key)
 	if err != nil {
 		return nil, err
 	}
-	fs := &fontSet{body: body, styles: map[styleKey]*textStyle{}, rtl: layout.RightToLeft(st.Lang)}
-	for _, f := range slices.Concat(assets.Families, assets.ScriptFamilies) {
-		if f.Key == key {
-			continue
-		}
-		fam, err := LoadFamily(f.Key)
-		if err != nil {
-			return nil, err
-		}
-		fs.fallbacks = append(fs.fallbacks, fam)
-	}
+	fs := &fontSet{body: body, fallbacks: fallbacks, styles: map[styleKey]*textStyle{}, rtl: layout.RightToLeft(st.Lang)}
 	var missing []rune
 	fs.missing = func(r rune) {
 		if !slices.Contains(missing, r) {
@@ -63,7 +55,7 @@ func SetText(s string, st TextStyle) ([]*Line, error) {
 		for _, r := range missing {
 			names = append(names, fmt.Sprintf("%q (U+%04X)", r, r))
 		}
-		return nil, fmt.Errorf("no bundled font has %s", strings.Join(names, ", "))
+		return nil, fmt.Errorf("no font (bundled or in fonts/) has %s", strings.Join(names, ", "))
 	}
 	width := st.Width
 	if width <= 0 {

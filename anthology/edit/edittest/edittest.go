@@ -34,6 +34,17 @@ func SampleCopy(t testing.TB) *anthology.Project {
 // WriteProject writes files (slash-separated path → text) into a new folder and opens it.
 func WriteProject(t testing.TB, files map[string]string) *anthology.Project {
 	t.Helper()
+	p, err := anthology.Open(WriteFiles(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// WriteFiles writes files (slash-separated path → text) into a new folder and returns it,
+// for a project that is meant not to open.
+func WriteFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -44,11 +55,7 @@ func WriteProject(t testing.TB, files map[string]string) *anthology.Project {
 			t.Fatal(err)
 		}
 	}
-	p, err := anthology.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return dir
 }
 
 // Order writes the contents as "Part: id id | Part: id".
