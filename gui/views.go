@@ -567,12 +567,19 @@ func (e *Editor) showSettings() {
 			trim.SetText(ps().Trim)
 		}
 	})
-	// The bundled families, shown by their own names and stored by their keys.
+	// The bundled families, shown by their own names and stored by their keys, then the
+	// project's own (its fonts/ folder), stored by their names.
 	var fonts []string
 	keyOf, nameOf := map[string]string{}, map[string]string{}
 	for _, fam := range assets.Families {
 		fonts = append(fonts, fam.Name)
 		keyOf[fam.Name], nameOf[fam.Key] = fam.Key, fam.Name
+	}
+	for _, ff := range e.sess.Project().Fonts {
+		if _, seen := keyOf[ff.Family]; !seen {
+			fonts = append(fonts, ff.Family)
+			keyOf[ff.Family], nameOf[strings.ToLower(ff.Family)] = ff.Family, ff.Family
+		}
 	}
 	font := f.choice(fonts, func() string { return nameOf[strings.ToLower(ps().FontFamily())] },
 		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = keyOf[v] }) })

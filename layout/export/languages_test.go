@@ -19,6 +19,8 @@ type languageBook struct {
 	essay       string // the essay's Markdown body
 	// want are strings the book must hold: in the EPUB's pages, in the PDF's text.
 	epubWants, pdfWants []string
+	// pdfMarks are the languages the PDF marks its quotations with.
+	pdfMarks []string
 }
 
 var languageBooks = []languageBook{
@@ -49,6 +51,7 @@ Im Morgengrauen kommt die Ablösung; man wechselt ein paar Worte, übergibt die 
 She said the beginning was half of everything; he said that the slower you go, the further you get. Between them they raised four children, a vegetable garden and a quarrel that lasted fifty years. The word she used most was [ελπίδα]{lang=el}; the word he used most was [терпение]{lang=ru}, which means patience, and which he had a great deal of.`,
 		epubWants: []string{`xml:lang="grc"`, `xml:lang="ru"`, "Ἡ ἀρχὴ ἥμισυ παντός", "Тише едешь", "ελπίδα"},
 		pdfWants:  []string{"ἀρχὴ", "Тише", "ελπίδα", "терпение"},
+		pdfMarks:  []string{"el", "grc", "ru"},
 	},
 }
 
@@ -97,6 +100,9 @@ func TestBooksInTheirLanguages(t *testing.T) {
 				if !strings.Contains(strings.ToLower(txt), strings.ToLower(want)) { // small capitals read as capitals
 					t.Errorf("the PDF lacks %q", want)
 				}
+			}
+			if got := markedLanguages(t, pdfFile); !slices.Equal(got, lb.pdfMarks) {
+				t.Errorf("the PDF marks text in %v, want %v", got, lb.pdfMarks)
 			}
 			for _, w := range res.Warnings {
 				if strings.Contains(w.Msg, "no font (bundled") {

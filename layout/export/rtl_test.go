@@ -4,6 +4,9 @@ import (
 	"context"
 	"math"
 	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -116,6 +119,12 @@ func TestRightToLeftBook(t *testing.T) {
 		}
 	}
 
+	// The Hebrew essay and the English one are marked with their languages in the PDF; the
+	// Arabic, the book's own, is not.
+	if got := markedLanguages(t, pdfFile); !slices.Equal(got, []string{"en", "he"}) {
+		t.Errorf("the PDF marks text in %v, want [en he]", got)
+	}
+
 	// The wraparound cover's back: its words, the Arabic and Hebrew names, each drawn in a
 	// face that has it and read back as its letters. (The front is a picture.)
 	coverTxt, err := qa.Tool(t, "pdftotext", "-enc", "UTF-8", coverFile(res), "-")
@@ -180,6 +189,28 @@ func comparable(s string) string {
 		}
 		return -1
 	}, s)), " ")
+}
+
+// markedLanguages lists the languages a PDF's pages mark text with (/Span <</Lang (xx)>>
+// BDC), each once, sorted, read from the page streams qpdf uncompresses.
+func markedLanguages(t *testing.T, pdfFile string) []string {
+	t.Helper()
+	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+	if _, err := qa.Tool(t, "qpdf", "--qdf", "--object-streams=disable", pdfFile, qdf); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var langs []string
+	for _, m := range regexp.MustCompile(`/Span <</Lang \(([A-Za-z0-9-]+)\)>> BDC`).FindAllSubmatch(data, -1) {
+		if l := string(m[1]); !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	slices.Sort(langs)
+	return langs
 }
 
 func squashed(s string) string { return strings.ReplaceAll(s, " ", "") }

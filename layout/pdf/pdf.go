@@ -148,12 +148,30 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			}
 		}
 		curFace, curSize = nil, 0
+		// Text in another language than the book's is marked content with its language
+		// (/Span <</Lang (fr)>> BDC … EMC), runs of one language marked together.
+		lang := ""
 		for _, t := range p.Texts {
 			if t.Face != curFace || t.Size != curSize {
 				pdf.SetFont(t.Face.Family, styleCodes[t.Face.Style], t.Size)
 				curFace, curSize = t.Face, t.Size
 			}
+			want := t.Lang
+			if strings.EqualFold(want, ed.Language) {
+				want = ""
+			}
+			if want != lang {
+				if lang != "" {
+					pdf.RawWriteStr("EMC\n")
+				}
+				if lang = want; lang != "" {
+					pdf.RawWriteStr("/Span <</Lang " + pdfString(lang) + ">> BDC\n")
+				}
+			}
 			pdf.Text(t.X+ox, t.Y+oy, t.Text)
+		}
+		if lang != "" {
+			pdf.RawWriteStr("EMC\n")
 		}
 		for _, pic := range p.Pictures {
 			name, err := registerImage(pdf, pic.Image, registered, pdfx)
@@ -202,6 +220,17 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// pdfString is s as a PDF literal string (a language tag: letters, digits and hyphens; any
+// other byte is dropped).
+func pdfString(s string) string {
+	return "(" + strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return r
+		}
+		return -1
+	}, s) + ")"
 }
 
 type outlineEntry struct {

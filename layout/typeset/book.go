@@ -199,6 +199,9 @@ type Text struct {
 	Text string
 	Face *Face
 	Size float64
+	// Lang is the text's language where it is not the book's (a quotation, an essay in
+	// another language): the PDF marks it, for screen readers and text extraction.
+	Lang string
 }
 
 // Picture is a figure's image drawn on a page: X, Y is its top-left corner, W and H its size

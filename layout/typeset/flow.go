@@ -84,6 +84,7 @@ func (s *setter) fontSet(sec *layout.Section) *fontSet {
 		fs.ownLanguage = true
 		fs.hyph, _ = HyphenatorFor(sec.Essay.Meta.Language)
 		fs.rtl = layout.RightToLeft(sec.Essay.Meta.Language)
+		fs.lang = sec.Essay.Meta.Language
 	}
 	return fs
 }

@@ -25,6 +25,9 @@ type textStyle struct {
 	// hyph hyphenates the run when it is in another language than its paragraph (nil: the
 	// paragraph's).
 	hyph *Hyphenator
+	// lang is the run's language when it is not the book's (a span's, an essay's own): the
+	// PDF marks its text with it.
+	lang string
 }
 
 // fragment is text set in one style, measured.
@@ -56,6 +59,7 @@ type Run struct {
 	Size  float64
 	Rise  float64
 	Link  string
+	Lang  string // the text's language where it is not the book's
 	style *textStyle
 }
 
@@ -80,6 +84,8 @@ type fontSet struct {
 	// its patterns (nil when none are bundled: no hyphenation).
 	ownLanguage bool
 	hyph        *Hyphenator
+	// lang is the section's language when it is not the book's.
+	lang string
 	// rtl sets paragraphs right to left: the section is in Arabic, Hebrew or another such
 	// language.
 	rtl bool
@@ -93,11 +99,12 @@ type styleKey struct {
 	link     string
 	noHyph   bool
 	hyph     *Hyphenator
+	lang     string
 }
 
 // style returns the shared style for the given attributes.
 func (fs *fontSet) style(face *Face, size, tracking, rise float64, link string) *textStyle {
-	return fs.styleOf(styleKey{face, size, tracking, rise, link, false, nil})
+	return fs.styleOf(styleKey{face, size, tracking, rise, link, false, nil, ""})
 }
 
 // styleOf returns the shared style for a key.
@@ -105,7 +112,11 @@ func (fs *fontSet) styleOf(k styleKey) *textStyle {
 	if st, ok := fs.styles[k]; ok {
 		return st
 	}
-	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph, hyph: k.hyph}
+	lang := k.lang
+	if lang == "" {
+		lang = fs.lang
+	}
+	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph, hyph: k.hyph, lang: lang}
 	fs.styles[k] = st
 	return st
 }
@@ -132,6 +143,7 @@ type inlineStyle struct {
 	rise                    float64     // baseline shift of sub- and superscripts
 	noHyph                  bool        // a language without patterns: not hyphenated
 	hyph                    *Hyphenator // a language span's patterns (nil: the paragraph's)
+	lang                    string      // a language span's tag
 }
 
 func (s inlineStyle) fontStyle() assets.Style {
@@ -179,7 +191,7 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 	// almost all such runs, and slicing spares a string per character.
 	var plain *textStyle
 	if !st.smallCaps {
-		plain = pb.fs.styleOf(styleKey{pb.fs.body.Face(st.fontStyle()), st.size, 0, st.rise, st.link, st.noHyph, st.hyph})
+		plain = pb.fs.styleOf(styleKey{pb.fs.body.Face(st.fontStyle()), st.size, 0, st.rise, st.link, st.noHyph, st.hyph, st.lang})
 	}
 	run, runAt := -1, 0 // start of the current run of plain characters in s, and its offset
 	flushRun := func(end int) {
@@ -271,7 +283,7 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 		}
 		return
 	}
-	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph, st.hyph}), at)
+	pb.appendFragment(string(r), pb.fs.styleOf(styleKey{face, size, tracking, st.rise, st.link, st.noHyph, st.hyph, st.lang}), at)
 }
 
 // dotMarks are the marks no bundled font has that are only dots: the vertical ellipsis that
@@ -294,7 +306,7 @@ func (pb *paraBuilder) dots(r rune, st inlineStyle, at int) bool {
 	pb.flushWord()
 	var frags []fragment
 	for i := 0; i < 3; i++ {
-		style := pb.fs.styleOf(styleKey{face, st.size, 0, st.rise + (m.rise+m.dy*float64(i))*st.size, st.link, st.noHyph, st.hyph})
+		style := pb.fs.styleOf(styleKey{face, st.size, 0, st.rise + (m.rise+m.dy*float64(i))*st.size, st.link, st.noHyph, st.hyph, st.lang})
 		fw := m.dx * w
 		if i == 2 {
 			fw = w
@@ -449,7 +461,7 @@ func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
 			// A passage in another language is hyphenated by its own patterns; a word in a
 			// language without them is better not broken than broken wrongly.
 			h, _ := HyphenatorFor(x.Lang)
-			s.hyph, s.noHyph = h, h == nil
+			s.hyph, s.noHyph, s.lang = h, h == nil, x.Lang
 			pb.inlines(x.Content, s)
 		case *text.Abbr:
 			pb.inlines(x.Content, st)
@@ -716,7 +728,7 @@ func appendRuns(runs []Run, x float64, fr fragment) []Run {
 			runs[n-1].Text += seg
 			return
 		}
-		runs = append(runs, Run{X: at, Text: seg, Face: face, Size: st.size, Rise: st.rise, Link: st.link, style: st})
+		runs = append(runs, Run{X: at, Text: seg, Face: face, Size: st.size, Rise: st.rise, Link: st.link, Lang: st.lang, style: st})
 	}
 	cur := startX
 	segX := startX
