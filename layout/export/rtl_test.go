@@ -49,7 +49,7 @@ func TestRightToLeftBook(t *testing.T) {
 		"anthology.yaml": "title: ليالي المدينة\nlanguage: ar\neditors: [ed]\ncontributors:\n" +
 			"  - {id: ed, name: سلمى حداد, bio: تعمل محررة في بيروت.}\n  - {id: au, name: ليلى منصور, bio: ممرضة وكاتبة.}\n" +
 			"  - {id: he, name: נועה לוי, bio: כותבת מחיפה.}\n  - {id: en, name: Ruth Baker, bio: She writes in Leeds.}\n" +
-			"contents:\n  - part: الليل\n    essays: [layl, laila, night]\n",
+			"contents:\n  - part: الليل\n    essays: [layl, laila, night]\nprint: {drop_caps: true}\n",
 		"essays/layl.md":  "---\ntitle: الممرضة في الليل\nauthors: [au]\nsource: مجلة المدينة، 2020\n---\n\n" + arabicEssay + "\n",
 		"essays/laila.md": "---\ntitle: לילה בבית החולים\nauthors: [he]\nlanguage: he\nsource: כתב העת העיר, 2021\n---\n\n" + hebrewEssay + "\n",
 		"essays/night.md": "---\ntitle: The Night Shift\nauthors: [en]\nlanguage: en\nsource: The Leeds Review, 2019\n---\n\n" + englishEssay + "\n",

@@ -668,8 +668,11 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	}
 	initial, n := utf8.DecodeRuneInString(rest0)
 	rest := rest0[n:]
-	if !unicode.IsLetter(initial) {
-		return nil // a digit or a mark makes a poor initial; set the paragraph plainly
+	if !unicode.IsLetter(initial) || !unicode.IsUpper(unicode.ToUpper(initial)) || fs.rtl {
+		// A digit or a mark makes a poor initial, and a script without capitals (Arabic
+		// joins its letters, Hebrew has none) or set right to left takes none: the
+		// paragraph is set plainly.
+		return nil
 	}
 	face := fs.faceFor(initial, assets.Regular)
 	if face == nil {
