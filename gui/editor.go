@@ -57,8 +57,10 @@ type Editor struct {
 	center       *fyne.Container
 	form         *form
 	preview      *preview
-	status       *widget.Label
-	words        wordCache
+	// finder is the open Find and Replace dialog, nil when none is.
+	finder *finder
+	status *widget.Label
+	words  wordCache
 
 	selected row
 	// menu items whose state follows the session.
@@ -516,7 +518,12 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 			e.deletePart(e.selected.part)
 		}
 	})
-	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), up, down, toPart, remove,
+	findItem := fyne.NewMenuItem("Find…", func() { e.findDialog(false) })
+	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
+	replaceItem := fyne.NewMenuItem("Find and Replace…", func() { e.findDialog(true) })
+	replaceItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl}
+	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), findItem, replaceItem,
+		fyne.NewMenuItemSeparator(), up, down, toPart, remove,
 		fyne.NewMenuItemSeparator(), addPart, renamePart, deletePart)
 
 	prev := fyne.NewMenuItem("Previous Page", func() { e.preview.turn(-1) })

@@ -8,6 +8,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/importer"
+	"github.com/anthology-editor/anthology/anthology/find"
 )
 
 // contentsState is the contents and the contributors list as they were at one moment: an undo
@@ -339,4 +340,49 @@ func (s *Session) AddIntroduction() (*anthology.Essay, error) {
 	s.record(change{label: "Add introduction", undo: func() { s.p.Introduction, s.p.Book.IntroductionFile = nil, oldFile },
 		redo: apply, essays: []*anthology.Essay{e}})
 	return e, nil
+}
+
+// Replace applies replacements (from find.Replace) as one step: "Replace 12 × “colour”" undoes
+// every essay it touched at once.
+func (s *Session) Replace(label string, reps []find.Replacement) error {
+	if len(reps) == 0 {
+		return nil
+	}
+	for _, r := range reps {
+		if find.FieldText(r.Essay, r.Field) != r.Old {
+			return fmt.Errorf("%s of %q changed since it was searched; search again", r.Field, r.Essay.Meta.Title)
+		}
+	}
+	set := func(r find.Replacement, v string) {
+		switch r.Field {
+		case "title":
+			r.Essay.Meta.Title = v
+		case "subtitle":
+			r.Essay.Meta.Subtitle = v
+		case "headnote":
+			r.Essay.Meta.Headnote = v
+		default:
+			r.Essay.SetBody(v)
+		}
+	}
+	var essays []*anthology.Essay
+	for _, r := range reps {
+		set(r, r.New)
+		if !slices.Contains(essays, r.Essay) {
+			essays = append(essays, r.Essay)
+		}
+	}
+	s.record(change{label: label,
+		undo: func() {
+			for i := len(reps) - 1; i >= 0; i-- {
+				set(reps[i], reps[i].Old)
+			}
+		},
+		redo: func() {
+			for _, r := range reps {
+				set(r, r.New)
+			}
+		},
+		essays: essays})
+	return nil
 }

@@ -111,6 +111,8 @@ func init() {
 			"build the EPUB and the PDF of a project (or of the bundled sample)", runExport},
 		{"import", "FILE... --into PROJECT [--json]", "add essays from text, Markdown, HTML or Word files, web furniture cut", runImport},
 		{"check", "[PROJECT] [--final] [--json]", "report what a book lacks: bios, sources, permissions, glyphs, notes…", runCheck},
+		{"find", "[PROJECT] --text TEXT [--regexp] [--word] [--case] [--essay ID] [--replace TEXT] [--json]",
+			"find text in the essays (titles, headnotes, bodies), and replace it in one step", runFind},
 		{"permissions", "[PROJECT] [--csv]", "print the permissions log, for the publisher", runPermissions},
 		{"stats", "[PROJECT] [--json]", "words, reading time and print pages per essay, part and author", runStats},
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 )
 
 // bin is the headless binary, built once for the end-to-end tests: they run it the way an
@@ -535,5 +537,40 @@ func TestPreflightCommand(t *testing.T) {
 	}
 	if r := runBin(t, nil, "preflight", pdf, "--printer", "lulu"); r.code != 2 {
 		t.Errorf("preflight --printer lulu: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestFindCommand lists matches, replaces them on disk in one go, and refuses a bad pattern
+// without touching the project.
+func TestFindCommand(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	r := runBin(t, nil, "find", p.Dir, "--text", "night", "--word", "--json")
+	var out struct {
+		Matches []struct {
+			Essay, Field, Text string
+			Line, Col          int
+		}
+		Replaced int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != 0 || len(out.Matches) < 10 || out.Replaced != 0 {
+		t.Fatalf("find --json: %d %v %s", r.code, err, r.stdout)
+	}
+	before := projectHash(t, p.Dir)
+	if r := runBin(t, nil, "find", p.Dir, "--text", "night(", "--regexp", "--replace", "x"); r.code != exitUsage || !strings.Contains(r.stderr, `"night(" is not a regular expression`) {
+		t.Errorf("a bad pattern: %d %q", r.code, r.stderr)
+	}
+	if projectHash(t, p.Dir) != before {
+		t.Error("a refused replacement changed the project")
+	}
+	r = runBin(t, nil, "find", p.Dir, "--text", "night", "--word", "--replace", "nighttime")
+	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf("find: replaced %d match(es); saved", len(out.Matches))) {
+		t.Fatalf("find --replace: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(p.Dir, "essays", "bread-before-dawn.md"))
+	if err != nil || !strings.Contains(string(data), "plays fado all nighttime for people like me") {
+		t.Errorf("the replacement is not on disk: %v", err)
+	}
+	if r := runBin(t, nil, "find", p.Dir, "--text", "night", "--word"); !strings.Contains(r.stdout, "find: 0 match(es)") {
+		t.Errorf("matches left after replacing: %s", r.stdout)
 	}
 }
