@@ -6,7 +6,8 @@
 #   .ci/setup.sh qa      the validators: EPUBCheck 5.3 and 4.2.6, Ace by DAISY with Debian's
 #                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), and for
 #                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick,
-#                        and zbar-tools to read the cover's barcode back
+#                        zbar-tools to read the cover's barcode back, and the en-US Hunspell
+#                        dictionary the spelling tests check the sample with
 #   .ci/setup.sh all     both
 #
 # As root it installs Debian packages with apt-get; otherwise it prints the exact command and
@@ -45,6 +46,7 @@ case $what in qa|all)
   want_cmd xwininfo x11-utils
   want_cmd import imagemagick
   want_cmd zbarimg zbar-tools
+  want_pkg hunspell-en-us
 esac
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -59,8 +59,10 @@ type Editor struct {
 	preview      *preview
 	// finder is the open Find and Replace dialog, nil when none is.
 	finder *finder
-	status *widget.Label
-	words  wordCache
+	// speller is the shown essay's Spelling tab.
+	speller *speller
+	status  *widget.Label
+	words   wordCache
 
 	selected row
 	// menu items whose state follows the session.

@@ -99,18 +99,27 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 		rendered.Segments = renderedEssay(es.DocIn(lang()), e.project().Dir)
 		rendered.Refresh()
 	}
+	speller, spelling := e.spellingPane(es, lang)
+	e.speller = speller
 	bodyTabs := container.NewAppTabs(
 		container.NewTabItem("Markdown", body),
 		container.NewTabItem("Rendered", container.NewVScroll(rendered)),
+		container.NewTabItem("Spelling", spelling),
 	)
 	bodyTabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "Rendered" {
+		switch t.Text {
+		case "Rendered":
 			render()
+		case "Spelling":
+			speller.check()
 		}
 	}
 	f.onRefresh(func() {
-		if bodyTabs.SelectedIndex() == 1 {
+		switch bodyTabs.SelectedIndex() {
+		case 1:
 			render()
+		case 2:
+			speller.check()
 		}
 	})
 	language := f.entry("The essay's language when it is not the book's: fr, de, la…", str("language", func(m *anthology.EssayMeta) *string { return &m.Language }))

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/anthology/importer"
 	"github.com/anthology-editor/anthology/anthology/find"
+	"github.com/anthology-editor/anthology/anthology/importer"
 )
 
 // contentsState is the contents and the contributors list as they were at one moment: an undo

@@ -113,6 +113,7 @@ func init() {
 		{"check", "[PROJECT] [--final] [--json]", "report what a book lacks: bios, sources, permissions, glyphs, notes…", runCheck},
 		{"find", "[PROJECT] --text TEXT [--regexp] [--word] [--case] [--essay ID] [--replace TEXT] [--json]",
 			"find text in the essays (titles, headnotes, bodies), and replace it in one step", runFind},
+		{"spell", "[PROJECT] [--essay ID] [--json]", "check the essays' spelling with Hunspell dictionaries and the project's word list", runSpell},
 		{"permissions", "[PROJECT] [--csv]", "print the permissions log, for the publisher", runPermissions},
 		{"stats", "[PROJECT] [--json]", "words, reading time and print pages per essay, part and author", runStats},
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+	"github.com/anthology-editor/anthology/anthology/spell"
 )
 
 // bin is the headless binary, built once for the end-to-end tests: they run it the way an
@@ -572,5 +573,54 @@ func TestFindCommand(t *testing.T) {
 	}
 	if r := runBin(t, nil, "find", p.Dir, "--text", "night", "--word"); !strings.Contains(r.stdout, "find: 0 match(es)") {
 		t.Errorf("matches left after replacing: %s", r.stdout)
+	}
+}
+
+// TestSpellCommand checks the sample's spelling with the installed en-US dictionary: names
+// the dictionary lacks are listed with suggestions, and once in the project's word list they
+// are not.
+func TestSpellCommand(t *testing.T) {
+	if _, _, err := spell.For("en"); err != nil {
+		if testing.Short() {
+			t.Skipf("-short: %v", err)
+		}
+		t.Fatalf("%v (.ci/setup.sh qa installs it)", err)
+	}
+	p := edittest.SampleCopy(t)
+	r := runBin(t, nil, "spell", p.Dir, "--essay", "bread-before-dawn", "--json")
+	var out struct {
+		Essays []struct {
+			Essay        string
+			Misspellings []struct {
+				Word        string
+				Count       int
+				Suggestions []string
+			}
+		}
+		Misspelled int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || r.code != exitFail || len(out.Essays) != 1 {
+		t.Fatalf("spell --json: %d %v %s %s", r.code, err, r.stdout, r.stderr)
+	}
+	words := map[string][]string{}
+	for _, m := range out.Essays[0].Misspellings {
+		words[m.Word] = m.Suggestions
+	}
+	if _, ok := words["Miragaia"]; !ok {
+		t.Errorf("Miragaia (a place in Porto) is not flagged: %v", words)
+	}
+	if s := words["neighbourhood"]; len(s) == 0 || s[0] != "neighborhood" {
+		t.Errorf("neighbourhood (British) → %v in the en-US dictionary", s)
+	}
+	if _, ok := words["bakery"]; ok {
+		t.Error("a dictionary word is flagged")
+	}
+	for w := range words {
+		if err := spell.AddProjectWord(p.Dir, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runBin(t, nil, "spell", p.Dir, "--essay", "bread-before-dawn"); r.code != 0 || !strings.Contains(r.stdout, "spell: 0 misspelled word(s)") {
+		t.Errorf("with the word list: %d %s", r.code, r.stdout)
 	}
 }
