@@ -65,6 +65,9 @@ type Editor struct {
 	words   wordCache
 
 	selected row
+	// selectedPart is the part the selection stands for when it is a part's row: a part is
+	// followed through moves, undo and redo by itself, not by its place.
+	selectedPart *anthology.Part
 	// menu items whose state follows the session.
 	undoItem, redoItem, saveItem *fyne.MenuItem
 	recentMenu                   *fyne.Menu
@@ -208,6 +211,8 @@ func (e *Editor) changed() {
 	// The selection may have gone (an undone import): fall back to the book.
 	if e.selected.kind == rowEssay && e.project().Essay(e.selected.id) == nil {
 		e.selectBook()
+	} else {
+		e.keepSelection()
 	}
 	e.refreshChrome()
 	e.preview.schedule()
@@ -271,9 +276,32 @@ func (e *Editor) report(err error) {
 	}
 }
 
+// keepSelection puts the outline's highlight back on the row the editor has selected (the
+// essay in the form, the part being edited) after the rows changed under it: a drag, a move,
+// undo or redo. The list itself remembers only a row number, which then names another row.
+func (e *Editor) keepSelection() {
+	p := e.project()
+	r := e.selected
+	switch r.kind {
+	case rowEssay:
+		if i, _ := p.Position(r.id); i >= 0 {
+			r.part = i
+		}
+	case rowPart:
+		if i := indexOfPart(p, e.selectedPart); i >= 0 {
+			r.part = i
+		}
+	}
+	e.selected = r
+	e.outline.highlight(e.outline.find(r.key()))
+}
+
 // selectRow shows the piece row r stands for.
 func (e *Editor) selectRow(r row) {
 	e.sess.Seal()
+	if r.kind == rowPart && r.part >= 0 && r.part < len(e.project().Parts) {
+		e.selectedPart = e.project().Parts[r.part]
+	}
 	again := e.selected.kind == r.kind && e.selected.id == r.id && r.id != ""
 	e.selected = r
 	if again && e.form != nil {

@@ -1032,3 +1032,75 @@ func TestNewProjectClearsThePreview(t *testing.T) {
 		t.Errorf("the status line still counts the sample's pages: %q", h.e.status.Text)
 	}
 }
+
+// listSelection is the row the outline's list itself highlights (its own record, read from
+// the widget), -1 for none.
+func listSelection(t *testing.T, l *widget.List) int {
+	t.Helper()
+	v := reflect.ValueOf(l).Elem().FieldByName("selected")
+	if !v.IsValid() || v.Len() == 0 {
+		return -1
+	}
+	return int(v.Index(0).Int())
+}
+
+// TestSelectionFollowsTheEssay drags, undoes, redoes and moves by keyboard, and after each
+// step checks that the highlighted row, the editor's selection and the form agree — and that
+// Alt+Up then moves the essay the form shows.
+func TestSelectionFollowsTheEssay(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	agree := func(step, id string) {
+		t.Helper()
+		i := listSelection(t, h.e.outline.list)
+		if i < 0 || h.e.outline.rows[i].key() != "essay:"+id {
+			got := "nothing"
+			if i >= 0 {
+				got = h.e.outline.rows[i].key()
+			}
+			t.Fatalf("%s: the outline highlights %s, not %s", step, got, id)
+		}
+		if h.e.selected.id != id {
+			t.Fatalf("%s: the editor's selection is %q, not %q", step, h.e.selected.id, id)
+		}
+		if title := h.entryWithPlaceholder("Title").Text; title != p.Essay(id).Meta.Title {
+			t.Fatalf("%s: the form shows %q, not %q", step, title, p.Essay(id).Meta.Title)
+		}
+	}
+	const nurse = "the-night-nurse"
+	h.e.SelectEssay(nurse)
+	agree("selected", nurse)
+	h.drag("essay:"+nurse, "essay:two-voices-on-the-last-bus", true)
+	agree("after dragging the selected essay", nurse)
+	h.shortcut(&fyne.ShortcutUndo{})
+	agree("after undoing the drag", nurse)
+	h.shortcut(&fyne.ShortcutRedo{})
+	agree("after redoing it", nurse)
+	// Another essay dragged past the selected one shifts its row.
+	h.drag("essay:what-the-dark-is-for", "essay:the-lighthouse-log", false)
+	agree("after dragging another essay above it", nurse)
+	h.drag("part:1", "part:0", false)
+	agree("after dragging a part", nurse)
+	h.shortcut(&fyne.ShortcutUndo{})
+	agree("after undoing the part's move", nurse)
+	before := edittest.Order(p)
+	// The essay is last in the book now: Alt+Up moves it, the one in the form.
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt})
+	agree("after Alt+Up", nurse)
+	if want := strings.Replace(before, "two-voices-on-the-last-bus the-night-nurse", "the-night-nurse two-voices-on-the-last-bus", 1); edittest.Order(p) != want {
+		t.Fatalf("Alt+Up: %s\nwant    %s", edittest.Order(p), want)
+	}
+	h.shortcut(&fyne.ShortcutUndo{})
+	agree("after undoing Alt+Up", nurse)
+	if edittest.Order(p) != before {
+		t.Errorf("undo of Alt+Up: %s, want %s", edittest.Order(p), before)
+	}
+
+	// A selected part is followed by itself, not by its place.
+	first := p.Parts[0]
+	h.e.outline.selectKey("part:0")
+	h.drag("part:1", "part:0", false)
+	if i := listSelection(t, h.e.outline.list); i < 0 || h.e.outline.rows[i].key() != "part:1" || p.Parts[h.e.selected.part] != first {
+		t.Errorf("after another part took its place, the highlight is on row %d and the selection on part %d", i, h.e.selected.part)
+	}
+}

@@ -65,18 +65,29 @@ type outline struct {
 	// its lower half: the dragged row goes after it rather than before. A marker shows which.
 	drop      int
 	dropAfter bool
+	// quiet is set while the outline moves its highlight itself (highlight): the selection
+	// has not changed, so nothing is shown again.
+	quiet bool
+	// selected is the row highlighted, -1 for none.
+	selected int
 }
 
 func newOutline(e *Editor) *outline {
-	o := &outline{e: e, folded: map[*anthology.Part]bool{}, visible: map[*rowWidget]int{}, drop: -1}
+	o := &outline{e: e, folded: map[*anthology.Part]bool{}, visible: map[*rowWidget]int{}, drop: -1, selected: -1}
 	o.list = widget.NewList(
 		func() int { return len(o.rows) },
 		func() fyne.CanvasObject { return newRowWidget(o) },
 		func(id widget.ListItemID, obj fyne.CanvasObject) { o.update(id, obj.(*rowWidget)) },
 	)
 	o.list.OnSelected = func(id widget.ListItemID) {
-		if id >= 0 && id < len(o.rows) {
+		o.selected = id
+		if id >= 0 && id < len(o.rows) && !o.quiet {
 			e.selectRow(o.rows[id])
+		}
+	}
+	o.list.OnUnselected = func(id widget.ListItemID) {
+		if o.selected == id {
+			o.selected = -1
 		}
 	}
 	o.rebuild()
@@ -134,6 +145,20 @@ func (o *outline) find(k string) int {
 		}
 	}
 	return -1
+}
+
+// highlight moves the list's highlight to row i (none for -1) without selecting anything anew.
+func (o *outline) highlight(i int) {
+	if i == o.selected {
+		return
+	}
+	o.quiet = true
+	defer func() { o.quiet = false }()
+	if i < 0 {
+		o.list.UnselectAll()
+		return
+	}
+	o.list.Select(i)
 }
 
 // selectKey selects the row with key k, scrolling it into view.
