@@ -59,7 +59,17 @@ func (c contentsEntry) MarshalYAML() (any, error) {
 // Open reads the project in folder dir: anthology.yaml, every essay in its contents and the
 // introduction. Every problem found is returned together, as Errors, each naming its file
 // (and line and column where there is one).
-func Open(dir string) (*Project, error) {
+func Open(dir string) (*Project, error) { return open(dir, false) }
+
+// OpenForEditing opens a project as Open does, except that settings with values no book can
+// be built with (an unknown font or trim, a bad price code, printer, paper, size, UUID or
+// language tag, an author id that names nobody) do not refuse it: the project opens with them
+// as they are, and Problems lists them, so that the editor can fix them in the app. What
+// cannot be read at all (YAML that does not parse, a missing essay) still refuses it. The
+// CLI's builds use Open and keep failing on them.
+func OpenForEditing(dir string) (*Project, error) { return open(dir, true) }
+
+func open(dir string, lenient bool) (*Project, error) {
 	// A save interrupted after its commit point is finished before anything is read.
 	if root, err := os.OpenRoot(dir); err == nil {
 		err := recoverSave(root)
@@ -76,7 +86,7 @@ func Open(dir string) (*Project, error) {
 	if _, err := fsys.Stat(ProjectFile); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotProject)
 	}
-	p, err := load(fsys, dir)
+	p, err := load(fsys, dir, lenient)
 	if p != nil {
 		p.Dir = dir
 		p.fsys = nil // the root closes now; ReadFile opens the folder afresh
@@ -91,7 +101,7 @@ func LoadFS(fsys fs.FS, name string) (*Project, error) {
 	if !ok {
 		pfs = wrapFS{fsys}
 	}
-	return load(pfs, name)
+	return load(pfs, name, false)
 }
 
 type wrapFS struct{ fs.FS }
@@ -111,7 +121,7 @@ func display(dir, name string) string {
 	return filepath.Join(dir, filepath.FromSlash(name))
 }
 
-func load(fsys projectFS, dir string) (*Project, error) {
+func load(fsys projectFS, dir string, lenient bool) (*Project, error) {
 	yamlName := display(dir, ProjectFile)
 	data, err := readProjectFile(fsys, yamlName, ProjectFile, MaxProjectBytes)
 	if err != nil {
@@ -138,7 +148,7 @@ func load(fsys projectFS, dir string) (*Project, error) {
 	fonts, fontErrs := readFonts(fsys, dir)
 	p.Fonts = fonts
 	errs = append(errs, fontErrs...)
-	errs = append(errs, p.checkBook(doc)...)
+	settings := p.checkBook(doc) // values a build refuses, which the app lets the editor fix
 
 	// Resolve the contents: which essay files to read, in which order.
 	seen := map[string]string{} // id → YAML path of its first mention
@@ -238,11 +248,25 @@ func load(fsys projectFS, dir string) (*Project, error) {
 			errs = append(errs, doc.at("$.cover", err.Error()))
 		}
 	}
-	errs = append(errs, p.checkAuthors(dir)...)
+	settings = append(settings, p.checkAuthors(dir)...)
+	if !lenient {
+		errs = append(errs, settings...)
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	p.Problems = settings
 	return p, nil
+}
+
+// CheckSettings checks the project's settings again (after the editor changed them) and
+// returns what Problems would hold now: the values a build would refuse.
+func (p *Project) CheckSettings() Errors {
+	doc := p.source
+	if doc == nil {
+		doc = &yamlDoc{}
+	}
+	return append(p.checkBook(doc), p.checkAuthors(p.Dir)...)
 }
 
 func appendErr(errs Errors, err error) Errors {

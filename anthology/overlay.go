@@ -25,7 +25,7 @@ func OpenWith(dir string, files map[string][]byte) (*Project, error) {
 	if _, err := over.Stat(ProjectFile); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrNotProject)
 	}
-	p, err := load(over, dir)
+	p, err := load(over, dir, true) // recovered edits open for editing, problems and all
 	if p == nil {
 		return nil, err
 	}
@@ -45,7 +45,7 @@ func LoadFSWith(fsys fs.FS, name string, files map[string][]byte) (*Project, err
 	if err != nil {
 		return nil, err
 	}
-	p, err := load(over, name)
+	p, err := load(over, name, true)
 	if p == nil {
 		return nil, err
 	}

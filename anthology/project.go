@@ -53,6 +53,10 @@ type Project struct {
 	// Fonts are the faces in the project's fonts/ folder, read on loading.
 	Fonts []*FontFile
 
+	// Problems are the settings a build would refuse, kept when the project was opened for
+	// editing (OpenForEditing): the app shows them until they are fixed. Open refuses them.
+	Problems Errors
+
 	fsys   projectFS
 	source *yamlDoc // anthology.yaml as read, for a save that keeps what it does not know
 }

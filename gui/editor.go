@@ -113,6 +113,7 @@ func NewEditor(a fyne.App, p *anthology.Project, cfg Config) *Editor {
 	e.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { e.ImportFiles(urisToPaths(uris)) })
 	e.attach()
 	e.offerRecovery(p)
+	e.showProblems()
 	if cfg.WatchEvery >= 0 {
 		every := cfg.WatchEvery
 		if every == 0 {
@@ -204,6 +205,10 @@ func (e *Editor) setProject(p *anthology.Project, recovered *edit.Recovery) {
 
 // changed runs after every edit, undo, redo and save.
 func (e *Editor) changed() {
+	// Settings a build would refuse, as they are now: fixing one in a form clears it.
+	if p := e.project(); len(p.Problems) > 0 {
+		p.Problems = p.CheckSettings()
+	}
 	e.outline.rebuild()
 	if e.form != nil {
 		e.form.refresh()
@@ -681,7 +686,7 @@ func (e *Editor) CheckDisk() {
 		}},
 		answer{"Reload from Disk", func() {
 			e.diskDialog = nil
-			p, err := anthology.Open(e.project().Dir)
+			p, err := anthology.OpenForEditing(e.project().Dir)
 			if err != nil {
 				e.report(fmt.Errorf("reloading: %w", err))
 				e.sess.KeepMine()

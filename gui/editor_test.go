@@ -1104,3 +1104,91 @@ func TestSelectionFollowsTheEssay(t *testing.T) {
 		t.Errorf("after another part took its place, the highlight is on row %d and the selection on part %d", i, h.e.selected.part)
 	}
 }
+
+// TestProjectWithBadSettingsOpens opens a project whose settings a build refuses (an unknown
+// font and trim, a size out of range, a bad language tag, price code and printer, an author
+// id that names nobody): the app opens it and says what to fix, saves it with those values as
+// they are and opens it again; once fixed in the forms, the CLI's strict loader opens it too.
+func TestProjectWithBadSettingsOpens(t *testing.T) {
+	p0 := edittest.SampleCopy(t)
+	yamlFile := filepath.Join(p0.Dir, "anthology.yaml")
+	data, err := os.ReadFile(yamlFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.NewReplacer("trim: 5.5x8.5", "trim: 5.5x80", "font: charis", "font: Lora", "font_size: 11", "font_size: 40",
+		"language: en\n", "language: english!\n").Replace(string(data))
+	bad = strings.Replace(bad, "  font_size: 40\n", "  font_size: 40\n  price_code: 5199\n  printer: lulu\n", 1)
+	if err := os.WriteFile(yamlFile, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// An author id that names nobody, written the way the project writes its essays.
+	nurse0 := p0.Essay("the-night-nurse")
+	nurse0.Meta.Authors = append([]string{"nobody"}, nurse0.Meta.Authors...)
+	if err := p0.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(yamlFile, []byte(bad), 0o644); err != nil { // the Save wrote the YAML too
+		t.Fatal(err)
+	}
+	if _, err := anthology.Open(p0.Dir); err == nil {
+		t.Fatal("the strict loader opened a project with bad settings")
+	}
+	p, err := anthology.OpenForEditing(p0.Dir)
+	if err != nil {
+		t.Fatalf("the app could not open it: %v", err)
+	}
+	var msgs []string
+	for _, e := range p.Problems {
+		msgs = append(msgs, e.Msg)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{`trim "5.5x80"`, `unknown font "Lora"`, "font size 40 pt", `"english!" is not a language tag`,
+		`price code "5199"`, `printer "lulu"`, `"nobody"`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the problems do not name %s:\n%s", want, all)
+		}
+	}
+	h := newHarness(t, p)
+	h.e.showProblems()
+	said := false
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, `unknown font "Lora"`) {
+			said = true
+		}
+	})
+	if !said {
+		t.Error("the app did not say what to fix")
+	}
+	// Saved as it is and opened again: the values are kept, the book still opens.
+	h.e.sess.EditBook("title", func(b *anthology.Book) { b.Title += " (draft)" })
+	if err := h.e.sess.Save(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := anthology.OpenForEditing(p0.Dir)
+	if err != nil || len(again.Problems) != len(p.Problems) || again.Print.Font != "Lora" {
+		t.Fatalf("reopened: %v, %d problems (had %d), font %q", err, len(again.Problems), len(p.Problems), again.Print.Font)
+	}
+	// Fixed in the forms' operations, each fix clears its problem; then the CLI opens it.
+	s := h.e.sess
+	s.EditPrint("font", func(ps *anthology.PrintSettings) { ps.Font = "charis" })
+	s.EditPrint("trim", func(ps *anthology.PrintSettings) { ps.Trim = "5.5x8.5" })
+	s.EditPrint("font size", func(ps *anthology.PrintSettings) { ps.FontSize = 11 })
+	s.EditPrint("price code", func(ps *anthology.PrintSettings) { ps.PriceCode = "51995" })
+	s.EditPrint("printer", func(ps *anthology.PrintSettings) { ps.Printer = "kdp" })
+	s.EditBook("language", func(b *anthology.Book) { b.Language = "en" })
+	if len(p.Problems) != 1 {
+		t.Errorf("after fixing the settings, problems left: %v", p.Problems)
+	}
+	nurse := p.Essay("the-night-nurse")
+	s.EditEssay(nurse, "authors", func(m *anthology.EssayMeta) { m.Authors = m.Authors[1:] })
+	if len(p.Problems) != 0 {
+		t.Errorf("problems left: %v", p.Problems)
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := anthology.Open(p0.Dir); err != nil {
+		t.Errorf("fixed, the strict loader still refuses it: %v", err)
+	}
+}

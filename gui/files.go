@@ -91,13 +91,30 @@ func (e *Editor) whenSaved(next func()) {
 // OpenProject opens the project in dir in this window, offering back any unsaved edits an
 // earlier session left.
 func (e *Editor) OpenProject(dir string) {
-	p, err := anthology.Open(dir)
+	p, err := anthology.OpenForEditing(dir)
 	if err != nil {
 		e.report(err)
 		return
 	}
 	e.setProject(p, nil)
 	e.offerRecovery(p)
+	e.showProblems()
+}
+
+// showProblems tells the editor what in the project's settings no book can be built with, as
+// it was opened: each where it is in anthology.yaml, to be fixed in the app.
+func (e *Editor) showProblems() {
+	probs := e.project().Problems
+	if len(probs) == 0 {
+		return
+	}
+	var lines []string
+	for _, p := range probs {
+		lines = append(lines, "• "+p.Error())
+	}
+	dialog.ShowInformation("Settings to Fix",
+		"The book opened, but it cannot be exported until these are fixed (in Print & EPUB settings, the book's page or the essay's form):\n\n"+
+			strings.Join(lines, "\n"), e.win)
 }
 
 func (e *Editor) openProjectDialog() {

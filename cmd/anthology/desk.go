@@ -18,6 +18,15 @@ import (
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
+// openForEditing opens the project the open command names (the sample when none), as the app
+// edits it: settings a build refuses do not keep it closed (anthology.OpenForEditing).
+func openForEditing(pos []string) (*anthology.Project, error) {
+	if len(pos) == 0 {
+		return anthology.LoadFS(assets.Sample(), "sample")
+	}
+	return anthology.OpenForEditing(pos[0])
+}
+
 // openProject opens the project a command names (the current folder by default), or the
 // sample with --sample.
 func openProject(pos []string, sample bool) (*anthology.Project, error) {
@@ -35,6 +44,13 @@ func openProject(pos []string, sample bool) (*anthology.Project, error) {
 // *sample is set once the flags are read). On a usage error or a project that cannot be read
 // it returns nil and the exit status to leave with (unreadable for the latter).
 func parseProject(fs *flag.FlagSet, args []string, sample *bool, stderr io.Writer, unreadable int) (*anthology.Project, int) {
+	return parseProjectWith(fs, args, sample, stderr, unreadable, openProject)
+}
+
+// parseProjectWith is parseProject with the opening its command needs (check opens a project
+// for editing, to report every setting a build would refuse).
+func parseProjectWith(fs *flag.FlagSet, args []string, sample *bool, stderr io.Writer, unreadable int,
+	open func(pos []string, sample bool) (*anthology.Project, error)) (*anthology.Project, int) {
 	fs.SetOutput(stderr)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -44,7 +60,7 @@ func parseProject(fs *flag.FlagSet, args []string, sample *bool, stderr io.Write
 		fmt.Fprintf(stderr, "anthology %s: one project at a time, not %d (%s)\n", fs.Name(), len(pos), strings.Join(pos, ", "))
 		return nil, exitUsage
 	}
-	p, err := openProject(pos, *sample)
+	p, err := open(pos, *sample)
 	if err != nil {
 		report(stderr, err)
 		return nil, unreadable
@@ -80,7 +96,12 @@ func init() {
 // when there is one (a project that cannot be read at all is an error too), 2 for bad usage.
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var f checkFlags
-	p, code := parseProject(checkFlagSet(&f), args, &f.sample, stderr, exitFail)
+	p, code := parseProjectWith(checkFlagSet(&f), args, &f.sample, stderr, exitFail, func(pos []string, sample bool) (*anthology.Project, error) {
+		if sample {
+			return openProject(nil, true)
+		}
+		return openForEditing(append(pos, ".")[:1])
+	})
 	if p == nil {
 		return code
 	}
@@ -89,7 +110,8 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return exitFail
 	}
-	// The loader's warnings come first, in the order it found them.
+	// The loader's warnings come first, in the order it found them (the settings a build
+	// would refuse are the first of the checks' findings).
 	loaded := make([]check.Finding, 0, len(p.Warnings)+len(findings))
 	for _, w := range p.Warnings {
 		loaded = append(loaded, check.Finding{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg})

@@ -120,6 +120,11 @@ type Result struct {
 
 // Build exports p as opts say.
 func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, error) {
+	// A project opened for editing may hold settings no book can be made with: refused here
+	// as the loader refuses them for the CLI.
+	if len(p.Problems) > 0 {
+		return nil, p.Problems
+	}
 	if len(opts.Formats) == 0 {
 		opts.Formats = Formats
 	}
@@ -298,6 +303,11 @@ func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
 // estimate is set.
 func runChecks(p *anthology.Project, final, estimate bool) ([]check.Finding, error) {
 	cover, err := typeset.Coverage(p.Print.FontFamily(), p.Fonts)
+	if err != nil && len(p.Problems) > 0 {
+		// A project opened for editing with an unknown font: its Problems say so; the glyphs
+		// are checked against the default face meanwhile.
+		cover, err = typeset.Coverage(anthology.DefaultFont, p.Fonts)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -307,7 +317,12 @@ func runChecks(p *anthology.Project, final, estimate bool) ([]check.Finding, err
 	} else if own := p.ProjectFamily(name); own != "" {
 		name = own
 	}
-	findings := check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name})
+	// The settings a build would refuse (a project opened for editing keeps them) come first.
+	var findings []check.Finding
+	for _, e := range p.Problems {
+		findings = append(findings, check.Finding{Severity: check.Error, Code: "settings", File: e.File, Line: e.Line, Col: e.Col, Message: e.Msg})
+	}
+	findings = append(findings, check.Run(p, check.Options{Final: final, Glyphs: cover, FontName: name})...)
 	// The printer's page limits, against an estimate: an export counts the pages exactly (and
 	// a final one refuses a book past them).
 	if pr, ok := p.Print.PrinterFor(); ok && estimate && len(p.Essays()) > 0 {
