@@ -10,6 +10,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -17,9 +18,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -41,6 +44,7 @@ const (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile(os.Getenv("ANTHOLOGY_CPUPROFILE"))
+	stopHeap := startPeakHeapProfile(os.Getenv("ANTHOLOGY_MEMPROFILE"))
 	args := os.Args[1:]
 	var code int
 	if len(args) == 0 || args[0] == "open" {
@@ -51,6 +55,7 @@ func main() {
 		code = runInterruptible(ctx, func() int { return run(ctx, args, os.Stdout, os.Stderr) }, os.Stderr, time.Second)
 	}
 	stopProfile()
+	stopHeap()
 	stop()
 	os.Exit(code)
 }
@@ -94,6 +99,50 @@ func startProfile(path string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		f.Close()
+	}
+}
+
+// startPeakHeapProfile writes, to path, the heap profile of the moment the command's heap was
+// largest (sampled every 50 ms; `go tool pprof -sample_index=inuse_space`): where peak memory
+// goes, which a profile at exit no longer shows. It returns the function that writes it.
+func startPeakHeapProfile(path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	var peak bytes.Buffer
+	var mu sync.Mutex
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		high := uint64(0)
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > high+high/20 {
+				high = ms.HeapInuse
+				mu.Lock()
+				peak.Reset()
+				pprof.Lookup("heap").WriteTo(&peak, 0)
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		if err := os.WriteFile(path, peak.Bytes(), 0o644); err != nil {
+			fmt.Fprintf(os.Stderr, "anthology: ANTHOLOGY_MEMPROFILE: %v\n", err)
+		}
 	}
 }
 
