@@ -61,8 +61,10 @@ type Editor struct {
 	finder *finder
 	// speller is the shown essay's Spelling tab.
 	speller *speller
-	status  *widget.Label
-	words   wordCache
+	// splits are the outline's and the form's panes, whose offsets the next session keeps.
+	splits [2]*container.Split
+	status *widget.Label
+	words  wordCache
 
 	selected row
 	// selectedPart is the part the selection stands for when it is a part's row: a part is
@@ -108,7 +110,9 @@ func NewEditor(a fyne.App, p *anthology.Project, cfg Config) *Editor {
 	e.win.SetMainMenu(e.mainMenu())
 	e.addShortcuts()
 	e.win.SetContent(e.layout())
-	e.win.Resize(fyne.NewSize(1280, 800))
+	// The window opens at the size the editor left it.
+	prefs := e.app.Preferences()
+	e.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
 	e.win.SetCloseIntercept(e.RequestClose)
 	e.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { e.ImportFiles(urisToPaths(uris)) })
 	e.attach()
@@ -155,22 +159,24 @@ func (e *Editor) layout() fyne.CanvasObject {
 	left := container.NewBorder(nil, outlineTools, nil, nil, e.outline.list)
 
 	toolbar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), e.newProjectDialog),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), e.openProjectDialog),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), e.Save),
+		newToolbarTip(theme.DocumentCreateIcon(), "New anthology (Ctrl+N)", e.newProjectDialog),
+		newToolbarTip(theme.FolderOpenIcon(), "Open… (Ctrl+O)", e.openProjectDialog),
+		newToolbarTip(theme.DocumentSaveIcon(), "Save (Ctrl+S)", e.Save),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), func() { e.sess.Undo() }),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), func() { e.sess.Redo() }),
+		newToolbarTip(theme.ContentUndoIcon(), "Undo (Ctrl+Z)", func() { e.sess.Undo() }),
+		newToolbarTip(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", func() { e.sess.Redo() }),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.FileIcon(), e.importDialog),
-		widget.NewToolbarAction(theme.DownloadIcon(), e.exportDialog),
+		newToolbarTip(theme.SearchIcon(), "Find and replace in the book (Ctrl+F, Ctrl+H)", func() { e.findDialog(false) }),
+		newToolbarTip(theme.FileIcon(), "Import essays from files (Ctrl+I)", e.importDialog),
+		newToolbarTip(theme.DownloadIcon(), "Export the EPUB and the PDF (Ctrl+E)", e.exportDialog),
 	)
 	e.detailScroll = container.NewVScroll(container.NewPadded(e.detail))
 	e.center = container.NewStack(e.detailScroll)
 	right := container.NewHSplit(e.center, e.preview.view())
-	right.Offset = 0.55
+	right.Offset = e.app.Preferences().FloatWithFallback(prefFormSplit, 0.55)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.3
+	split.Offset = e.app.Preferences().FloatWithFallback(prefOutlineSplit, 0.3)
+	e.splits = [2]*container.Split{split, right}
 	return container.NewBorder(toolbar, container.NewPadded(e.status), nil, nil, split)
 }
 
@@ -557,7 +563,11 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
 	replaceItem := fyne.NewMenuItem("Find and Replace…", func() { e.findDialog(true) })
 	replaceItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl}
-	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), findItem, replaceItem,
+	cut := fyne.NewMenuItem("Cut", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutCut{Clipboard: c} }))
+	copyItem := fyne.NewMenuItem("Copy", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutCopy{Clipboard: c} }))
+	paste := fyne.NewMenuItem("Paste", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutPaste{Clipboard: c} }))
+	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), cut, copyItem, paste,
+		fyne.NewMenuItemSeparator(), findItem, replaceItem,
 		fyne.NewMenuItemSeparator(), up, down, toPart, remove,
 		fyne.NewMenuItemSeparator(), addPart, renamePart, deletePart)
 
@@ -574,7 +584,9 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	check := fyne.NewMenuItem("Check the Book", e.showCredits)
 	view := fyne.NewMenu("View", prev, next, jump, fyne.NewMenuItemSeparator(), check)
 	about := fyne.NewMenuItem("About Anthology", e.showAbout)
-	help := fyne.NewMenu("Help", about)
+	keys := fyne.NewMenuItem("Keyboard Shortcuts", e.showShortcuts)
+	keys.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: ctrl}
+	help := fyne.NewMenu("Help", keys, about)
 	return fyne.NewMainMenu(file, editMenu, view, help)
 }
 
@@ -599,6 +611,7 @@ func (e *Editor) RequestClose() { e.whenSaved(e.close) }
 
 func (e *Editor) close() {
 	e.closing = true
+	e.remember()
 	if e.stopWatch != nil {
 		close(e.stopWatch)
 		e.stopWatch = nil
@@ -606,6 +619,25 @@ func (e *Editor) close() {
 	e.preview.stop()
 	e.sess.Close(false)
 	e.win.Close()
+}
+
+// The preferences the window keeps between sessions.
+const (
+	prefWidth, prefHeight           = "window.width", "window.height"
+	prefOutlineSplit, prefFormSplit = "window.outline_split", "window.form_split"
+)
+
+// remember keeps the window's size and its panes' splits for the next session.
+func (e *Editor) remember() {
+	prefs := e.app.Preferences()
+	if sz := e.win.Canvas().Size(); sz.Width > 200 && sz.Height > 200 {
+		prefs.SetFloat(prefWidth, float64(sz.Width))
+		prefs.SetFloat(prefHeight, float64(sz.Height))
+	}
+	if e.splits[0] != nil {
+		prefs.SetFloat(prefOutlineSplit, e.splits[0].Offset)
+		prefs.SetFloat(prefFormSplit, e.splits[1].Offset)
+	}
 }
 
 // offerRecovery asks whether to bring back edits that an earlier session did not save.

@@ -1192,3 +1192,52 @@ func TestProjectWithBadSettingsOpens(t *testing.T) {
 		t.Errorf("fixed, the strict loader still refuses it: %v", err)
 	}
 }
+
+// TestDesktopConventions: the toolbar's icons name themselves when the pointer rests on them,
+// Help lists every shortcut the menus have, and the window's size and panes are kept for the
+// next session.
+func TestDesktopConventions(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	var tips []string
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*tipButton); ok {
+			tips = append(tips, b.tip)
+		}
+	})
+	if len(tips) < 8 || !strings.Contains(strings.Join(tips, "|"), "Save (Ctrl+S)") {
+		t.Errorf("toolbar tips: %q", tips)
+	}
+	var save *tipButton
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*tipButton); ok && strings.HasPrefix(b.tip, "Save") {
+			save = b
+		}
+	})
+	save.MouseIn(&desktop.MouseEvent{})
+	if save.popup == nil || !save.popup.Visible() {
+		t.Error("resting on the Save icon shows no tip")
+	}
+	save.MouseOut()
+	if save.popup.Visible() {
+		t.Error("the tip stays after the pointer left")
+	}
+	lines := strings.Join(h.e.shortcutLines(), "\n")
+	for _, want := range []string{"Ctrl+S", "File → Save", "Ctrl+H", "Edit → Find and Replace…", "Alt+Up", "Ctrl+/"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("Help → Keyboard Shortcuts lacks %q:\n%s", want, lines)
+		}
+	}
+	h.e.win.Resize(fyne.NewSize(1100, 700))
+	h.e.splits[0].SetOffset(0.22)
+	h.e.remember()
+	prefs := h.e.app.Preferences()
+	if prefs.Float(prefWidth) != 1100 || prefs.Float(prefHeight) != 700 || prefs.Float(prefOutlineSplit) != 0.22 {
+		t.Errorf("kept %v×%v, split %v", prefs.Float(prefWidth), prefs.Float(prefHeight), prefs.Float(prefOutlineSplit))
+	}
+	again := NewEditor(h.e.app, p, h.cfg)
+	defer func() { again.preview.stop(); again.sess.Flush() }()
+	if sz := again.win.Canvas().Size(); sz.Width != 1100 || sz.Height != 700 || again.splits[0].Offset != 0.22 {
+		t.Errorf("the next window opens at %v with its outline at %v", sz, again.splits[0].Offset)
+	}
+}
