@@ -20,7 +20,8 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/assets"
-	"github.com/anthology-editor/anthology/layout/stats"
+	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/export"
 )
 
 // Config says where the editor keeps its files and how it watches the disk.
@@ -248,7 +249,7 @@ func (e *Editor) refreshChrome() {
 		words += e.words.of(es)
 	}
 	pages := e.preview.pageCount()
-	pageText := "~" + strconv.Itoa(stats.EstimatePages(words)+8) + " pages (estimated)"
+	pageText := "~" + strconv.Itoa(export.EstimatePages(p)) + " pages (estimated)"
 	if pages > 0 {
 		pageText = strconv.Itoa(pages) + " pages"
 	}
@@ -762,7 +763,8 @@ func (e *Editor) byline(es *anthology.Essay) string {
 			names = append(names, c.Name)
 		}
 	}
-	return strings.Join(names, " & ")
+	words, _ := layout.WordsFor(e.project().Book.Lang(), e.project().Book.Words)
+	return words.Join(names) // "A and B", as the book prints it
 }
 
 func statusLabel(s anthology.Status) string {

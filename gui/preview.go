@@ -21,7 +21,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/net/html"
 
-	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/epub"
 	"github.com/anthology-editor/anthology/layout/export"
@@ -139,7 +138,7 @@ func (pv *preview) start() {
 			book *typeset.Book
 		}
 		s, err := safely("setting the preview", func() (set, error) {
-			ed, book, err := setBook(ctx, clone)
+			ed, book, err := export.Typeset(ctx, clone)
 			return set{ed, book}, err
 		})
 		ed, book := s.ed, s.book
@@ -148,19 +147,6 @@ func (pv *preview) start() {
 		}
 		pv.e.do(func() { pv.done(gen, ed, book, err) })
 	}()
-}
-
-// setBook assembles and typesets a project.
-func setBook(ctx context.Context, p *anthology.Project) (*layout.Edition, *typeset.Book, error) {
-	ed, err := layout.Assemble(p, layout.Options{})
-	if err != nil {
-		return nil, nil, err
-	}
-	book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
-	if err != nil {
-		return ed, nil, err
-	}
-	return ed, book, nil
 }
 
 func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err error) {

@@ -12,10 +12,8 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/assets"
-	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/stats"
-	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 // openForEditing opens the project the open command names (the sample when none), as the app
@@ -193,16 +191,10 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if p == nil {
 		return code
 	}
-	var st stats.Stats
-	if ed, err := layout.Assemble(p, layout.Options{}); err == nil {
-		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
-		if err != nil {
-			report(stderr, err)
-			return exitFail
-		}
-		st = stats.Compute(p, ed, book)
-	} else {
-		st = stats.Compute(p, nil, nil)
+	st, err := export.Stats(ctx, p)
+	if err != nil {
+		report(stderr, err)
+		return exitFail
 	}
 	if f.asJSON {
 		writeJSON(stdout, st)

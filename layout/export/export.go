@@ -19,7 +19,6 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/atomicfile"
 	"github.com/anthology-editor/anthology/anthology/check"
-	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
@@ -326,23 +325,7 @@ func runChecks(p *anthology.Project, final, estimate bool) ([]check.Finding, err
 	// The printer's page limits, against an estimate: an export counts the pages exactly (and
 	// a final one refuses a book past them).
 	if pr, ok := p.Print.PrinterFor(); ok && estimate && len(p.Essays()) > 0 {
-		// Sections: the essays, the introduction, each part's title, and the contributors.
-		var words []int
-		for _, e := range p.Essays() {
-			words = append(words, text.Words(e.Doc))
-		}
-		if p.Introduction != nil {
-			words = append(words, text.Words(p.Introduction.Doc))
-		}
-		for range p.Parts {
-			words = append(words, 0)
-		}
-		bios := 0
-		for _, c := range p.Contributors {
-			bios += 10 + text.CountWords(c.Bio)
-		}
-		words = append(words, bios)
-		n := typeset.EstimatePages(words, typeset.Options{Trim: p.Print.TrimSize(), BodySize: p.Print.BodySize()})
+		n := EstimatePages(p)
 		if msg := pr.PageCountProblem(n, p.Print.PaperKind()); msg != "" {
 			at := p.Locate("$.print", "about "+strings.TrimPrefix(msg, "the print edition has "))
 			findings = append(findings, check.Finding{Severity: check.Warning, Code: "page-count", File: at.File, Line: at.Line, Col: at.Col,
