@@ -7,7 +7,8 @@
 #                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), and for
 #                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick,
 #                        zbar-tools to read the cover's barcode back, and the en-US Hunspell
-#                        dictionary the spelling tests check the sample with
+#                        dictionary the spelling tests check the sample with, and LibreOffice's
+#                        Czech hyphenation patterns (the TeX ones are GPL, so not bundled)
 #   .ci/setup.sh all     both
 #
 # As root it installs Debian packages with apt-get; otherwise it prints the exact command and
@@ -47,6 +48,7 @@ case $what in qa|all)
   want_cmd import imagemagick
   want_cmd zbarimg zbar-tools
   want_pkg hunspell-en-us
+  want_pkg hyphen-cs
 esac
 
 if [ ${#need[@]} -gt 0 ]; then

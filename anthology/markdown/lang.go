@@ -27,6 +27,7 @@ var quotes = map[string][4]string{
 	"ru": {"«", "»", "„", "“"},
 	"uk": {"«", "»", "„", "“"},
 	"el": {"«", "»", "“", "”"},
+	"cs": {"„", "“", "‚", "‘"},
 	// Arabic and Persian write guillemets, Hebrew low-high quotes; in right-to-left text each
 	// mark is drawn mirrored, so « » still point outwards.
 	"ar": {"«", "»", "“", "”"},

@@ -45,6 +45,18 @@ Im Morgengrauen kommt die Ablösung; man wechselt ein paar Worte, übergibt die 
 		pdfWants:  []string{"Inhalt", "Erster Teil", "Herausgegeben von"},
 	},
 	{
+		// Czech is hyphenated by the system's LibreOffice patterns (hyphen-cs; the TeX ones are
+		// GPL and not bundled); its furniture words are English until someone writes them.
+		lang: "cs", title: "Noční služba",
+		essay: `Bylo pozdě. "Půjdeš?" zeptala se, a on odpověděl: "Ještě ne."
+
+Noční sestry znají nemocnici lépe než kdokoli jiný. Procházejí tichými chodbami, kontrolují infuze, naslouchají nepravidelnému dýchání a všechno zapisují do knih, které nikdo nepřečte dříve než ráno. Je to práce trpělivosti a pozornosti, zodpovědnost, která vyžaduje mimořádné soustředění a neúnavnou vytrvalost, a nejzkušenější sestry ji vykonávají s klidem, který uklidňuje i ty nejustaranější pacienty.
+
+Za svítání přichází střídání; vymění si pár slov, předají pokyny a jdou domů ještě prázdnými ulicemi.`,
+		epubWants: []string{"„Půjdeš?“", "„Ještě ne.“"},
+		pdfWants:  []string{"Noční sestry", "nemocnici"},
+	},
+	{
 		lang: "en", title: "Other Tongues",
 		essay: `My grandmother kept a Greek proverb over the stove, [Ἡ ἀρχὴ ἥμισυ παντός]{lang=grc}, and my grandfather answered it in Russian, [Тише едешь — дальше будешь]{lang=ru}, every morning of their marriage.
 

@@ -36,17 +36,27 @@ func HyphenatorFor(lang string) (*Hyphenator, error) {
 		return h, nil
 	}
 	pat, exc, ok := assets.HyphenationPatterns(key)
+	// The patterns' authors say how many letters must stand before a break and after it
+	// (English: two and three; French: two and two).
+	left, right := assets.HyphenationMinimums(key)
 	if !ok {
-		hyphCache[key] = nil
-		return nil, nil
+		// Not bundled: the system's LibreOffice patterns, if installed (see syshyph.go).
+		var l, r int
+		if pat, l, r, ok = systemPatterns(key); !ok {
+			hyphCache[key] = nil
+			return nil, nil
+		}
+		if l > 0 {
+			left = l
+		}
+		if r > 0 {
+			right = r
+		}
 	}
 	l, err := readLiang(bytes.NewReader(pat))
 	if err != nil {
 		return nil, err
 	}
-	// The patterns' authors say how many letters must stand before a break and after it
-	// (English: two and three; French: two and two).
-	left, right := assets.HyphenationMinimums(key)
 	h := &Hyphenator{lang: l, leftMin: left, rightMin: right, exceptions: map[string][]int{}}
 	sc := bufio.NewScanner(bytes.NewReader(exc))
 	for sc.Scan() {
