@@ -57,28 +57,28 @@ func (e *Editor) exportDialog() {
 			}
 		}, e.win)
 	})
-	epubBox := widget.NewCheck("EPUB 3, for e-readers and stores", nil)
-	epubBox.SetChecked(true)
-	printBox := widget.NewCheck("Print PDF, for the printer (trim size, embedded fonts)", nil)
-	printBox.SetChecked(true)
-	screenBox := widget.NewCheck("Screen PDF, for reading on screen (bookmarks, links)", nil)
-	coverBox := widget.NewCheck("Print cover: front, spine and back on one sheet", nil)
+	// One box for each format the export builds, as package export lists them.
+	boxes := container.NewVBox()
+	checks := map[export.Format]*widget.Check{}
+	for _, fi := range export.AllFormats {
+		c := widget.NewCheck(fi.Label, nil)
+		c.SetChecked(fi.Default)
+		checks[fi.Format] = c
+		boxes.Add(c)
+	}
 	final := widget.NewCheck("Final build: refuse if the book is not ready (permissions, ISBNs, cover)", nil)
 	content := container.NewVBox(
 		widget.NewForm(widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, browse, folder))),
-		epubBox, printBox, screenBox, coverBox, widget.NewSeparator(), final,
+		boxes, widget.NewSeparator(), final,
 	)
 	d := dialog.NewCustomConfirm("Export", "Export", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}
 		var formats []export.Format
-		for _, c := range []struct {
-			box *widget.Check
-			f   export.Format
-		}{{epubBox, export.EPUB}, {printBox, export.PDF}, {screenBox, export.ScreenPDF}, {coverBox, export.Cover}} {
-			if c.box.Checked {
-				formats = append(formats, c.f)
+		for _, fi := range export.AllFormats {
+			if checks[fi.Format].Checked {
+				formats = append(formats, fi.Format)
 			}
 		}
 		if len(formats) == 0 {
@@ -101,8 +101,11 @@ func (e *Editor) Export(dir string, formats []export.Format, final bool, done fu
 	run.step = widget.NewLabel("Starting…")
 	run.bar = widget.NewProgressBar()
 	steps := 3 + len(formats) // checking, assembling, (typesetting), one write per format
-	if len(formats) > 1 || formats[0] != export.EPUB {
-		steps++
+	for _, f := range formats {
+		if fi, _ := f.Info(); fi.Typeset {
+			steps++ // the pages are set once, for every format that draws them
+			break
+		}
 	}
 	seen := 0
 	stop := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {

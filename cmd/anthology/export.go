@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology/check"
@@ -24,7 +25,14 @@ type exportFlags struct {
 func exportFlagSet(f *exportFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.StringVar(&f.out, "out", "", "folder to write the books into (created if missing)")
-	fs.StringVar(&f.formats, "format", "epub,pdf", "formats to build, comma-separated: epub, pdf, screen-pdf (beside the print PDF), cover (the print wraparound cover)")
+	var names, defaults []string
+	for _, fi := range export.AllFormats {
+		names = append(names, fi.Flag)
+		if fi.Default {
+			defaults = append(defaults, string(fi.Format))
+		}
+	}
+	fs.StringVar(&f.formats, "format", strings.Join(defaults, ","), "formats to build, comma-separated: "+strings.Join(names, ", "))
 	fs.StringVar(&f.flavour, "pdf", "print", "kind of PDF: print (for printers) or screen (bookmarks and links)")
 	fs.BoolVar(&f.sample, "sample", false, "build the bundled sample anthology instead of a project")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")

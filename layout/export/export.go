@@ -41,8 +41,61 @@ const (
 	Cover Format = "cover"
 )
 
+// FormatInfo describes one format: how the CLI names it, how the app offers it, the file it
+// writes and whether it needs the book set into pages.
+type FormatInfo struct {
+	Format Format
+	// Label is the app's description of it; Flag the command line's.
+	Label, Flag string
+	// Suffix is added to the book's slug for its file: ".epub", "-cover.pdf".
+	Suffix string
+	// Typeset: the format draws the print pages (the EPUB alone needs them only for its
+	// page list, which a cache keeps).
+	Typeset bool
+	// Default formats are built when none is chosen.
+	Default bool
+}
+
+// AllFormats are the formats, in the order an export writes them: the one list the CLI's
+// --format, the app's export dialog and Build read.
+var AllFormats = []FormatInfo{
+	{EPUB, "EPUB 3, for e-readers and stores", "epub", ".epub", false, true},
+	{PDF, "Print PDF, for the printer (trim size, embedded fonts)", "pdf", ".pdf", true, true},
+	{ScreenPDF, "Screen PDF, for reading on screen (bookmarks, links)", "screen-pdf (beside the print PDF)", "-screen.pdf", true, false},
+	{Cover, "Print cover: front, spine and back on one sheet", "cover (the print wraparound cover)", "-cover.pdf", true, false},
+}
+
 // Formats lists the formats an export builds by default, in order.
-var Formats = []Format{EPUB, PDF}
+var Formats = defaultFormats()
+
+func defaultFormats() []Format {
+	var out []Format
+	for _, f := range AllFormats {
+		if f.Default {
+			out = append(out, f.Format)
+		}
+	}
+	return out
+}
+
+// Info returns what AllFormats says of f.
+func (f Format) Info() (FormatInfo, bool) {
+	for _, x := range AllFormats {
+		if x.Format == f {
+			return x, true
+		}
+	}
+	return FormatInfo{}, false
+}
+
+// FormatNames lists the formats' names: "epub, pdf, screen-pdf, cover".
+func FormatNames() string {
+	var names []string
+	for _, f := range AllFormats {
+		names = append(names, string(f.Format))
+	}
+	return strings.Join(names, ", ")
+}
 
 // ParseFormats reads a comma-separated list such as "epub,pdf".
 func ParseFormats(s string) ([]Format, error) {
@@ -52,17 +105,15 @@ func ParseFormats(s string) ([]Format, error) {
 		if f == "" {
 			continue
 		}
-		switch Format(f) {
-		case EPUB, PDF, ScreenPDF, Cover:
-			if !contains(out, Format(f)) {
-				out = append(out, Format(f))
-			}
-		default:
-			return nil, fmt.Errorf("unknown format %q (choose from epub, pdf, screen-pdf, cover)", f)
+		if _, ok := Format(f).Info(); !ok {
+			return nil, fmt.Errorf("unknown format %q (choose from %s)", f, FormatNames())
+		}
+		if !contains(out, Format(f)) {
+			out = append(out, Format(f))
 		}
 	}
 	if len(out) == 0 {
-		return nil, errors.New("no format given (choose from epub, pdf, screen-pdf, cover)")
+		return nil, fmt.Errorf("no format given (choose from %s)", FormatNames())
 	}
 	return out, nil
 }
@@ -230,13 +281,8 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		}
 	}
 	for i, f := range opts.Formats {
-		name := filepath.Join(opts.OutDir, slug+"."+string(f))
-		switch f {
-		case Cover:
-			name = filepath.Join(opts.OutDir, slug+"-cover.pdf")
-		case ScreenPDF:
-			name = filepath.Join(opts.OutDir, slug+"-screen.pdf")
-		}
+		fi, _ := f.Info()
+		name := filepath.Join(opts.OutDir, slug+fi.Suffix)
 		progress("writing " + filepath.Base(name))
 		var write func(io.Writer) error
 		switch f {

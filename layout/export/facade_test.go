@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
@@ -32,5 +33,28 @@ func TestFacade(t *testing.T) {
 	empty := edittest.WriteProject(t, map[string]string{"anthology.yaml": "title: Empty\n"})
 	if st, err := export.Stats(context.Background(), empty); err != nil || !st.Estimated {
 		t.Errorf("Stats of an empty book: %v, estimated %v", err, st.Estimated)
+	}
+}
+
+// TestFormatsTable: each format the table lists parses by its name and writes a file of its
+// own, and the defaults are the table's.
+func TestFormatsTable(t *testing.T) {
+	suffixes := map[string]bool{}
+	var names []string
+	for _, fi := range export.AllFormats {
+		if got, err := export.ParseFormats(string(fi.Format)); err != nil || len(got) != 1 || got[0] != fi.Format {
+			t.Errorf("%s: %v %v", fi.Format, got, err)
+		}
+		if suffixes[fi.Suffix] || fi.Label == "" || fi.Flag == "" {
+			t.Errorf("%s: suffix %q repeated, or no label or flag", fi.Format, fi.Suffix)
+		}
+		suffixes[fi.Suffix] = true
+		names = append(names, string(fi.Format))
+	}
+	if _, err := export.ParseFormats("docx"); err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
+		t.Errorf("an unknown format: %v", err)
+	}
+	if len(export.Formats) != 2 || export.Formats[0] != export.EPUB || export.Formats[1] != export.PDF {
+		t.Errorf("defaults %v", export.Formats)
 	}
 }
