@@ -191,14 +191,13 @@ func (e *Editor) showExportResult(run *exportRun) {
 // their verdicts in box as they come. A validator that is not installed says so.
 func (e *Editor) validateEPUB(box *fyne.Container, book string, run *exportRun) {
 	lines := map[string]*widget.Label{}
-	order := []string{"EPUBCheck 5.3", "EPUBCheck 4.2.6", "Ace by DAISY"}
-	for _, name := range order {
-		l := widget.NewLabel(name + ": running…")
+	for _, v := range validate.EPUBValidators {
+		l := widget.NewLabel(v.Name + ": running…")
 		l.Wrapping = fyne.TextWrapWord
-		lines[name] = l
+		lines[v.Name] = l
 		box.Add(l)
 	}
-	run.validating = len(order)
+	run.validating = len(validate.EPUBValidators)
 	show := func(name string, rep validate.Report, err error) {
 		e.do(func() {
 			l := lines[name]
@@ -219,19 +218,10 @@ func (e *Editor) validateEPUB(box *fyne.Container, book string, run *exportRun) 
 		})
 	}
 	go func() {
-		ctx := context.Background()
-		for i, v := range validate.EPUBVersions {
-			rep, err := validate.EPUBCheck(ctx, book, v)
-			show(order[i], rep, err)
+		for _, v := range validate.EPUBValidators {
+			rep, err := v.Run(context.Background(), book)
+			show(v.Name, rep, err)
 		}
-		dir, err := os.MkdirTemp("", "anthology-ace-")
-		if err != nil {
-			show(order[2], validate.Report{}, err)
-			return
-		}
-		defer os.RemoveAll(dir)
-		rep, err := validate.Ace(ctx, book, dir)
-		show(order[2], rep, err)
 	}()
 }
 

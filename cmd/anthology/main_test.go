@@ -624,3 +624,29 @@ func TestSpellCommand(t *testing.T) {
 		t.Errorf("with the word list: %d %s", r.code, r.stdout)
 	}
 }
+
+// TestValidateCommand judges the sample's books with the app's validators, and a broken EPUB
+// with them too.
+func TestValidateCommand(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: EPUBCheck and Ace take the time; make test runs them")
+	}
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "book")
+	if r := runBin(t, nil, "export", "--sample", "--out", out); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	epubFile, pdfFile := filepath.Join(out, "the-lamp-lighters.epub"), filepath.Join(out, "the-lamp-lighters.pdf")
+	r := runBin(t, nil, "validate", epubFile, pdfFile)
+	if r.code != 0 || strings.Count(r.stdout, ": passed — ") != 3 || !strings.Contains(r.stdout, "preflight: ready for") {
+		t.Fatalf("validate: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	broken := filepath.Join(t.TempDir(), "broken.epub")
+	os.WriteFile(broken, []byte("PK\x03\x04 not really a zip"), 0o644)
+	if r := runBin(t, nil, "validate", broken); r.code != 1 || strings.Contains(r.stdout, "EPUBCheck 5.3: passed") {
+		t.Errorf("validate of a broken EPUB: %d\n%s", r.code, r.stdout)
+	}
+	if r := runBin(t, nil, "validate", "book.docx"); r.code != 2 {
+		t.Errorf("validate of a .docx: %d", r.code)
+	}
+}

@@ -185,3 +185,24 @@ func Tool(ctx context.Context, name string, args ...string) (string, error) {
 	}
 	return run(ctx, nil, name, args...)
 }
+
+// Validator is one outside judge of an EPUB.
+type Validator struct {
+	Name string // "EPUBCheck 5.3"
+	Run  func(ctx context.Context, book string) (Report, error)
+}
+
+// EPUBValidators are the judges every EPUB is held to, in order: EPUBCheck 5.3 and 4.2.6, and
+// Ace by DAISY. The app's export and `anthology validate` run these same ones.
+var EPUBValidators = []Validator{
+	{"EPUBCheck 5.3", func(ctx context.Context, book string) (Report, error) { return EPUBCheck(ctx, book, "5") }},
+	{"EPUBCheck 4.2.6", func(ctx context.Context, book string) (Report, error) { return EPUBCheck(ctx, book, "4") }},
+	{"Ace by DAISY", func(ctx context.Context, book string) (Report, error) {
+		dir, err := os.MkdirTemp("", "anthology-ace-")
+		if err != nil {
+			return Report{}, err
+		}
+		defer os.RemoveAll(dir)
+		return Ace(ctx, book, dir)
+	}},
+}
