@@ -444,6 +444,9 @@ func TestExportFromTheWindow(t *testing.T) {
 	if len(run.res.Files) != 2 {
 		t.Fatalf("wrote %v", run.res.Files)
 	}
+	if run.bar.Value != 1 {
+		t.Errorf("the progress bar ended at %.0f %%", run.bar.Value*100)
+	}
 	book := run.res.Files[0]
 	for _, v := range validate.EPUBVersions {
 		rep, err := validate.EPUBCheck(context.Background(), book, v)

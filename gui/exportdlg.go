@@ -100,14 +100,6 @@ func (e *Editor) Export(dir string, formats []export.Format, final bool, done fu
 	run := &exportRun{cancel: cancel}
 	run.step = widget.NewLabel("Starting…")
 	run.bar = widget.NewProgressBar()
-	steps := 3 + len(formats) // checking, assembling, (typesetting), one write per format
-	for _, f := range formats {
-		if fi, _ := f.Info(); fi.Typeset {
-			steps++ // the pages are set once, for every format that draws them
-			break
-		}
-	}
-	seen := 0
 	stop := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		run.step.SetText("Cancelling…")
 		cancel()
@@ -121,11 +113,10 @@ func (e *Editor) Export(dir string, formats []export.Format, final bool, done fu
 	go func() {
 		res, err := safely("exporting", func() (*export.Result, error) {
 			return export.Build(ctx, clone, export.Options{OutDir: dir, Formats: formats, Final: final,
-				Progress: func(s string) {
+				Progress: func(pr export.Progress) {
 					e.do(func() {
-						seen++
-						run.step.SetText(strings.ToUpper(s[:1]) + s[1:] + "…")
-						run.bar.SetValue(float64(seen) / float64(steps))
+						run.step.SetText(strings.ToUpper(pr.Stage[:1]) + pr.Stage[1:] + "…")
+						run.bar.SetValue(float64(pr.Done) / float64(pr.Total))
 					})
 				}})
 		})

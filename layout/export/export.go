@@ -41,6 +41,13 @@ const (
 	Cover Format = "cover"
 )
 
+// Progress is where an export is: the stage it has reached and how many of its steps are done
+// (Done counts the one starting now; the last event, "done", has Done == Total).
+type Progress struct {
+	Stage       string
+	Done, Total int
+}
+
 // FormatInfo describes one format: how the CLI names it, how the app offers it, the file it
 // writes and whether it needs the book set into pages.
 type FormatInfo struct {
@@ -136,8 +143,9 @@ type Options struct {
 	Flavour pdf.Flavour
 	// Modified fixes the build timestamp (SOURCE_DATE_EPOCH); zero uses the project's dates.
 	Modified time.Time
-	// Progress, when set, is told what is happening ("typesetting", "writing book.epub").
-	Progress func(step string)
+	// Progress, when set, is told what is happening at each step ("typesetting", "writing
+	// book.epub"), and how far along the export is.
+	Progress func(Progress)
 	// Final refuses to build a book that "anthology check --final" finds errors in.
 	Final bool
 	// CacheDir keeps the set-page lists an EPUB built alone takes its page list from; empty is
@@ -178,9 +186,14 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	if len(opts.Formats) == 0 {
 		opts.Formats = Formats
 	}
-	progress := opts.Progress
-	if progress == nil {
-		progress = func(string) {}
+	// The steps: checking, assembling, setting the pages (or reading their list from the
+	// cache), one write per format, then done.
+	total, done := 3+len(opts.Formats)+1, 0
+	progress := func(stage string) {
+		done++
+		if opts.Progress != nil {
+			opts.Progress(Progress{Stage: stage, Done: done, Total: total})
+		}
 	}
 	if err := prepareDir(opts.OutDir); err != nil {
 		return nil, err
@@ -248,6 +261,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		key, kerr := pageListKey(p, ed)
 		cached, ok := loadPageList(cacheDir(opts), key)
 		if kerr == nil && ok {
+			progress("page list from the cache")
 			pages = cached
 		} else {
 			progress("typesetting")
@@ -332,6 +346,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		res.Files = append(res.Files, names[0])
 		pending, names = pending[1:], names[1:]
 	}
+	progress("done")
 	return res, nil
 }
 

@@ -58,3 +58,24 @@ func TestFormatsTable(t *testing.T) {
 		t.Errorf("defaults %v", export.Formats)
 	}
 }
+
+// TestProgress: an export says each stage, counts its steps, and ends at the whole.
+func TestProgress(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	var got []export.Progress
+	_, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Progress: func(pr export.Progress) { got = append(got, pr) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stages []string
+	for i, pr := range got {
+		stages = append(stages, pr.Stage)
+		if pr.Done != i+1 || pr.Total != len(got) {
+			t.Errorf("event %d: %+v of %d events", i, pr, len(got))
+		}
+	}
+	want := "checking|assembling|typesetting|writing the-lamp-lighters.epub|writing the-lamp-lighters.pdf|done"
+	if strings.Join(stages, "|") != want {
+		t.Errorf("stages %s", strings.Join(stages, "|"))
+	}
+}

@@ -77,8 +77,8 @@ func TestCancelWhileWriting(t *testing.T) {
 	for _, stage := range []string{"writing the-lamp-lighters.epub", "writing the-lamp-lighters.pdf"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		out := t.TempDir()
-		_, err := export.Build(ctx, sampleProject(t), export.Options{OutDir: out, Progress: func(s string) {
-			if s == stage {
+		_, err := export.Build(ctx, sampleProject(t), export.Options{OutDir: out, Progress: func(pr export.Progress) {
+			if pr.Stage == stage {
 				cancel()
 			}
 		}})
