@@ -288,14 +288,21 @@ func (s *setter) setGalleyIn(fs *fontSet, sec *layout.Section) *galley {
 	return s.essay(fs, sec)
 }
 
-// small-caps tracking and sizes used across pages.
+// sizes are the body size, the small size and an essay title's, in points.
 func (s *setter) sizes() (body, small, title float64) {
-	return s.o.BodySize, s.o.BodySize * 0.85, s.o.BodySize * 1.8
+	st := s.style()
+	return s.o.BodySize, s.o.BodySize * st.Small, s.o.BodySize * st.EssayTitle.Size
 }
 
-// heading returns the lines of a centred heading: an opener's title, a page title.
-func (s *setter) heading(fs *fontSet, content []text.Inline, size float64, italic, smallCaps bool, lead float64) []*gline {
-	ls := s.lines(fs, content, paraCfg{size: size, leading: lead, italic: italic, smallCaps: smallCaps, center: true})
+// style is the book's design.
+func (s *setter) style() *Style { return &DefaultStyle }
+
+// heading returns the lines of a centred heading (an opener's title, a page title) set as
+// look says, its first line look.Before below the line before when that is set.
+func (s *setter) heading(fs *fontSet, content []text.Inline, look Look) []*gline {
+	size := s.o.BodySize * look.Size
+	lead := size * look.Lead
+	ls := s.lines(fs, content, paraCfg{size: size, leading: lead, italic: look.Italic, smallCaps: look.SmallCaps, center: true})
 	if len(ls) == 0 {
 		// Nothing drawable (no text, or only characters no font has, which the missing-glyph
 		// report names): the heading still takes its line, so that what follows keeps its
@@ -305,6 +312,9 @@ func (s *setter) heading(fs *fontSet, content []text.Inline, size float64, itali
 	for _, l := range ls {
 		l.keep = true
 		l.para = -1
+	}
+	if look.Before > 0 {
+		ls[0].lead = s.o.BodySize * look.Before
 	}
 	return ls
 }
@@ -332,34 +342,28 @@ func place(ls []*gline, y float64) []*gline {
 func (s *setter) textHeight() float64 { return s.g.LastBaseline() - s.g.Top }
 
 func (s *setter) halfTitle(fs *fontSet, sec *layout.Section) *galley {
-	_, small, _ := s.sizes()
-	ls := place(s.heading(fs, sec.Title, small*1.35, false, true, small*1.35*1.4), s.textHeight()*0.22)
+	st := s.style()
+	ls := place(s.heading(fs, sec.Title, st.HalfTitle), s.textHeight()*st.HalfTitleAt)
 	return &galley{sec: sec, lines: ls, fixed: true, recto: true}
 }
 
 func (s *setter) titlePage(fs *fontSet, sec *layout.Section) *galley {
-	body, small, _ := s.sizes()
+	st := s.style()
 	th := s.textHeight()
 	var ls []*gline
-	title := place(s.heading(fs, sec.Title, body*2.4, false, false, body*2.4*1.15), th*0.2)
+	title := place(s.heading(fs, sec.Title, st.Title), th*st.TitleAt)
 	ls = append(ls, title...)
 	if len(sec.Subtitle) > 0 {
-		sub := s.heading(fs, sec.Subtitle, body*1.3, true, false, body*1.3*1.3)
-		sub[0].lead = body * 2.6
-		ls = append(ls, sub...)
+		ls = append(ls, s.heading(fs, sec.Subtitle, st.Subtitle)...)
 	}
 	if len(s.ed.Editors) > 0 {
-		ed := s.heading(fs, plain(s.ed.Words.EditedBy), body, true, false, body*1.4)
-		ed[0].lead = body * 5
-		names := s.heading(fs, plain(s.ed.EditorNames()), body*1.15, false, true, body*1.5)
-		names[0].lead = body * 1.8
-		ls = append(ls, ed...)
-		ls = append(ls, names...)
+		ls = append(ls, s.heading(fs, plain(s.ed.Words.EditedBy), st.EditedBy)...)
+		ls = append(ls, s.heading(fs, plain(s.ed.EditorNames()), st.Editors)...)
 	}
 	// The title page is one page: what follows is placed from the top, so make the leads
 	// absolute for the publisher at the foot.
 	if s.ed.Publisher != "" {
-		pub := s.heading(fs, plain(s.ed.Publisher), small, false, true, small*1.3)
+		pub := s.heading(fs, plain(s.ed.Publisher), st.Publisher)
 		used := 0.0
 		for _, l := range ls {
 			used += l.lead
@@ -399,30 +403,26 @@ func (s *setter) copyrightPage(fs *fontSet, sec *layout.Section) *galley {
 }
 
 func (s *setter) dedication(fs *fontSet, sec *layout.Section) *galley {
-	body, _, _ := s.sizes()
+	st := s.style()
 	var ls []*gline
 	for _, b := range sec.Body.Blocks {
 		if p, ok := b.(*text.Paragraph); ok {
-			pl := s.heading(fs, p.Content, body*1.1, true, false, body*1.1*1.45)
+			pl := s.heading(fs, p.Content, st.Dedication)
 			if len(ls) > 0 && len(pl) > 0 {
-				pl[0].space = body * 0.6
+				pl[0].space = s.o.BodySize * st.DedicationGap
 			}
 			ls = append(ls, pl...)
 		}
 	}
-	return &galley{sec: sec, lines: place(ls, s.textHeight()*0.22), fixed: true, recto: true}
+	return &galley{sec: sec, lines: place(ls, s.textHeight()*st.DedicationAt), fixed: true, recto: true}
 }
 
 func (s *setter) partOpener(fs *fontSet, sec *layout.Section) *galley {
-	body, small, _ := s.sizes()
-	label := place(s.heading(fs, plain(s.ed.Words.PartLabel(sec.Number)), small, false, true, small*1.4), s.textHeight()*0.28)
-	title := s.heading(fs, sec.Title, body*2, true, false, body*2*1.2)
-	title[0].lead = body * 3
-	ls := append(label, title...)
+	st := s.style()
+	label := place(s.heading(fs, plain(s.ed.Words.PartLabel(sec.Number)), st.PartLabel), s.textHeight()*st.PartAt)
+	ls := append(label, s.heading(fs, sec.Title, st.PartTitle)...)
 	if len(sec.Subtitle) > 0 {
-		sub := s.heading(fs, sec.Subtitle, body*1.1, false, false, body*1.5)
-		sub[0].lead = body * 2.4
-		ls = append(ls, sub...)
+		ls = append(ls, s.heading(fs, sec.Subtitle, st.PartSubtitle)...)
 	}
 	ls[0].anchors = append(ls[0].anchors, sec.ID)
 	return &galley{sec: sec, lines: ls, fixed: true, recto: true, opener: true}
@@ -432,12 +432,10 @@ func (s *setter) partOpener(fs *fontSet, sec *layout.Section) *galley {
 
 // opener starts a flowed section: the sink, then the title block.
 func (s *setter) openerTitle(fs *fontSet, sec *layout.Section) []*gline {
-	body, _, title := s.sizes()
-	ls := s.heading(fs, sec.Title, title, false, false, title*1.18)
+	st := s.style()
+	ls := s.heading(fs, sec.Title, st.EssayTitle)
 	if len(sec.Subtitle) > 0 {
-		sub := s.heading(fs, sec.Subtitle, body*1.15, true, false, body*1.15*1.35)
-		sub[0].lead = body * 2.1
-		ls = append(ls, sub...)
+		ls = append(ls, s.heading(fs, sec.Subtitle, st.EssaySubtitle)...)
 	}
 	if len(ls) > 0 {
 		ls[0].anchors = append(ls[0].anchors, sec.ID)
@@ -446,16 +444,13 @@ func (s *setter) openerTitle(fs *fontSet, sec *layout.Section) []*gline {
 }
 
 func (s *setter) byline(fs *fontSet, sec *layout.Section) []*gline {
-	body, _, _ := s.sizes()
 	if len(sec.Authors) == 0 {
 		return nil
 	}
-	ls := s.heading(fs, plain(sec.Byline()), body, false, true, body*1.35)
-	ls[0].lead = body * 2.6
+	st := s.style()
+	ls := s.heading(fs, plain(sec.Byline()), st.Byline)
 	if t := sec.TranslatorLine(); t != "" {
-		tl := s.heading(fs, plain(t), body*0.9, true, false, body*1.3)
-		tl[0].lead = body * 1.5
-		ls = append(ls, tl...)
+		ls = append(ls, s.heading(fs, plain(t), st.Translator)...)
 	}
 	return ls
 }
@@ -519,7 +514,7 @@ func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 // sinkDepth is how far below the top of the text block an opener's title starts: a quarter of
 // the page, on the grid.
 func (s *setter) sinkDepth() float64 {
-	return float64(int(float64(s.g.Lines)*0.22)) * s.g.Leading
+	return float64(int(float64(s.g.Lines)*s.style().Sink)) * s.g.Leading
 }
 
 // numberParas gives every paragraph's lines a paragraph id, for widow and orphan control.
@@ -553,7 +548,7 @@ func (s *setter) bodyLines(fs *fontSet, sec *layout.Section, doc *text.Document,
 		case *text.Paragraph:
 			c := paraCfg{size: body, leading: L, justify: true, notes: notes}
 			if indentNext {
-				c.indent = body * 1.2
+				c.indent = body * s.style().Indent
 			}
 			content := x.Content
 			if first && (sec.Kind == layout.Essay || sec.Kind == layout.Introduction) {
@@ -751,13 +746,12 @@ func noteAnchor(sectionID string, n int) string { return sectionID + "-fn-" + st
 
 // pageTitle starts a flowed front- or back-matter section with its title.
 func (s *setter) pageTitle(fs *fontSet, sec *layout.Section) *galley {
-	_, _, title := s.sizes()
-	ls := s.heading(fs, sec.Title, title*0.8, false, false, title*0.8*1.2)
+	ls := s.heading(fs, sec.Title, s.style().PageTitle)
 	ls[0].anchors = append(ls[0].anchors, sec.ID)
 	for _, l := range ls {
 		l.pos = Position{Section: sec.ID, Block: -1}
 	}
-	return &galley{sec: sec, lines: ls, opener: true, folio: true, sink: s.sinkDepth() * 0.6,
+	return &galley{sec: sec, lines: ls, opener: true, folio: true, sink: s.sinkDepth() * s.style().PageSink,
 		recto:     sec.Kind == layout.Contents || s.o.RectoOpeners,
 		headVerso: s.ed.Title, headRecto: sec.PlainTitle()}
 }
