@@ -111,6 +111,12 @@ icons() { # icons ROOT: hicolor icons at the usual sizes
 # The Linux desktop app.
 go build -trimpath -buildvcs=false -ldflags "$ldflags" -o "$work/anthology" ./cmd/anthology
 manpage "$work/anthology" "$work/anthology.1.gz"
+# Shell completion, from the program itself.
+completions() { # completions PREFIX
+  mkdir -p "$1/share/bash-completion/completions" "$1/share/fish/vendor_completions.d"
+  "$work/anthology" completion bash >"$1/share/bash-completion/completions/anthology"
+  "$work/anthology" completion fish >"$1/share/fish/vendor_completions.d/anthology.fish"
+}
 
 # Tarball, as `fyne package` lays it out, with an install Makefile.
 tree="$work/tar/usr/local"
@@ -120,6 +126,7 @@ desktop "$tree/share/applications/anthology.desktop" anthology
 mimexml "$tree/share/mime/packages/anthology.xml"
 cp "$work/anthology.1.gz" "$tree/share/man/man1/"
 icons "$tree"
+completions "$tree"
 desktop-file-validate "$tree/share/applications/anthology.desktop"
 cat >"$work/tar/Makefile" <<'EOF'
 # Installs Anthology: `make user-install` into ~/.local, `sudo make install` into /usr/local.
@@ -133,7 +140,9 @@ user-install:
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/anthology $(DESTDIR)$(PREFIX)/share/applications/anthology.desktop \
 	  $(DESTDIR)$(PREFIX)/share/mime/packages/anthology.xml $(DESTDIR)$(PREFIX)/share/man/man1/anthology.1.gz \
-	  $(DESTDIR)$(PREFIX)/share/pixmaps/anthology.png
+	  $(DESTDIR)$(PREFIX)/share/pixmaps/anthology.png \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/anthology \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/anthology.fish
 	rm -f $(DESTDIR)$(PREFIX)/share/icons/hicolor/*/apps/anthology.png
 user-uninstall:
 	$(MAKE) uninstall PREFIX=$(HOME)/.local
@@ -151,6 +160,7 @@ desktop "$deb/usr/share/applications/anthology.desktop" anthology
 mimexml "$deb/usr/share/mime/packages/anthology.xml"
 cp "$work/anthology.1.gz" "$deb/usr/share/man/man1/"
 icons "$deb/usr"
+completions "$deb/usr"
 rm -rf "$deb/usr/share/pixmaps"
 for f in $(find assets/fonts assets/hyphenation -type f \( -iname '*licen*' -o -iname '*ofl*' -o -iname '*.licence.txt' \) | sort); do
   cp "$f" "$deb/usr/share/doc/anthology/$(echo "${f#assets/}" | tr / -)"

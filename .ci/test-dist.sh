@@ -36,6 +36,7 @@ desktop-file-validate /usr/share/applications/anthology.desktop || fail "the lau
 [ -f /usr/share/mime/packages/anthology.xml ] && [ -f /usr/share/man/man1/anthology.1.gz ] && \
   [ -f /usr/share/icons/hicolor/256x256/apps/anthology.png ] || fail "MIME type, man page or icon missing"
 grep -q '^\.SH NAME' <<<"$(zcat /usr/share/man/man1/anthology.1.gz)" || fail "the man page has no NAME"
+bash -c "source /usr/share/bash-completion/completions/anthology; COMP_WORDS=(anthology exp); COMP_CWORD=1; _anthology; [ \"\${COMPREPLY[*]}\" = export ]" || fail "the bash completion does not complete commands"
 echo "test-dist: .deb installs; $(/usr/bin/anthology --version)"
 
 # The installed app opens under Xvfb: its window is found and photographed.

@@ -169,6 +169,7 @@ func init() {
 		{"new", "DIR --title TITLE", "create a new, empty anthology project in DIR", runNew},
 		{"open", "[PROJECT]", "open a project in the desktop app (the sample when none is given)", runOpen},
 		{"bench-corpus", "--essays N --words W [--seed S] DIR", "write a synthetic anthology for benchmarks", runBenchCorpus},
+		{"completion", "bash|zsh|fish", "print a shell completion script (anthology completion bash > /etc/bash_completion.d/anthology)", runCompletion},
 		{"version", "", "print the version", runVersion},
 		{"help", "[COMMAND]", "show this help, or a command's", runHelp},
 	}

@@ -650,3 +650,30 @@ func TestValidateCommand(t *testing.T) {
 		t.Errorf("validate of a .docx: %d", r.code)
 	}
 }
+
+// TestCompletion: the bash script completes commands and each command's own flags (read from
+// the flag sets the commands parse); fish and zsh scripts are written; another shell is bad
+// usage.
+func TestCompletion(t *testing.T) {
+	r := runBin(t, nil, "completion", "bash")
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	script := filepath.Join(t.TempDir(), "anthology.bash")
+	os.WriteFile(script, []byte(r.stdout), 0o644)
+	out, err := exec.Command("bash", "-c", `source "$0"
+COMP_WORDS=(anthology sp); COMP_CWORD=1; _anthology; echo "${COMPREPLY[@]}"
+COMP_WORDS=(anthology find --re); COMP_CWORD=2; _anthology; echo "${COMPREPLY[@]}"`, script).CombinedOutput()
+	if err != nil || string(out) != "spell\n--regexp --replace\n" {
+		t.Errorf("bash completion: %v %q", err, out)
+	}
+	if r := runBin(t, nil, "completion", "fish"); r.code != 0 || !strings.Contains(r.stdout, "__fish_seen_subcommand_from export' -l format") {
+		t.Errorf("fish: %d %s", r.code, r.stdout)
+	}
+	if r := runBin(t, nil, "completion", "zsh"); r.code != 0 || !strings.HasPrefix(r.stdout, "autoload -U +X bashcompinit") {
+		t.Errorf("zsh: %d", r.code)
+	}
+	if r := runBin(t, nil, "completion", "tcsh"); r.code != 2 {
+		t.Errorf("tcsh: %d", r.code)
+	}
+}
