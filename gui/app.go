@@ -39,6 +39,23 @@ func Run(p *anthology.Project, o Options) error {
 	if o.Select != "" {
 		e.SelectEssay(o.Select)
 	}
+	// Later launches hand their projects to this app (see instance.go). Should another app
+	// hold the socket, this one runs on its own.
+	if stop, err := listenInstance(instanceSocket(), func(r instanceRequest) {
+		fyne.Do(func() { e.openHandedOff(r.Open) })
+	}); err == nil {
+		defer stop()
+	}
 	e.Window().ShowAndRun()
 	return nil
+}
+
+// openHandedOff opens a project a second launch handed to this app (none: the launch only
+// asked for the window), asking first about unsaved edits, and brings the window to the front.
+func (e *Editor) openHandedOff(dir string) {
+	e.win.RequestFocus()
+	if dir == "" || dir == e.project().Dir {
+		return
+	}
+	e.whenSaved(func() { e.OpenProject(dir) })
 }

@@ -373,3 +373,40 @@ func TestRealWindowDropFiles(t *testing.T) {
 	a.keys(id, "ctrl+q")
 	a.cmd.Wait()
 }
+
+// TestRealWindowSecondLaunch: with the app open on one book, launching it again on another
+// (as a file manager does) hands that book to the running window and exits; the window then
+// shows it.
+func TestRealWindowSecondLaunch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the real window")
+	}
+	first := edittest.SampleCopy(t)
+	second := edittest.WriteProject(t, map[string]string{
+		"anthology.yaml": "title: The Second Book\ncontributors: [{id: a, name: Ann Lee, bio: She writes.}]\ncontents: [one]\n",
+		"essays/one.md":  "---\ntitle: One\nauthors: [a]\noriginal: true\n---\n\nA first essay, long enough to set a page of the book it opens.\n",
+	})
+	a := newRealApp(t)
+	a.start("open", first.Dir)
+	id := a.window()
+	a.until("the first book's title", func() bool { return strings.Contains(a.title(id), "The Lamp-Lighters") })
+	launch := exec.Command(a.bin, "open", second.Dir)
+	launch.Env = a.env
+	done := make(chan error, 1)
+	var out []byte
+	go func() {
+		var err error
+		out, err = launch.CombinedOutput()
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil || !strings.Contains(string(out), "in the Anthology already running") {
+			t.Fatalf("the second launch: %v\n%s", err, out)
+		}
+	case <-time.After(30 * time.Second):
+		launch.Process.Kill()
+		t.Fatal("the second launch opened a window of its own instead of handing the book over")
+	}
+	a.until("the second book in the running window", func() bool { return strings.Contains(a.title(id), "The Second Book") })
+}

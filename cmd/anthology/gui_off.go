@@ -12,3 +12,6 @@ import (
 func startApp(*anthology.Project, appOptions) error {
 	return errors.New("this anthology was built without the desktop app (-tags nogui); use a subcommand such as 'anthology export', see 'anthology help'")
 }
+
+// handOff has no app to hand a project to in this build.
+func handOff(string) (bool, error) { return false, nil }
