@@ -455,6 +455,7 @@ func parseEssay(name string, data []byte, e *Essay) ([]*Warning, error) {
 			e.Body = strings.TrimLeft(dropFirstHeading(e.Body), "\n")
 		}
 	}
+	e.countWords()
 	// What was read counts as saved, even where the model reshaped it (a title taken from the
 	// first heading): a save leaves the file alone until the editor changes something.
 	e.markSaved()

@@ -259,6 +259,7 @@ func (e *Essay) SetBody(markdownSrc string) {
 	clean, _ := stripControl(strings.ReplaceAll(markdownSrc, "\r\n", "\n"))
 	e.Body = clean
 	e.Doc = markdown.Parse([]byte(clean))
+	e.countWords()
 }
 
 // NewEssay makes an essay to be added to the project's contents; its file is essays/<id>.md.
