@@ -156,7 +156,7 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 				pdf.SetFont(t.Face.Family, styleCodes[t.Face.Style], t.Size)
 				curFace, curSize = t.Face, t.Size
 			}
-			want := t.Lang
+			want := t.Lang()
 			if strings.EqualFold(want, ed.Language) {
 				want = ""
 			}

@@ -3,6 +3,7 @@ package typeset
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,43 @@ import (
 //
 // A paragraph's own direction is its section's (an Arabic or Hebrew book or essay is set
 // right to left); a left-to-right paragraph with no right-to-left character pays nothing.
+
+// langID numbers the languages texts are marked with (0: none), for Text.
+type langID uint16
+
+var (
+	langMu    sync.Mutex
+	langNames = []string{""}
+	langIDs   = map[string]langID{"": 0}
+)
+
+// langIDOf returns the number of a language tag, giving it one the first time.
+func langIDOf(tag string) langID {
+	if tag == "" {
+		return 0
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	if id, ok := langIDs[tag]; ok {
+		return id
+	}
+	if len(langNames) > 0xFFFF {
+		return 0 // more languages than any book has: left unmarked
+	}
+	id := langID(len(langNames))
+	langNames = append(langNames, tag)
+	langIDs[tag] = id
+	return id
+}
+
+func langName(id langID) string {
+	if id == 0 {
+		return ""
+	}
+	langMu.Lock()
+	defer langMu.Unlock()
+	return langNames[id]
+}
 
 // isRTLRune reports whether r belongs to a right-to-left script or is a directional mark:
 // seeing one makes a paragraph resolve its levels.
@@ -121,6 +159,74 @@ func bidiLevels(s string, dir bidi.Direction, base int8) (levels []int8) {
 		}
 	}
 	return levels
+}
+
+// bidiLine reports whether any fragment or space of a line is not at level 0, so that the
+// line must be put in visual order.
+func bidiLine(items []item) bool {
+	for i := range items {
+		if items[i].level != 0 {
+			return true
+		}
+		for k := range items[i].frags {
+			if items[i].frags[k].level != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bidiMaterialize positions a line with right-to-left text: its elements in logical order,
+// then in visual order (visualOrder), each right-to-left fragment's text reversed. It returns
+// the line's natural width.
+func bidiMaterialize(line *Line, items []item, brk item, ratio float64) float64 {
+	elems := make([]lineElem, 0, 2*len(items)+1)
+	for _, it := range items {
+		switch it.kind {
+		case boxItem:
+			if len(it.frags) == 0 {
+				elems = append(elems, lineElem{width: it.width, level: it.level}) // an indent
+			}
+			for k := range it.frags {
+				fr := &it.frags[k]
+				if line.At < 0 {
+					line.At = fr.at
+				}
+				elems = append(elems, lineElem{width: fr.width, frag: fr, level: fr.level})
+			}
+		case glueItem:
+			w := it.width + ratio*it.stretch
+			if ratio < 0 {
+				w = it.width + ratio*it.shrink
+			}
+			elems = append(elems, lineElem{width: w, level: it.level})
+		}
+	}
+	if brk.kind == penaltyItem && len(brk.frags) > 0 {
+		// The hyphen goes with the word it ends.
+		lvl := int8(0)
+		if n := len(elems); n > 0 {
+			lvl = elems[n-1].level
+		}
+		for k := range brk.frags {
+			elems = append(elems, lineElem{width: brk.frags[k].width, frag: &brk.frags[k], level: lvl})
+		}
+		line.Hyphenated = brk.flagged
+	}
+	visualOrder(elems)
+	x := 0.0
+	for _, e := range elems {
+		if e.frag != nil {
+			fr := *e.frag
+			if e.level%2 == 1 {
+				fr.text = reverseVisual(fr.text)
+			}
+			line.Runs = appendRuns(line.Runs, x, fr)
+		}
+		x += e.width
+	}
+	return x
 }
 
 // lineElem is one thing a line draws, in logical order: a fragment, or a space or indent.

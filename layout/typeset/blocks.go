@@ -332,7 +332,7 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 						}
 					}
 					for _, run := range cl.Runs {
-						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size, Lang: run.Lang})
+						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size, lang: run.style.lang})
 					}
 					row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 				}

@@ -199,10 +199,14 @@ type Text struct {
 	Text string
 	Face *Face
 	Size float64
-	// Lang is the text's language where it is not the book's (a quotation, an essay in
-	// another language): the PDF marks it, for screen readers and text extraction.
-	Lang string
+	// lang names the text's language where it is not the book's (see Lang); a number, not a
+	// string, keeps the millions of texts of a long book small.
+	lang langID
 }
+
+// Lang is the text's language where it is not the book's (a quotation, an essay in another
+// language), "" otherwise: the PDF marks it, for screen readers and text extraction.
+func (t Text) Lang() string { return langName(t.lang) }
 
 // Picture is a figure's image drawn on a page: X, Y is its top-left corner, W and H its size
 // in points.

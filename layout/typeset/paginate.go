@@ -533,7 +533,7 @@ func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 	if l.line != nil {
 		lx := at(0, l.line.Natural)
 		for _, r := range l.line.Runs {
-			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, Face: r.Face, Size: r.Size, Lang: r.Lang})
+			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, Face: r.Face, Size: r.Size, lang: r.style.lang})
 			if r.Link != "" {
 				w := r.style.width(r.Text)
 				pg.Links = append(pg.Links, Link{X: lx + r.X, Y: y - r.Size, W: w, H: r.Size * 1.25, URL: r.Link})

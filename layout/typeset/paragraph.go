@@ -27,7 +27,7 @@ type textStyle struct {
 	hyph *Hyphenator
 	// lang is the run's language when it is not the book's (a span's, an essay's own): the
 	// PDF marks its text with it.
-	lang string
+	lang langID
 }
 
 // fragment is text set in one style, measured.
@@ -59,7 +59,6 @@ type Run struct {
 	Size  float64
 	Rise  float64
 	Link  string
-	Lang  string // the text's language where it is not the book's
 	style *textStyle
 }
 
@@ -116,7 +115,7 @@ func (fs *fontSet) styleOf(k styleKey) *textStyle {
 	if lang == "" {
 		lang = fs.lang
 	}
-	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph, hyph: k.hyph, lang: lang}
+	st := &textStyle{face: k.face, size: k.size, tracking: k.tracking, rise: k.rise, link: k.link, noHyph: k.noHyph, hyph: k.hyph, lang: langIDOf(lang)}
 	fs.styles[k] = st
 	return st
 }
@@ -225,6 +224,9 @@ func (pb *paraBuilder) addText(s string, st inlineStyle) {
 		case plain != nil && plain.face.Has(r):
 			if run < 0 {
 				run, runAt = i, at
+			}
+			if r >= 0x0590 && isRTLRune(r) {
+				pb.bidi = true // a body face that draws Arabic or Hebrew itself
 			}
 		default:
 			flushRun(i)
@@ -421,7 +423,9 @@ func (pb *paraBuilder) box(s string, st *textStyle, at int) {
 	if st.tracking == 0 { // letter-spaced small capitals keep their letters apart
 		s = st.face.ligate(s)
 	}
-	s = shapeArabic(s, st.face.Has)
+	if pb.bidi {
+		s = shapeArabic(s, st.face.Has)
+	}
 	w := st.width(s)
 	pb.items = append(pb.items, item{kind: boxItem, width: w, frags: []fragment{{text: s, style: st, width: w, at: at}}})
 }
@@ -647,58 +651,40 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 			}
 		}
 		line := &Line{Width: lw, At: -1}
-		// The line's elements in logical order; put in visual order when any is right to left.
-		elems := make([]lineElem, 0, 2*(end-start)+1)
-		mixed := false
-		for i := start; i < end; i++ {
-			it := items[i]
-			switch it.kind {
-			case boxItem:
-				if len(it.frags) == 0 {
-					// an indent: space that is part of the line
-					elems = append(elems, lineElem{width: it.width, level: it.level})
-				}
-				for k := range it.frags {
-					fr := &it.frags[k]
-					if line.At < 0 {
-						line.At = fr.at
-					}
-					elems = append(elems, lineElem{width: fr.width, frag: fr, level: fr.level})
-					mixed = mixed || fr.level != 0
-				}
-			case glueItem:
-				w := it.width + ratio*it.stretch
-				if ratio < 0 {
-					w = it.width + ratio*it.shrink
-				}
-				elems = append(elems, lineElem{width: w, level: it.level})
-				mixed = mixed || it.level != 0
-			}
-		}
-		if brk.kind == penaltyItem && len(brk.frags) > 0 {
-			// The hyphen goes with the word it ends.
-			lvl := int8(0)
-			if n := len(elems); n > 0 {
-				lvl = elems[n-1].level
-			}
-			for k := range brk.frags {
-				elems = append(elems, lineElem{width: brk.frags[k].width, frag: &brk.frags[k], level: lvl})
-			}
-			line.Hyphenated = brk.flagged
-		}
-		if mixed {
-			visualOrder(elems)
-		}
 		x := 0.0
-		for _, e := range elems {
-			if e.frag != nil {
-				fr := *e.frag
-				if e.level%2 == 1 {
-					fr.text = reverseVisual(fr.text)
+		if !bidiLine(items[start:end]) {
+			// Left to right throughout (nearly every line): each fragment where it falls.
+			for i := start; i < end; i++ {
+				it := items[i]
+				switch it.kind {
+				case boxItem:
+					if len(it.frags) == 0 {
+						x += it.width // an indent: space that is part of the line
+					}
+					for _, fr := range it.frags {
+						if line.At < 0 {
+							line.At = fr.at
+						}
+						line.Runs = appendRuns(line.Runs, x, fr)
+						x += fr.width
+					}
+				case glueItem:
+					if ratio >= 0 {
+						x += it.width + ratio*it.stretch
+					} else {
+						x += it.width + ratio*it.shrink
+					}
 				}
-				line.Runs = appendRuns(line.Runs, x, fr)
 			}
-			x += e.width
+			if brk.kind == penaltyItem && len(brk.frags) > 0 {
+				for _, fr := range brk.frags {
+					line.Runs = appendRuns(line.Runs, x, fr)
+					x += fr.width
+				}
+				line.Hyphenated = brk.flagged
+			}
+		} else {
+			x = bidiMaterialize(line, items[start:end], brk, ratio)
 		}
 		line.Natural = x
 		line.Overfull = x > lw+0.5
@@ -728,7 +714,7 @@ func appendRuns(runs []Run, x float64, fr fragment) []Run {
 			runs[n-1].Text += seg
 			return
 		}
-		runs = append(runs, Run{X: at, Text: seg, Face: face, Size: st.size, Rise: st.rise, Link: st.link, Lang: st.lang, style: st})
+		runs = append(runs, Run{X: at, Text: seg, Face: face, Size: st.size, Rise: st.rise, Link: st.link, style: st})
 	}
 	cur := startX
 	segX := startX
