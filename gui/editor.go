@@ -168,7 +168,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 		newToolbarTip(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", func() { e.sess.Redo() }),
 		widget.NewToolbarSeparator(),
 		newToolbarTip(theme.SearchIcon(), "Find and replace in the book (Ctrl+F, Ctrl+H)", func() { e.findDialog(false) }),
-		newToolbarTip(theme.FileIcon(), "Import essays from files (Ctrl+I)", e.importDialog),
+		newToolbarTip(theme.FileIcon(), "Import essays from files (Ctrl+Shift+I)", e.importDialog),
 		newToolbarTip(theme.DownloadIcon(), "Export the EPUB and the PDF (Ctrl+E)", e.exportDialog),
 	)
 	e.detailScroll = container.NewVScroll(container.NewPadded(e.detail))
@@ -527,7 +527,8 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	recent.ChildMenu = e.recentMenu
 	e.refreshRecentMenu()
 	imp := fyne.NewMenuItem("Import…", e.importDialog)
-	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: ctrl}
+	// Ctrl+I is italic (Format), as in every editor; importing takes Ctrl+Shift+I.
+	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: ctrl | fyne.KeyModifierShift}
 	exp := fyne.NewMenuItem("Export…", e.exportDialog)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
 	quit := fyne.NewMenuItem("Quit", e.RequestClose)
@@ -588,7 +589,7 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	keys := fyne.NewMenuItem("Keyboard Shortcuts", e.showShortcuts)
 	keys.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: ctrl}
 	help := fyne.NewMenu("Help", keys, about)
-	return fyne.NewMainMenu(file, editMenu, view, help)
+	return fyne.NewMainMenu(file, editMenu, e.formatMenu(), view, help)
 }
 
 // addShortcuts registers the menus' shortcuts on the canvas too (the menu shows them; the

@@ -43,6 +43,7 @@ func (f *form) entry(placeholder string, t text) *sealingEntry {
 // area is a multi-line text field (Markdown).
 func (f *form) area(placeholder string, rows int, t text) *sealingEntry {
 	en := newSealingEntry(f.e, true)
+	en.markdown = true
 	en.Wrapping = fyne.TextWrapWord
 	en.SetMinRowsVisible(rows)
 	f.bindEntry(en, placeholder, t.get, t.set)
@@ -122,6 +123,9 @@ func (f *form) onRefresh(r func()) { f.refreshers = append(f.refreshers, r) }
 type sealingEntry struct {
 	widget.Entry
 	e *Editor
+	// markdown is set for a field of Markdown (an essay's text, a headnote, a bio): the
+	// Format menu's commands act on it.
+	markdown bool
 }
 
 // AcceptsTab is false even for multi-line fields: Tab leaves the headnote or the notes for

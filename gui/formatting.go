@@ -1,0 +1,86 @@
+//go:build !nogui
+
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/anthology-editor/anthology/anthology/markdown"
+)
+
+// The Format menu's commands edit the essay's Markdown where the cursor is (package markdown's
+// Apply): emphasis, bold, small capitals, a note, a scene break, verse, a quotation. They act
+// on the field that takes them (the essay's text, the headnote); elsewhere they do nothing.
+
+// formatMenu is the Format menu.
+func (e *Editor) formatMenu() *fyne.Menu {
+	ctrl := fyne.KeyModifierShortcutDefault
+	item := func(label string, f markdown.Format, key fyne.KeyName, mod fyne.KeyModifier) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { e.formatFocused(f) })
+		it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: mod}
+		return it
+	}
+	return fyne.NewMenu("Format",
+		item("Italic", markdown.Italic, fyne.KeyI, ctrl),
+		item("Bold", markdown.Bold, fyne.KeyB, ctrl),
+		item("Small Capitals", markdown.SmallCaps, fyne.KeyK, ctrl|fyne.KeyModifierShift),
+		fyne.NewMenuItemSeparator(),
+		item("Note", markdown.Note, fyne.KeyN, ctrl|fyne.KeyModifierShift),
+		item("Scene Break", markdown.SceneBreak, fyne.KeyReturn, ctrl|fyne.KeyModifierShift),
+		item("Verse", markdown.Verse, fyne.KeyL, ctrl|fyne.KeyModifierShift),
+		item("Quotation", markdown.Quote, fyne.KeyPeriod, ctrl|fyne.KeyModifierShift),
+	)
+}
+
+// formatFocused applies f to the Markdown field that has the focus.
+func (e *Editor) formatFocused(f markdown.Format) {
+	en, ok := e.win.Canvas().Focused().(*sealingEntry)
+	if !ok || !en.markdown {
+		return
+	}
+	start, end := en.selection()
+	out, _, at := markdown.Apply(f, en.Text, start, end)
+	if out == en.Text {
+		return
+	}
+	e.sess.Seal() // the command is a step of its own, apart from the typing around it
+	en.SetText(out)
+	en.moveCursorTo(at)
+	e.sess.Seal()
+}
+
+// selection is the field's selection as byte offsets into its text (start == end for a bare
+// cursor). Fyne gives the cursor's place and the selected text; the selection is on the one
+// side of the cursor or the other.
+func (en *sealingEntry) selection() (int, int) {
+	runes := []rune(en.Text)
+	cur := min(en.CursorTextOffset(), len(runes))
+	sel := []rune(en.SelectedText())
+	start, end := cur, cur
+	switch {
+	case len(sel) == 0:
+	case cur >= len(sel) && string(runes[cur-len(sel):cur]) == string(sel):
+		start = cur - len(sel)
+	case cur+len(sel) <= len(runes):
+		end = cur + len(sel)
+	}
+	return len(string(runes[:start])), len(string(runes[:end]))
+}
+
+// moveCursorTo puts the cursor at byte offset at of the field's text.
+func (en *sealingEntry) moveCursorTo(at int) {
+	row, col := 0, 0
+	for i, r := range en.Text {
+		if i >= at {
+			break
+		}
+		if r == '\n' {
+			row, col = row+1, 0
+		} else {
+			col++
+		}
+	}
+	en.CursorRow, en.CursorColumn = row, col
+	en.Refresh()
+}
