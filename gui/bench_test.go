@@ -3,7 +3,9 @@
 package gui
 
 import (
+	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout/export"
 )
 
 // thousandEssays writes a synthetic anthology of 1,000 essays (about 2.2 million words, the
@@ -96,5 +99,66 @@ func BenchmarkCreditsThousand(b *testing.B) {
 	for b.Loop() {
 		e.showCredits()
 		e.selectBook()
+	}
+}
+
+// BenchmarkPreviewAfterEditThousand times what the preview does after a one-word edit in a
+// 1,000-essay book: the project copied, the edition assembled and the book set, with the page
+// cache the preview keeps (only the edited essay is set again).
+func BenchmarkPreviewAfterEditThousand(b *testing.B) {
+	e, p := thousandEditor(b)
+	es := p.Essays()[500]
+	if _, _, err := export.TypesetCached(context.Background(), p.Clone(), e.preview.cache); err != nil {
+		b.Fatal(err)
+	}
+	swap := []string{" the ", " a "}
+	for b.Loop() {
+		e.sess.SetBody(es, strings.Replace(es.Body, swap[0], swap[1], 1))
+		swap[0], swap[1] = swap[1], swap[0]
+		if _, _, err := export.TypesetCached(context.Background(), p.Clone(), e.preview.cache); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(e.preview.cache.Misses), "essays-set/op")
+}
+
+// BenchmarkKeystrokeLongEssay times what one typed character costs in a 40,000-word essay:
+// the field takes the key (Fyne's entry lays its whole text out again), the session records
+// the new text (the Markdown parsed again, the words counted) and the window's outline and
+// status follow. The preview is set later, in the background.
+func BenchmarkKeystrokeLongEssay(b *testing.B) {
+	files, err := synth.Files(synth.Options{Essays: 1, Words: 40000, Seed: 2}, synth.SampleText(assets.Sample()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(b.TempDir(), "long")
+	if err := synth.WriteDir(dir, files); err != nil {
+		b.Fatal(err)
+	}
+	p, err := anthology.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := NewEditor(test.NewTempApp(b), p, benchConfig(b))
+	b.Cleanup(e.preview.stop)
+	es := p.Essays()[0]
+	e.SelectEssay(es.ID)
+	var field *sealingEntry
+	walk(e.win.Canvas(), func(o fyne.CanvasObject) {
+		if en, ok := o.(*sealingEntry); ok && en.PlaceHolder == "The essay, in Markdown" {
+			field = en
+		}
+	})
+	if field == nil {
+		b.Fatal("no essay text field")
+	}
+	e.win.Canvas().Focus(field)
+	typed := 0
+	for b.Loop() {
+		test.Type(field, "x")
+		typed++
+	}
+	if !strings.Contains(es.Body, strings.Repeat("x", typed)) {
+		b.Fatal("the typing did not reach the essay")
 	}
 }

@@ -51,6 +51,9 @@ type preview struct {
 	book    *typeset.Book
 	page    int
 	painter *typeset.Painter
+	// cache keeps the essays' pages between settings: after an edit only the edited essay
+	// is set again.
+	cache   *typeset.PageCache
 	essayID string // the essay the EPUB view shows
 	// jumpTo is an essay to show once the book is set (a selection made while setting).
 	jumpTo string
@@ -65,7 +68,7 @@ type preview struct {
 }
 
 func newPreview(e *Editor) *preview {
-	pv := &preview{e: e, painter: typeset.NewPainter(previewDPI)}
+	pv := &preview{e: e, painter: typeset.NewPainter(previewDPI), cache: typeset.NewPageCache()}
 	pv.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	pv.img.FillMode = canvas.ImageFillContain
 	pv.img.ScaleMode = canvas.ImageScaleSmooth
@@ -138,7 +141,7 @@ func (pv *preview) start() {
 			book *typeset.Book
 		}
 		s, err := safely("setting the preview", func() (set, error) {
-			ed, book, err := export.Typeset(ctx, clone)
+			ed, book, err := export.TypesetCached(ctx, clone, pv.cache)
 			return set{ed, book}, err
 		})
 		ed, book := s.ed, s.book

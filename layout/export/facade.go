@@ -15,7 +15,13 @@ import (
 // Typeset assembles a project's edition and sets its print pages: what the app's preview and
 // `anthology stats` show, set exactly as an export sets them. A panic in assembly or setting
 // (a bug: no book should cause one) comes back as an error wrapping typeset.ErrInternal.
-func Typeset(ctx context.Context, p *anthology.Project) (ed *layout.Edition, book *typeset.Book, err error) {
+func Typeset(ctx context.Context, p *anthology.Project) (*layout.Edition, *typeset.Book, error) {
+	return TypesetCached(ctx, p, nil)
+}
+
+// TypesetCached is Typeset keeping essays' pages in cache between settings of the same book
+// (nil: none), so that after an edit only what changed is set again: the app's preview.
+func TypesetCached(ctx context.Context, p *anthology.Project, cache *typeset.PageCache) (ed *layout.Edition, book *typeset.Book, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ed, book, err = nil, nil, fmt.Errorf("%w while setting the book: %v (please report this as a bug)\n%s", typeset.ErrInternal, r, debug.Stack())
@@ -24,7 +30,9 @@ func Typeset(ctx context.Context, p *anthology.Project) (ed *layout.Edition, boo
 	if ed, err = layout.Assemble(p, layout.Options{}); err != nil {
 		return nil, nil, err
 	}
-	if book, err = typeset.Typeset(ctx, ed, typeset.OptionsFor(ed)); err != nil {
+	o := typeset.OptionsFor(ed)
+	o.Cache = cache
+	if book, err = typeset.Typeset(ctx, ed, o); err != nil {
 		return ed, nil, err
 	}
 	return ed, book, nil
@@ -49,10 +57,10 @@ func Stats(ctx context.Context, p *anthology.Project) (stats.Stats, error) {
 func EstimatePages(p *anthology.Project) int {
 	var words []int
 	for _, e := range p.Essays() {
-		words = append(words, text.Words(e.Doc))
+		words = append(words, e.Words()) // counted when the essay was read or changed
 	}
 	if p.Introduction != nil {
-		words = append(words, text.Words(p.Introduction.Doc))
+		words = append(words, p.Introduction.Words())
 	}
 	for range p.Parts {
 		words = append(words, 0, 0) // its title page, and the blank page behind it

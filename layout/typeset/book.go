@@ -38,6 +38,9 @@ type Options struct {
 	MinPages int
 	// SafeZone is how far from the trim, in points, the running heads and folios must stay.
 	SafeZone float64
+	// Cache, when set, keeps essays' pages between settings of the same book (the app's
+	// preview): see PageCache.
+	Cache *PageCache
 	// ascent and descent are the body face's, in ems: a preflight measures a line of type from
 	// its face's ascender to its descender. Typeset sets them.
 	ascent, descent float64
@@ -259,6 +262,17 @@ type Report struct {
 
 // Typeset sets an edition into pages.
 func Typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) {
+	if o.Cache != nil {
+		o.Cache.begin()
+	}
+	book, err := typeset(ctx, ed, o)
+	if err == nil && o.Cache != nil {
+		o.Cache.sweep()
+	}
+	return book, err
+}
+
+func typeset(ctx context.Context, ed *layout.Edition, o Options) (*Book, error) {
 	if o.Family == "" {
 		o.Family = anthology.DefaultFont
 	}
@@ -325,7 +339,10 @@ func estimatePages(ed *layout.Edition, g Geometry) int {
 	words := make([]int, 0, len(ed.Sections))
 	for _, sec := range ed.Sections {
 		n := 0
-		if sec.Body != nil {
+		switch {
+		case sec.Essay != nil && sec.Body != nil:
+			n = sec.Essay.Words() // counted when the essay was read (the same words as its body here)
+		case sec.Body != nil:
 			n = text.Words(sec.Body)
 		}
 		for _, b := range sec.Headnote {

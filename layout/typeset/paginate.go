@@ -23,6 +23,8 @@ type paginator struct {
 	counter int
 	fs      *fontSet
 	hyphRun int // consecutive hyphenated lines drawn so far
+	// heads are the running heads set so far, by their text: a book prints each on many pages.
+	heads map[string]*Line
 }
 
 // paginate sets secs into pages: their galleys are set in parallel, a bounded number ahead, and
@@ -36,6 +38,17 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 	p := &paginator{s: s, book: b, fs: s.fontSet(s.ed.Sections[0]), arabic: arabic}
 	if len(secs) == 0 {
 		return b, nil
+	}
+	// Essays whose pages the cache has need no galley, unless they now start on the other
+	// side of a spread.
+	keys := make([]string, len(secs))
+	if s.o.Cache != nil {
+		book := s.bookKey()
+		for i, sec := range secs {
+			if cacheable(sec) {
+				keys[i] = s.sectionKey(sec, book)
+			}
+		}
 	}
 	workers := runtime.GOMAXPROCS(0)
 	results := make([]chan galleyResult, len(secs))
@@ -64,7 +77,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range jobs {
-				if pageDependent(secs[i]) || ctx.Err() != nil {
+				if pageDependent(secs[i]) || ctx.Err() != nil || s.o.Cache.get(keys[i]) != nil {
 					results[i] <- galleyResult{}
 					continue
 				}
@@ -84,25 +97,56 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 			return nil, err
 		}
 		gal, err := res.g, res.err
-		if gal == nil && err == nil {
-			gal, err = s.safeGalley(sec)
-		}
 		if err != nil {
 			return nil, err
 		}
+		cached := s.o.Cache.get(keys[i])
+		recto := false
+		switch {
+		case cached != nil:
+			recto = cached.recto
+		case gal == nil:
+			if gal, err = s.safeGalley(sec); err != nil {
+				return nil, err
+			}
+			fallthrough
+		default:
+			recto = gal.recto
+		}
 		// An essay never stands on the back of its part's title page: that page stays blank
 		// and the essay opens on the right-hand page after it.
-		if gal.recto || i > 0 && secs[i-1].Kind == layout.PartOpener && sec.Kind == layout.Essay {
+		if recto || i > 0 && secs[i-1].Kind == layout.PartOpener && sec.Kind == layout.Essay {
 			p.padToRecto()
 		}
 		b.Starts[sec.ID] = len(b.Pages)
-		if gal.fixed {
-			p.fixedPage(gal)
+		if cached != nil && cached.parity[len(b.Pages)%2] != nil {
+			p.replay(sec, cached, cached.parity[len(b.Pages)%2])
+			s.o.Cache.count(true)
 		} else {
-			p.flow(gal)
+			if gal == nil { // cached, but for the other side of the spread
+				if gal, err = s.safeGalley(sec); err != nil {
+					return nil, err
+				}
+			}
+			switch {
+			case gal.fixed:
+				p.fixedPage(gal)
+			case keys[i] != "":
+				// Set afresh and kept: its report apart, so that a replay adds the same.
+				from, before := len(b.Pages), b.Report
+				b.Report, p.hyphRun = Report{}, 0
+				pages := p.flow(gal)
+				own := b.Report
+				b.Report = before.add(own)
+				p.record(keys[i], gal, from, own)
+				p.finish(gal, pages)
+				s.o.Cache.count(false)
+			default:
+				p.finish(gal, p.flow(gal))
+			}
+			gal.lines = nil // its pages hold what is drawn; the galley can go
 		}
 		s.labels[sec.ID] = b.Pages[b.Starts[sec.ID]].Label
-		gal.lines = nil // its pages hold what is drawn; the galley can go
 		<-window
 	}
 	b.Report.Pages = len(b.Pages)
@@ -188,8 +232,8 @@ type span struct {
 }
 
 // flow cuts a flowed galley into pages: first where each page ends, with facing pages balanced,
-// then the drawing.
-func (p *paginator) flow(gal *galley) {
+// then the drawing; it returns the pages, which finish then gives their heads and folios.
+func (p *paginator) flow(gal *galley) []*Page {
 	g := p.s.g
 	lines := gal.lines
 	var spans []span
@@ -236,6 +280,7 @@ func (p *paginator) flow(gal *galley) {
 		spans = append(spans, cur)
 		pageStart = cur.end
 	}
+	var pages []*Page
 	for i, sp := range spans {
 		pg := p.newPage(gal.sec)
 		pg.Opener = sp.opener
@@ -252,18 +297,36 @@ func (p *paginator) flow(gal *galley) {
 		if pg.Start.Section == "" {
 			pg.Start.Section = gal.sec.ID
 		}
-		body := len(pg.Texts)
-		if !sp.opener {
-			p.runningHead(pg, gal)
-		}
-		if gal.folio {
-			p.folio(pg, sp.opener)
-		}
-		// The head and folio come first in the page's content, as a reader meets them: the
-		// text of the page then runs on from the last page's (a word broken across the turn
-		// reads whole when the text is extracted).
-		pg.Texts = append(append(make([]Text, 0, len(pg.Texts)), pg.Texts[body:]...), pg.Texts[:body]...)
+		pages = append(pages, pg)
 	}
+	return pages
+}
+
+// finish adds the running heads and folios to a galley's pages, last: a cached essay's pages
+// are kept without them and get theirs afresh where they fall (replay).
+func (p *paginator) finish(gal *galley, pages []*Page) {
+	heads := pageHeads{verso: gal.headVerso, recto: gal.headRecto}
+	for _, pg := range pages {
+		p.finishPage(pg, heads)
+	}
+}
+
+// pageHeads are a section's running heads: on left-hand pages, on right-hand ones.
+type pageHeads struct{ verso, recto string }
+
+// finishPage adds a page's running head (not on an opener) and folio (where it has one).
+func (p *paginator) finishPage(pg *Page, heads pageHeads) {
+	body := len(pg.Texts)
+	if !pg.Opener {
+		p.runningHead(pg, heads)
+	}
+	if pg.Folio {
+		p.folio(pg, pg.Opener)
+	}
+	// The head and folio come first in the page's content, as a reader meets them: the
+	// text of the page then runs on from the last page's (a word broken across the turn
+	// reads whole when the text is extracted).
+	pg.Texts = append(append(make([]Text, 0, len(pg.Texts)), pg.Texts[body:]...), pg.Texts[:body]...)
 }
 
 // balance levels a spread whose pages end on different lines: it looks for the fullest pair
@@ -563,40 +626,18 @@ func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 
 // runningHead sets the head of a page that is not an opener: on a left-hand page the essay's
 // author (or the book's title), on a right-hand page the essay's title, in small capitals.
-func (p *paginator) runningHead(pg *Page, gal *galley) {
+func (p *paginator) runningHead(pg *Page, heads pageHeads) {
 	g := p.s.g
-	head := gal.headRecto
+	head := heads.recto
 	if !pg.Recto {
-		head = gal.headVerso
+		head = heads.verso
 	}
 	if head == "" {
 		return
 	}
-	size := g.Body * 0.8
-	fs := p.fs
-	pb := &paraBuilder{fs: fs}
-	pb.inlines(plain(head), inlineStyle{size: size, smallCaps: true})
-	items := pb.finish()
-	lines := greedyLines(items, func(int) float64 { return math.Inf(1) })
-	if len(lines) == 0 {
+	l := p.headLine(head)
+	if l == nil {
 		return
-	}
-	l := lines[0]
-	// Too long for the head (a long title): shorten it at a word.
-	maxW := g.Measure() * 0.75
-	if l.Natural > maxW {
-		words := strings.Fields(head)
-		for len(words) > 1 {
-			words = words[:len(words)-1]
-			short := strings.Join(words, " ") + "…"
-			pb = &paraBuilder{fs: fs}
-			pb.inlines(plain(short), inlineStyle{size: size, smallCaps: true})
-			lines = greedyLines(pb.finish(), func(int) float64 { return math.Inf(1) })
-			l = lines[0]
-			if l.Natural <= maxW {
-				break
-			}
-		}
 	}
 	y := g.Top - g.Leading*1.6
 	x0 := g.Left(pg.Recto) + (g.Measure()-l.Natural)/2
@@ -604,6 +645,45 @@ func (p *paginator) runningHead(pg *Page, gal *galley) {
 		pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y, Text: r.Text, Face: r.Face, Size: r.Size})
 	}
 	pg.HasHead = true
+}
+
+// headLine sets a running head: in small capitals, shortened at a word when too long for the
+// head (a long title without a short one). Each head is set once per book.
+func (p *paginator) headLine(head string) *Line {
+	if l, ok := p.heads[head]; ok {
+		return l
+	}
+	g := p.s.g
+	size := g.Body * 0.8
+	fs := p.fs
+	pb := &paraBuilder{fs: fs}
+	pb.inlines(plain(head), inlineStyle{size: size, smallCaps: true})
+	items := pb.finish()
+	lines := greedyLines(items, func(int) float64 { return math.Inf(1) })
+	var l *Line
+	if len(lines) > 0 {
+		l = lines[0]
+		maxW := g.Measure() * 0.75
+		if l.Natural > maxW {
+			words := strings.Fields(head)
+			for len(words) > 1 {
+				words = words[:len(words)-1]
+				short := strings.Join(words, " ") + "…"
+				pb = &paraBuilder{fs: fs}
+				pb.inlines(plain(short), inlineStyle{size: size, smallCaps: true})
+				lines = greedyLines(pb.finish(), func(int) float64 { return math.Inf(1) })
+				l = lines[0]
+				if l.Natural <= maxW {
+					break
+				}
+			}
+		}
+	}
+	if p.heads == nil {
+		p.heads = map[string]*Line{}
+	}
+	p.heads[head] = l
+	return l
 }
 
 // folio prints the page number: in the head's line at the outer edge, or centred at the foot
