@@ -17,18 +17,18 @@ import (
 // as the editor types, every match listed with its context, Replace All as one undoable step.
 // The search and the replacement are package find's, as `anthology find` runs them.
 type finder struct {
-	e                        *Editor
-	what, with               *widget.Entry
-	regexp, word, matchCase  *widget.Check
-	thisEssay                *widget.Check
-	status                   *widget.Label
-	list                     *widget.List
-	replaceAll               *widget.Button
-	matches                  []find.Match
-	query                    find.Query
-	dlg                      dialog.Dialog
-	essayID                  string // the essay "This essay only" means
-	replaceFocus, searchedOK bool
+	e                       *Editor
+	what, with              *widget.Entry
+	regexp, word, matchCase *widget.Check
+	thisEssay               *widget.Check
+	status                  *widget.Label
+	list                    *widget.List
+	replaceAll              *widget.Button
+	matches                 []find.Match
+	query                   find.Query
+	dlg                     dialog.Dialog
+	essayID                 string // the essay "This essay only" means
+	searchedOK              bool
 }
 
 // findDialog opens Find and Replace; replace puts the cursor in the replacement field.

@@ -20,19 +20,18 @@ import (
 // undoable step or added to the word list. The checking is package spell's, as `anthology
 // spell` runs it.
 type speller struct {
-	e        *Editor
-	es       *anthology.Essay
-	lang     func() string
-	dict     *spell.Dictionary
-	words    []spell.Misspelling
-	current  int
-	status   *widget.Label
-	list     *widget.List
-	suggest  *widget.RadioGroup
-	with     *widget.Entry
-	replace  *widget.Button
-	addWord  *widget.Button
-	checking bool
+	e       *Editor
+	es      *anthology.Essay
+	lang    func() string
+	dict    *spell.Dictionary
+	words   []spell.Misspelling
+	current int
+	status  *widget.Label
+	list    *widget.List
+	suggest *widget.RadioGroup
+	with    *widget.Entry
+	replace *widget.Button
+	addWord *widget.Button
 }
 
 func (e *Editor) spellingPane(es *anthology.Essay, lang func() string) (*speller, fyne.CanvasObject) {
