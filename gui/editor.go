@@ -62,6 +62,9 @@ type Editor struct {
 	finder *finder
 	// speller is the shown essay's Spelling tab.
 	speller *speller
+	// filter narrows the outline; batchStatus sets the status of every essay it shows.
+	filter      *widget.Entry
+	batchStatus *widget.Button
 	// splits are the outline's and the form's panes, whose offsets the next session keeps.
 	splits [2]*container.Split
 	status *widget.Label
@@ -157,7 +160,23 @@ func (e *Editor) layout() fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 	}
 	outlineTools := container.NewHBox(up, down, toPart, addPart, remove)
-	left := container.NewBorder(nil, outlineTools, nil, nil, e.outline.list)
+	e.filter = widget.NewEntry()
+	e.filter.SetPlaceHolder("Show essays by title, author or status")
+	e.filter.OnChanged = func(v string) {
+		e.outline.filter = strings.TrimSpace(v)
+		e.outline.rebuild()
+		e.keepSelection()
+		if e.outline.filter == "" {
+			e.batchStatus.Disable()
+		} else {
+			e.batchStatus.Enable()
+		}
+	}
+	e.batchStatus = widget.NewButton("Status…", e.batchStatusDialog)
+	e.batchStatus.Importance = widget.LowImportance
+	e.batchStatus.Disable()
+	filterBar := container.NewBorder(nil, nil, nil, e.batchStatus, e.filter)
+	left := container.NewBorder(filterBar, outlineTools, nil, nil, e.outline.list)
 
 	toolbar := widget.NewToolbar(
 		newToolbarTip(theme.DocumentCreateIcon(), "New anthology (Ctrl+N)", e.newProjectDialog),
@@ -439,6 +458,29 @@ func (e *Editor) moveToPartDialog() {
 			}
 		}
 	}, e.win)
+}
+
+// batchStatusDialog sets the status of every essay the filtered outline shows, as one step.
+func (e *Editor) batchStatusDialog() {
+	shown := e.outline.shownEssays()
+	if len(shown) == 0 {
+		return
+	}
+	choice := widget.NewRadioGroup(statusChoices(), nil)
+	choice.SetSelected(statusLabel(anthology.StatusDraft))
+	msg := widget.NewLabel(fmt.Sprintf("Set the status of the %s shown to:", plural(len(shown), "essay")))
+	dialog.ShowCustomConfirm("Set Status", "Set", "Cancel", container.NewVBox(msg, choice), func(ok bool) {
+		if ok {
+			e.SetStatusOfShown(statusFromLabel(choice.Selected))
+		}
+	}, e.win)
+}
+
+// SetStatusOfShown gives every essay the outline shows the status st, as one step of Undo.
+func (e *Editor) SetStatusOfShown(st anthology.Status) {
+	shown := e.outline.shownEssays()
+	e.sess.EditEssays(fmt.Sprintf("Set the status of %s to %s", plural(len(shown), "essay"), statusLabel(st)), shown,
+		func(m *anthology.EssayMeta) { m.Status = st })
 }
 
 func (e *Editor) addPartDialog() {

@@ -1244,3 +1244,57 @@ func TestDesktopConventions(t *testing.T) {
 		t.Errorf("the next window opens at %v with its outline at %v", sz, again.splits[0].Offset)
 	}
 }
+
+// TestOutlineFilterAndBatchStatus: the filter shows the essays whose title, author or status
+// holds it (their parts with them); their status is set in one step, undone in one.
+func TestOutlineFilterAndBatchStatus(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	test.Type(h.e.filter, "okafor")
+	var shown []string
+	for _, es := range h.e.outline.shownEssays() {
+		shown = append(shown, es.ID)
+	}
+	if strings.Join(shown, " ") != "the-night-nurse what-the-dark-is-for" {
+		t.Fatalf("the filter shows %v", shown)
+	}
+	parts := 0
+	for _, r := range h.e.outline.rows {
+		if r.kind == rowPart {
+			parts++
+		}
+	}
+	if parts != 2 {
+		t.Errorf("%d parts shown, want the 2 that hold them", parts)
+	}
+	if h.e.batchStatus.Disabled() {
+		t.Fatal("no batch status while filtering")
+	}
+	h.e.SetStatusOfShown(anthology.StatusEdited)
+	for _, id := range shown {
+		if p.Essay(id).Meta.Status != anthology.StatusEdited {
+			t.Errorf("%s is %q", id, p.Essay(id).Meta.Status)
+		}
+	}
+	if p.Essay("bread-before-dawn").Meta.Status == anthology.StatusEdited {
+		t.Error("an essay not shown was changed")
+	}
+	if !strings.Contains(h.e.sess.UndoLabel(), "Set the status of 2 essays to edited") {
+		t.Errorf("the undo step is %q", h.e.sess.UndoLabel())
+	}
+	h.e.sess.Undo()
+	for _, id := range shown {
+		if p.Essay(id).Meta.Status == anthology.StatusEdited {
+			t.Errorf("one undo left %s edited", id)
+		}
+	}
+	// By status: the essays waiting for a permission.
+	h.e.filter.SetText("permission requested")
+	if n := len(h.e.outline.shownEssays()); n != 1 {
+		t.Errorf("filtering by status shows %d essays, want 1", n)
+	}
+	h.e.filter.SetText("")
+	if len(h.e.outline.shownEssays()) != len(p.Essays()) || !h.e.batchStatus.Disabled() {
+		t.Error("clearing the filter does not show the whole book")
+	}
+}

@@ -5,6 +5,7 @@ package gui
 import (
 	"image/color"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -70,6 +71,9 @@ type outline struct {
 	quiet bool
 	// selected is the row highlighted, -1 for none.
 	selected int
+	// filter shows only the essays whose title, authors or status hold it (any case); parts
+	// without such essays are left out. Rows do not move by drag while it is set.
+	filter string
 }
 
 func newOutline(e *Editor) *outline {
@@ -108,7 +112,12 @@ func (o *outline) rebuild() {
 			continue
 		}
 		for _, es := range pt.Essays {
-			rows = append(rows, row{kind: rowEssay, part: i, id: es.ID})
+			if o.filter == "" || o.matches(es) {
+				rows = append(rows, row{kind: rowEssay, part: i, id: es.ID})
+			}
+		}
+		if o.filter != "" && rows[len(rows)-1].kind == rowPart && !strings.Contains(strings.ToLower(partTitle(pt)), strings.ToLower(o.filter)) {
+			rows = rows[:len(rows)-1] // a part with nothing shown
 		}
 	}
 	rows = append(rows,
@@ -126,6 +135,27 @@ func (o *outline) rebuild() {
 		}
 	}
 	o.list.Refresh()
+}
+
+// matches reports whether an essay is shown under the filter: its title, its authors' names
+// or its status holds the filter's text.
+func (o *outline) matches(es *anthology.Essay) bool {
+	f := strings.ToLower(o.filter)
+	return strings.Contains(strings.ToLower(es.Meta.Title), f) || strings.Contains(strings.ToLower(o.e.byline(es)), f) ||
+		strings.Contains(statusLabel(es.Meta.Status), f)
+}
+
+// shownEssays are the essays the outline shows, in its order.
+func (o *outline) shownEssays() []*anthology.Essay {
+	var out []*anthology.Essay
+	for _, r := range o.rows {
+		if r.kind == rowEssay {
+			if es := o.e.project().Essay(r.id); es != nil {
+				out = append(out, es)
+			}
+		}
+	}
+	return out
 }
 
 func indexOfPart(p *anthology.Project, pt *anthology.Part) int {
@@ -483,8 +513,8 @@ func (w *rowWidget) Dragged(ev *fyne.DragEvent) {
 	if w.row < 0 || w.row >= len(w.o.rows) {
 		return
 	}
-	if k := w.o.rows[w.row].kind; k != rowEssay && k != rowPart {
-		return
+	if k := w.o.rows[w.row].kind; k != rowEssay && k != rowPart || w.o.filter != "" {
+		return // a filtered outline hides the places a row could go
 	}
 	w.dragging = true
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w)

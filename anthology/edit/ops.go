@@ -386,3 +386,34 @@ func (s *Session) Replace(label string, reps []find.Replacement) error {
 		essays: essays})
 	return nil
 }
+
+// EditEssays changes the front matter of several essays with f as one step ("Set the status
+// of 12 essays"): one undo takes every one back.
+func (s *Session) EditEssays(label string, essays []*anthology.Essay, f func(m *anthology.EssayMeta)) {
+	var changed []*anthology.Essay
+	var before, after []anthology.EssayMeta
+	for _, e := range essays {
+		b := copyMeta(e.Meta)
+		f(&e.Meta)
+		if reflect.DeepEqual(b, e.Meta) {
+			continue
+		}
+		changed = append(changed, e)
+		before, after = append(before, b), append(after, copyMeta(e.Meta))
+	}
+	if len(changed) == 0 {
+		return
+	}
+	s.record(change{label: label,
+		undo: func() {
+			for i, e := range changed {
+				e.Meta = copyMeta(before[i])
+			}
+		},
+		redo: func() {
+			for i, e := range changed {
+				e.Meta = copyMeta(after[i])
+			}
+		},
+		essays: changed})
+}
