@@ -28,6 +28,7 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
+	"github.com/anthology-editor/anthology/layout/xhtml"
 )
 
 // Options adjust the package.
@@ -105,21 +106,21 @@ func SectionXHTML(ed *layout.Edition, id string, opts Options) ([]byte, error) {
 }
 
 // names writes a line of contributors' names ("A, B and C"), each linked to their bio.
-func (b *builder) names(r *renderer, class, lead, epubType string, people []*anthology.Contributor) {
+func (b *builder) names(r *xhtml.Renderer, class, lead, epubType string, people []*anthology.Contributor) {
 	if len(people) == 0 {
 		return
 	}
-	r.f("<p class=\"%s\">%s", class, xmlText(lead))
+	r.F("<p class=\"%s\">%s", class, xhtml.Text(lead))
 	for i, a := range people {
-		r.w(xmlText(b.ed.Words.ListSeparator(i, len(people))))
-		name := xmlText(a.Name)
+		r.W(xhtml.Text(b.ed.Words.ListSeparator(i, len(people))))
+		name := xhtml.Text(a.Name)
 		if href, ok := b.bioHref[a.ID]; ok {
-			r.f("<a href=\"%s\" epub:type=\"%s\">%s</a>", href, epubType, name)
+			r.F("<a href=\"%s\" epub:type=\"%s\">%s</a>", href, epubType, name)
 		} else {
-			r.f("<span epub:type=\"%s\">%s</span>", epubType, name)
+			r.F("<span epub:type=\"%s\">%s</span>", epubType, name)
 		}
 	}
-	r.w("</p>\n")
+	r.W("</p>\n")
 }
 
 // imageHref is a figure's image as a content document links it.
@@ -356,10 +357,10 @@ func embeddedFaces(ed *layout.Edition) (faces map[assets.Style][]byte, name, key
 func (b *builder) page(title, bodyType, body, lang string, extraCSS bool) []byte {
 	var p bytes.Buffer
 	dir := layout.Dir(lang)
-	lang = xmlText(lang)
+	lang = xhtml.Text(lang)
 	p.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
 	fmt.Fprintf(&p, "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" epub:prefix=\"z3998: http://www.daisy.org/z3998/2012/vocab/structure/#\" lang=\"%s\" xml:lang=\"%s\" dir=\"%s\">\n", lang, lang, dir)
-	fmt.Fprintf(&p, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/book.css\"/>\n", xmlText(title))
+	fmt.Fprintf(&p, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/book.css\"/>\n", xhtml.Text(title))
 	if extraCSS {
 		p.WriteString("<link rel=\"stylesheet\" type=\"text/css\" href=\"../css/fonts.css\"/>\n")
 	}
@@ -379,7 +380,7 @@ func (b *builder) coverPage(coverName string) []byte {
 	if len(b.ed.Editors) > 0 {
 		alt += b.ed.Words.Comma + " " + layout.Lower(b.ed.Words.EditedBy) + " " + b.ed.EditorNames()
 	}
-	body := fmt.Sprintf("<div class=\"cover\">\n<img src=\"../%s\" alt=\"%s\" epub:type=\"cover\" role=\"doc-cover\"/>\n</div>\n", coverName, xmlText(alt))
+	body := fmt.Sprintf("<div class=\"cover\">\n<img src=\"../%s\" alt=\"%s\" epub:type=\"cover\" role=\"doc-cover\"/>\n</div>\n", coverName, xhtml.Text(alt))
 	return b.page(b.ed.Title, "cover", body, b.ed.Language, false)
 }
 
@@ -398,122 +399,122 @@ func (b *builder) section(s *layout.Section) []byte {
 	if s.Kind == layout.Contents {
 		return b.contentsPage(s)
 	}
-	r := &renderer{bioLinks: b.bioHref, image: b.imageHref, words: &b.ed.Words, dir: layout.Dir(s.Lang(b.ed.Language))}
+	r := &xhtml.Renderer{BioLinks: b.bioHref, Image: b.imageHref, Words: &b.ed.Words, Dir: layout.Dir(s.Lang(b.ed.Language))}
 	title := s.PlainTitle()
 	titleID := s.ID + "-title"
 	switch s.Kind {
 	case layout.HalfTitle:
-		r.f("<section class=\"halftitle\" epub:type=\"halftitlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"halftitle\">", titleID, titleID)
-		r.inlines(s.Title)
-		r.w("</h1>\n</section>\n")
+		r.F("<section class=\"halftitle\" epub:type=\"halftitlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"halftitle\">", titleID, titleID)
+		r.Inlines(s.Title)
+		r.W("</h1>\n</section>\n")
 	case layout.TitlePage:
-		r.f("<section class=\"titlepage\" epub:type=\"titlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"fulltitle\">", titleID, titleID)
-		r.inlines(s.Title)
-		r.w("</h1>\n")
-		r.subtitle(s.Subtitle)
+		r.F("<section class=\"titlepage\" epub:type=\"titlepage\" aria-labelledby=\"%s\">\n<h1 id=\"%s\" epub:type=\"fulltitle\">", titleID, titleID)
+		r.Inlines(s.Title)
+		r.W("</h1>\n")
+		r.Subtitle(s.Subtitle)
 		if len(b.ed.Editors) > 0 {
-			r.f("<p class=\"editors\">%s %s</p>\n", xmlText(b.ed.Words.EditedBy), xmlText(b.ed.EditorNames()))
+			r.F("<p class=\"editors\">%s %s</p>\n", xhtml.Text(b.ed.Words.EditedBy), xhtml.Text(b.ed.EditorNames()))
 		}
 		if b.ed.Publisher != "" {
-			r.f("<p class=\"publisher\">%s</p>\n", xmlText(b.ed.Publisher))
+			r.F("<p class=\"publisher\">%s</p>\n", xhtml.Text(b.ed.Publisher))
 		}
-		r.w("</section>\n")
+		r.W("</section>\n")
 	case layout.Copyright:
-		r.f("<section class=\"copyright\" epub:type=\"copyright-page\" aria-label=\"%s\">\n", xmlText(b.ed.Words.Copyright))
-		r.blocks(s.Body.Blocks)
-		r.w("</section>\n")
+		r.F("<section class=\"copyright\" epub:type=\"copyright-page\" aria-label=\"%s\">\n", xhtml.Text(b.ed.Words.Copyright))
+		r.Blocks(s.Body.Blocks)
+		r.W("</section>\n")
 	case layout.Dedication:
-		r.f("<section class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\" aria-label=\"%s\">\n", xmlText(b.ed.Words.Dedication))
-		r.blocks(s.Body.Blocks)
-		r.w("</section>\n")
+		r.F("<section class=\"dedication\" epub:type=\"dedication\" role=\"doc-dedication\" aria-label=\"%s\">\n", xhtml.Text(b.ed.Words.Dedication))
+		r.Blocks(s.Body.Blocks)
+		r.W("</section>\n")
 	case layout.PartOpener:
-		r.f("<section class=\"part\" id=\"%s\" epub:type=\"part\" role=\"doc-part\" aria-labelledby=\"%s\">\n", s.ID, titleID)
-		r.f("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, xmlText(b.ed.Words.PartLabel(s.Number)))
-		r.inlines(s.Title)
-		r.w("</h1>\n")
-		r.subtitle(s.Subtitle)
-		r.w("</section>\n")
+		r.F("<section class=\"part\" id=\"%s\" epub:type=\"part\" role=\"doc-part\" aria-labelledby=\"%s\">\n", s.ID, titleID)
+		r.F("<h1 id=\"%s\"><span class=\"label\">%s</span> ", titleID, xhtml.Text(b.ed.Words.PartLabel(s.Number)))
+		r.Inlines(s.Title)
+		r.W("</h1>\n")
+		r.Subtitle(s.Subtitle)
+		r.W("</section>\n")
 	case layout.Introduction, layout.Essay:
 		kind, role := "chapter", "doc-chapter"
 		if s.Kind == layout.Introduction {
 			kind, role = "introduction", "doc-introduction"
 		}
-		r.notePrefix = ""
-		r.f("<section class=\"%s\" id=\"%s\" epub:type=\"%s\" role=\"%s\" aria-labelledby=\"%s\">\n<header>\n<h1 id=\"%s\">", s.Kind.String(), s.ID, kind, role, titleID, titleID)
-		r.inlines(s.Title)
-		r.w("</h1>\n")
-		r.subtitle(s.Subtitle)
+		r.NotePrefix = ""
+		r.F("<section class=\"%s\" id=\"%s\" epub:type=\"%s\" role=\"%s\" aria-labelledby=\"%s\">\n<header>\n<h1 id=\"%s\">", s.Kind.String(), s.ID, kind, role, titleID, titleID)
+		r.Inlines(s.Title)
+		r.W("</h1>\n")
+		r.Subtitle(s.Subtitle)
 		b.names(r, "byline", "", "z3998:author", s.Authors)
 		b.names(r, "translator", b.ed.Words.TranslatedBy+" ", "z3998:translator", s.Translators)
-		r.w("</header>\n")
+		r.W("</header>\n")
 		if len(s.Headnote) > 0 {
-			r.f("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"%s\">\n", xmlText(b.ed.Words.EditorsHeadnote))
-			r.blocks(s.Headnote)
-			r.w("</section>\n")
+			r.F("<section class=\"headnote\" epub:type=\"preamble\" aria-label=\"%s\">\n", xhtml.Text(b.ed.Words.EditorsHeadnote))
+			r.Blocks(s.Headnote)
+			r.W("</section>\n")
 		}
 		if s.Body != nil {
-			r.prepareHeadings(s.Body.Blocks)
+			r.PrepareHeadings(s.Body.Blocks)
 			b.bodyWithPageBreaks(r, s)
-			r.notes(s.Body, s.ID+"-notes")
+			r.Notes(s.Body, s.ID+"-notes")
 		}
-		r.w("</section>\n")
+		r.W("</section>\n")
 	case layout.Contributors:
-		r.f("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xmlText(b.ed.Words.Contributors))
+		r.F("<section class=\"contributors\" id=\"%s\" epub:type=\"contributors\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xhtml.Text(b.ed.Words.Contributors))
 		for _, bio := range b.ed.Contributors {
 			nameID := bio.ID + "-name"
 			// Not a landmark (no accessible name): two contributors may share a name.
-			r.f("<section class=\"bio\" id=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, xmlText(bio.Contributor.Name))
-			r.blocks(bio.Bio)
+			r.F("<section class=\"bio\" id=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", bio.ID, nameID, xhtml.Text(bio.Contributor.Name))
+			r.Blocks(bio.Bio)
 			if len(bio.Pieces) > 0 {
-				r.f("<p class=\"essays\">%s: ", xmlText(b.ed.Words.InThisBook))
+				r.F("<p class=\"essays\">%s: ", xhtml.Text(b.ed.Words.InThisBook))
 				for i, piece := range bio.Pieces {
 					if i > 0 {
-						r.w("; ")
+						r.W("; ")
 					}
-					r.f("<a href=\"%s\">", strings.TrimPrefix(b.href[piece.ID], textDir))
-					r.inlines(piece.Title)
-					r.w("</a>")
+					r.F("<a href=\"%s\">", strings.TrimPrefix(b.href[piece.ID], textDir))
+					r.Inlines(piece.Title)
+					r.W("</a>")
 				}
-				r.w("</p>\n")
+				r.W("</p>\n")
 			}
-			r.w("</section>\n")
+			r.W("</section>\n")
 		}
-		r.w("</section>\n")
+		r.W("</section>\n")
 	case layout.Credits:
-		r.f("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xmlText(b.ed.Words.Credits))
-		r.blocks(s.Body.Blocks)
-		r.w("</section>\n")
+		r.F("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xhtml.Text(b.ed.Words.Credits))
+		r.Blocks(s.Body.Blocks)
+		r.W("</section>\n")
 	}
 	b.startPageBreaks(r, s)
-	return b.page(title, matterType(s.Matter), r.b.String(), s.Lang(b.ed.Language), b.ed.EPUB.EmbedFonts)
+	return b.page(title, matterType(s.Matter), r.String(), s.Lang(b.ed.Language), b.ed.EPUB.EmbedFonts)
 }
 
 // bodyWithPageBreaks writes a section's body blocks, with the print edition's page-break
 // markers between them where pages begin.
-func (b *builder) bodyWithPageBreaks(r *renderer, s *layout.Section) {
+func (b *builder) bodyWithPageBreaks(r *xhtml.Renderer, s *layout.Section) {
 	breaks := b.opts.PageBreaks[s.ID]
 	next := 0
 	for i, blk := range s.Body.Blocks {
-		var inside []mark
+		var inside []xhtml.Mark
 		for next < len(breaks) && breaks[next].Block <= i {
 			pb := breaks[next]
 			_, para := blk.(*text.Paragraph)
 			switch {
 			case pb.Block == i && pb.Char > 0 && para:
-				inside = append(inside, mark{at: pb.Char, html: pageBreakSpan(pb.Label)})
+				inside = append(inside, xhtml.Mark{At: pb.Char, HTML: pageBreakSpan(pb.Label)})
 			case pb.Block >= 0:
 				writePageBreak(r, pb.Label)
 			}
 			next++
 		}
-		r.marks, r.pos = inside, 0
-		r.block(blk, i == 0)
+		r.Marks, r.Pos = inside, 0
+		r.Block(blk, i == 0)
 		// A mark past the paragraph's end (it cannot be, but a project may change under us)
 		// still gets written, after it.
-		for _, m := range r.marks {
-			r.w(m.html)
+		for _, m := range r.Marks {
+			r.W(m.HTML)
 		}
-		r.marks = nil
+		r.Marks = nil
 	}
 	// Pages that begin in the notes after the text.
 	for ; next < len(breaks); next++ {
@@ -523,90 +524,90 @@ func (b *builder) bodyWithPageBreaks(r *renderer, s *layout.Section) {
 
 // startPageBreaks writes the markers of pages that begin where a section begins (Block -1): they
 // go first in the document, so they are written into a fresh buffer ahead of the content.
-func (b *builder) startPageBreaks(r *renderer, s *layout.Section) {
+func (b *builder) startPageBreaks(r *xhtml.Renderer, s *layout.Section) {
 	breaks := b.opts.PageBreaks[s.ID]
 	var head strings.Builder
 	for _, pb := range breaks {
 		if pb.Block < 0 {
-			fmt.Fprintf(&head, "<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>\n", xmlText(pb.Label), xmlText(pb.Label))
+			fmt.Fprintf(&head, "<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>\n", xhtml.Text(pb.Label), xhtml.Text(pb.Label))
 		}
 	}
 	if head.Len() > 0 {
-		rest := r.b.String()
-		r.b.Reset()
-		r.w("<div class=\"pagebreaks\">\n" + head.String() + "</div>\n")
-		r.w(rest)
+		rest := r.String()
+		r.Reset()
+		r.W("<div class=\"pagebreaks\">\n" + head.String() + "</div>\n")
+		r.W(rest)
 	}
 }
 
-func writePageBreak(r *renderer, label string) {
-	r.w("<div class=\"pagebreaks\">" + pageBreakSpan(label) + "</div>\n")
+func writePageBreak(r *xhtml.Renderer, label string) {
+	r.W("<div class=\"pagebreaks\">" + pageBreakSpan(label) + "</div>\n")
 }
 
 // pageBreakSpan is the marker of a print page's start.
 func pageBreakSpan(label string) string {
-	return fmt.Sprintf("<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>", xmlText(label), xmlText(label))
+	return fmt.Sprintf("<span id=\"page-%s\" epub:type=\"pagebreak\" role=\"doc-pagebreak\" aria-label=\"%s\"></span>", xhtml.Text(label), xhtml.Text(label))
 }
 
 // contentsPage is the navigation document: the table of contents (parts, essays with their
 // authors, front and back matter), the landmarks, and the page list when there is one. It sits
 // in the spine where the printed book has its Contents.
 func (b *builder) contentsPage(s *layout.Section) []byte {
-	r := &renderer{dir: layout.Dir(b.ed.Language)}
-	r.w("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">" + xmlText(b.ed.Words.Contents) + "</h1>\n<ol>\n")
+	r := &xhtml.Renderer{Dir: layout.Dir(b.ed.Language)}
+	r.W("<nav id=\"toc\" class=\"contents\" epub:type=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h1 id=\"toc-title\">" + xhtml.Text(b.ed.Words.Contents) + "</h1>\n<ol>\n")
 	entries := s.Entries
 	for i := 0; i < len(entries); i++ {
 		e := entries[i]
 		if e.Target.Kind == layout.PartOpener {
-			r.f("<li class=\"part\"><a href=\"%s\">%s ", strings.TrimPrefix(b.href[e.Target.ID], textDir), xmlText(b.ed.Words.PartLabel(e.Target.Number)))
-			r.inlines(text.Plainify(e.Target.Title))
-			r.w("</a>")
+			r.F("<li class=\"part\"><a href=\"%s\">%s ", strings.TrimPrefix(b.href[e.Target.ID], textDir), xhtml.Text(b.ed.Words.PartLabel(e.Target.Number)))
+			r.Inlines(text.Plainify(e.Target.Title))
+			r.W("</a>")
 			var kids []*layout.Entry
 			for i+1 < len(entries) && entries[i+1].Level == 1 {
 				i++
 				kids = append(kids, entries[i])
 			}
 			if len(kids) > 0 {
-				r.w("\n<ol>\n")
+				r.W("\n<ol>\n")
 				for _, k := range kids {
 					b.tocEntry(r, k.Target)
 				}
-				r.w("</ol>\n")
+				r.W("</ol>\n")
 			}
-			r.w("</li>\n")
+			r.W("</li>\n")
 			continue
 		}
 		b.tocEntry(r, e.Target)
 	}
-	r.w("</ol>\n</nav>\n")
+	r.W("</ol>\n</nav>\n")
 
 	// Landmarks: where a reading system's "go to" menu leads.
-	r.f("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"%s\">\n<ol>\n", xmlText(b.ed.Words.Landmarks))
-	r.f("<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", xmlText(b.ed.Words.Cover))
-	r.f("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", xmlText(b.ed.Words.Contents))
+	r.F("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\" aria-label=\"%s\">\n<ol>\n", xhtml.Text(b.ed.Words.Landmarks))
+	r.F("<li><a epub:type=\"cover\" href=\"cover.xhtml\">%s</a></li>\n", xhtml.Text(b.ed.Words.Cover))
+	r.F("<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">%s</a></li>\n", xhtml.Text(b.ed.Words.Contents))
 	if start := b.bodyStart(); start != nil {
-		r.f("<li><a epub:type=\"bodymatter\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir), xmlText(b.ed.Words.StartOfText))
+		r.F("<li><a epub:type=\"bodymatter\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[start.ID], textDir), xhtml.Text(b.ed.Words.StartOfText))
 	}
 	for _, sec := range b.ed.Sections {
 		if sec.Kind == layout.Contributors {
-			r.f("<li><a epub:type=\"contributors\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[sec.ID], textDir), xmlText(b.ed.Words.Contributors))
+			r.F("<li><a epub:type=\"contributors\" href=\"%s\">%s</a></li>\n", strings.TrimPrefix(b.href[sec.ID], textDir), xhtml.Text(b.ed.Words.Contributors))
 		}
 	}
-	r.w("</ol>\n</nav>\n")
+	r.W("</ol>\n</nav>\n")
 	if list := b.pageList(); list != "" {
-		r.w(list)
+		r.W(list)
 	}
 	b.startPageBreaks(r, s)
-	return b.page(s.PlainTitle(), "frontmatter", r.b.String(), b.ed.Language, b.ed.EPUB.EmbedFonts)
+	return b.page(s.PlainTitle(), "frontmatter", r.String(), b.ed.Language, b.ed.EPUB.EmbedFonts)
 }
 
-func (b *builder) tocEntry(r *renderer, t *layout.Section) {
-	r.f("<li><a href=\"%s\">", strings.TrimPrefix(b.href[t.ID], textDir))
-	r.inlines(text.Plainify(t.Title))
+func (b *builder) tocEntry(r *xhtml.Renderer, t *layout.Section) {
+	r.F("<li><a href=\"%s\">", strings.TrimPrefix(b.href[t.ID], textDir))
+	r.Inlines(text.Plainify(t.Title))
 	if t.Kind == layout.Essay && len(t.Authors) > 0 {
-		r.f(" <span class=\"toc-author\">%s</span>", xmlText(t.Byline()))
+		r.F(" <span class=\"toc-author\">%s</span>", xhtml.Text(t.Byline()))
 	}
-	r.w("</a></li>\n")
+	r.W("</a></li>\n")
 }
 
 // bodyStart is the first section of the body matter: where reading starts.
@@ -625,10 +626,10 @@ func (b *builder) pageList() string {
 		return ""
 	}
 	var r strings.Builder
-	r.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\" aria-label=\"" + xmlText(b.ed.Words.PageList) + "\">\n<ol>\n")
+	r.WriteString("<nav epub:type=\"page-list\" role=\"doc-pagelist\" id=\"page-list\" hidden=\"hidden\" aria-label=\"" + xhtml.Text(b.ed.Words.PageList) + "\">\n<ol>\n")
 	for _, s := range b.ed.Sections {
 		for _, pb := range b.opts.PageBreaks[s.ID] {
-			fmt.Fprintf(&r, "<li><a href=\"%s#page-%s\">%s</a></li>\n", strings.TrimPrefix(b.href[s.ID], textDir), xmlText(pb.Label), xmlText(pb.Label))
+			fmt.Fprintf(&r, "<li><a href=\"%s#page-%s\">%s</a></li>\n", strings.TrimPrefix(b.href[s.ID], textDir), xhtml.Text(pb.Label), xhtml.Text(pb.Label))
 		}
 	}
 	r.WriteString("</ol>\n</nav>\n")

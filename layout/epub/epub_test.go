@@ -216,13 +216,6 @@ func TestCancelled(t *testing.T) {
 	}
 }
 
-func TestXMLText(t *testing.T) {
-	in := "a & b < c > d \" e \x07 f \uFFFE g \U0001F600 h \xff"
-	if got := xmlText(in); got != "a &amp; b &lt; c &gt; d &quot; e  f  g \U0001F600 h " {
-		t.Errorf("xmlText = %q", got)
-	}
-}
-
 func BenchmarkSampleEPUB(b *testing.B) {
 	ed := sampleEdition(b)
 	for i := 0; i < b.N; i++ {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
+	"github.com/anthology-editor/anthology/layout/xhtml"
 )
 
 type manifestItem struct {
@@ -22,21 +23,21 @@ const accessibilitySummary = "This publication conforms to WCAG 2.1 Level AA. It
 func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte {
 	ed := b.ed
 	var m strings.Builder
-	lang := xmlText(ed.Language)
+	lang := xhtml.Text(ed.Language)
 	fmt.Fprintf(&m, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"book-id\" xml:lang=\"%s\" dir=\"%s\">\n", lang, layout.Dir(ed.Language))
 	m.WriteString("<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
-	fmt.Fprintf(&m, "<dc:identifier id=\"book-id\">%s</dc:identifier>\n", xmlText(ed.Identifier))
-	fmt.Fprintf(&m, "<dc:title id=\"title\">%s</dc:title>\n<meta refines=\"#title\" property=\"title-type\">main</meta>\n", xmlText(ed.Title))
+	fmt.Fprintf(&m, "<dc:identifier id=\"book-id\">%s</dc:identifier>\n", xhtml.Text(ed.Identifier))
+	fmt.Fprintf(&m, "<dc:title id=\"title\">%s</dc:title>\n<meta refines=\"#title\" property=\"title-type\">main</meta>\n", xhtml.Text(ed.Title))
 	if ed.Subtitle != "" {
-		fmt.Fprintf(&m, "<dc:title id=\"subtitle\">%s</dc:title>\n<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n", xmlText(ed.Subtitle))
+		fmt.Fprintf(&m, "<dc:title id=\"subtitle\">%s</dc:title>\n<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>\n", xhtml.Text(ed.Subtitle))
 	}
 	fmt.Fprintf(&m, "<dc:language>%s</dc:language>\n", lang)
 
 	// Editors create the anthology; every essay author contributes to it.
 	person := func(elem, id, role string, c *anthology.Contributor) {
-		fmt.Fprintf(&m, "<dc:%s id=\"%s\">%s</dc:%s>\n", elem, id, xmlText(c.Name), elem)
+		fmt.Fprintf(&m, "<dc:%s id=\"%s\">%s</dc:%s>\n", elem, id, xhtml.Text(c.Name), elem)
 		fmt.Fprintf(&m, "<meta refines=\"#%s\" property=\"role\" scheme=\"marc:relators\">%s</meta>\n", id, role)
-		fmt.Fprintf(&m, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, xmlText(c.SortKey()))
+		fmt.Fprintf(&m, "<meta refines=\"#%s\" property=\"file-as\">%s</meta>\n", id, xhtml.Text(c.SortKey()))
 	}
 	for i, c := range ed.Editors {
 		person("creator", fmt.Sprintf("editor-%d", i+1), "edt", c)
@@ -57,19 +58,19 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 		}
 	}
 	if ed.Publisher != "" {
-		fmt.Fprintf(&m, "<dc:publisher>%s</dc:publisher>\n", xmlText(ed.Publisher))
+		fmt.Fprintf(&m, "<dc:publisher>%s</dc:publisher>\n", xhtml.Text(ed.Publisher))
 	}
 	if ed.Rights != "" {
-		fmt.Fprintf(&m, "<dc:rights>%s</dc:rights>\n", xmlText(ed.Rights))
+		fmt.Fprintf(&m, "<dc:rights>%s</dc:rights>\n", xhtml.Text(ed.Rights))
 	}
 	if d := w3cDate(ed.Date); d != "" {
 		fmt.Fprintf(&m, "<dc:date>%s</dc:date>\n", d)
 	}
 	if ed.Description != "" {
-		fmt.Fprintf(&m, "<dc:description>%s</dc:description>\n", xmlText(ed.Description))
+		fmt.Fprintf(&m, "<dc:description>%s</dc:description>\n", xhtml.Text(ed.Description))
 	}
 	for _, subj := range ed.Subjects {
-		fmt.Fprintf(&m, "<dc:subject>%s</dc:subject>\n", xmlText(subj))
+		fmt.Fprintf(&m, "<dc:subject>%s</dc:subject>\n", xhtml.Text(subj))
 	}
 	if len(b.opts.PageBreaks) > 0 {
 		// The print edition the page-break markers come from: its ISBN, or its description.
@@ -77,11 +78,11 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 		if ed.ISBNPrint != "" {
 			source = "urn:isbn:" + ed.ISBNPrint
 		}
-		fmt.Fprintf(&m, "<dc:source id=\"print-source\">%s</dc:source>\n", xmlText(source))
+		fmt.Fprintf(&m, "<dc:source id=\"print-source\">%s</dc:source>\n", xhtml.Text(source))
 		m.WriteString("<meta refines=\"#print-source\" property=\"source-of\">pagination</meta>\n")
 	}
 	if ed.Series != nil && ed.Series.Name != "" {
-		fmt.Fprintf(&m, "<meta property=\"belongs-to-collection\" id=\"series\">%s</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n", xmlText(ed.Series.Name))
+		fmt.Fprintf(&m, "<meta property=\"belongs-to-collection\" id=\"series\">%s</meta>\n<meta refines=\"#series\" property=\"collection-type\">series</meta>\n", xhtml.Text(ed.Series.Name))
 		if ed.Series.Position > 0 {
 			fmt.Fprintf(&m, "<meta refines=\"#series\" property=\"group-position\">%d</meta>\n", ed.Series.Position)
 		}
@@ -116,7 +117,7 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 		m.WriteString("<meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>\n")
 		m.WriteString("<meta property=\"a11y:certifiedBy\">Anthology (self-declared; checked with EPUBCheck and Ace by DAISY)</meta>\n")
 	} else {
-		fmt.Fprintf(&m, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", xmlText(fmt.Sprintf(
+		fmt.Fprintf(&m, "<meta property=\"schema:accessibilitySummary\">%s</meta>\n", xhtml.Text(fmt.Sprintf(
 			"This publication does not yet meet WCAG 2.1: %d of its images have no text description (%s).",
 			len(undescribed), strings.Join(undescribed, "; "))))
 	}
@@ -169,14 +170,14 @@ func (b *builder) opf(coverName, coverType string, fonts []manifestItem) []byte 
 	m.WriteString("</spine>\n")
 
 	// The EPUB 2 guide, which some reading systems (older Kindles among them) still read.
-	m.WriteString("<guide>\n<reference type=\"cover\" title=\"" + xmlText(b.ed.Words.Cover) + "\" href=\"" + coverDoc + "\"/>\n")
+	m.WriteString("<guide>\n<reference type=\"cover\" title=\"" + xhtml.Text(b.ed.Words.Cover) + "\" href=\"" + coverDoc + "\"/>\n")
 	for _, s := range ed.Sections {
 		if s.Kind == layout.Contents {
-			fmt.Fprintf(&m, "<reference type=\"toc\" title=\"%s\" href=\"%s\"/>\n", xmlText(b.ed.Words.Contents), b.href[s.ID])
+			fmt.Fprintf(&m, "<reference type=\"toc\" title=\"%s\" href=\"%s\"/>\n", xhtml.Text(b.ed.Words.Contents), b.href[s.ID])
 		}
 	}
 	if start := b.bodyStart(); start != nil {
-		fmt.Fprintf(&m, "<reference type=\"text\" title=\"%s\" href=\"%s\"/>\n", xmlText(b.ed.Words.StartOfText), b.href[start.ID])
+		fmt.Fprintf(&m, "<reference type=\"text\" title=\"%s\" href=\"%s\"/>\n", xhtml.Text(b.ed.Words.StartOfText), b.href[start.ID])
 	}
 	m.WriteString("</guide>\n</package>\n")
 	return []byte(m.String())
@@ -199,8 +200,8 @@ func (b *builder) ncx() []byte {
 	ed := b.ed
 	var m strings.Builder
 	m.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-	fmt.Fprintf(&m, "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"%s\">\n<head>\n", xmlText(ed.Language))
-	fmt.Fprintf(&m, "<meta name=\"dtb:uid\" content=\"%s\"/>\n<meta name=\"dtb:depth\" content=\"2\"/>\n", xmlText(ed.Identifier))
+	fmt.Fprintf(&m, "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"%s\">\n<head>\n", xhtml.Text(ed.Language))
+	fmt.Fprintf(&m, "<meta name=\"dtb:uid\" content=\"%s\"/>\n<meta name=\"dtb:depth\" content=\"2\"/>\n", xhtml.Text(ed.Identifier))
 	pages, maxPage := 0, 0
 	for _, s := range ed.Sections {
 		pages += len(b.opts.PageBreaks[s.ID])
@@ -209,15 +210,15 @@ func (b *builder) ncx() []byte {
 		maxPage = b.opts.PrintPages
 	}
 	fmt.Fprintf(&m, "<meta name=\"dtb:totalPageCount\" content=\"%d\"/>\n<meta name=\"dtb:maxPageNumber\" content=\"%d\"/>\n</head>\n", pages, maxPage)
-	fmt.Fprintf(&m, "<docTitle><text>%s</text></docTitle>\n", xmlText(ed.Title))
+	fmt.Fprintf(&m, "<docTitle><text>%s</text></docTitle>\n", xhtml.Text(ed.Title))
 	for _, e := range ed.Editors {
-		fmt.Fprintf(&m, "<docAuthor><text>%s</text></docAuthor>\n", xmlText(e.Name))
+		fmt.Fprintf(&m, "<docAuthor><text>%s</text></docAuthor>\n", xhtml.Text(e.Name))
 	}
 	m.WriteString("<navMap>\n")
 	order := 0
 	point := func(label, href string, open bool) {
 		order++
-		fmt.Fprintf(&m, "<navPoint id=\"nav-%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s\"/>", order, order, xmlText(label), href)
+		fmt.Fprintf(&m, "<navPoint id=\"nav-%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s\"/>", order, order, xhtml.Text(label), href)
 		if !open {
 			m.WriteString("</navPoint>\n")
 		} else {
@@ -259,7 +260,7 @@ func (b *builder) ncx() []byte {
 					typ, value = "normal", fmt.Sprintf(" value=\"%s\"", pb.Label)
 				}
 				fmt.Fprintf(&m, "<pageTarget id=\"pt-%d\" type=\"%s\"%s playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s#page-%s\"/></pageTarget>\n",
-					order, typ, value, order, xmlText(pb.Label), b.href[s.ID], xmlText(pb.Label))
+					order, typ, value, order, xhtml.Text(pb.Label), b.href[s.ID], xhtml.Text(pb.Label))
 			}
 		}
 		m.WriteString("</pageList>\n")

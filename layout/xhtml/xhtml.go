@@ -1,4 +1,7 @@
-package epub
+// Package xhtml writes the text model as XHTML: every block and inline kind, notes with their
+// back-links, page-break markers placed inside the text. The EPUB's content documents are made
+// with it, and so would be any other HTML output; it knows nothing of packaging.
+package xhtml
 
 import (
 	"fmt"
@@ -11,10 +14,10 @@ import (
 	"github.com/anthology-editor/anthology/layout"
 )
 
-// xmlText escapes s for XML character data and attribute values, and drops characters XML 1.0
+// Text escapes s for XML character data and attribute values, and drops characters XML 1.0
 // cannot hold. The loader already strips control characters with a warning; this is the
 // writer's own guarantee that its output parses, whatever it is given.
-func xmlText(s string) string {
+func Text(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
@@ -46,54 +49,63 @@ func xmlChar(r rune) bool {
 		(r >= 0xE000 && r <= 0xFFFD && !(r >= 0xFDD0 && r <= 0xFDEF)) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
-// renderer writes the text model as XHTML for one content document. It keeps the ids it hands
+// Renderer writes the text model as XHTML for one content document. It keeps the ids it hands
 // out unique within the document.
-type renderer struct {
+type Renderer struct {
 	b strings.Builder
-	// notePrefix makes footnote ids unique when several documents' notes could meet.
-	notePrefix string
+	// NotePrefix makes footnote ids unique when several documents' notes could meet.
+	NotePrefix string
 	refCount   map[*text.Note]int
 	noteIDs    map[*text.Note]string
 	// headingShift maps the body's heading levels onto h2… so that an essay whose first heading
 	// is "###" still has no gaps in its outline.
 	headingShift int
 	lastHeading  int
-	// dir is the page's direction ("ltr", "rtl"): a span in a language written the other way
+	// Dir is the page's direction ("ltr", "rtl"): a span in a language written the other way
 	// says its own.
-	dir string
-	// bioLinks turns an author's name into a link to their bio.
-	bioLinks map[string]string
-	// marks are written into the text of the block being rendered, each before the character
+	Dir string
+	// BioLinks turns an author's name into a link to their bio.
+	BioLinks map[string]string
+	// Marks are written into the text of the block being rendered, each before the character
 	// at its plain-text offset; pos counts the runes written so far.
-	marks []mark
-	pos   int
-	// image gives a figure's image path relative to the content document, "" when unknown.
-	image func(src string) string
-	// words are the edition's printed words (its notes' heading); nil for English.
-	words *layout.Words
+	Marks []Mark
+	Pos   int
+	// Image gives a figure's image path relative to the content document, "" when unknown.
+	Image func(src string) string
+	// Words are the edition's printed words (its notes' heading); nil for English.
+	Words *layout.Words
 }
 
 // englishWords are what a renderer made without an edition prints.
 var englishWords, _ = layout.WordsFor("en", nil)
 
 // printed returns the words the renderer prints.
-func (r *renderer) printed() *layout.Words {
-	if r.words != nil {
-		return r.words
+func (r *Renderer) printed() *layout.Words {
+	if r.Words != nil {
+		return r.Words
 	}
 	return &englishWords
 }
 
-// mark is markup to put at a place in a block's text (a page-break marker).
-type mark struct {
-	at   int
-	html string
+// Mark is markup to put at a place in a block's text (a page-break marker).
+type Mark struct {
+	At   int
+	HTML string
 }
 
-func (r *renderer) w(s string)                { r.b.WriteString(s) }
-func (r *renderer) f(format string, a ...any) { fmt.Fprintf(&r.b, format, a...) }
+// W writes markup as it is.
+func (r *Renderer) W(s string) { r.b.WriteString(s) }
 
-func (r *renderer) noteID(n *text.Note) string {
+// F writes formatted markup.
+func (r *Renderer) F(format string, a ...any) { fmt.Fprintf(&r.b, format, a...) }
+
+// String is what has been written.
+func (r *Renderer) String() string { return r.b.String() }
+
+// Reset forgets what has been written.
+func (r *Renderer) Reset() { r.b.Reset() }
+
+func (r *Renderer) noteID(n *text.Note) string {
 	if id, ok := r.noteIDs[n]; ok {
 		return id
 	}
@@ -101,13 +113,13 @@ func (r *renderer) noteID(n *text.Note) string {
 		r.noteIDs = map[*text.Note]string{}
 		r.refCount = map[*text.Note]int{}
 	}
-	id := fmt.Sprintf("%sfn-%d", r.notePrefix, n.Number)
+	id := fmt.Sprintf("%sfn-%d", r.NotePrefix, n.Number)
 	r.noteIDs[n] = id
 	return id
 }
 
 // prepareHeadings sets the heading shift for a document's blocks.
-func (r *renderer) prepareHeadings(blocks []text.Block) {
+func (r *Renderer) PrepareHeadings(blocks []text.Block) {
 	min := 0
 	var scan func([]text.Block)
 	scan = func(bs []text.Block) {
@@ -127,18 +139,18 @@ func (r *renderer) prepareHeadings(blocks []text.Block) {
 	r.lastHeading = 1
 }
 
-func (r *renderer) blocks(blocks []text.Block) {
+func (r *Renderer) Blocks(blocks []text.Block) {
 	for i, b := range blocks {
-		r.block(b, i == 0)
+		r.Block(b, i == 0)
 	}
 }
 
-func (r *renderer) block(b text.Block, first bool) {
+func (r *Renderer) Block(b text.Block, first bool) {
 	switch x := b.(type) {
 	case *text.Paragraph:
-		r.w("<p>")
-		r.inlines(x.Content)
-		r.w("</p>\n")
+		r.W("<p>")
+		r.Inlines(x.Content)
+		r.W("</p>\n")
 	case *text.Heading:
 		level := x.Level + r.headingShift
 		if level > r.lastHeading+1 {
@@ -146,96 +158,96 @@ func (r *renderer) block(b text.Block, first bool) {
 		}
 		level = max(2, min(level, 6))
 		r.lastHeading = level
-		r.f("<h%d>", level)
-		r.inlines(x.Content)
-		r.f("</h%d>\n", level)
+		r.F("<h%d>", level)
+		r.Inlines(x.Content)
+		r.F("</h%d>\n", level)
 	case *text.Quote:
-		r.w("<blockquote>\n")
-		r.blocks(x.Blocks)
-		r.w("</blockquote>\n")
+		r.W("<blockquote>\n")
+		r.Blocks(x.Blocks)
+		r.W("</blockquote>\n")
 	case *text.List:
 		tag := "ul"
 		if x.Ordered {
 			tag = "ol"
 		}
 		if x.Ordered && x.Start > 1 {
-			r.f("<ol start=\"%d\">\n", x.Start)
+			r.F("<ol start=\"%d\">\n", x.Start)
 		} else {
-			r.f("<%s>\n", tag)
+			r.F("<%s>\n", tag)
 		}
 		for _, item := range x.Items {
-			r.w("<li>")
+			r.W("<li>")
 			// A tight list item is a single paragraph: write it without <p> so lists stay tight.
 			if len(item) == 1 {
 				if p, ok := item[0].(*text.Paragraph); ok {
-					r.inlines(p.Content)
-					r.w("</li>\n")
+					r.Inlines(p.Content)
+					r.W("</li>\n")
 					continue
 				}
 			}
-			r.w("\n")
-			r.blocks(item)
-			r.w("</li>\n")
+			r.W("\n")
+			r.Blocks(item)
+			r.W("</li>\n")
 		}
-		r.f("</%s>\n", tag)
+		r.F("</%s>\n", tag)
 	case *text.SceneBreak:
-		r.w("<hr class=\"scene-break\"/>\n")
+		r.W("<hr class=\"scene-break\"/>\n")
 	case *text.Verse:
-		r.w("<div class=\"verse\">\n")
+		r.W("<div class=\"verse\">\n")
 		for _, stanza := range x.Stanzas {
-			r.w("<p class=\"stanza\">")
+			r.W("<p class=\"stanza\">")
 			for i, line := range stanza {
 				if i > 0 {
-					r.w("<br/>")
+					r.W("<br/>")
 				}
-				r.w("<span class=\"line\">")
-				r.inlines(line)
-				r.w("</span>")
+				r.W("<span class=\"line\">")
+				r.Inlines(line)
+				r.W("</span>")
 			}
-			r.w("</p>\n")
+			r.W("</p>\n")
 		}
-		r.w("</div>\n")
+		r.W("</div>\n")
 	case *text.Table:
 		r.table(x)
 	case *text.Figure:
 		r.figure(x)
 	case *text.Epigraph:
-		r.w("<blockquote class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\">\n")
-		r.blocks(x.Blocks)
+		r.W("<blockquote class=\"epigraph\" epub:type=\"epigraph\" role=\"doc-epigraph\">\n")
+		r.Blocks(x.Blocks)
 		r.para("attribution", "", x.Attribution)
-		r.w("</blockquote>\n")
+		r.W("</blockquote>\n")
 	case *text.Letter:
-		r.w("<blockquote class=\"letter\" epub:type=\"z3998:letter\">\n")
+		r.W("<blockquote class=\"letter\" epub:type=\"z3998:letter\">\n")
 		r.para("dateline", "z3998:dateline", x.Dateline)
 		r.para("salutation", "z3998:salutation", x.Salutation)
-		r.blocks(x.Blocks)
+		r.Blocks(x.Blocks)
 		r.para("valediction", "z3998:valediction", x.Closing)
 		r.para("signature", "z3998:signature", x.Signature)
 		if len(x.Postscript) > 0 {
-			r.w("<div class=\"postscript\" epub:type=\"z3998:postscript\">\n")
-			r.blocks(x.Postscript)
-			r.w("</div>\n")
+			r.W("<div class=\"postscript\" epub:type=\"z3998:postscript\">\n")
+			r.Blocks(x.Postscript)
+			r.W("</div>\n")
 		}
-		r.w("</blockquote>\n")
+		r.W("</blockquote>\n")
 	}
 }
 
 // para writes inline content as a paragraph of a class (and a structural type), if it has any.
-func (r *renderer) para(class, epubType string, content []text.Inline) {
+func (r *Renderer) para(class, epubType string, content []text.Inline) {
 	if len(content) == 0 {
 		return
 	}
 	if epubType != "" {
-		r.f("<p class=\"%s\" epub:type=\"%s\">", class, epubType)
+		r.F("<p class=\"%s\" epub:type=\"%s\">", class, epubType)
 	} else {
-		r.f("<p class=\"%s\">", class)
+		r.F("<p class=\"%s\">", class)
 	}
-	r.inlines(content)
-	r.w("</p>\n")
+	r.Inlines(content)
+	r.W("</p>\n")
 }
 
 // table writes a table with its caption, header row (column headers) and alignments.
-func (r *renderer) table(t *text.Table) {
+func (r *Renderer) table(t *text.Table) {
 	cols := t.Columns()
 	align := func(i int) string {
 		if i >= len(t.Align) {
@@ -252,92 +264,92 @@ func (r *renderer) table(t *text.Table) {
 		return ""
 	}
 	row := func(cells []text.Cell, tag, scope string) {
-		r.w("<tr>")
+		r.W("<tr>")
 		for i := 0; i < cols; i++ {
 			if i < len(cells) && len(cells[i]) > 0 {
-				r.f("<%s%s%s>", tag, scope, align(i))
-				r.inlines(cells[i])
-				r.f("</%s>", tag)
+				r.F("<%s%s%s>", tag, scope, align(i))
+				r.Inlines(cells[i])
+				r.F("</%s>", tag)
 			} else {
-				r.f("<td%s></td>", align(i)) // an empty cell heads nothing
+				r.F("<td%s></td>", align(i)) // an empty cell heads nothing
 			}
 		}
-		r.w("</tr>\n")
+		r.W("</tr>\n")
 	}
 	header := func(cells []text.Cell) {
 		// A pipe table cannot span columns: a header cell followed by empty ones (how a
 		// spanning header is written) spans them again.
-		r.w("<tr>")
+		r.W("<tr>")
 		for i := 0; i < cols; {
 			span := 1
 			for i+span < cols && (i+span >= len(cells) || len(cells[i+span]) == 0) {
 				span++
 			}
 			if i >= len(cells) || len(cells[i]) == 0 {
-				r.f("<td%s></td>", align(i))
+				r.F("<td%s></td>", align(i))
 				i++
 				continue
 			}
 			if span > 1 {
-				r.f("<th scope=\"colgroup\" colspan=\"%d\"%s>", span, align(i))
+				r.F("<th scope=\"colgroup\" colspan=\"%d\"%s>", span, align(i))
 			} else {
-				r.f("<th scope=\"col\"%s>", align(i))
+				r.F("<th scope=\"col\"%s>", align(i))
 			}
-			r.inlines(cells[i])
-			r.w("</th>")
+			r.Inlines(cells[i])
+			r.W("</th>")
 			i += span
 		}
-		r.w("</tr>\n")
+		r.W("</tr>\n")
 	}
-	r.w("<table>\n")
+	r.W("<table>\n")
 	if len(t.Caption) > 0 {
-		r.w("<caption>")
-		r.inlines(t.Caption)
-		r.w("</caption>\n")
+		r.W("<caption>")
+		r.Inlines(t.Caption)
+		r.W("</caption>\n")
 	}
 	if t.Header != nil {
-		r.w("<thead>\n")
+		r.W("<thead>\n")
 		header(t.Header)
-		r.w("</thead>\n")
+		r.W("</thead>\n")
 	}
-	r.w("<tbody>\n")
+	r.W("<tbody>\n")
 	for _, cells := range t.Rows {
 		row(cells, "td", "")
 	}
-	r.w("</tbody>\n</table>\n")
+	r.W("</tbody>\n</table>\n")
 }
 
 // figure writes an image with its description, caption and credit. An image the edition does
 // not have (it cannot be: assembly reads them all) keeps its description as text.
-func (r *renderer) figure(f *text.Figure) {
+func (r *Renderer) figure(f *text.Figure) {
 	href := ""
-	if r.image != nil {
-		href = r.image(f.Src)
+	if r.Image != nil {
+		href = r.Image(f.Src)
 	}
-	r.w("<figure>\n")
+	r.W("<figure>\n")
 	if href != "" {
-		r.f("<img src=\"%s\" alt=\"%s\"/>\n", xmlText(href), xmlText(f.Alt))
+		r.F("<img src=\"%s\" alt=\"%s\"/>\n", Text(href), Text(f.Alt))
 	} else {
-		r.f("<p class=\"missing-image\">%s</p>\n", xmlText(f.Alt))
+		r.F("<p class=\"missing-image\">%s</p>\n", Text(f.Alt))
 	}
 	if len(f.Caption) > 0 || len(f.Credit) > 0 {
-		r.w("<figcaption>")
+		r.W("<figcaption>")
 		if len(f.Caption) > 0 {
-			r.w("<span class=\"caption\">")
-			r.inlines(f.Caption)
-			r.w("</span>")
+			r.W("<span class=\"caption\">")
+			r.Inlines(f.Caption)
+			r.W("</span>")
 		}
 		if len(f.Credit) > 0 {
 			if len(f.Caption) > 0 {
-				r.w(" ")
+				r.W(" ")
 			}
-			r.w("<span class=\"credit\">")
-			r.inlines(f.Credit)
-			r.w("</span>")
+			r.W("<span class=\"credit\">")
+			r.Inlines(f.Credit)
+			r.W("</span>")
 		}
-		r.w("</figcaption>\n")
+		r.W("</figcaption>\n")
 	}
-	r.w("</figure>\n")
+	r.W("</figure>\n")
 }
 
 // inlineTags are the XHTML elements of the inlines that are only a wrapper.
@@ -349,39 +361,39 @@ var inlineTags = map[reflect.Type][2]string{
 	reflect.TypeOf(&text.Superscript{}): {"<sup>", "</sup>"},
 }
 
-func (r *renderer) inlines(content []text.Inline) {
+func (r *Renderer) Inlines(content []text.Inline) {
 	for _, in := range content {
 		switch x := in.(type) {
 		case *text.Text:
 			r.text(x.Text)
 		case *text.Emphasis, *text.Strong, *text.SmallCaps, *text.Subscript, *text.Superscript:
 			tag := inlineTags[reflect.TypeOf(in)]
-			r.w(tag[0])
-			r.inlines(text.Children(in))
-			r.w(tag[1])
+			r.W(tag[0])
+			r.Inlines(text.Children(in))
+			r.W(tag[1])
 		case *text.Span:
-			if d := layout.Dir(x.Lang); d != r.dir && r.dir != "" {
-				r.f("<span xml:lang=\"%s\" lang=\"%s\" dir=\"%s\">", xmlText(x.Lang), xmlText(x.Lang), d)
+			if d := layout.Dir(x.Lang); d != r.Dir && r.Dir != "" {
+				r.F("<span xml:lang=\"%s\" lang=\"%s\" dir=\"%s\">", Text(x.Lang), Text(x.Lang), d)
 			} else {
-				r.f("<span xml:lang=\"%s\" lang=\"%s\">", xmlText(x.Lang), xmlText(x.Lang))
+				r.F("<span xml:lang=\"%s\" lang=\"%s\">", Text(x.Lang), Text(x.Lang))
 			}
-			r.inlines(x.Content)
-			r.w("</span>")
+			r.Inlines(x.Content)
+			r.W("</span>")
 		case *text.Abbr:
 			if x.Title != "" {
-				r.f("<abbr title=\"%s\">", xmlText(x.Title))
+				r.F("<abbr title=\"%s\">", Text(x.Title))
 			} else {
-				r.w("<abbr>")
+				r.W("<abbr>")
 			}
-			r.inlines(x.Content)
-			r.w("</abbr>")
+			r.Inlines(x.Content)
+			r.W("</abbr>")
 		case *text.Link:
 			if safeURL(x.URL) {
-				r.f("<a href=\"%s\">", xmlText(text.EncodeURL(strings.TrimSpace(x.URL))))
-				r.inlines(x.Content)
-				r.w("</a>")
+				r.F("<a href=\"%s\">", Text(text.EncodeURL(strings.TrimSpace(x.URL))))
+				r.Inlines(x.Content)
+				r.W("</a>")
 			} else {
-				r.inlines(x.Content) // a link nobody should follow from a book: keep its words
+				r.Inlines(x.Content) // a link nobody should follow from a book: keep its words
 			}
 		case *text.NoteRef:
 			id := r.noteID(x.Note)
@@ -390,26 +402,26 @@ func (r *renderer) inlines(content []text.Inline) {
 			if n := r.refCount[x.Note]; n > 1 {
 				ref = fmt.Sprintf("%s-ref-%d", id, n)
 			}
-			r.f("<a href=\"#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", id, ref, x.Note.Number)
+			r.F("<a href=\"#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", id, ref, x.Note.Number)
 		case *text.LineBreak:
-			r.w("<br/>")
-			r.pos++ // as text.Plain counts it
+			r.W("<br/>")
+			r.Pos++ // as text.Plain counts it
 		}
 	}
 }
 
 // text writes a run of text, placing any marks that fall inside it.
-func (r *renderer) text(s string) {
-	if len(r.marks) == 0 {
-		r.w(xmlText(s))
+func (r *Renderer) text(s string) {
+	if len(r.Marks) == 0 {
+		r.W(Text(s))
 		return
 	}
-	for len(r.marks) > 0 {
+	for len(r.Marks) > 0 {
 		n := utf8.RuneCountInString(s)
-		if r.marks[0].at >= r.pos+n {
+		if r.Marks[0].At >= r.Pos+n {
 			break
 		}
-		cut := r.marks[0].at - r.pos
+		cut := r.Marks[0].At - r.Pos
 		if cut < 0 {
 			cut = 0
 		}
@@ -418,56 +430,56 @@ func (r *renderer) text(s string) {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 		}
-		r.w(xmlText(s[:i]))
-		r.w(r.marks[0].html)
-		r.marks = r.marks[1:]
-		r.pos += cut
+		r.W(Text(s[:i]))
+		r.W(r.Marks[0].HTML)
+		r.Marks = r.Marks[1:]
+		r.Pos += cut
 		s = s[i:]
 	}
-	r.w(xmlText(s))
-	r.pos += utf8.RuneCountInString(s)
+	r.W(Text(s))
+	r.Pos += utf8.RuneCountInString(s)
 }
 
 // subtitle writes a title's subtitle line, if there is one.
-func (r *renderer) subtitle(content []text.Inline) {
+func (r *Renderer) Subtitle(content []text.Inline) {
 	if len(content) == 0 {
 		return
 	}
-	r.w("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
-	r.inlines(content)
-	r.w("</p>\n")
+	r.W("<p class=\"subtitle\" epub:type=\"subtitle\" role=\"doc-subtitle\">")
+	r.Inlines(content)
+	r.W("</p>\n")
 }
 
 // notes writes a document's footnotes, each an aside that reading systems can show as a
 // pop-up, with its backlink before the note's text.
-func (r *renderer) notes(doc *text.Document, headingID string) {
+func (r *Renderer) Notes(doc *text.Document, headingID string) {
 	if doc == nil || len(doc.Notes) == 0 {
 		return
 	}
-	r.f("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", headingID, headingID, xmlText(r.printed().Notes))
+	r.F("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", headingID, headingID, Text(r.printed().Notes))
 	for _, n := range doc.Notes {
 		id := r.noteID(n)
-		r.f("<aside id=\"%s\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n", id)
-		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"%s\">%d.</a> ", id, xmlText(fmt.Sprintf(r.printed().BackToReference, n.Number)), n.Number)
+		r.F("<aside id=\"%s\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n", id)
+		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"%s\">%d.</a> ", id, Text(fmt.Sprintf(r.printed().BackToReference, n.Number)), n.Number)
 		for i, b := range n.Blocks {
 			if p, ok := b.(*text.Paragraph); ok && i == 0 {
-				r.w("<p>")
-				r.w(back)
-				r.inlines(p.Content)
-				r.w("</p>\n")
+				r.W("<p>")
+				r.W(back)
+				r.Inlines(p.Content)
+				r.W("</p>\n")
 				continue
 			}
 			if i == 0 {
-				r.w("<p>" + back + "</p>\n")
+				r.W("<p>" + back + "</p>\n")
 			}
-			r.block(b, false)
+			r.Block(b, false)
 		}
 		if len(n.Blocks) == 0 {
-			r.w("<p>" + back + "</p>\n")
+			r.W("<p>" + back + "</p>\n")
 		}
-		r.w("</aside>\n")
+		r.W("</aside>\n")
 	}
-	r.w("</section>\n")
+	r.W("</section>\n")
 }
 
 // safeURL admits the links a book may carry: web and mail addresses.
