@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
+	"github.com/anthology-editor/anthology/layout"
 )
 
 // pagesDigest writes down everything a book's pages draw, for comparing two settings.
@@ -96,4 +98,15 @@ func TestPageCache(t *testing.T) {
 		t.Fatal("after a longer essay, the cached setting differs from a fresh one")
 	}
 	t.Logf("after a paragraph more: %d hits, %d misses", cache.Hits, cache.Misses)
+}
+
+// TestUnknownSectionKind: a section of a kind the typesetter has no layout for is an internal
+// error naming it, not a page set as an essay.
+func TestUnknownSectionKind(t *testing.T) {
+	ed := editionOf(t, assets.Sample(), nil)
+	ed.Sections[len(ed.Sections)-1].Kind = layout.Kind(99)
+	_, err := Typeset(context.Background(), ed, OptionsFor(ed))
+	if err == nil || !errors.Is(err, ErrInternal) || !strings.Contains(err.Error(), "no layout for") {
+		t.Errorf("err = %v", err)
+	}
 }
