@@ -75,6 +75,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	pdf.SetTitle(ed.Title+" (cover)", true)
 	pdf.SetCreator("Anthology", true)
 	pdf.SetProducer("Anthology (fpdf)", true)
+	pdf.SetXmpMetadata(layoutpdf.XMP(ed, ed.Modified.UTC()))
 	// The barcode's digits are set in the book's face; every other text as the pages set theirs.
 	data, err := fam.Face(assets.Regular)
 	if err != nil {
@@ -202,7 +203,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		if rtl && pub != nil {
 			px = backX + trim.W - safe - 0.3*72 - pub.Natural
 		}
-		txt.draw(pub, px, by+bh-4)
+		txt.draw(pub, px, by+bh-8) // its descenders inside the safe zone too
 	}
 	if err := pdf.Error(); err != nil {
 		return rep, err
@@ -211,7 +212,21 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	if err := pdf.Output(&raw); err != nil {
 		return rep, err
 	}
-	out, err := layoutpdf.FixToUnicode(raw.Bytes())
+	// PDF/X-1a in CMYK, as printers take covers: the PostScript names of the faces drawn
+	// with, fpdf's names for them as the keys.
+	faces := map[string]string{}
+	ps, err := layoutpdf.PostScriptName(data)
+	if err != nil {
+		return rep, fmt.Errorf("the cover's font: %w", err)
+	}
+	faces["utf8cover"] = ps
+	for f := range txt.added {
+		if ps, err = layoutpdf.PostScriptName(f.Data); err != nil {
+			return rep, fmt.Errorf("the cover's font %s: %w", f.Name, err)
+		}
+		faces["utf8face"+strings.ToLower(f.Family)+styleCode[f.Style]] = ps
+	}
+	out, err := layoutpdf.FinishCover(raw.Bytes(), faces)
 	if err != nil {
 		return rep, err
 	}
@@ -247,7 +262,7 @@ func (t *pdfText) draw(l *typeset.Line, x, y float64) {
 		return
 	}
 	for _, r := range l.Runs {
-		name := "f-" + r.Face.Family
+		name := "face" + r.Face.Family // letters and digits: the PDF/X rewrite reads the names back
 		if !t.added[r.Face] {
 			t.pdf.AddUTF8FontFromBytes(name, styleCode[r.Face.Style], r.Face.Data)
 			t.added[r.Face] = true

@@ -24,6 +24,7 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
+	"github.com/anthology-editor/anthology/layout/validate"
 )
 
 func sampleProject(t testing.TB) *anthology.Project {
@@ -472,6 +473,20 @@ func TestPrintCover(t *testing.T) {
 			for _, l := range strings.Split(strings.TrimSpace(fonts), "\n")[2:] {
 				if f := strings.Fields(l); f[len(f)-5] != "yes" {
 					t.Errorf("font not embedded: %s", l)
+				}
+			}
+			// A printer's preflight of the cover: PDF/X-1a in CMYK, fonts subset and named,
+			// text inside the safe zone. (Both front pictures are 1,600 pixels wide, 284 ppi on
+			// this trim: the sample's image and the generated design say so themselves.)
+			pr, _ := tt.p.Print.PrinterFor()
+			vs, err := validate.Preflight(context.Background(), res.Files[0], validate.PreflightOptions{Printer: pr, Paper: tt.p.Print.PaperKind(),
+				SafeZone: pr.SafeZone * 72, MinPPI: 300, Cover: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				if v.Rule != "images" {
+					t.Errorf("cover preflight: %s", v)
 				}
 			}
 			txt, _ := qa.Tool(t, "pdftotext", res.Files[0], "-")

@@ -87,17 +87,59 @@ var (
 // names, the trailer a file identifier; the cross-reference table is written again for the
 // objects' new places. faces maps fpdf's font names ("utf8charisI") to PostScript names.
 func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
-	return finish(src, faces, true)
+	return finishAs(src, faces, grayX1a)
 }
 
-// FixToUnicode rewrites the ToUnicode tables of a PDF fpdf wrote (a cover) as every PDF of
-// this package has them: ligatures and Arabic presentation forms read as their letters.
-func FixToUnicode(src []byte) ([]byte, error) { return finish(src, nil, false) }
+// FixToUnicode rewrites the ToUnicode tables of a PDF fpdf wrote as every PDF of this package
+// has them: ligatures and Arabic presentation forms read as their letters.
+func FixToUnicode(src []byte) ([]byte, error) { return finishAs(src, nil, plainPDF) }
 
-// finish rewrites fpdf's output: always each font's ToUnicode table (so that the standard
-// ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and, when pdfx is set,
-// what PDF/X-1a asks for (see finishPDFX).
+// FinishCover makes a cover fpdf wrote in RGB a PDF/X-1a file in CMYK: what finishPDFX adds,
+// with an output intent of the registered CMYK condition most US printers proof to (SWOP,
+// CGATS TR 001), every RGB colour of the page turned to CMYK (GCR: black takes the grey,
+// total ink at most 300 %), and every RGB JPEG written again as CMYK. faces maps fpdf's font
+// names to PostScript names (PostScriptName).
+func FinishCover(src []byte, faces map[string]string) ([]byte, error) {
+	return finishAs(src, faces, cmykX1a)
+}
+
+// XMP is the XMP metadata a PDF/X file of ed carries (fpdf's SetXmpMetadata).
+func XMP(ed *layout.Edition, stamp time.Time) []byte { return xmpPacket(ed, stamp) }
+
+// PostScriptName is a TrueType font's PostScript name, what a PDF/X file names it by.
+func PostScriptName(data []byte) (string, error) {
+	fnt, err := sfnt.Parse(data)
+	if err != nil {
+		return "", err
+	}
+	ps, err := fnt.Name(nil, sfnt.NameIDPostScript)
+	if err != nil || ps == "" {
+		return "", errors.New("the font has no PostScript name")
+	}
+	return ps, nil
+}
+
+// finishKind is what finish makes of fpdf's output.
+type finishKind int
+
+const (
+	plainPDF finishKind = iota // only the ToUnicode tables
+	grayX1a                    // PDF/X-1a, the grey output profile (an interior)
+	cmykX1a                    // PDF/X-1a in CMYK (a cover)
+)
+
 func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
+	if pdfx {
+		return finishAs(src, faces, grayX1a)
+	}
+	return finishAs(src, faces, plainPDF)
+}
+
+// finishAs rewrites fpdf's output: always each font's ToUnicode table (so that the standard
+// ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and for a PDF/X kind
+// what PDF/X-1a asks for (see finishPDFX, FinishCover).
+func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, error) {
+	pdfx := kind != plainPDF
 	m := startxrefRE.FindSubmatch(src)
 	if m == nil {
 		return nil, errors.New("pdfx: no startxref")
@@ -144,6 +186,18 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 	}
 
 	sum := sha256.Sum256(src)
+	// A cover's page contents, to be painted in CMYK.
+	contents := map[int]bool{}
+	if kind == cmykX1a {
+		for _, o := range objs {
+			if bytes.Contains(o.data, []byte("/Type /Page\n")) || bytes.Contains(o.data, []byte("/Type /Page ")) {
+				for _, m := range contentsRE.FindAllSubmatch(o.data, -1) {
+					n, _ := strconv.Atoi(string(m[1]))
+					contents[n] = true
+				}
+			}
+		}
+	}
 	for k, o := range objs {
 		d := o.data
 		if bytes.Contains(d, []byte(fpdfIdentityRange)) && bytes.Contains(d, []byte("/CMapName /Adobe-Identity-UCS")) {
@@ -158,10 +212,28 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 			d = infoDateRE.ReplaceAll(d, []byte("(D:${1}Z)"))
 			d = insertBeforeDictEnd(d, "/GTS_PDFXVersion ("+pdfxVersion+")\n/GTS_PDFXConformance ("+pdfxConformance+")\n/Trapped /False\n")
 		case refs["Root"]:
+			if kind == cmykX1a {
+				// A registered characterization: PDF/X-1a names it, and needs no profile.
+				d = insertBeforeDictEnd(d, "/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (CGATS TR 001) "+
+					"/RegistryName (http://www.color.org) /OutputCondition (SWOP \\(Publication\\) Grade 5 Paper) /Info (U.S. Web Coated \\(SWOP\\)) >>]\n")
+				break
+			}
 			// The profile is a new object, numbered after fpdf's last.
 			d = insertBeforeDictEnd(d, fmt.Sprintf("/OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (Custom) "+
 				"/OutputCondition (%s) /Info (%s) /DestOutputProfile %d 0 R >>]\n", escapeString(grayProfileName), escapeString(grayProfileName), count))
 		default:
+			if kind == cmykX1a && contents[o.num] {
+				var err error
+				if d, err = cmykContent(d); err != nil {
+					return nil, fmt.Errorf("pdfx: page content %d: %w", o.num, err)
+				}
+			}
+			if kind == cmykX1a && bytes.Contains(d, []byte("/Subtype /Image")) && bytes.Contains(d, []byte("/DeviceRGB")) {
+				var err error
+				if d, err = cmykImage(o.num, d); err != nil {
+					return nil, fmt.Errorf("pdfx: image %d: %w", o.num, err)
+				}
+			}
 			if bytes.Contains(d, []byte("/utf8")) && !bytes.Contains(d, []byte("stream")) {
 				var err error
 				d = fontNameRE.ReplaceAllFunc(d, func(tok []byte) []byte {
@@ -190,7 +262,7 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 		out.Write(o.data)
 	}
 	size := count
-	if pdfx {
+	if kind == grayX1a {
 		profile := grayOutputProfile()
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
