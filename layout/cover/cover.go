@@ -65,7 +65,15 @@ func PNG(ed *layout.Edition) ([]byte, error) {
 // Draw draws the cover of ed. Its text is set as the book's pages set theirs (package
 // typeset's SetText): each character in a face that has it, Arabic joined, right-to-left
 // titles in visual order; a character no bundled face has is an error.
-func Draw(ed *layout.Edition) (*image.RGBA, error) {
+func Draw(ed *layout.Edition) (*image.RGBA, error) { return DrawScaled(ed, 1) }
+
+// DrawScaled draws the cover at scale times its size (Width × Height): the print cover draws
+// it at the size its front panel needs at 300 pixels an inch, not enlarged after.
+func DrawScaled(ed *layout.Edition, scale float64) (*image.RGBA, error) {
+	if scale < 1 {
+		scale = 1
+	}
+	px := func(v float64) float64 { return v * scale }
 	family := ed.Print.FontFamily()
 	style := func(st assets.Style) typeset.TextStyle {
 		return typeset.TextStyle{Family: family, Style: st, Lang: ed.Language, Fonts: ed.Fonts}
@@ -79,38 +87,39 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) {
 	h.Write([]byte(ed.Title))
 	pal := palettes[h.Sum32()%uint32(len(palettes))]
 
-	img := image.NewRGBA(image.Rect(0, 0, Width, Height))
-	background(img, pal)
+	iw, ih := int(math.Round(px(Width))), int(math.Round(px(Height)))
+	img := image.NewRGBA(image.Rect(0, 0, iw, ih))
+	background(img, pal, scale)
 
 	// A double rule frames the page, inset like a bookplate.
-	frame(img, 90, 6, pal.accent)
-	frame(img, 120, 2, pal.accent)
+	frame(img, int(px(90)), int(px(6)), pal.accent)
+	frame(img, int(px(120)), int(px(2)), pal.accent)
 
 	c := &canvas{img: img, ink: pal.ink, faces: map[faceSize]font.Face{}}
 	defer c.close()
-	y := 620.0
+	y := px(620)
 	title := strings.ToUpper(ed.Title)
-	size, lines := fit(style(assets.Bold), title, 1180, 4, 190, 96)
+	size, lines := fit(style(assets.Bold), title, px(1180), 4, px(190), px(96))
 	y = c.lines(style(assets.Bold), size, lines, y, size*1.12, 0.06)
 	if ed.Subtitle != "" {
-		y += 70
-		ssize, slines := fit(style(assets.Italic), ed.Subtitle, 1120, 3, 76, 48)
+		y += px(70)
+		ssize, slines := fit(style(assets.Italic), ed.Subtitle, px(1120), 3, px(76), px(48))
 		y = c.lines(style(assets.Italic), ssize, slines, y+ssize, ssize*1.3, 0)
 	}
 	// An ornament between the title block and the editors.
-	ornament(img, Width/2, int(y)+150, pal.accent)
+	ornament(img, iw/2, int(y+px(150)), pal.accent, scale)
 
 	if len(ed.Editors) > 0 {
 		names := strings.ToUpper(ed.EditorNames())
-		nsize, nlines := fit(style(assets.Regular), names, 1150, 2, 64, 40)
+		nsize, nlines := fit(style(assets.Regular), names, px(1150), 2, px(64), px(40))
 		c.ink = pal.accent
-		c.lines(style(assets.Regular), 40, []string{strings.ToUpper(ed.Words.EditedBy)}, 2020, 52, 0.25)
+		c.lines(style(assets.Regular), px(40), []string{strings.ToUpper(ed.Words.EditedBy)}, px(2020), px(52), 0.25)
 		c.ink = pal.ink
-		c.lines(style(assets.Regular), nsize, nlines, 2020+nsize*1.5, nsize*1.25, 0.12)
+		c.lines(style(assets.Regular), nsize, nlines, px(2020)+nsize*1.5, nsize*1.25, 0.12)
 	}
 	if ed.Publisher != "" {
 		c.ink = pal.accent
-		c.lines(style(assets.Italic), 44, []string{ed.Publisher}, 2390, 50, 0)
+		c.lines(style(assets.Italic), px(44), []string{ed.Publisher}, px(2390), px(50), 0)
 	}
 	return img, nil
 }
@@ -118,15 +127,16 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) {
 // background fills the image with the palette's field and a soft glow above the title. The
 // glow is a Gaussian, so it factors into a row term and a column term; rows are filled in
 // parallel.
-func background(img *image.RGBA, pal palette) {
-	const cx, cy, radius = Width / 2.0, 880.0, 900.0
-	ex := make([]float64, Width)
+func background(img *image.RGBA, pal palette, scale float64) {
+	width, height := img.Bounds().Dx(), img.Bounds().Dy()
+	cx, cy, radius := float64(width)/2, 880*scale, 900*scale
+	ex := make([]float64, width)
 	for x := range ex {
 		dx := (float64(x) - cx) / radius
 		ex[x] = math.Exp(-dx * dx * 2.2)
 	}
-	rows := make(chan int, Height)
-	for y := 0; y < Height; y++ {
+	rows := make(chan int, height)
+	for y := 0; y < height; y++ {
 		rows <- y
 	}
 	close(rows)
@@ -138,8 +148,8 @@ func background(img *image.RGBA, pal palette) {
 			for y := range rows {
 				dy := (float64(y) - cy) / radius
 				ey := 0.38 * math.Exp(-dy*dy*2.2)
-				row := img.Pix[y*img.Stride : y*img.Stride+Width*4]
-				for x := 0; x < Width; x++ {
+				row := img.Pix[y*img.Stride : y*img.Stride+width*4]
+				for x := 0; x < width; x++ {
 					g := ey * ex[x]
 					i := x * 4
 					row[i+0] = mix(pal.bg.R, pal.glow.R, g)
@@ -157,7 +167,7 @@ func mix(a, b uint8, t float64) uint8 { return uint8(float64(a)*(1-t) + float64(
 
 func frame(img *image.RGBA, inset, width int, c color.RGBA) {
 	u := image.NewUniform(c)
-	r := image.Rect(inset, inset, Width-inset, Height-inset)
+	r := image.Rect(inset, inset, img.Bounds().Dx()-inset, img.Bounds().Dy()-inset)
 	draw.Draw(img, image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+width), u, image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(r.Min.X, r.Max.Y-width, r.Max.X, r.Max.Y), u, image.Point{}, draw.Src)
 	draw.Draw(img, image.Rect(r.Min.X, r.Min.Y, r.Min.X+width, r.Max.Y), u, image.Point{}, draw.Src)
@@ -165,12 +175,14 @@ func frame(img *image.RGBA, inset, width int, c color.RGBA) {
 }
 
 // ornament draws a small lozenge between two short rules.
-func ornament(img *image.RGBA, cx, cy int, c color.RGBA) {
+func ornament(img *image.RGBA, cx, cy int, c color.RGBA, scale float64) {
 	u := image.NewUniform(c)
-	draw.Draw(img, image.Rect(cx-260, cy-2, cx-60, cy+2), u, image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(cx+60, cy-2, cx+260, cy+2), u, image.Point{}, draw.Src)
-	for dy := -24; dy <= 24; dy++ {
-		half := 24 - abs(dy)
+	px := func(v float64) int { return int(math.Round(v * scale)) }
+	draw.Draw(img, image.Rect(cx-px(260), cy-px(2), cx-px(60), cy+px(2)), u, image.Point{}, draw.Src)
+	draw.Draw(img, image.Rect(cx+px(60), cy-px(2), cx+px(260), cy+px(2)), u, image.Point{}, draw.Src)
+	r := px(24)
+	for dy := -r; dy <= r; dy++ {
+		half := r - abs(dy)
 		draw.Draw(img, image.Rect(cx-half, cy+dy, cx+half+1, cy+dy+1), u, image.Point{}, draw.Src)
 	}
 }
@@ -229,7 +241,7 @@ func (c *canvas) lines(st typeset.TextStyle, size float64, lines []string, y, le
 		if set == nil {
 			continue
 		}
-		x := (Width - lineWidth(set, size, tr)) / 2
+		x := (float64(c.img.Bounds().Dx()) - lineWidth(set, size, tr)) / 2
 		n := 0
 		for _, run := range set.Runs {
 			face := c.face(run.Face, size)

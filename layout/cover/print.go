@@ -8,6 +8,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"io"
+	"math"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -103,7 +104,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 
 	// Front: the project's image or the generated design, filling the panel and its bleed.
-	front, err := frontImage(ed)
+	front, err := frontImage(ed, (trim.W+Bleed)/72*300, (trim.H+2*Bleed)/72*300)
 	if err != nil {
 		return rep, err
 	}
@@ -301,7 +302,9 @@ func isEditor(ed *layout.Edition, c *anthology.Contributor) bool {
 }
 
 // frontImage is the front cover as an image: the project's, or the generated one.
-func frontImage(ed *layout.Edition) (image.Image, error) {
+// A generated design is drawn large enough to fill w × h pixels (the panel at 300 ppi) once
+// cropped to the panel's shape.
+func frontImage(ed *layout.Edition, w, h float64) (image.Image, error) {
 	if ed.Cover != nil {
 		img, _, err := anthology.DecodeImage(ed.Cover)
 		if err != nil {
@@ -309,7 +312,11 @@ func frontImage(ed *layout.Edition) (image.Image, error) {
 		}
 		return flatten(img), nil
 	}
-	return Draw(ed)
+	// cropTo keeps as much of the design as has the panel's shape (a = w/h): that part must
+	// hold w × h pixels.
+	a := w / h
+	scale := math.Max(w/math.Min(Width, Height*a), h/math.Min(Height, Width/a))
+	return DrawScaled(ed, math.Ceil(scale*100)/100)
 }
 
 // cropTo cuts an image to the aspect ratio w/h about its centre, so that it fills the front
