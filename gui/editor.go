@@ -571,13 +571,14 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	imp := fyne.NewMenuItem("Import…", e.importDialog)
 	// Ctrl+I is italic (Format), as in every editor; importing takes Ctrl+Shift+I.
 	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: ctrl | fyne.KeyModifierShift}
+	impFolder := fyne.NewMenuItem("Import Folder…", e.importFolderDialog)
 	exp := fyne.NewMenuItem("Export…", e.exportDialog)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
 	quit := fyne.NewMenuItem("Quit", e.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
 	file := fyne.NewMenu("File", newItem, open, recent, fyne.NewMenuItemSeparator(), e.saveItem, saveAs,
-		fyne.NewMenuItemSeparator(), imp, exp, fyne.NewMenuItemSeparator(), quit)
+		fyne.NewMenuItemSeparator(), imp, impFolder, exp, fyne.NewMenuItemSeparator(), quit)
 
 	e.undoItem = fyne.NewMenuItem("Undo", func() { e.sess.Undo() })
 	e.undoItem.Shortcut = &fyne.ShortcutUndo{}

@@ -1298,3 +1298,49 @@ func TestOutlineFilterAndBatchStatus(t *testing.T) {
 		t.Error("clearing the filter does not show the whole book")
 	}
 }
+
+// TestDragScrollsAtTheEdge: a drag held at the outline's foot scrolls it, at its head scrolls
+// back.
+func TestDragScrollsAtTheEdge(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.win.Resize(fyne.NewSize(1280, 300)) // a short window: the outline does not fit
+	h.e.win.Canvas().Refresh(h.e.outline.list)
+	o := h.e.outline
+	before := o.list.GetScrollOffset()
+	for range 5 {
+		o.autoScroll(o.list.Size().Height - 5)
+	}
+	if o.list.GetScrollOffset() <= before {
+		t.Fatalf("a drag at the foot did not scroll (offset %.0f → %.0f, list %.0f high)", before, o.list.GetScrollOffset(), o.list.Size().Height)
+	}
+	down := o.list.GetScrollOffset()
+	o.autoScroll(5)
+	if o.list.GetScrollOffset() >= down {
+		t.Error("a drag at the head did not scroll back")
+	}
+	o.autoScroll(o.list.Size().Height / 2)
+}
+
+// TestImportWarnsOfACopy: importing an essay the book already has says so in the review.
+func TestImportWarnsOfACopy(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	file := filepath.Join(t.TempDir(), "nurse.md")
+	os.WriteFile(file, []byte("# The Night Nurse\n\nBy Ruth Okafor\n\nA paragraph long enough to be an essay's first, with words in it.\n"), 0o644)
+	h := newHarness(t, p)
+	h.e.ImportFiles([]string{file})
+	h.pump("the import review", func() bool { return h.e.review != nil })
+	said := false
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "is already in the book (essays/the-night-nurse.md)") {
+			said = true
+		}
+	})
+	if !said {
+		t.Error("the review does not say the essay is in the book already")
+	}
+	paths, err := importableFiles(filepath.Dir(file))
+	if err != nil || len(paths) != 1 || paths[0] != file {
+		t.Errorf("importable files: %v %v", paths, err)
+	}
+}

@@ -4,7 +4,9 @@ package gui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -40,6 +42,42 @@ func (e *Editor) importDialog() {
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter(importer.Formats))
 	d.Show()
+}
+
+// importFolderDialog imports every file of a folder the importer reads (the Import dialog takes
+// one file at a time; a folder of chapters or pages is one step here).
+func (e *Editor) importFolderDialog() {
+	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+		if err != nil || uri == nil {
+			e.report(err)
+			return
+		}
+		paths, err := importableFiles(uri.Path())
+		if err == nil && len(paths) == 0 {
+			err = fmt.Errorf("%s holds no file to import (%s)", uri.Path(), strings.Join(importer.Formats, ", "))
+		}
+		if err != nil {
+			e.report(err)
+			return
+		}
+		e.ImportFiles(paths)
+	}, e.win)
+	d.Show()
+}
+
+// importableFiles lists the files of dir the importer reads, by name.
+func importableFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, en := range entries {
+		if !en.IsDir() && slices.Contains(importer.Formats, strings.ToLower(filepath.Ext(en.Name()))) && !strings.HasPrefix(en.Name(), ".") {
+			out = append(out, filepath.Join(dir, en.Name()))
+		}
+	}
+	return out, nil
 }
 
 // ImportFiles reads the files (off the UI goroutine) and shows what each holds, one after
@@ -155,9 +193,18 @@ func (e *Editor) reviewImports(results []*importer.Result) {
 		widget.NewAccordionItem(fmt.Sprintf("The page, block by block (%d kept, %d cut)", kept, len(r.Removed)), page),
 	)
 	rv.cuts.Open(0)
+	already := widget.NewLabel("")
+	already.Hide()
+	if dup := importer.InBook(e.project(), r); dup != nil {
+		already.SetText(fmt.Sprintf("“%s” is already in the book (%s): adding it makes a second copy.", dup.Meta.Title, dup.Path))
+		already.Importance = widget.WarningImportance
+		already.Wrapping = fyne.TextWrapWord
+		already.Show()
+	}
 	content := container.NewVScroll(container.NewVBox(
 		hint(fmt.Sprintf("%s (%s, %s words of %s; the rest is listed as cut). Fix what was found, then add the essay to the book; Undo takes it out again.",
 			filepath.Base(r.File), r.Format, thousands(r.WordsOut), thousands(r.WordsIn))),
+		already,
 		found,
 		rv.cuts,
 		notes,

@@ -517,8 +517,26 @@ func (w *rowWidget) Dragged(ev *fyne.DragEvent) {
 		return // a filtered outline hides the places a row could go
 	}
 	w.dragging = true
-	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(w)
-	w.o.setDrop(w.o.rowAt(abs.Y + ev.Position.Y))
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(w).Y + ev.Position.Y
+	w.o.autoScroll(y - d.AbsolutePositionForObject(w.o.list).Y)
+	w.o.setDrop(w.o.rowAt(y))
+}
+
+// edgeZone is how near the outline's top or bottom edge a drag scrolls it, and by how much
+// each move.
+const edgeZone, edgeStep = 28, 18
+
+// autoScroll scrolls the outline while a drag is at its edge (y from its top), so that a row
+// can be dragged to a place not on screen.
+func (o *outline) autoScroll(y float32) {
+	h := o.list.Size().Height
+	switch {
+	case y < edgeZone:
+		o.list.ScrollToOffset(max(0, o.list.GetScrollOffset()-edgeStep))
+	case y > h-edgeZone:
+		o.list.ScrollToOffset(o.list.GetScrollOffset() + edgeStep)
+	}
 }
 
 // DragEnd drops the row where the drag ended.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/anthology-editor/anthology/anthology"
 )
@@ -178,4 +179,50 @@ func cutCount(r *Result) int {
 		}
 	}
 	return n
+}
+
+// InBook returns the essay of p that r already is, nil when r is new to the book: an essay with
+// the same title (in any case, spacing and quotation marks) or that opens with the same forty
+// words. The app warns before adding it a second time, and the CLI says so.
+func InBook(p *anthology.Project, r *Result) *anthology.Essay {
+	if r.Kind != KindEssay && r.Kind != "" {
+		return nil
+	}
+	title, opening := sameKey(r.Title), openingWords(r.Body)
+	essays := p.Essays()
+	if p.Introduction != nil {
+		essays = append(essays, p.Introduction)
+	}
+	for _, e := range essays {
+		if title != "" && sameKey(e.Meta.Title) == title || opening != "" && openingWords(e.Body) == opening {
+			return e
+		}
+	}
+	return nil
+}
+
+// sameKey is a title as two copies of it compare: lower case, letters and digits only.
+func sameKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// openingWords are the first forty words of a body, compared as sameKey compares titles; ""
+// for a body shorter than that (too little to say it is the same text).
+func openingWords(body string) string {
+	var words []string
+	for _, w := range strings.Fields(body) {
+		if k := sameKey(w); k != "" {
+			words = append(words, k)
+			if len(words) == 40 {
+				return strings.Join(words, " ")
+			}
+		}
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/assets"
 )
 
 func TestAddTwiceReusesContributor(t *testing.T) {
@@ -49,5 +50,28 @@ func TestAddTwiceReusesContributor(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "essays", "the-long-night-2.md")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestInBook: an import whose title or opening is an essay's already is found; a new one is not.
+func TestInBook(t *testing.T) {
+	p, err := anthology.LoadFS(assets.Sample(), "sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nurse := p.Essay("the-night-nurse")
+	for _, tt := range []struct {
+		name string
+		r    *Result
+		want *anthology.Essay
+	}{
+		{"the same title, other case and quotes", &Result{Kind: KindEssay, Title: "“THE NIGHT NURSE”", Body: "Something else entirely."}, nurse},
+		{"the same opening, another title", &Result{Kind: KindEssay, Title: "Ward 14", Body: nurse.Body}, nurse},
+		{"new", &Result{Kind: KindEssay, Title: "The Ferry", Body: "The last ferry leaves at eleven."}, nil},
+		{"a part's title page is not an essay", &Result{Kind: KindPart, Title: "The Night Nurse"}, nil},
+	} {
+		if got := InBook(p, tt.r); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
 	}
 }

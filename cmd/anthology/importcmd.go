@@ -17,6 +17,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/bounded"
 	"github.com/anthology-editor/anthology/anthology/importer"
+	"github.com/anthology-editor/anthology/layout"
 )
 
 type importFlags struct {
@@ -112,6 +113,9 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	var added []*anthology.Essay
 	var images []string // created by this import: taken back if it is not saved
 	for _, r := range results {
+		if dup := importer.InBook(p, r); dup != nil {
+			fmt.Fprintf(stderr, "warning: %s looks like %q, already in the book (%s); added again as a second copy\n", r.File, dup.Meta.Title, dup.Path)
+		}
 		e := importer.Add(p, r)
 		// The images first: a saved essay never shows an image that is not there.
 		created, err := importer.CopyImages(p, e, r)
@@ -160,7 +164,8 @@ func runImport(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "%s → %s: %s", r.File, filepath.Join(f.into, e.Path), title)
 		if len(names) > 0 {
-			fmt.Fprintf(stdout, " by %s", strings.Join(names, " and "))
+			words, _ := layout.WordsFor(p.Book.Lang(), p.Book.Words)
+			fmt.Fprintf(stdout, " by %s", words.Join(names))
 		}
 		cut := 0
 		for _, rm := range r.Removed {
