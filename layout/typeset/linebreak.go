@@ -90,187 +90,257 @@ type breakNode struct {
 // demerits (the total-fit algorithm). lineWidth gives the measure of each line (0-based).
 // It returns the item indexes of the breaks, the last one the paragraph's forced end, and
 // false when no set of breaks satisfies the pass's tolerance.
+//
+// The steps are Knuth and Plass's: for each legal breakpoint, every active node is tried as
+// the start of a line ending there (tryLine: its adjustment ratio and badness, the node
+// retired when the line is overfull or the break is forced); the best candidate of each class
+// becomes a new active node (activate), with the totals after the break (totalsAfter); a
+// forced break keeps only its best (bestForced), and the paragraph's end gives the answer.
 func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]int, bool) {
-	// Running sums of widths, stretch and shrink before each item.
-	n := len(items)
-	sumW := make([]float64, n+1)
-	sumSt := make([]float64, n+1)
-	sumSh := make([]float64, n+1)
-	sumFil := make([]int, n+1)
-	for i, it := range items {
-		sumW[i+1], sumSt[i+1], sumSh[i+1], sumFil[i+1] = sumW[i], sumSt[i], sumSh[i], sumFil[i]
-		if it.kind == boxItem {
-			sumW[i+1] += it.width
-		} else if it.kind == glueItem {
-			sumW[i+1] += it.width
-			sumSt[i+1] += it.stretch
-			sumSh[i+1] += it.shrink
-			if it.fil {
-				sumFil[i+1]++
-			}
-		}
-	}
-
-	active := &breakNode{pos: -1, fitness: 1}
-
-	// cand is the best way found to break at the current item for one (line, fitness,
-	// hyphens) class: lines of different numbers may have different measures, so they never
-	// compete with each other.
-	type cand struct {
-		node                   *breakNode
-		line, fitness, hyphens int
-		class                  int // line, or sameFrom for every line from there on
-		demerits               float64
-	}
-	var cands []cand
-	classOf := func(line int) int {
-		if p.looseness == 0 && line > p.sameFrom {
-			return p.sameFrom
-		}
-		return line
-	}
-
-	tried := 0
+	k := &knuthPlass{items: items, lineWidth: lineWidth, p: p, sums: prefixSums(items)}
+	k.active = &breakNode{pos: -1, fitness: 1}
 	if p.visits != nil {
-		defer func() { *p.visits += tried }()
+		defer func() { *p.visits += k.tried }()
 	}
+	n := len(items)
 	for b := 0; b < n; b++ {
-		it := items[b]
-		legal := false
-		switch it.kind {
-		case glueItem:
-			legal = b > 0 && items[b-1].kind == boxItem
-		case penaltyItem:
-			legal = it.penalty < infPenalty && (p.hyphenate || !it.flagged)
-		}
-		if !legal {
+		if !k.legal(b) {
 			continue
 		}
-		penaltyWidth := 0.0
-		if it.kind == penaltyItem {
-			penaltyWidth = it.width
-		}
-		forced := it.kind == penaltyItem && it.penalty <= -infPenalty
-
-		cands = cands[:0]
-		var prevA *breakNode
-		for a := active; a != nil; {
-			tried++
-			next := a.nextActiv
-			lw := lineWidth(a.line)
-			natural := sumW[b] - a.totalW + penaltyWidth
-			ratio := 0.0
-			switch {
-			case natural < lw:
-				if sumFil[b]-a.totalFil > 0 {
-					ratio = 0
-				} else if st := sumSt[b] - a.totalSt + p.emergencyStretch; st > 0 {
-					ratio = (lw - natural) / st
-				} else {
-					ratio = math.Inf(1)
-				}
-			case natural > lw:
-				if sh := sumSh[b] - a.totalSh; sh > 0 {
-					ratio = (lw - natural) / sh
-				} else {
-					ratio = math.Inf(-1)
-				}
-			}
-			if ratio < -1 || forced {
-				// The line from a to b is overfull, or the paragraph breaks here whatever
-				// happens: a can end no later line, so it leaves the active list.
-				if prevA == nil {
-					active = next
-				} else {
-					prevA.nextActiv = next
-				}
-			} else {
-				prevA = a
-			}
-			if bad := badness(ratio); ratio >= -1 && bad <= p.tolerance {
-				hy := 0
-				if it.kind == penaltyItem && it.flagged {
-					hy = a.hyphens + 1
-				}
-				if hy > 0 && p.noHyphen != nil && p.noHyphen(a.line) {
-					hy = p.maxHyphens + 1 // this line may not end with a hyphen
-				}
-				if hy <= p.maxHyphens {
-					fit := fitnessClass(ratio)
-					d := a.demerits + demerits(bad, it, a, items, p, forced)
-					if abs(fit-a.fitness) > 1 {
-						d += p.fitnessDemerits
-					}
-					found := false
-					class := classOf(a.line + 1)
-					for i := range cands {
-						c := &cands[i]
-						if c.class == class && c.fitness == fit && c.hyphens == hy {
-							found = true
-							if d < c.demerits {
-								c.node, c.line, c.demerits = a, a.line+1, d
-							}
-						}
-					}
-					if !found {
-						cands = append(cands, cand{node: a, line: a.line + 1, class: class, fitness: fit, hyphens: hy, demerits: d})
-					}
-				}
-			}
-			a = next
-		}
-		if len(cands) == 0 {
-			if active == nil {
+		k.cands = k.cands[:0]
+		forced := items[b].kind == penaltyItem && items[b].penalty <= -infPenalty
+		k.tryLines(b, forced)
+		if len(k.cands) == 0 {
+			if k.active == nil {
 				return nil, false // nothing can reach this point any more
 			}
 			continue
 		}
-		// Totals after the break: the glue and penalties that follow it vanish at the start of
-		// the next line.
-		tw, tst, tsh, tfil := sumW[b], sumSt[b], sumSh[b], sumFil[b]
-		for i := b; i < n; i++ {
-			if items[i].kind == boxItem || (i > b && items[i].kind == penaltyItem && items[i].penalty <= -infPenalty) {
-				break
-			}
-			tw, tst, tsh, tfil = sumW[i+1], sumSt[i+1], sumSh[i+1], sumFil[i+1]
-		}
+		after := k.totalsAfter(b)
 		if forced {
-			// Only the best way to reach a forced break matters: every later line starts here.
-			bestC := cands[0]
-			for _, c := range cands[1:] {
-				if c.demerits < bestC.demerits {
-					bestC = c
-				}
+			best, ok := k.bestForced(b == n-1)
+			if !ok {
+				return nil, false
 			}
-			if b == n-1 && p.looseness != 0 {
-				// The best setting with the asked-for number of lines instead.
-				target := bestC.line + p.looseness
-				found := false
-				for _, c := range cands {
-					if c.line == target && (!found || c.demerits < bestC.demerits) {
-						bestC, found = c, true
-					}
-				}
-				if !found {
-					return nil, false
-				}
-			}
-			node := &breakNode{pos: b, line: bestC.line, fitness: bestC.fitness, hyphens: bestC.hyphens,
-				totalW: tw, totalSt: tst, totalSh: tsh, totalFil: tfil, demerits: bestC.demerits, prev: bestC.node}
+			node := after.node(b, best)
 			if b == n-1 {
 				return collect(node), true
 			}
-			active = node
+			k.active = node
 			continue
 		}
-		for _, c := range cands {
-			node := &breakNode{pos: b, line: c.line, fitness: c.fitness, hyphens: c.hyphens,
-				totalW: tw, totalSt: tst, totalSh: tsh, totalFil: tfil, demerits: c.demerits, prev: c.node}
-			node.nextActiv = active
-			active = node
+		for _, c := range k.cands {
+			node := after.node(b, c)
+			node.nextActiv = k.active
+			k.active = node
 		}
 	}
 	return nil, false
+}
+
+// knuthPlass is one run of breakPoints: the paragraph, its prefix sums, the active nodes and
+// the candidates for the breakpoint being considered.
+type knuthPlass struct {
+	items     []item
+	lineWidth func(int) float64
+	p         breakParams
+	sums      sums
+	active    *breakNode
+	cands     []cand
+	tried     int
+}
+
+// sums are the running totals of widths, stretch, shrink and infinite glues before each item.
+type sums struct {
+	w, st, sh []float64
+	fil       []int
+}
+
+func prefixSums(items []item) sums {
+	n := len(items)
+	s := sums{w: make([]float64, n+1), st: make([]float64, n+1), sh: make([]float64, n+1), fil: make([]int, n+1)}
+	for i, it := range items {
+		s.w[i+1], s.st[i+1], s.sh[i+1], s.fil[i+1] = s.w[i], s.st[i], s.sh[i], s.fil[i]
+		if it.kind == boxItem {
+			s.w[i+1] += it.width
+		} else if it.kind == glueItem {
+			s.w[i+1] += it.width
+			s.st[i+1] += it.stretch
+			s.sh[i+1] += it.shrink
+			if it.fil {
+				s.fil[i+1]++
+			}
+		}
+	}
+	return s
+}
+
+// cand is the best way found to break at the current item for one (line, fitness, hyphens)
+// class: lines of different numbers may have different measures, so they never compete with
+// each other.
+type cand struct {
+	node                   *breakNode
+	line, fitness, hyphens int
+	class                  int // line, or sameFrom for every line from there on
+	demerits               float64
+}
+
+// legal reports whether the paragraph may break at item b: glue after a box, or a penalty
+// short of infinite (a hyphen only in a pass that hyphenates).
+func (k *knuthPlass) legal(b int) bool {
+	it := k.items[b]
+	switch it.kind {
+	case glueItem:
+		return b > 0 && k.items[b-1].kind == boxItem
+	case penaltyItem:
+		return it.penalty < infPenalty && (k.p.hyphenate || !it.flagged)
+	}
+	return false
+}
+
+// class is the line class a line number competes in.
+func (k *knuthPlass) class(line int) int {
+	if k.p.looseness == 0 && line > k.p.sameFrom {
+		return k.p.sameFrom
+	}
+	return line
+}
+
+// ratio is the adjustment ratio of a line from node a to item b: how far its glue stretches
+// (positive) or shrinks (negative) to fill the measure.
+func (k *knuthPlass) ratio(a *breakNode, b int, penaltyWidth float64) float64 {
+	s := k.sums
+	lw := k.lineWidth(a.line)
+	natural := s.w[b] - a.totalW + penaltyWidth
+	switch {
+	case natural < lw:
+		if s.fil[b]-a.totalFil > 0 {
+			return 0
+		} else if st := s.st[b] - a.totalSt + k.p.emergencyStretch; st > 0 {
+			return (lw - natural) / st
+		}
+		return math.Inf(1)
+	case natural > lw:
+		if sh := s.sh[b] - a.totalSh; sh > 0 {
+			return (lw - natural) / sh
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
+// tryLines tries every active node as the start of a line ending at b, keeping the best
+// candidate of each class and retiring the nodes no later line can start from.
+func (k *knuthPlass) tryLines(b int, forced bool) {
+	it := k.items[b]
+	penaltyWidth := 0.0
+	if it.kind == penaltyItem {
+		penaltyWidth = it.width
+	}
+	var prevA *breakNode
+	for a := k.active; a != nil; {
+		k.tried++
+		next := a.nextActiv
+		ratio := k.ratio(a, b, penaltyWidth)
+		if ratio < -1 || forced {
+			// The line from a to b is overfull, or the paragraph breaks here whatever
+			// happens: a can end no later line, so it leaves the active list.
+			if prevA == nil {
+				k.active = next
+			} else {
+				prevA.nextActiv = next
+			}
+		} else {
+			prevA = a
+		}
+		if bad := badness(ratio); ratio >= -1 && bad <= k.p.tolerance {
+			k.consider(a, b, ratio, bad, forced)
+		}
+		a = next
+	}
+}
+
+// consider offers the line from a to b (feasible, of the given ratio and badness) as a
+// candidate for its class.
+func (k *knuthPlass) consider(a *breakNode, b int, ratio, bad float64, forced bool) {
+	it, p := k.items[b], k.p
+	hy := 0
+	if it.kind == penaltyItem && it.flagged {
+		hy = a.hyphens + 1
+	}
+	if hy > 0 && p.noHyphen != nil && p.noHyphen(a.line) {
+		hy = p.maxHyphens + 1 // this line may not end with a hyphen
+	}
+	if hy > p.maxHyphens {
+		return
+	}
+	fit := fitnessClass(ratio)
+	d := a.demerits + demerits(bad, it, a, k.items, p, forced)
+	if abs(fit-a.fitness) > 1 {
+		d += p.fitnessDemerits
+	}
+	class := k.class(a.line + 1)
+	for i := range k.cands {
+		c := &k.cands[i]
+		if c.class == class && c.fitness == fit && c.hyphens == hy {
+			if d < c.demerits {
+				c.node, c.line, c.demerits = a, a.line+1, d
+			}
+			return
+		}
+	}
+	k.cands = append(k.cands, cand{node: a, line: a.line + 1, class: class, fitness: fit, hyphens: hy, demerits: d})
+}
+
+// after are the totals a line starting after a break begins with.
+type after struct {
+	w, st, sh float64
+	fil       int
+}
+
+// totalsAfter are the totals after a break at b: the glue and penalties that follow it vanish
+// at the start of the next line.
+func (k *knuthPlass) totalsAfter(b int) after {
+	s := k.sums
+	t := after{s.w[b], s.st[b], s.sh[b], s.fil[b]}
+	for i := b; i < len(k.items); i++ {
+		if k.items[i].kind == boxItem || (i > b && k.items[i].kind == penaltyItem && k.items[i].penalty <= -infPenalty) {
+			break
+		}
+		t = after{s.w[i+1], s.st[i+1], s.sh[i+1], s.fil[i+1]}
+	}
+	return t
+}
+
+// node is the active node of a break at b reached by candidate c.
+func (t after) node(b int, c cand) *breakNode {
+	return &breakNode{pos: b, line: c.line, fitness: c.fitness, hyphens: c.hyphens,
+		totalW: t.w, totalSt: t.st, totalSh: t.sh, totalFil: t.fil, demerits: c.demerits, prev: c.node}
+}
+
+// bestForced is the one way to reach a forced break that matters: every later line starts
+// there. At the paragraph's end (last) with a looseness asked for, it is the best setting
+// with that many lines more or fewer; false when there is none.
+func (k *knuthPlass) bestForced(last bool) (cand, bool) {
+	best := k.cands[0]
+	for _, c := range k.cands[1:] {
+		if c.demerits < best.demerits {
+			best = c
+		}
+	}
+	if last && k.p.looseness != 0 {
+		target := best.line + k.p.looseness
+		found := false
+		for _, c := range k.cands {
+			if c.line == target && (!found || c.demerits < best.demerits) {
+				best, found = c, true
+			}
+		}
+		if !found {
+			return cand{}, false
+		}
+	}
+	return best, true
 }
 
 func collect(last *breakNode) []int {
