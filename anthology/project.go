@@ -176,6 +176,8 @@ type Essay struct {
 	// inLang caches Body read in a language with its own typography (see DocIn); a clone
 	// shares it, harmlessly: an entry holds the body it was read from.
 	inLang *langDoc
+	// headnote caches the headnote as last read (see HeadnoteIn), the same way.
+	headnote *langDoc
 }
 
 // langDoc is an essay's body as read in a language.
@@ -204,6 +206,22 @@ func (e *Essay) DocIn(lang string) *text.Document {
 	c = &langDoc{lang: lang, body: e.Body, doc: markdown.ParseLang([]byte(e.Body), lang)}
 	docInMu.Lock()
 	e.inLang = c
+	docInMu.Unlock()
+	return c.doc
+}
+
+// HeadnoteIn returns the headnote read in a language: read once, and again only when the
+// headnote or the language changes (the checks and the book both ask for it).
+func (e *Essay) HeadnoteIn(lang string) *text.Document {
+	docInMu.Lock()
+	c := e.headnote
+	docInMu.Unlock()
+	if c != nil && c.lang == lang && c.body == e.Meta.Headnote {
+		return c.doc
+	}
+	c = &langDoc{lang: lang, body: e.Meta.Headnote, doc: markdown.ParseLang([]byte(e.Meta.Headnote), lang)}
+	docInMu.Lock()
+	e.headnote = c
 	docInMu.Unlock()
 	return c.doc
 }

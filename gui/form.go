@@ -17,9 +17,29 @@ type form struct {
 	// afterTypeset, when set, runs each time the preview has set the book again (for numbers
 	// that come from the real pages).
 	afterTypeset func()
+	// places are the form's fields by the name a check's finding gives its place
+	// (check.Finding.Field: a YAML path, or check.Body), each a function that shows the
+	// field with the cursor at a byte offset of its text.
+	places map[string]func(offset int)
 }
 
-func newForm(e *Editor) *form { return &form{e: e} }
+func newForm(e *Editor) *form { return &form{e: e, places: map[string]func(int){}} }
+
+// place names a field of the form by the YAML path of the value it edits ("$.title"), so that
+// a finding about that value leads to it.
+func (f *form) place(path string, en *sealingEntry) {
+	f.places[path] = func(offset int) { f.e.focusField(en, offset) }
+}
+
+// reveal shows the field a finding is about with the cursor at offset; false when the form has
+// no such field.
+func (f *form) reveal(field string, offset int) bool {
+	show, ok := f.places[field]
+	if ok {
+		show(offset)
+	}
+	return ok
+}
 
 func (f *form) refresh() {
 	for _, r := range f.refreshers {

@@ -3,6 +3,8 @@
 package gui
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
@@ -68,19 +70,25 @@ func (en *sealingEntry) selection() (int, int) {
 	return len(string(runes[:start])), len(string(runes[:end]))
 }
 
-// moveCursorTo puts the cursor at byte offset at of the field's text.
+// moveCursorTo puts the cursor at byte offset at of the field's text. Fyne places a cursor by
+// row and column, and a row of a wrapped field is a line on screen, not a line of the text:
+// the row is the last whose first character (which Fyne tells, CursorTextOffset) is not past
+// the offset, found by halving (rows past the last start at 0).
 func (en *sealingEntry) moveCursorTo(at int) {
-	row, col := 0, 0
-	for i, r := range en.Text {
-		if i >= at {
-			break
-		}
-		if r == '\n' {
-			row, col = row+1, 0
+	pos := utf8.RuneCountInString(en.Text[:min(max(at, 0), len(en.Text))])
+	begin := func(row int) int {
+		en.CursorRow, en.CursorColumn = row, 0
+		return en.CursorTextOffset()
+	}
+	lo, hi := 0, pos+1 // begin(lo) <= pos; hi is past the row sought
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if b := begin(mid); b > 0 && b <= pos {
+			lo = mid
 		} else {
-			col++
+			hi = mid
 		}
 	}
-	en.CursorRow, en.CursorColumn = row, col
+	en.CursorRow, en.CursorColumn = lo, pos-begin(lo)
 	en.Refresh()
 }

@@ -1,6 +1,9 @@
 package gui
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -42,6 +45,49 @@ func TestRenderedEssay(t *testing.T) {
 	for _, want := range []string{"Ecclesiastes", "«\u202fBonjour\u202f»", "The quay at dawn.", "J. Moss", "Notes", "A note.", "The ferry."} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("the rendered view lacks %q:\n%s", want, all.String())
+		}
+	}
+}
+
+// TestRenderedEveryKind: the rendered view shows the words of every kind of the model — the
+// fixture the back-ends' test walks (layout/export's TestEveryKindInEveryBackEnd), which holds
+// every block and inline kind.
+func TestRenderedEveryKind(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "layout", "export", "testdata", "everykind.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	var collect func(segs []widget.RichTextSegment)
+	collect = func(segs []widget.RichTextSegment) {
+		for _, s := range segs {
+			switch x := s.(type) {
+			case *widget.ParagraphSegment:
+				collect(x.Texts)
+			case *widget.ListSegment:
+				collect(x.Items)
+			case *widget.TableSegment:
+				for _, h := range x.Headers {
+					collect(h)
+				}
+				for _, r := range x.Rows {
+					for _, c := range r {
+						collect(c)
+					}
+				}
+			case *widget.ImageSegment:
+				all.WriteString(x.Title)
+			default:
+				all.WriteString(s.Textual())
+			}
+			all.WriteString(" ")
+		}
+	}
+	collect(renderedEssay(markdown.Parse(src), "/book"))
+	shown := strings.ToLower(all.String())
+	for _, w := range regexp.MustCompile(`qx[a-z]+`).FindAllString(string(src), -1) {
+		if !strings.Contains(shown, w) {
+			t.Errorf("the rendered view lost %q", w)
 		}
 	}
 }

@@ -141,13 +141,27 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 		widget.NewFormItem("Language", e.languagePicker(language)),
 		widget.NewFormItem("Status", status),
 	)
+	for path, en := range map[string]*sealingEntry{"$.title": title, "$.subtitle": subtitle, "$.short_title": shortTitle,
+		"$.date": date, "$.source": source, "$.headnote": headnote, "$.notes": notes, "$.language": language} {
+		f.place(path, en)
+	}
+	f.places[check.Body] = func(offset int) {
+		bodyTabs.SelectIndex(0)
+		e.focusField(body, offset)
+	}
 	objs := []fyne.CanvasObject{
 		heading(es.Meta.Title), info, showInPreview, grid,
 		heading("Headnote"), headnote,
 		heading("Editor's notes"), notes,
 	}
 	if es != e.project().Introduction {
-		objs = append(objs, widget.NewAccordion(widget.NewAccordionItem("Permission to reprint", e.permissionForm(f, es))))
+		perms := widget.NewAccordion(widget.NewAccordionItem("Permission to reprint", e.permissionForm(f, es)))
+		for path, show := range f.places {
+			if strings.HasPrefix(path, "$.permission.") {
+				f.places[path] = func(offset int) { perms.Open(0); show(offset) }
+			}
+		}
+		objs = append(objs, perms)
 	}
 	objs = append(objs, heading("Text"), bodyTabs)
 	e.setDetail(f, objs...)
@@ -275,6 +289,10 @@ func (e *Editor) bindPermission(f *form, cur func() *anthology.Essay) permission
 // permissionForm edits the essay's permission record.
 func (e *Editor) permissionForm(f *form, es *anthology.Essay) fyne.CanvasObject {
 	pf := e.bindPermission(f, func() *anthology.Essay { return es })
+	for path, en := range map[string]*sealingEntry{"$.permission.holder": pf.holder, "$.permission.requested": pf.requested,
+		"$.permission.cleared": pf.cleared, "$.permission.fee": pf.fee, "$.permission.note": pf.note} {
+		f.place(path, en)
+	}
 	return widget.NewForm(
 		widget.NewFormItem("Status", pf.status),
 		widget.NewFormItem("Rights holder", pf.holder),
@@ -354,6 +372,11 @@ func (e *Editor) showBook() {
 	date.Validator, modified.Validator = validDate, validDate
 	description := f.area("The blurb: what stores and reading apps show", 4, book("description", func(b *anthology.Book) *string { return &b.Description }))
 	dedication := f.area("For …", 2, book("dedication", func(b *anthology.Book) *string { return &b.Dedication }))
+	for path, en := range map[string]*sealingEntry{"$.title": title, "$.subtitle": subtitle, "$.language": language,
+		"$.publisher": publisher, "$.identifiers.isbn_epub": isbnE, "$.identifiers.isbn_print": isbnP, "$.identifiers.uuid": uuid,
+		"$.rights": rights, "$.date": date, "$.modified": modified, "$.description": description, "$.dedication": dedication} {
+		f.place(path, en)
+	}
 	subjects := f.entry("Essays, Night, Work (comma-separated)", text{
 		func() string { return strings.Join(e.project().Book.Subjects, ", ") },
 		func(v string) {
@@ -653,13 +676,37 @@ func (e *Editor) addFindings(box *fyne.Container, fs []check.Finding, before fun
 			if before != nil {
 				before()
 			}
-			if fd.Essay != "" {
-				e.SelectEssay(fd.Essay)
-			} else if strings.HasSuffix(fd.File, anthology.ProjectFile) {
-				e.selectBook()
-			}
+			e.showFinding(fd)
 		}))
 	}
+}
+
+// showFinding shows what a finding is about: its essay (or the book's settings) with the
+// cursor at its place, in the text or in the field it names.
+func (e *Editor) showFinding(fd check.Finding) {
+	switch {
+	case fd.Essay != "":
+		e.SelectEssay(fd.Essay)
+	case strings.HasSuffix(fd.File, anthology.ProjectFile):
+		e.selectBook()
+	default:
+		return
+	}
+	if e.form != nil && fd.Field != "" {
+		e.form.reveal(fd.Field, fd.Offset)
+	}
+}
+
+// focusField scrolls the form to a text field, gives it the focus and puts its cursor at byte
+// offset of its text.
+func (e *Editor) focusField(en *sealingEntry, offset int) {
+	drv := fyne.CurrentApp().Driver()
+	if content := e.detailScroll.Content; content != nil {
+		y := drv.AbsolutePositionForObject(en).Y - drv.AbsolutePositionForObject(content).Y
+		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
+	}
+	e.win.Canvas().Focus(en)
+	en.moveCursorTo(offset)
 }
 
 // findingRow is a line of a report (a finding, a permission) in the colour of its importance,

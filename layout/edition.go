@@ -42,6 +42,16 @@ var kindNames = [...]string{"half-title", "title page", "copyright page", "dedic
 
 func (k Kind) String() string { return kindNames[k] }
 
+// Kinds lists every kind of section, in the order a book has them (for tests that walk each
+// kind through each back-end).
+func Kinds() []Kind {
+	ks := make([]Kind, len(kindNames))
+	for i := range ks {
+		ks[i] = Kind(i)
+	}
+	return ks
+}
+
 // Matter is the division of the book a section belongs to.
 type Matter int
 
@@ -318,7 +328,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 				Title: markdown.ParseInline(e.Meta.Title), Subtitle: markdown.ParseInline(e.Meta.Subtitle), ShortTitle: strings.TrimSpace(e.Meta.ShortTitle),
 				Authors: authorsOf(p, e.Meta.Authors, nil), Translators: authorsOf(p, e.Meta.Translators, nil), Body: tidyBody(e.DocIn(langOf(e, ed.Language)))})
 			if strings.TrimSpace(e.Meta.Headnote) != "" {
-				s.Headnote = markdown.ParseLang([]byte(e.Meta.Headnote), ed.Language).Blocks
+				s.Headnote = e.HeadnoteIn(ed.Language).Blocks
 			}
 			level := 0
 			if opener != nil {

@@ -14,11 +14,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/assets"
 )
@@ -46,13 +43,22 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Finding struct {
 	Severity Severity `json:"severity"`
 	// Code names the kind of problem, for scripts: "no-author", "permission", "glyphs"…
-	Code    string `json:"code"`
-	File    string `json:"file"`
-	Line    int    `json:"line,omitempty"`
-	Col     int    `json:"col,omitempty"`
-	Essay   string `json:"essay,omitempty"`
+	Code  string `json:"code"`
+	File  string `json:"file"`
+	Line  int    `json:"line,omitempty"`
+	Col   int    `json:"col,omitempty"`
+	Essay string `json:"essay,omitempty"`
+	// Field is where in the file the finding is, for a program that shows it (the app puts
+	// the cursor there): "body" for the essay's text, at byte Offset of its Markdown, or the
+	// YAML path of a setting ("$.title", "$.permission.status", "$.contributors[2]"), with
+	// Offset into its value where the finding knows one (a character no font has).
+	Field   string `json:"field,omitempty"`
+	Offset  int    `json:"offset,omitempty"`
 	Message string `json:"message"`
 }
+
+// Body is the Field of a finding in an essay's text.
+const Body = "body"
 
 func (f Finding) String() string {
 	e := anthology.Error{File: f.File, Line: f.Line, Col: f.Col, Msg: f.Message}
@@ -97,8 +103,8 @@ func Run(p *anthology.Project, o Options) []Finding {
 			continue
 		}
 		if first, ok := titles[key]; ok {
-			c.add(Warning, "duplicate-title", e, e.Locate(p.Dir, "$.title",
-				fmt.Sprintf("the title %q is also the title of %s", e.Meta.Title, first.Path)))
+			c.setting(Warning, "duplicate-title", e, "$.title",
+				fmt.Sprintf("the title %q is also the title of %s", e.Meta.Title, first.Path))
 		} else {
 			titles[key] = e
 		}
@@ -135,7 +141,7 @@ type checker struct {
 	order []string // files in book order
 }
 
-func (c *checker) add(s Severity, code string, e *anthology.Essay, at *anthology.Error) {
+func (c *checker) add(s Severity, code string, e *anthology.Essay, at *anthology.Error) *Finding {
 	f := Finding{Severity: s, Code: code, File: at.File, Line: at.Line, Col: at.Col, Message: at.Msg}
 	if e != nil {
 		f.Essay = e.ID
@@ -144,6 +150,27 @@ func (c *checker) add(s Severity, code string, e *anthology.Essay, at *anthology
 		c.order = append(c.order, f.File)
 	}
 	c.out = append(c.out, f)
+	return &c.out[len(c.out)-1]
+}
+
+// setting reports a finding at a setting of anthology.yaml (e nil) or of an essay's front
+// matter, by its YAML path.
+func (c *checker) setting(s Severity, code string, e *anthology.Essay, path, msg string) *Finding {
+	var at *anthology.Error
+	if e == nil {
+		at = c.p.Locate(path, msg)
+	} else {
+		at = e.Locate(c.p.Dir, path, msg)
+	}
+	f := c.add(s, code, e, at)
+	f.Field = path
+	return f
+}
+
+// body reports a finding at a byte offset of an essay's text.
+func (c *checker) body(s Severity, code string, e *anthology.Essay, offset int, msg string) {
+	f := c.add(s, code, e, e.LocateBody(c.p.Dir, offset, msg))
+	f.Field, f.Offset = Body, min(max(offset, 0), len(e.Body))
 }
 
 func (c *checker) sorted() []Finding {
@@ -167,27 +194,27 @@ func (c *checker) sorted() []Finding {
 func (c *checker) book() {
 	p := c.p
 	if strings.TrimSpace(p.Book.Title) == "" {
-		c.add(Error, "no-title", nil, p.Locate("$.title", "the book has no title"))
+		c.setting(Error, "no-title", nil, "$.title", "the book has no title")
 	}
 	if len(p.Essays()) == 0 {
-		c.add(Error, "empty-book", nil, p.Locate("$.contents", "the contents list no essays"))
+		c.setting(Error, "empty-book", nil, "$.contents", "the contents list no essays")
 	}
 	for _, isbn := range []struct{ key, value string }{{"isbn_epub", p.Book.Identifiers.ISBNEPUB}, {"isbn_print", p.Book.Identifiers.ISBNPrint}} {
 		if _, err := anthology.NormalizeISBN(isbn.value); isbn.value != "" && err != nil {
-			c.add(Error, "isbn", nil, p.Locate("$.identifiers."+isbn.key, err.Error()+"; the EPUB and the cover leave it out"))
+			c.setting(Error, "isbn", nil, "$.identifiers."+isbn.key, err.Error()+"; the EPUB and the cover leave it out")
 		}
 	}
 	if !c.o.Final {
 		return
 	}
 	if p.Book.Cover == "" {
-		c.add(Error, "no-cover", nil, p.Locate("$.title", "a final build needs a cover image (cover: images/…); the generated cover is for drafts"))
+		c.setting(Error, "no-cover", nil, "$.title", "a final build needs a cover image (cover: images/…); the generated cover is for drafts")
 	}
 	if p.Book.Identifiers.ISBNEPUB == "" {
-		c.add(Error, "no-isbn", nil, p.Locate("$.identifiers", "a final build needs the EPUB's ISBN (identifiers: isbn_epub)"))
+		c.setting(Error, "no-isbn", nil, "$.identifiers", "a final build needs the EPUB's ISBN (identifiers: isbn_epub)")
 	}
 	if p.Book.Identifiers.ISBNPrint == "" {
-		c.add(Error, "no-isbn", nil, p.Locate("$.identifiers", "a final build needs the print edition's ISBN (identifiers: isbn_print)"))
+		c.setting(Error, "no-isbn", nil, "$.identifiers", "a final build needs the print edition's ISBN (identifiers: isbn_print)")
 	}
 }
 
@@ -196,11 +223,11 @@ func (c *checker) contributors() {
 	for i, ct := range p.Contributors {
 		at := fmt.Sprintf("$.contributors[%d]", i)
 		if strings.TrimSpace(ct.Bio) == "" {
-			c.add(Warning, "no-bio", nil, p.Locate(at, fmt.Sprintf("contributor %s has no bio; the Contributors page will show only the name", ct.Name)))
+			c.setting(Warning, "no-bio", nil, at, fmt.Sprintf("contributor %s has no bio; the Contributors page will show only the name", ct.Name))
 		}
 		if len(p.EssaysBy(ct.ID)) == 0 && !slices.Contains(p.Book.Editors, ct.ID) &&
 			(p.Introduction == nil || !slices.Contains(p.Introduction.Meta.Authors, ct.ID)) {
-			c.add(Warning, "unused-contributor", nil, p.Locate(at, fmt.Sprintf("contributor %s wrote no essay in the contents and edits nothing; they are left out of the book", ct.Name)))
+			c.setting(Warning, "unused-contributor", nil, at, fmt.Sprintf("contributor %s wrote no essay in the contents and edits nothing; they are left out of the book", ct.Name))
 		}
 	}
 }
@@ -210,7 +237,7 @@ func (c *checker) parts() {
 	// The contents index of each part, to point at it.
 	for i, part := range p.Parts {
 		if part.Title != "" && len(part.Essays) == 0 {
-			c.add(Warning, "empty-part", nil, p.Locate(fmt.Sprintf("$.contents[%d]", contentsIndex(p, i)), fmt.Sprintf("part %q has no essays", part.Title)))
+			c.setting(Warning, "empty-part", nil, fmt.Sprintf("$.contents[%d]", contentsIndex(p, i)), fmt.Sprintf("part %q has no essays", part.Title))
 		}
 	}
 }
@@ -246,39 +273,37 @@ func looksReprinted(e *anthology.Essay) bool {
 }
 
 func (c *checker) essay(e *anthology.Essay, intro bool) {
-	dir := c.p.Dir
 	m := e.Meta
-	name := e.Path
 	if !intro && strings.TrimSpace(m.Title) == "" {
-		c.add(Error, "no-title", e, e.Locate(dir, "$", "the essay has no title"))
+		c.setting(Error, "no-title", e, "$", "the essay has no title")
 	}
 	final := Warning
 	if c.o.Final {
 		final = Error
 	}
 	if !intro && len(m.Authors) == 0 {
-		c.add(final, "no-author", e, e.Locate(dir, "$.title", "the essay has no author (authors: [id]); it will print without a byline"))
+		c.setting(final, "no-author", e, "$.title", "the essay has no author (authors: [id]); it will print without a byline")
 	}
 	if !intro && !e.Reprinted() && !m.Original && !looksReprinted(e) {
-		c.add(final, "no-credit", e, e.Locate(dir, "$.title", "the essay has neither a source (where it first appeared) nor original: true (first published in this book); the Credits say nothing of it"))
+		c.setting(final, "no-credit", e, "$.title", "the essay has neither a source (where it first appeared) nor original: true (first published in this book); the Credits say nothing of it")
 	}
 	words := e.Words()
 	switch {
 	case words == 0:
-		c.add(Error, "empty", e, e.LocateBody(dir, 0, "the essay has no text"))
+		c.body(Error, "empty", e, 0, "the essay has no text")
 	case words < ShortEssay && !intro:
-		c.add(Warning, "short", e, e.LocateBody(dir, 0, fmt.Sprintf("the essay has only %d words", words)))
+		c.body(Warning, "short", e, 0, fmt.Sprintf("the essay has only %d words", words))
 	}
-	if hw := text.Words(markdown.Parse([]byte(m.Headnote))); hw > words && words > 0 {
-		c.add(Warning, "long-headnote", e, e.Locate(dir, "$.headnote", fmt.Sprintf("the headnote (%d words) is longer than the essay (%d)", hw, words)))
+	if hw := text.Words(e.HeadnoteIn(c.p.Book.Lang())); hw > words && words > 0 {
+		c.setting(Warning, "long-headnote", e, "$.headnote", fmt.Sprintf("the headnote (%d words) is longer than the essay (%d)", hw, words))
 	}
 	if !intro {
 		if !e.Reprinted() && looksReprinted(e) {
-			c.add(Warning, "no-source", e, e.Locate(dir, "$.title", "the essay looks reprinted (a permission is recorded or mentioned) but has no source: where did it first appear?"))
+			c.setting(Warning, "no-source", e, "$.title", "the essay looks reprinted (a permission is recorded or mentioned) but has no source: where did it first appear?")
 		}
 		switch st := e.PermissionState(); {
 		case st == anthology.PermissionDenied:
-			c.add(Error, "permission", e, e.Locate(dir, "$.permission.status", fmt.Sprintf("permission to reprint %q was denied", m.Title)))
+			c.setting(Error, "permission", e, "$.permission.status", fmt.Sprintf("permission to reprint %q was denied", m.Title))
 		case e.Reprinted() && st != anthology.PermissionCleared && st != anthology.PermissionNotNeeded:
 			sev := Warning
 			if c.o.Final {
@@ -288,128 +313,88 @@ func (c *checker) essay(e *anthology.Essay, intro bool) {
 			if m.Permission == nil {
 				at = "$.source"
 			}
-			c.add(sev, "permission", e, e.Locate(dir, at, fmt.Sprintf("permission to reprint %q is not cleared (%s)", m.Title, st)))
+			c.setting(sev, "permission", e, at, fmt.Sprintf("permission to reprint %q is not cleared (%s)", m.Title, st))
 		}
 	}
 	c.footnotes(e)
 	c.links(e)
 	if c.o.Glyphs != nil {
-		c.glyphs(e, name)
+		c.glyphs(e)
 	}
 }
 
-var (
-	mdLink = regexp.MustCompile(`\]\(([^)\s]*)\)`)
-	// mdImage is an image: its description, then its path (the same place mdLink finds).
-	mdImage = regexp.MustCompile(`!\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)`)
-)
-
-// footnotes finds references without a note and notes nobody refers to.
+// footnotes reports references to notes nobody wrote and notes nobody refers to, where the
+// reader found them.
 func (c *checker) footnotes(e *anthology.Essay) {
-	body := e.Body
-	marks := noteMarks(body)
-	defs := map[string]bool{}
-	for _, m := range marks {
-		if m.def {
-			defs[m.label] = true
-		}
+	for _, r := range e.Doc.Unresolved {
+		c.body(Error, "footnote", e, r.Offset, fmt.Sprintf("footnote [^%s] has no note ([^%s]: …)", r.Label, r.Label))
 	}
-	used := map[string]bool{}
-	for _, m := range marks {
-		if m.def || m.escaped {
-			continue
-		}
-		used[m.label] = true
-		if !defs[m.label] {
-			c.add(Error, "footnote", e, e.LocateBody(c.p.Dir, m.at, fmt.Sprintf("footnote [^%s] has no note ([^%s]: …)", m.label, m.label)))
-		}
-	}
-	for _, m := range marks {
-		if m.def && !used[m.label] {
-			c.add(Warning, "footnote", e, e.LocateBody(c.p.Dir, m.lineStart, fmt.Sprintf("note [^%s] is referred to nowhere; it will not be printed", m.label)))
-		}
+	for _, n := range e.Doc.Unused {
+		c.body(Warning, "footnote", e, n.Offset, fmt.Sprintf("note [^%s] is referred to nowhere; it will not be printed", n.Label))
 	}
 }
 
-// noteMark is a "[^label]" in a Markdown body: a reference, or a definition when it starts a
-// line (after at most three spaces) and a colon follows.
-type noteMark struct {
-	label         string
-	at, lineStart int // byte offsets of the "[" and of its line
-	def, escaped  bool
-}
-
-// noteMarks finds every "[^label]" of body in one pass (a regular expression anchored at line
-// starts took a quarter of a second on a 13 MB corpus).
-func noteMarks(body string) []noteMark {
-	var out []noteMark
-	for i := 0; ; {
-		j := strings.Index(body[i:], "[^")
-		if j < 0 {
-			return out
+// walkBody calls fn for every inline of the essay's text and notes with the position of the
+// innermost block that holds it (an inline whose own position is unknown, such as a link in a
+// line of verse, is at least there), and block for every block.
+func walkBody(doc *text.Document, block func(text.Block), fn func(in text.Inline, at text.Pos)) {
+	walk := func(blocks []text.Block) {
+		for _, b := range blocks {
+			at := b.Source()
+			text.EachContent(b, func(inner text.Block) {
+				if p := inner.Source(); p.Known() {
+					at = p
+				}
+				block(inner)
+			}, func(content []text.Inline) {
+				text.WalkInlines(content, func(in text.Inline) { fn(in, at) })
+			})
 		}
-		at := i + j
-		i = at + 2
-		end := at + 2
-		for end < len(body) && body[end] != ']' {
-			r, size := utf8.DecodeRuneInString(body[end:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			end += size
-		}
-		if end == at+2 || end >= len(body) || body[end] != ']' {
-			continue
-		}
-		m := noteMark{label: body[at+2 : end], at: at, escaped: at > 0 && body[at-1] == '\\'}
-		m.lineStart = strings.LastIndexByte(body[:at], '\n') + 1
-		if end+1 < len(body) && body[end+1] == ':' {
-			if indent := body[m.lineStart:at]; len(indent) <= 3 && strings.Trim(indent, " ") == "" {
-				m.def = true
-			} else {
-				continue // "[^x]:" inside a line is neither a note nor a reference
-			}
-		}
-		out = append(out, m)
-		i = end + 1
+	}
+	walk(doc.Blocks)
+	for _, n := range doc.Notes {
+		walk(n.Blocks)
 	}
 }
 
-// links finds links that lead nowhere in a book: to anchors, to relative paths, to schemes a
-// reader cannot follow.
+// links finds links that lead nowhere in a book (to anchors, to relative paths, to schemes a
+// reader cannot follow) and checks the figures' images.
 func (c *checker) links(e *anthology.Essay) {
-	images := map[int]bool{}
-	for _, m := range mdImage.FindAllStringSubmatchIndex(e.Body, -1) {
-		images[m[4]] = true
-		c.image(e, m)
-	}
-	for _, m := range mdLink.FindAllStringSubmatchIndex(e.Body, -1) {
-		if images[m[2]] {
-			continue
+	walkBody(e.Doc, func(b text.Block) {
+		if f, ok := b.(*text.Figure); ok {
+			c.image(e, f)
 		}
-		target := e.Body[m[2]:m[3]]
-		lower := strings.ToLower(target)
+	}, func(in text.Inline, at text.Pos) {
+		l, ok := in.(*text.Link)
+		if !ok {
+			return
+		}
+		lower := strings.ToLower(l.URL)
 		if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "mailto:") {
-			continue
+			return
 		}
-		c.add(Warning, "link", e, e.LocateBody(c.p.Dir, m[2], fmt.Sprintf("link to %q leads nowhere in a book (only web and mail addresses are kept)", target)))
+		if l.Known() {
+			at = l.Pos
+		}
+		c.body(Warning, "link", e, at.Offset, fmt.Sprintf("link to %q leads nowhere in a book (only web and mail addresses are kept)", l.URL))
+	})
+	for _, img := range e.Doc.InlineImages {
+		c.body(Warning, "inline-image", e, img.Offset, fmt.Sprintf("the image %q stands inside a paragraph, so only its description is printed; give it a paragraph of its own to print it as a figure", img.Src))
 	}
 }
 
 // image checks a figure's image: in the project, a JPEG or PNG, with a description. A figure
 // nobody can see without one keeps the book from meeting WCAG, and the EPUB says so.
-func (c *checker) image(e *anthology.Essay, m []int) {
-	alt, target := e.Body[m[2]:m[3]], e.Body[m[4]:m[5]]
-	if strings.TrimSpace(alt) == "" {
-		c.add(Warning, "alt-text", e, e.LocateBody(c.p.Dir, m[0], fmt.Sprintf("the image %q has no description (alt text): readers who cannot see it lose it, and the EPUB cannot claim WCAG conformance", target)))
+func (c *checker) image(e *anthology.Essay, f *text.Figure) {
+	if strings.TrimSpace(f.Alt) == "" {
+		c.body(Warning, "alt-text", e, f.Offset, fmt.Sprintf("the image %q has no description (alt text): readers who cannot see it lose it, and the EPUB cannot claim WCAG conformance", f.Src))
 	}
-	data, err := c.p.ReadFile(target)
+	data, err := c.p.ReadFile(f.Src)
+	if err == nil {
+		_, _, err = anthology.CheckImage(data)
+	}
 	if err != nil {
-		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q: %v", target, err)))
-		return
-	}
-	if _, _, err := anthology.CheckImage(data); err != nil {
-		c.add(Error, "image", e, e.LocateBody(c.p.Dir, m[4], fmt.Sprintf("image %q: %v", target, err)))
+		c.body(Error, "image", e, f.Offset, fmt.Sprintf("image %q: %v", f.Src, err))
 	}
 }
 
@@ -460,32 +445,58 @@ func (c *checker) bookGlyphs() {
 			continue
 		}
 		if _, missing := c.coverage(f.value); len(missing) > 0 {
-			c.add(Error, "glyphs", nil, c.p.Locate(f.path, fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition and its cover would leave them out", runeNames(missing))))
+			c.setting(Error, "glyphs", nil, f.path, fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition and its cover would leave them out", runeNames(missing)))
 		}
 	}
 }
 
-func (c *checker) glyphs(e *anthology.Essay, name string) {
-	var all []string
-	text.Walk(e.Doc.Blocks, func(in text.Inline) {
+func (c *checker) glyphs(e *anthology.Essay) {
+	m := e.Meta
+	// The places the essay's words are read from, in the order a reader meets them; a
+	// finding stands at the first place with one of the characters it names.
+	type place struct {
+		field string // a front matter field, or "" for the text at offset
+		text  string
+		at    text.Pos
+	}
+	places := []place{{field: "$.title", text: m.Title}, {field: "$.subtitle", text: m.Subtitle}, {field: "$.headnote", text: m.Headnote}}
+	walkBody(e.Doc, func(text.Block) {}, func(in text.Inline, at text.Pos) {
 		if t, ok := in.(*text.Text); ok {
-			all = append(all, t.Text)
+			places = append(places, place{text: t.Text, at: at})
 		}
 	})
-	for _, n := range e.Doc.Notes {
-		text.Walk(n.Blocks, func(in text.Inline) {
-			if t, ok := in.(*text.Text); ok {
-				all = append(all, t.Text)
-			}
-		})
+	texts := make([]string, len(places))
+	for i, pl := range places {
+		texts[i] = pl.text
 	}
-	all = append(all, e.Meta.Title, e.Meta.Subtitle, e.Meta.Headnote)
-	fallback, missing := c.coverage(all...)
+	fallback, missing := c.coverage(texts...)
+	report := func(sev Severity, rs []rune, msg string) {
+		for _, pl := range places {
+			if !strings.ContainsAny(pl.text, string(rs)) {
+				continue
+			}
+			if pl.field != "" {
+				// Offset is then within the field's value, where the character stands.
+				c.setting(sev, "glyphs", e, pl.field, msg).Offset = strings.IndexAny(pl.text, string(rs))
+				return
+			}
+			// The character's own place in the Markdown, when it is written there as itself
+			// (not as an entity) inside the block that holds it.
+			off := pl.at.Offset
+			if pl.at.Known() && pl.at.End <= len(e.Body) {
+				if i := strings.IndexAny(e.Body[off:pl.at.End], string(rs)); i >= 0 {
+					off += i
+				}
+			}
+			c.body(sev, "glyphs", e, off, msg)
+			return
+		}
+	}
 	if len(missing) > 0 {
-		c.add(Error, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition leaves them out", runeNames(missing))))
+		report(Error, missing, fmt.Sprintf("no font (bundled or in fonts/) has %s; the print edition leaves them out", runeNames(missing)))
 	}
 	if len(fallback) > 0 {
-		c.add(Warning, "glyphs", e, e.Locate(c.p.Dir, "$.title", fmt.Sprintf("%s lacks %s; they are drawn from another font", c.o.FontName, runeNames(fallback))))
+		report(Warning, fallback, fmt.Sprintf("%s lacks %s; they are drawn from another font", c.o.FontName, runeNames(fallback)))
 	}
 }
 

@@ -74,8 +74,8 @@ func TestEachFinding(t *testing.T) {
 		{"permission pending", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review\npermission: {status: requested, holder: The Review}\n---\n\n" + long}, false, check.Warning, "permission", `first.md:5:22: permission to reprint "First" is not cleared (requested)`},
 		{"permission pending, final", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: The Review\n---\n\n" + long}, true, check.Error, "permission", `first.md:4:9: permission to reprint "First" is not cleared (needed)`},
 		{"permission denied", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nsource: X\npermission: {status: denied}\n---\n\n" + long}, false, check.Error, "permission", "was denied"},
-		{"glyph fallback", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nThe long ſ of old books. " + long}, false, check.Warning, "glyphs", `Charis SIL lacks 'ſ' (U+017F)`},
-		{"glyph missing", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nA clef 𝄞 here. " + long}, false, check.Error, "glyphs", `no font (bundled or in fonts/) has '𝄞' (U+1D11E)`},
+		{"glyph fallback", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nThe long ſ of old books. " + long}, false, check.Warning, "glyphs", `first.md:6:10: Charis SIL lacks 'ſ' (U+017F)`},
+		{"glyph missing", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\nA clef 𝄞 here. " + long}, false, check.Error, "glyphs", `first.md:6:8: no font (bundled or in fonts/) has '𝄞' (U+1D11E)`},
 		// The book's own words are printed too (title pages, cover): the cover once failed on
 		// an emoji in the title while check --final passed.
 		{"glyph missing in the book's title", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "title: Clean Book", "title: Clean 𝄞 Book", 1)}, false, check.Error, "glyphs", `anthology.yaml:1:8: no font (bundled or in fonts/) has '𝄞' (U+1D11E); the print edition and its cover`},
@@ -89,9 +89,14 @@ func TestEachFinding(t *testing.T) {
 		{"no cover", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "cover: images/cover.jpg\n", "", 1)}, true, check.Error, "no-cover", "a final build needs a cover image"},
 		{"wrong isbn", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], "isbn_print: 978-1-950000-02-9", "isbn_print: 978-1-950000-02-8", 1)}, false, check.Error, "isbn", "the EPUB and the cover leave it out"},
 		{"no isbn", map[string]string{"anthology.yaml": strings.Replace(clean["anthology.yaml"], ", isbn_print: 978-1-950000-02-9", "", 1)}, true, check.Error, "no-isbn", "print edition's ISBN"},
-		{"broken footnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "A note.[^2]\n"}, false, check.Error, "footnote", "footnote [^2] has no note"},
-		{"unused note", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n[^9]: Lonely.\n"}, false, check.Warning, "footnote", "note [^9] is referred to nowhere"},
-		{"internal link", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + " See [above](#top).\n"}, false, check.Warning, "link", `link to "#top" leads nowhere in a book`},
+		{"broken footnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "A note.[^2]\n"}, false, check.Error, "footnote", "first.md:6:1008: footnote [^2] has no note"},
+		{"unused note", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n[^9]: Lonely.\n"}, false, check.Warning, "footnote", "first.md:8:1: note [^9] is referred to nowhere"},
+		{"internal link", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + " See [above](#top).\n"}, false, check.Warning, "link", `first.md:6:1006: link to "#top" leads nowhere in a book`},
+		{"glyph missing in the headnote", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nheadnote: A clef 𝄞.\n---\n\n" + long}, false, check.Error, "glyphs", `first.md:4:11: no font (bundled or in fonts/) has '𝄞'`},
+		{"glyph missing in a note", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "[^1]\n\n[^1]: A clef: 𝄞.\n"}, false, check.Error, "glyphs", `first.md:8:15: no font (bundled or in fonts/) has '𝄞'`},
+		{"link in verse", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n| a line with [a link](other.html)\n"}, false, check.Warning, "link", `first.md:8:1: link to "other.html"`},
+		{"image in a paragraph", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "A gull ![gull](images/gull.png) flew.\n"}, false, check.Warning, "inline-image", `first.md:6:1008: the image "images/gull.png" stands inside a paragraph`},
+		{"figure without its image", map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\n---\n\n" + long + "\n\n![A gull](images/gull.png)\n"}, false, check.Error, "image", `first.md:8:1: image "images/gull.png"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,5 +135,26 @@ func TestSampleFindings(t *testing.T) {
 	fs = check.Run(p, check.Options{Glyphs: glyphs, Final: true})
 	if len(fs) != 1 || fs[0].Severity != check.Error || !strings.Contains(fs[0].Message, "Two Voices on the Last Bus") {
 		t.Errorf("sample final findings: %v", fs)
+	}
+}
+
+// TestFindingsSayWhere: a finding names the field it is about, or the byte offset in the
+// essay's text, so that the app can put the cursor there.
+func TestFindingsSayWhere(t *testing.T) {
+	body := "\nA clef 𝄞 here, and a note.[^2]\n"
+	fs := check.Run(project(t, map[string]string{"essays/first.md": "---\ntitle: First\nauthors: [au]\nheadnote: " + strings.Repeat("much ", 10) + "\n---\n" + body}),
+		check.Options{Glyphs: glyphs, FontName: "Charis SIL"})
+	where := map[string]string{}
+	for _, f := range fs {
+		if f.Field == check.Body {
+			where[f.Code] = body[f.Offset:]
+		} else {
+			where[f.Code] = f.Field
+		}
+	}
+	for code, want := range map[string]string{"glyphs": "𝄞 here, and a note.[^2]\n", "footnote": "[^2]\n", "long-headnote": "$.headnote", "no-credit": "$.title"} {
+		if where[code] != want {
+			t.Errorf("%s finding at %q, want %q (all: %v)", code, where[code], want, fs)
+		}
 	}
 }

@@ -115,13 +115,14 @@ func parseNested(src []byte, md goldmark.Markdown) *text.Document {
 	// Goldmark drops a footnote nobody references, and it does not see the references in lines
 	// of verse (each line is parsed on its own): name those references once more in a paragraph
 	// after the text, which the conversion leaves out.
+	bodyLen := len(src)
 	synthetic := -1
 	if refs := verseNoteRefs(src); refs != "" {
 		synthetic = len(src) + 2
 		src = append(append(append([]byte{}, src...), "\n\n"...), refs+"\n"...)
 	}
 	root := md.Parser().Parse(gtext.NewReader(src))
-	c := &converter{src: src, notes: map[int]*text.Note{}, labels: map[string]*text.Note{}, indexLabel: map[int]string{}}
+	c := &converter{src: src, positions: true, bodyLen: bodyLen, notes: map[int]*text.Note{}, labels: map[string]*text.Note{}, indexLabel: map[int]string{}}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if list, ok := n.(*east.FootnoteList); ok {
 			for fn := list.FirstChild(); fn != nil; fn = fn.NextSibling() {
@@ -150,7 +151,36 @@ func parseNested(src []byte, md goldmark.Markdown) *text.Document {
 		n.Blocks = captions(n.Blocks)
 	}
 	doc.Notes = c.ordered
+	doc.InlineImages = c.images
+	doc.Unresolved, doc.Unused = c.strayNotes(src[:bodyLen])
 	return doc
+}
+
+// strayNotes finds, in the source, the references to notes nobody defined ("[^label]", not
+// escaped, not a definition, whose label has no "[^label]: …") and the definitions nobody
+// refers to. goldmark leaves the first as text and drops the second, so both are looked for
+// in the text itself, in one pass.
+func (c *converter) strayNotes(src []byte) (unresolved []text.Ref, unused []*text.Note) {
+	marks := NoteMarks(string(src))
+	used := map[string]bool{}
+	for _, m := range marks {
+		if !m.Def && !m.Escaped {
+			used[strings.ToLower(m.Label)] = true
+			if !c.isDefined(m.Label) {
+				unresolved = append(unresolved, text.Ref{Label: m.Label, Pos: text.Pos{Offset: m.At, End: m.At + len(m.Label) + 3}})
+			}
+		}
+	}
+	for _, m := range marks {
+		if m.Def && !used[strings.ToLower(m.Label)] {
+			end := bytes.IndexByte(src[m.At:], '\n')
+			if end < 0 {
+				end = len(src) - m.At
+			}
+			unused = append(unused, &text.Note{Label: m.Label, Pos: text.Pos{Offset: m.At, End: m.At + len(bytes.TrimRight(src[m.At:m.At+end], " \t\r"))}})
+		}
+	}
+	return unresolved, unused
 }
 
 // ParseInline reads one paragraph's worth of inline Markdown: a title, a byline, a one-line
@@ -179,7 +209,14 @@ func ParseInline(src string) []text.Inline {
 }
 
 type converter struct {
-	src     []byte
+	src []byte
+	// positions is set when src is the text whose offsets the nodes are to carry (a body, not
+	// a title or a line of verse parsed on its own); bodyLen is its length (src may have more
+	// after it, see parseNested).
+	positions bool
+	bodyLen   int
+	// images are the images met inside paragraphs (see text.Document.InlineImages).
+	images  []*text.Figure
 	notes   map[int]*text.Note // goldmark footnote index → note
 	ordered []*text.Note
 	// labels maps a footnote's label to its note; indexLabel goldmark's index to the label, so
@@ -238,7 +275,10 @@ func (c *converter) footnotes(list *east.FootnoteList) {
 			note, referenced = c.note(fn.Index), true
 		}
 		if !referenced {
-			continue // a definition nobody references is not printed
+			continue // a definition nobody references is not printed (see strayNotes)
+		}
+		if c.positions {
+			note.Label, note.Pos = string(fn.Ref), c.span(fn)
 		}
 		for b := fn.FirstChild(); b != nil; b = b.NextSibling() {
 			note.Blocks = append(note.Blocks, c.blocks(b)...)
@@ -254,7 +294,82 @@ func (c *converter) children(n gast.Node) []text.Block {
 	return captions(out)
 }
 
+// blocks converts a block node, each block it gives knowing the span of the source it was
+// read from (a container's blocks, read from its children, know their own).
 func (c *converter) blocks(n gast.Node) []text.Block {
+	out := c.convert(n)
+	if c.positions {
+		var at text.Pos
+		for _, b := range out {
+			if !b.Source().Known() {
+				if !at.Known() {
+					at = c.span(n)
+				}
+				b.(interface{ SetSource(text.Pos) }).SetSource(at)
+			}
+		}
+	}
+	return out
+}
+
+// span is the byte span of the source a block node was read from, whole lines: from where
+// goldmark opened it (its markers, "> ", "- ", "## ", included) to the end of the last line of
+// its last descendant. goldmark records lines for leaf blocks only, so a container ends where
+// its children end.
+func (c *converter) span(n gast.Node) text.Pos {
+	start, end := n.Pos(), -1
+	var visit func(gast.Node)
+	visit = func(n gast.Node) {
+		if n.Type() != gast.TypeBlock && n.Type() != gast.TypeDocument {
+			return
+		}
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			if s := lines.At(0).Start; start < 0 || s < start {
+				start = s
+			}
+			end = max(end, lines.At(lines.Len()-1).Stop)
+		}
+		for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+			visit(ch)
+		}
+	}
+	visit(n)
+	if start < 0 || start >= c.bodyLen {
+		return text.Pos{}
+	}
+	end = max(end, start)
+	// On to the end of the line (a table's last "|", a scene break's stars), its break and
+	// trailing spaces left out.
+	for end < c.bodyLen && c.src[end] != '\n' {
+		end++
+	}
+	for end > start && (c.src[end-1] == ' ' || c.src[end-1] == '\t' || c.src[end-1] == '\r' || c.src[end-1] == '\n') {
+		end--
+	}
+	if end <= start {
+		return text.Pos{}
+	}
+	return text.Pos{Offset: start, End: end}
+}
+
+// markupSpan is the span of a link or an image in the source: from its opening bracket (the
+// "!" of an image) to the ")" closing its destination.
+func (c *converter) markupSpan(n gast.Node, dest []byte) text.Pos {
+	from := n.Pos()
+	if !c.positions || from < 0 || from >= c.bodyLen {
+		return text.Pos{}
+	}
+	end := from + 1
+	if i := bytes.Index(c.src[from:c.bodyLen], append([]byte("]("), dest...)); i >= 0 {
+		end = from + i + 2 + len(dest)
+		if end < c.bodyLen && c.src[end] == ')' {
+			end++
+		}
+	}
+	return text.Pos{Offset: from, End: min(end, c.bodyLen)}
+}
+
+func (c *converter) convert(n gast.Node) []text.Block {
 	switch x := n.(type) {
 	case *gast.Paragraph, *gast.TextBlock:
 		if img := c.onlyImage(x); img != nil {
@@ -400,7 +515,7 @@ func (c *converter) withNotes(content []text.Inline) []text.Inline {
 		case *text.SmallCaps:
 			out = append(out, &text.SmallCaps{Content: c.withNotes(x.Content)})
 		case *text.Link:
-			out = append(out, &text.Link{URL: x.URL, Content: c.withNotes(x.Content)})
+			out = append(out, &text.Link{URL: x.URL, Content: c.withNotes(x.Content), Pos: x.Pos})
 		default:
 			out = append(out, in)
 		}
@@ -459,13 +574,18 @@ func (c *converter) inlines(n gast.Node) []text.Inline {
 		}
 		return []text.Inline{&text.Emphasis{Content: content}}
 	case *gast.Link:
-		return []text.Inline{&text.Link{URL: string(x.Destination), Content: c.inlineChildren(x)}}
+		return []text.Inline{&text.Link{URL: string(x.Destination), Content: c.inlineChildren(x), Pos: c.markupSpan(x, x.Destination)}}
 	case *gast.AutoLink:
 		url := string(x.URL(c.src))
 		return []text.Inline{&text.Link{URL: url, Content: []text.Inline{&text.Text{Text: string(x.Label(c.src))}}}}
 	case *gast.Image:
-		// Images are not part of the model yet; their description is what a reader must not lose.
-		return c.inlineChildren(x)
+		// An image inside a paragraph is not a figure: its description is what a reader
+		// must not lose, and the document notes the image so that a check can say so.
+		content := c.inlineChildren(x)
+		if c.positions {
+			c.images = append(c.images, &text.Figure{Src: string(x.Destination), Alt: text.Plain(content), Pos: c.markupSpan(x, x.Destination)})
+		}
+		return content
 	case *gast.RawHTML:
 		var b strings.Builder
 		for i := 0; i < x.Segments.Len(); i++ {

@@ -102,5 +102,35 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("note number %d out of range", n.Number)
 			}
 		}
+		// Every position the reader records lies inside the source.
+		inside := func(what string, p text.Pos) {
+			if p.Known() && (p.Offset < 0 || p.End > len(src)) || !p.Known() && p != (text.Pos{}) && p.End != p.Offset {
+				t.Fatalf("%s at %+v in a source of %d bytes", what, p, len(src))
+			}
+		}
+		var walk func([]text.Block)
+		walk = func(bs []text.Block) {
+			for _, b := range bs {
+				text.WalkBlock(b, func(b text.Block) { inside(fmt.Sprintf("%T", b), b.Source()) }, func(in text.Inline) {
+					if l, ok := in.(*text.Link); ok {
+						inside("link", l.Pos)
+					}
+				})
+			}
+		}
+		walk(doc.Blocks)
+		for _, n := range doc.Notes {
+			inside("note", n.Pos)
+			walk(n.Blocks)
+		}
+		for _, n := range doc.Unused {
+			inside("unused note", n.Pos)
+		}
+		for _, r := range doc.Unresolved {
+			inside("reference", r.Pos)
+		}
+		for _, im := range doc.InlineImages {
+			inside("image", im.Pos)
+		}
 	})
 }

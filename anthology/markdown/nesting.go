@@ -82,9 +82,13 @@ func lineNesting(l []byte) (int, bool) {
 // plainLines reads a text as one paragraph per non-blank line, with no Markdown at all.
 func plainLines(src []byte) *text.Document {
 	doc := &text.Document{}
+	at := 0
 	for _, l := range strings.Split(string(src), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: []text.Inline{&text.Text{Text: l}}})
+		start := at
+		at += len(l) + 1
+		if t := strings.TrimSpace(l); t != "" {
+			from := start + strings.Index(l, t)
+			doc.Blocks = append(doc.Blocks, &text.Paragraph{Content: []text.Inline{&text.Text{Text: t}}, Pos: text.Pos{Offset: from, End: from + len(t)}})
 		}
 	}
 	return doc

@@ -16,17 +16,56 @@ type Document struct {
 	Blocks []Block
 	// Notes are the footnotes of the document, numbered 1.. in the order of their first reference.
 	Notes []*Note
+
+	// What a reader read but the book does not print, kept (with where it stands) so that a
+	// check can point at it rather than read the source again:
+
+	// Unused are notes defined and referred to nowhere. They have a Label and a Pos, no blocks.
+	Unused []*Note
+	// Unresolved are references to a note nobody defined ("[^7]" with no "[^7]: …"); the text
+	// keeps them as written.
+	Unresolved []Ref
+	// InlineImages are images inside a paragraph rather than on their own: only their
+	// description is printed. They have a Src, an Alt and a Pos.
+	InlineImages []*Figure
+}
+
+// Pos is where a node was read from: the byte span [Offset, End) of the source its reader
+// was given (an essay's Markdown body, not the whole file; the project maps it to a line and
+// column). The zero Pos is unknown: nodes built by code, or by a reader that keeps no
+// positions (the HTML and DOCX importers, whose sources are not the essay's file).
+type Pos struct{ Offset, End int }
+
+// Known reports whether the position was recorded.
+func (p Pos) Known() bool { return p.End > p.Offset }
+
+// Source returns the position; every block has one.
+func (p Pos) Source() Pos { return p }
+
+// SetSource records the position (for readers).
+func (p *Pos) SetSource(q Pos) { *p = q }
+
+// Ref is a reference to a note by its label, where it stands.
+type Ref struct {
+	Label string
+	Pos
 }
 
 // Note is one footnote. Its Number is the label shown to the reader.
 type Note struct {
 	Number int
 	Blocks []Block
+	// Label is the note's name in the source ("1", "ferry"); Pos its definition's span.
+	Label string
+	Pos
 }
 
 // Block is one of Paragraph, Heading, Quote, List, SceneBreak, Verse, Table, Figure, Epigraph
-// or Letter.
-type Block interface{ isBlock() }
+// or Letter. Each knows where it was read from (Source), when its reader kept positions.
+type Block interface {
+	isBlock()
+	Source() Pos
+}
 
 // Inline is one of Text, Emphasis, Strong, SmallCaps, Subscript, Superscript, Span, Abbr, Link,
 // NoteRef or LineBreak.
@@ -35,6 +74,7 @@ type Inline interface{ isInline() }
 // Paragraph is a run of inline content.
 type Paragraph struct {
 	Content []Inline
+	Pos
 }
 
 // Heading is a heading inside a body. Level 1 is the highest level an essay may use; the essay
@@ -42,11 +82,13 @@ type Paragraph struct {
 type Heading struct {
 	Level   int
 	Content []Inline
+	Pos
 }
 
 // Quote is a block quotation.
 type Quote struct {
 	Blocks []Block
+	Pos
 }
 
 // List is an ordered or unordered list; each item is a sequence of blocks.
@@ -55,14 +97,16 @@ type List struct {
 	// Start is the number of the first item of an ordered list.
 	Start int
 	Items [][]Block
+	Pos
 }
 
 // SceneBreak is a section break inside an essay (Markdown "* * *"), shown as an ornament.
-type SceneBreak struct{}
+type SceneBreak struct{ Pos }
 
 // Verse is poetry or any text whose line breaks are the author's: stanzas of lines.
 type Verse struct {
 	Stanzas [][]Line
+	Pos
 }
 
 // Line is one line of verse.
@@ -77,6 +121,7 @@ type Table struct {
 	Align []Align
 	// Caption is the table's title or legend, if it has one.
 	Caption []Inline
+	Pos
 }
 
 // Cell is the content of one table cell.
@@ -111,12 +156,14 @@ type Figure struct {
 	Caption []Inline
 	// Credit names the image's maker or source ("Photograph: Library of Congress").
 	Credit []Inline
+	Pos
 }
 
 // Epigraph is a quotation that opens an essay or a section, with its attribution.
 type Epigraph struct {
 	Blocks      []Block
 	Attribution []Inline
+	Pos
 }
 
 // Letter is a letter quoted or reproduced in an essay: its dateline, salutation, body,
@@ -129,6 +176,7 @@ type Letter struct {
 	Closing    []Inline
 	Signature  []Inline
 	Postscript []Block
+	Pos
 }
 
 func (*Paragraph) isBlock()  {}
@@ -190,6 +238,8 @@ type Abbr struct {
 type Link struct {
 	URL     string
 	Content []Inline
+	// Pos is the link's span, "[" to ")", where the reader knew it.
+	Pos
 }
 
 // NoteRef is the reference mark of a footnote in the running text.

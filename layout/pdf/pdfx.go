@@ -140,6 +140,7 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 // what PDF/X-1a asks for (see finishPDFX, FinishCover).
 func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, error) {
 	pdfx := kind != plainPDF
+	src = sortPageBoxes(src)
 	m := startxrefRE.FindSubmatch(src)
 	if m == nil {
 		return nil, errors.New("pdfx: no startxref")
@@ -408,4 +409,23 @@ func postScriptNames(faces []*typeset.Face) (map[string]string, error) {
 		out["utf8"+strings.ToLower(f.Family)+styleCodes[f.Style]] = ps
 	}
 	return out, nil
+}
+
+// pageBoxesRE matches the boxes fpdf writes one after another in a page's dictionary.
+var pageBoxesRE = regexp.MustCompile(`/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n(?:/(?:TrimBox|BleedBox|CropBox|ArtBox) \[[^\]\n]*\]\n)+`)
+
+// sortPageBoxes puts each page's boxes in one order. fpdf writes them in the order of a Go
+// map, so a page with a trim and a bleed box came out one way or the other from run to run
+// (and the file's /ID, a hash of it, with them). The lines only change places: every offset
+// of the file stays where it was.
+func sortPageBoxes(src []byte) []byte {
+	if !pageBoxesRE.Match(src) {
+		return src
+	}
+	return pageBoxesRE.ReplaceAllFunc(src, func(m []byte) []byte {
+		lines := bytes.SplitAfter(m, []byte("\n"))
+		lines = lines[:len(lines)-1] // after the last "\n"
+		slices.SortFunc(lines, bytes.Compare)
+		return bytes.Join(lines, nil)
+	})
 }
