@@ -347,11 +347,15 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if !knownPrinter(p.Print.Printer) {
 		errs = append(errs, doc.at("$.print.printer", fmt.Sprintf("printer %q: choose kdp, ingramspark or none", p.Print.Printer)))
 	}
-	if pp := strings.ToLower(p.Print.Paper); pp != "" && pp != "white" && pp != "cream" {
-		errs = append(errs, doc.at("$.print.paper", fmt.Sprintf("paper %q: choose white or cream", p.Print.Paper)))
+	if p.Print.Paper != "" {
+		if err := CheckPaper(p.Print.Paper); err != nil {
+			errs = append(errs, doc.at("$.print.paper", err.Error()))
+		}
 	}
-	if p.Print.FontSize != 0 && (p.Print.FontSize < 6 || p.Print.FontSize > 24) {
-		errs = append(errs, doc.at("$.print.font_size", fmt.Sprintf("font size %g pt is outside 6–24 pt", p.Print.FontSize)))
+	if p.Print.FontSize != 0 {
+		if err := CheckFontSize(p.Print.FontSize); err != nil {
+			errs = append(errs, doc.at("$.print.font_size", err.Error()))
+		}
 	}
 	// A wrong ISBN is the editor's to fix in the app: it does not keep the book from opening
 	// (it once locked the editor out of the project). The checks call it an error at its

@@ -36,6 +36,32 @@ func (s PrintSettings) PDFXStandard() string {
 	return strings.ToLower(s.PDFX)
 }
 
+// Papers are the interior papers a project may choose (print.paper), the default first.
+var Papers = []string{DefaultPaper, "white"}
+
+// CheckPaper says what is wrong with an interior paper's name, nil when it is one of Papers.
+func CheckPaper(paper string) error {
+	if slices.Contains(Papers, strings.ToLower(paper)) {
+		return nil
+	}
+	return fmt.Errorf("paper %q: choose %s", paper, strings.Join(Papers, " or "))
+}
+
+// The body sizes a project may choose (print.font_size), in points.
+const (
+	MinFontSize = 6.0
+	MaxFontSize = 24.0
+)
+
+// CheckFontSize says what is wrong with a body size, nil when it is within MinFontSize and
+// MaxFontSize.
+func CheckFontSize(pt float64) error {
+	if pt < MinFontSize || pt > MaxFontSize {
+		return fmt.Errorf("font size %g pt is outside %g–%g pt", pt, MinFontSize, MaxFontSize)
+	}
+	return nil
+}
+
 // PaperKind returns the interior paper, the default when unset.
 func (s PrintSettings) PaperKind() string {
 	if s.Paper == "" {

@@ -81,3 +81,37 @@ func TestFindingLeadsToItsPlace(t *testing.T) {
 		t.Errorf("the focus is on the field %q, not the print ISBN", en.PlaceHolder)
 	}
 }
+
+// TestChecksTabShowsTheLoadersWarnings: the app's Checks tab lists what anthology check
+// prints, the loader's warnings included, and Show leads to the essay one is about.
+func TestChecksTabShowsTheLoadersWarnings(t *testing.T) {
+	p := edittest.WriteProject(t, map[string]string{
+		"anthology.yaml":  "title: Bell Book\ncontributors:\n  - {id: au, name: Ann Author, bio: Ann writes.}\ncontents: [bell]\n",
+		"essays/bell.md":  "---\ntitle: The Bell\nauthors: [au]\noriginal: true\n---\n\n" + strings.Repeat("The bell rang\x07 over the water. ", 20) + "\n",
+		"essays/other.md": "---\ntitle: Other\n---\n\nNot in the contents.\n",
+	})
+	if len(p.Warnings) == 0 {
+		t.Fatal("the loader gave no warning for the control characters")
+	}
+	h := newHarness(t, p)
+	h.e.outline.selectKey(row{kind: rowCredits, label: "Credits & permissions"}.key())
+	h.tab("Checks")
+	var tap fyne.Tappable
+	h.pump("the loader's warning", func() bool {
+		walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+				l, ok1 := c.Objects[0].(*widget.Label)
+				b, ok2 := c.Objects[1].(*widget.Button)
+				if ok1 && ok2 && strings.Contains(l.Text, "control character") && strings.HasPrefix(l.Text, "The Bell — ") {
+					tap = b
+				}
+			}
+		})
+		return tap != nil
+	})
+	test.Tap(tap)
+	o := h.e.outline
+	if o.selected < 0 || o.rows[o.selected].id != "bell" {
+		t.Errorf("Show selected row %d, not the essay the warning is about", o.selected)
+	}
+}

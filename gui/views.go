@@ -579,7 +579,7 @@ func (e *Editor) showSettings() {
 	errLabel := widget.NewLabel("")
 	errLabel.Importance = widget.DangerImportance
 	errLabel.Wrapping = fyne.TextWrapWord
-	trim := widget.NewSelectEntry([]string{"5x8", "5.25x8", "5.5x8.5", "6x9", "a5"})
+	trim := widget.NewSelectEntry(anthology.TrimNames)
 	trim.SetText(ps().TrimSize().String())
 	if ps().Trim != "" {
 		trim.SetText(ps().Trim)
@@ -617,14 +617,17 @@ func (e *Editor) showSettings() {
 		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = keyOf[v] }) })
 	size := f.entry("11", text{func() string { return strconv.FormatFloat(ps().BodySize(), 'f', -1, 64) }, func(v string) {
 		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if err != nil || n < 8 || n > 16 {
-			errLabel.SetText("Font size: a number of points from 8 to 16")
+		if err == nil {
+			err = anthology.CheckFontSize(n)
+		}
+		if err != nil {
+			errLabel.SetText(fmt.Sprintf("Font size: a number of points from %g to %g", anthology.MinFontSize, anthology.MaxFontSize))
 			return
 		}
 		errLabel.SetText("")
 		e.sess.EditPrint("font size", func(p *anthology.PrintSettings) { p.FontSize = n })
 	}})
-	paper := f.choice([]string{"cream", "white"}, func() string { return ps().PaperKind() },
+	paper := f.choice(anthology.Papers, func() string { return ps().PaperKind() },
 		func(v string) { e.sess.EditPrint("paper", func(p *anthology.PrintSettings) { p.Paper = v }) })
 	recto := f.check("Start every part and essay on a right-hand page", func() bool { return ps().RectoOpeners },
 		func(v bool) {

@@ -108,13 +108,6 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return exitFail
 	}
-	// The loader's warnings come first, in the order it found them (the settings a build
-	// would refuse are the first of the checks' findings).
-	loaded := make([]check.Finding, 0, len(p.Warnings)+len(findings))
-	for _, w := range p.Warnings {
-		loaded = append(loaded, check.Finding{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg})
-	}
-	findings = append(loaded, findings...)
 	errs, warns := check.Count(findings)
 	if f.asJSON {
 		if findings == nil {

@@ -51,8 +51,8 @@ func runPreflight(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return exitUsage
 	}
 	printer := anthology.Printers[i]
-	if f.paper != "white" && f.paper != "cream" {
-		fmt.Fprintf(stderr, "anthology preflight: --paper %q: choose white or cream\n", f.paper)
+	if err := anthology.CheckPaper(f.paper); err != nil {
+		fmt.Fprintf(stderr, "anthology preflight: --%v\n", err)
 		return exitUsage
 	}
 	vs, err := validate.Preflight(ctx, pos[0], validate.PreflightOptions{Printer: printer, Paper: f.paper,

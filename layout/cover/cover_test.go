@@ -112,3 +112,16 @@ func TestPNGMatchesDrawing(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPaperHasAThickness: each paper a project may choose gives its own spine (a paper
+// added to the model without a thickness here would be measured as the default).
+func TestEveryPaperHasAThickness(t *testing.T) {
+	widths := map[float64]string{}
+	for _, paper := range anthology.Papers {
+		w := SpineWidth(300, paper)
+		if other, ok := widths[w]; ok || w <= 0 {
+			t.Errorf("paper %s: spine %.1f pt, as %s's", paper, w, other)
+		}
+		widths[w] = paper
+	}
+}

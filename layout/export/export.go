@@ -354,9 +354,29 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 // font has; the message names the essays and the characters.
 var ErrMissingGlyphs = errors.New("the print edition cannot draw every character")
 
-// Check runs the editor's checks on p with the print font's real coverage.
+// Check runs the editor's checks on p with the print font's real coverage: the loader's
+// warnings first, in the order it found them (each with its essay, when it is about one),
+// then the settings a build would refuse, then the checks' own findings. The command line's
+// check and the app's Checks tab both show this list.
 func Check(p *anthology.Project, final bool) ([]check.Finding, error) {
-	return runChecks(p, final, true)
+	findings, err := runChecks(p, final, true)
+	if err != nil {
+		return nil, err
+	}
+	essays := append(p.Essays(), p.Introduction)
+	loaded := make([]check.Finding, 0, len(p.Warnings)+len(findings))
+	for _, w := range p.Warnings {
+		f := check.Finding{Severity: check.Warning, Code: "file", File: w.File, Line: w.Line, Col: w.Col, Message: w.Msg}
+		file := filepath.ToSlash(w.File)
+		for _, e := range essays {
+			if e != nil && (file == e.Path || strings.HasSuffix(file, "/"+e.Path)) {
+				f.Essay = e.ID
+				break
+			}
+		}
+		loaded = append(loaded, f)
+	}
+	return append(loaded, findings...), nil
 }
 
 // runChecks runs the checks, with the printer's page limits held to an estimate when
