@@ -45,17 +45,7 @@ func (f *FontFile) Style() string {
 }
 
 // StyleOf is the face's place in its family's four styles.
-func (f *FontFile) StyleOf() assets.Style {
-	switch {
-	case f.Bold && f.Italic:
-		return assets.BoldItalic
-	case f.Bold:
-		return assets.Bold
-	case f.Italic:
-		return assets.Italic
-	}
-	return assets.Regular
-}
+func (f *FontFile) StyleOf() assets.Style { return assets.StyleOf(f.Bold, f.Italic) }
 
 // ProjectFamily returns the project's font family named name (case does not matter), "" when
 // it has none.

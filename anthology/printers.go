@@ -24,8 +24,8 @@ type Printer struct {
 // cream (KDP's print options). IngramSpark: 18–1,200 on white, 18–1,050 on cream (its file
 // creation guide, perfect-bound paperback).
 var Printers = []Printer{
-	{Key: "kdp", Name: "KDP paperback", MinPages: 24, SafeZone: 0.25, MaxPages: map[string]int{"white": 828, "cream": 776}},
-	{Key: "ingramspark", Name: "IngramSpark paperback", MinPages: 18, SafeZone: 0.5, MaxPages: map[string]int{"white": 1200, "cream": 1050}},
+	{Key: "kdp", Name: "KDP paperback", MinPages: 24, SafeZone: 0.25, MaxPages: map[string]int{PaperWhite: 828, PaperCream: 776}},
+	{Key: "ingramspark", Name: "IngramSpark paperback", MinPages: 18, SafeZone: 0.5, MaxPages: map[string]int{PaperWhite: 1200, PaperCream: 1050}},
 }
 
 // SafeZone is how far from the trim the print edition keeps its running heads and folios, in

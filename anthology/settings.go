@@ -19,7 +19,13 @@ const (
 	DefaultFont     = "charis"
 	DefaultFontSize = 11.0
 	// DefaultPaper is cream, the usual stock of trade books of essays.
-	DefaultPaper = "cream"
+	DefaultPaper = PaperCream
+)
+
+// The interior papers print-on-demand printers offer for trade books.
+const (
+	PaperCream = "cream"
+	PaperWhite = "white"
 )
 
 // PDF/X standards the print edition can meet.
@@ -37,7 +43,7 @@ func (s PrintSettings) PDFXStandard() string {
 }
 
 // Papers are the interior papers a project may choose (print.paper), the default first.
-var Papers = []string{DefaultPaper, "white"}
+var Papers = []string{PaperCream, PaperWhite}
 
 // CheckPaper says what is wrong with an interior paper's name, nil when it is one of Papers.
 func CheckPaper(paper string) error {

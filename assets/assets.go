@@ -29,6 +29,19 @@ const (
 // Styles lists the faces in a fixed order.
 var Styles = []Style{Regular, Italic, Bold, BoldItalic}
 
+// StyleOf is the style of a face that is bold, italic, both or neither.
+func StyleOf(bold, italic bool) Style {
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
 func (s Style) String() string {
 	return [...]string{"Regular", "Italic", "Bold", "BoldItalic"}[s]
 }

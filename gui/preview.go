@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/net/html"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/epub"
 	"github.com/anthology-editor/anthology/layout/export"
@@ -183,7 +184,7 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 		pv.page = start + offset
 	}
 	pv.message.SetText("")
-	if paper := pv.e.project().Print.PaperKind(); paper == "cream" {
+	if paper := pv.e.project().Print.PaperKind(); paper == anthology.PaperCream {
 		pv.painter.Paper = color.NRGBA{0xfb, 0xf6, 0xe9, 0xff}
 	} else {
 		pv.painter.Paper = color.White

@@ -24,7 +24,7 @@ import (
 const Bleed = 0.125 * 72
 
 // Paper thickness per page, in inches, as print-on-demand vendors give it.
-var paperThickness = map[string]float64{"white": 0.002252, "cream": 0.0025}
+var paperThickness = map[string]float64{anthology.PaperWhite: 0.002252, anthology.PaperCream: 0.0025}
 
 // MinSpinePages is the page count below which the spine is too thin to print on.
 const MinSpinePages = 80

@@ -145,17 +145,7 @@ type inlineStyle struct {
 	lang                    string      // a language span's tag
 }
 
-func (s inlineStyle) fontStyle() assets.Style {
-	switch {
-	case s.italic && s.bold:
-		return assets.BoldItalic
-	case s.italic:
-		return assets.Italic
-	case s.bold:
-		return assets.Bold
-	}
-	return assets.Regular
-}
+func (s inlineStyle) fontStyle() assets.Style { return assets.StyleOf(s.bold, s.italic) }
 
 // smallCapsScale is the size of synthetic small capitals relative to the text: the bundled
 // fonts' small caps are OpenType alternates the PDF cannot reach by character, so lowercase
