@@ -178,24 +178,26 @@ func (e *Editor) showExportResult(run *exportRun) {
 	d.Show()
 }
 
-// validateEPUB runs the outside validators on an exported EPUB, in the background, and lists
-// their verdicts in box as they come. A validator that is not installed says so.
+// validateEPUB runs the outside validators on an exported EPUB (export.Validate, which
+// `anthology validate` runs too), in the background, and lists their verdicts in box as they
+// come. A validator that is not installed says so.
 func (e *Editor) validateEPUB(box *fyne.Container, book string, run *exportRun) {
 	lines := map[string]*widget.Label{}
-	for _, v := range validate.EPUBValidators {
-		l := widget.NewLabel(v.Name + ": running…")
+	names := export.Validators(book, export.ValidateOptions{})
+	for _, name := range names {
+		l := widget.NewLabel(name + ": running…")
 		l.Wrapping = fyne.TextWrapWord
-		lines[v.Name] = l
+		lines[name] = l
 		box.Add(l)
 	}
-	run.validating = len(validate.EPUBValidators)
-	show := func(name string, rep validate.Report, err error) {
+	run.validating = len(names)
+	show := func(v export.Verdict) {
 		e.do(func() {
-			l := lines[name]
+			l, name, rep := lines[v.Validator], v.Validator, v.Report
 			run.validating--
 			switch {
-			case err != nil:
-				l.SetText(name + ": " + err.Error())
+			case v.Err != nil:
+				l.SetText(name + ": " + v.Err.Error())
 				l.Importance = widget.WarningImportance
 			case rep.Clean():
 				l.SetText(name + ": passed — " + rep.Summary)
@@ -204,16 +206,11 @@ func (e *Editor) validateEPUB(box *fyne.Container, book string, run *exportRun) 
 				l.SetText(fmt.Sprintf("%s: %s\n%s", name, rep.Summary, strings.Join(rep.Problems, "\n")))
 				l.Importance = widget.DangerImportance
 			}
-			run.reports = append(run.reports, validatorVerdict{name, rep, err})
+			run.reports = append(run.reports, validatorVerdict{name, rep, v.Err})
 			l.Refresh()
 		})
 	}
-	go func() {
-		for _, v := range validate.EPUBValidators {
-			rep, err := v.Run(context.Background(), book)
-			show(v.Name, rep, err)
-		}
-	}()
+	go func() { _ = export.Validate(context.Background(), book, export.ValidateOptions{}, show) }()
 }
 
 // validatorVerdict is one validator's answer on an exported book.

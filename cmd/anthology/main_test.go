@@ -638,7 +638,7 @@ func TestValidateCommand(t *testing.T) {
 	}
 	epubFile, pdfFile := filepath.Join(out, "the-lamp-lighters.epub"), filepath.Join(out, "the-lamp-lighters.pdf")
 	r := runBin(t, nil, "validate", epubFile, pdfFile)
-	if r.code != 0 || strings.Count(r.stdout, ": passed — ") != 3 || !strings.Contains(r.stdout, "preflight: ready for") {
+	if r.code != 0 || strings.Count(r.stdout, ": passed — ") != 4 || !strings.Contains(r.stdout, "Preflight for KDP paperback: passed — ready for KDP paperback") {
 		t.Fatalf("validate: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	broken := filepath.Join(t.TempDir(), "broken.epub")

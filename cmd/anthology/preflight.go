@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/layout/validate"
+	"github.com/anthology-editor/anthology/layout/export"
 )
 
 type preflightFlags struct {
@@ -55,19 +55,18 @@ func runPreflight(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "anthology preflight: --%v\n", err)
 		return exitUsage
 	}
-	vs, err := validate.Preflight(ctx, pos[0], validate.PreflightOptions{Printer: printer, Paper: f.paper,
-		SafeZone: printer.SafeZone * 72, MinPPI: 300, Cover: f.cover})
-	if err != nil {
-		report(stderr, err)
+	var verdict export.Verdict
+	_ = export.Validate(ctx, pos[0], export.ValidateOptions{Printer: printer, Paper: f.paper, Cover: f.cover}, func(v export.Verdict) { verdict = v })
+	if verdict.Err != nil {
+		report(stderr, verdict.Err)
 		return exitFail
 	}
-	for _, v := range vs {
-		fmt.Fprintln(stdout, v)
+	for _, p := range verdict.Report.Problems {
+		fmt.Fprintln(stdout, p)
 	}
-	if len(vs) > 0 {
-		fmt.Fprintf(stdout, "preflight: %d problem(s) for %s\n", len(vs), printer.Name)
+	fmt.Fprintf(stdout, "preflight: %s\n", verdict.Report.Summary)
+	if !verdict.Clean() {
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "preflight: ready for %s\n", printer.Name)
 	return exitOK
 }

@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/anthology-editor/anthology/anthology"
-	"github.com/anthology-editor/anthology/layout/validate"
+	"github.com/anthology-editor/anthology/layout/export"
 )
 
 type validateFlags struct{ printer string }
@@ -39,37 +39,35 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "anthology validate: give the books to judge: anthology validate BOOK.epub BOOK.pdf")
 		return exitUsage
 	}
-	code := exitOK
+	i := slices.IndexFunc(anthology.Printers, func(p anthology.Printer) bool { return p.Key == strings.ToLower(f.printer) })
+	if i < 0 {
+		fmt.Fprintf(stderr, "anthology validate: --printer %q: choose kdp or ingramspark\n", f.printer)
+		return exitUsage
+	}
 	for _, book := range books {
-		switch strings.ToLower(filepath.Ext(book)) {
-		case ".epub":
-			for _, v := range validate.EPUBValidators {
-				rep, err := v.Run(ctx, book)
-				switch {
-				case err != nil:
-					fmt.Fprintf(stdout, "%s: %s: %v\n", book, v.Name, err)
-					code = exitFail
-				case rep.Clean():
-					fmt.Fprintf(stdout, "%s: %s: passed — %s\n", book, v.Name, rep.Summary)
-				default:
-					fmt.Fprintf(stdout, "%s: %s: %s\n", book, v.Name, rep.Summary)
-					for _, p := range rep.Problems {
-						fmt.Fprintf(stdout, "  %s\n", p)
-					}
-					code = exitFail
-				}
-			}
-		case ".pdf":
-			if c := runPreflight(ctx, []string{book, "--printer", f.printer}, stdout, stderr); c != exitOK {
-				if c == exitUsage {
-					return c
-				}
-				code = exitFail
-			}
-		default:
+		if export.Validators(book, export.ValidateOptions{}) == nil {
 			fmt.Fprintf(stderr, "anthology validate: %s is neither an EPUB nor a PDF\n", book)
 			return exitUsage
 		}
+	}
+	code := exitOK
+	for _, book := range books {
+		_ = export.Validate(ctx, book, export.ValidateOptions{Printer: anthology.Printers[i]}, func(v export.Verdict) {
+			switch {
+			case v.Err != nil:
+				fmt.Fprintf(stdout, "%s: %s: %v\n", book, v.Validator, v.Err)
+			case v.Report.Clean():
+				fmt.Fprintf(stdout, "%s: %s: passed — %s\n", book, v.Validator, v.Report.Summary)
+			default:
+				fmt.Fprintf(stdout, "%s: %s: %s\n", book, v.Validator, v.Report.Summary)
+				for _, p := range v.Report.Problems {
+					fmt.Fprintf(stdout, "  %s\n", p)
+				}
+			}
+			if !v.Clean() {
+				code = exitFail
+			}
+		})
 	}
 	return code
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/layout/export"
 )
@@ -77,5 +78,21 @@ func TestProgress(t *testing.T) {
 	want := "checking|assembling|typesetting|writing the-lamp-lighters.epub|writing the-lamp-lighters.pdf|done"
 	if strings.Join(stages, "|") != want {
 		t.Errorf("stages %s", strings.Join(stages, "|"))
+	}
+}
+
+// TestValidateNamesItsJudges: an EPUB is judged by the three validators, a PDF by the
+// printer's preflight, anything else is refused.
+func TestValidateNamesItsJudges(t *testing.T) {
+	o := export.ValidateOptions{Printer: anthology.Printers[0]}
+	if got := strings.Join(export.Validators("b.epub", o), ", "); got != "EPUBCheck 5.3, EPUBCheck 4.2.6, Ace by DAISY" {
+		t.Errorf("EPUB validators %s", got)
+	}
+	if got := export.Validators("b.PDF", o); len(got) != 1 || got[0] != "Preflight for "+anthology.Printers[0].Name {
+		t.Errorf("PDF validators %v", got)
+	}
+	called := false
+	if err := export.Validate(context.Background(), "notes.txt", o, func(export.Verdict) { called = true }); err == nil || called {
+		t.Errorf("a text file: %v, verdicts given: %v", err, called)
 	}
 }
