@@ -222,7 +222,7 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 	faces["utf8cover"] = ps
 	for f := range txt.added {
-		if ps, err = layoutpdf.PostScriptName(f.Data); err != nil {
+		if ps, err = layoutpdf.FaceName(f); err != nil {
 			return rep, fmt.Errorf("the cover's font %s: %w", f.Name, err)
 		}
 		faces["utf8face"+strings.ToLower(f.Family)+styleCode[f.Style]] = ps

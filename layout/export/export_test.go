@@ -135,6 +135,14 @@ func TestSamplePDF(t *testing.T) {
 			t.Errorf("font not embedded: %s", l)
 		}
 	}
+	// The opening words in Charis's own small capitals, a subset font of their own, read
+	// back as written.
+	if !regexp.MustCompile(`(?m)^[A-Z]{6}\+CharisSIL-SC +CID TrueType +Identity-H +yes yes yes`).MatchString(fonts) {
+		t.Errorf("no embedded subset of Charis's small capitals:\n%s", fonts)
+	}
+	if txt, _ := qa.Tool(t, "pdftotext", "-raw", pdf, "-"); !strings.Contains(txt, "At a quarter to eight the day staff") {
+		t.Error("the small capitals of the first essay's opening do not read as written")
+	}
 	check, err := qa.Tool(t, "qpdf", "--check", pdf)
 	if err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
 		t.Errorf("qpdf --check: %v\n%s", err, check)

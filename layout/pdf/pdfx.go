@@ -244,7 +244,9 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 						err = fmt.Errorf("pdfx: font %s is not one of the book's faces", sub[2])
 						return tok
 					}
-					return []byte("/" + string(sub[1]) + " /" + subsetTag(ps, sum[:]) + "+" + ps)
+					// The tag hashes the writer's own name of the font too: two subsets of one
+					// font (a cover draws its face twice) never share a tag.
+					return []byte("/" + string(sub[1]) + " /" + subsetTag(string(sub[2])+"\x00"+ps, sum[:]) + "+" + ps)
 				})
 				if err != nil {
 					return nil, err
@@ -394,21 +396,34 @@ func subsetTag(ps string, fileHash []byte) string {
 }
 
 // postScriptNames maps fpdf's names of the book's faces ("utf8" + lower-case family + style
-// code) to the fonts' own PostScript names, read from their name tables.
+// code) to the names they are embedded under (FaceName).
 func postScriptNames(faces []*typeset.Face) (map[string]string, error) {
 	out := map[string]string{}
 	for _, f := range faces {
-		fnt, err := sfnt.Parse(f.Data)
+		ps, err := FaceName(f)
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", f.Family, err)
-		}
-		ps, err := fnt.Name(nil, sfnt.NameIDPostScript)
-		if err != nil || ps == "" {
-			return nil, fmt.Errorf("font %s has no PostScript name", f.Family)
 		}
 		out["utf8"+strings.ToLower(f.Family)+styleCodes[f.Style]] = ps
 	}
 	return out, nil
+}
+
+// FaceName is the PostScript name a face is embedded under: the font's own, read from its
+// name table, and for a face of small capitals made from it (typeset.Face.SmallCaps) a name
+// of its own ("CharisSIL-SC", "CharisSIL-ItalicSC"), so that no two fonts share one.
+func FaceName(f *typeset.Face) (string, error) {
+	ps, err := PostScriptName(f.Data)
+	if err != nil {
+		return "", err
+	}
+	if f.IsSmallCaps() {
+		if strings.Contains(ps, "-") {
+			return ps + "SC", nil
+		}
+		return ps + "-SC", nil
+	}
+	return ps, nil
 }
 
 // pageBoxesRE matches the boxes fpdf writes one after another in a page's dictionary.

@@ -304,14 +304,14 @@ func TestOpeningSmallCaps(t *testing.T) {
 					switch {
 					case tx.Size > body*1.5 && tx.Text == "A":
 						initial = true
-					case tx.Size < body && tx.Size > body*0.7:
+					case tx.Face.IsSmallCaps() || tx.Size < body && tx.Size > body*0.7:
 						small.WriteString(tx.Text)
 					case tx.Text == "“" && tx.X < book.Geometry.Left(pg.Recto):
 						quote = true
 					}
 				}
 			}
-			caps := strings.Contains(small.String(), "QUARTER")
+			caps := strings.Contains(strings.ToUpper(small.String()), "QUARTER")
 			if !caps {
 				t.Errorf("%s, drop caps %v: the first words are not in small capitals", name, drop)
 			}
@@ -341,6 +341,66 @@ func TestMeasureKeptAsTheGutterGrows(t *testing.T) {
 			if thick.Outer < safe || thick.Outer < 36-0.01 {
 				t.Errorf("%s: the outer margin (%.1f pt) is under half an inch or inside the safe zone", trim, thick.Outer)
 			}
+		}
+	}
+}
+
+// TestRealSmallCaps: where the font has small capitals of its own (Charis SIL, Gentium Plus:
+// OpenType smcp), the opening words are set in them — a face of its own, at the text's size,
+// the letters as written — and where it has none (Caladea) in capitals scaled down.
+func TestRealSmallCaps(t *testing.T) {
+	for _, tt := range []struct {
+		font string
+		real bool
+	}{{"charis", true}, {"gentium", true}, {"caladea", false}} {
+		files := fstest.MapFS{
+			"anthology.yaml": {Data: []byte("title: T\nprint: {font: " + tt.font + "}\ncontributors: [{id: a, name: Ann Lee}]\ncontents: [e]\n")},
+			"essays/e.md":    {Data: []byte("---\ntitle: E\nauthors: [a]\n---\n\nAt a quarter to eight the day staff hand us the ward, and [Ann Lee]{.smallcaps} signs.\n")},
+		}
+		ed := editionOf(t, files, nil)
+		book, err := Typeset(context.Background(), ed, OptionsFor(ed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := ed.Print.BodySize()
+		var real, scaled strings.Builder
+		for _, pg := range book.Pages {
+			if pg.Section == nil || pg.Section.Kind != layout.Essay {
+				continue
+			}
+			for _, tx := range pg.Texts {
+				switch {
+				case tx.Face.IsSmallCaps():
+					real.WriteString(tx.Text) // letter-spaced: a text a letter
+					if tx.Size != body {
+						t.Errorf("%s: small capitals %q at %g pt, the text at %g", tt.font, tx.Text, tx.Size, body)
+					}
+				case tx.Size < body && tx.Size > body*0.7 && strings.ToUpper(tx.Text) == tx.Text && strings.ToLower(tx.Text) != tx.Text:
+					scaled.WriteString(tx.Text)
+				}
+			}
+		}
+		if tt.real {
+			// The byline, the opening words and the span, as written.
+			for _, want := range []string{"AnnLee", "Ataquarter", "AnnLee"} {
+				if !strings.Contains(real.String(), want) {
+					t.Errorf("%s: %q not set in the font's small capitals: %q", tt.font, want, real.String())
+				}
+			}
+			if scaled.Len() > 0 {
+				t.Errorf("%s: scaled capitals %q beside the real ones", tt.font, scaled.String())
+			}
+			var sc *Face
+			for _, f := range book.Faces {
+				if f.IsSmallCaps() {
+					sc = f
+				}
+			}
+			if sc == nil || sc.Advance('a') == sc.smallCapsOf.Advance('a') || sc.Advance('A') != sc.smallCapsOf.Advance('A') {
+				t.Errorf("%s: the book's faces have no small capitals face with its own lower-case letters", tt.font)
+			}
+		} else if real.Len() > 0 || !strings.Contains(scaled.String(), "QUARTER") {
+			t.Errorf("%s has no small capitals: real %q, scaled %q", tt.font, real.String(), scaled.String())
 		}
 	}
 }

@@ -43,6 +43,13 @@ type Face struct {
 	kerns   sync.Map // pair (a<<16|b) → adjustment in ems; read far more than written
 	shaper  shaping.HarfbuzzShaper
 	shapeMu sync.Mutex
+
+	// sc is the face's small capitals, made once (see SmallCaps); smallCapsOf the face a
+	// small-capitals face was made from.
+	scOnce      sync.Once
+	sc          *Face
+	smallCapsOf *Face
+	scRunes     map[rune]bool // the lower-case letters a small-capitals face has its own glyph for
 }
 
 // LoadFace parses a TrueType face.

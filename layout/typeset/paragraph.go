@@ -260,6 +260,12 @@ func (pb *paraBuilder) addRune(r rune, st inlineStyle, at int) {
 	caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
 	if st.smallCaps && !caseless {
 		tracking = 0.05 * st.size
+		// The font's own small capitals where it has them (see SmallCaps): the word in
+		// one face, as written; else capitals scaled down.
+		if sc := pb.fs.body.Face(st.fontStyle()).SmallCaps(); sc != nil && sc.Has(r) && (!unicode.IsLower(r) || sc.scRunes[r]) {
+			pb.appendFragment(string(r), pb.fs.styleOf(styleKey{sc, size, tracking, st.rise, st.link, st.noHyph, st.hyph, st.lang}), at)
+			return
+		}
 		if unicode.IsLower(r) {
 			r = unicode.ToUpper(r)
 			size = st.size * smallCapsScale
