@@ -280,6 +280,7 @@ func (p *paginator) flow(gal *galley) []*Page {
 		spans = append(spans, cur)
 		pageStart = cur.end
 	}
+	p.justifySpreads(lines, spans)
 	var pages []*Page
 	for i, sp := range spans {
 		pg := p.newPage(gal.sec)
@@ -336,7 +337,7 @@ func (p *paginator) finishPage(pg *Page, heads pageHeads) {
 func (p *paginator) balance(lines []*gline, v, r *span) {
 	g := p.s.g
 	level := func(a, b float64) bool { return math.Abs(a-b) < g.Leading/2 }
-	if level(v.ys[len(v.ys)-1], r.ys[len(r.ys)-1]) {
+	if level(v.ys[p.lastDrawn(lines, v)], r.ys[p.lastDrawn(lines, r)]) {
 		return
 	}
 	for lost := 1; lost <= 8; lost++ {
@@ -353,7 +354,11 @@ func (p *paginator) balance(lines []*gline, v, r *span) {
 				continue
 			}
 			e, ys := p.fill(lines, nv, g.FirstBaseline())
-			if e < nr || !level(v.ys[nv-v.start-1], ys[nr-nv-1]) {
+			if e < nr {
+				continue
+			}
+			nvs, nrs := span{start: v.start, end: nv, ys: v.ys[:nv-v.start]}, span{start: nv, end: nr, ys: ys[:nr-nv]}
+			if !level(nvs.ys[p.lastDrawn(lines, &nvs)], nrs.ys[p.lastDrawn(lines, &nrs)]) {
 				continue
 			}
 			v.end, v.ys = nv, v.ys[:nv-v.start]
@@ -361,6 +366,94 @@ func (p *paginator) balance(lines []*gline, v, r *span) {
 			return
 		}
 	}
+}
+
+// justifySpreads brings down to the next line of the grid the foot of each page that ends
+// off it — a page whose last lines are a block quotation, verse or notes, set on their own
+// leading after a half-line space — when that makes it end level with the page facing it (or
+// when the page faces none of its section's full pages): the space goes into the gaps before
+// that material, after the last line on the grid, shared equally, and lines on the grid never
+// move. A section's last page ends where its text ends.
+func (p *paginator) justifySpreads(lines []*gline, spans []span) {
+	g := p.s.g
+	// A page's foot is its last line that prints (a space after a block may stand below it).
+	foot := func(sp *span) float64 { return sp.ys[p.lastDrawn(lines, sp)] }
+	// reach is the grid line a page's foot can be brought down to.
+	reach := func(sp *span) float64 { return p.snap(foot(sp)) }
+	for i := 0; i+1 < len(spans); i++ {
+		sp := &spans[i]
+		target := reach(sp)
+		if target-foot(sp) < 0.01 || target > g.LastBaseline()+0.01 {
+			continue // on the grid already, or it would go past the page's last line
+		}
+		recto := (len(p.book.Pages)+i)%2 == 0
+		facing := i + 1
+		if recto {
+			facing = i - 1
+		}
+		if facing >= 0 && facing+1 < len(spans) && math.Abs(reach(&spans[facing])-target) > 0.01 {
+			continue // the facing page cannot end on that line: as level as they are
+		}
+		p.justify(lines, sp, target)
+	}
+}
+
+// justify moves the off-grid material at the foot of a page down so that its last baseline
+// is target (see justifySpreads): the space goes into the gaps before that material's
+// blocks, shared equally, or where it has none (a long quotation or the notes running to the
+// foot) into the leading of its lines, a fraction of a point each.
+func (p *paginator) justify(lines []*gline, sp *span, target float64) {
+	g := p.s.g
+	n := p.lastDrawn(lines, sp) + 1 // what follows the last printed line stays
+	// gridLine: a line of body text, or a space snapped, standing on the grid (a smaller
+	// text's line may fall on it by chance and is not one).
+	gridLine := func(j int) bool {
+		l := lines[sp.start+j]
+		k := (sp.ys[j] - g.FirstBaseline()) / g.Leading
+		return math.Abs(k-math.Round(k)) < 0.01 && (l.snap || math.Abs(l.lead-g.Leading) < 0.01 || j == 0)
+	}
+	from := n - 1
+	for from > 0 && !gridLine(from-1) {
+		from--
+	}
+	if from == 0 {
+		// Nothing on the grid (a page of a long quotation, of notes, under an opener's
+		// sink): its first line stays where it is.
+		if n < 2 {
+			return
+		}
+		from = 1
+	}
+	var gaps []int
+	for j := from; j < n; j++ {
+		if lines[sp.start+j].space > 0 {
+			gaps = append(gaps, j)
+		}
+	}
+	if len(gaps) == 0 {
+		for j := from; j < n; j++ {
+			gaps = append(gaps, j)
+		}
+	}
+	share := (target - sp.ys[n-1]) / float64(len(gaps))
+	shift := 0.0
+	for j, k := gaps[0], 0; j < n; j++ {
+		if k < len(gaps) && gaps[k] == j {
+			shift += share
+			k++
+		}
+		sp.ys[j] += shift
+	}
+}
+
+// lastDrawn is the index in sp.ys of the page's last line that prints something.
+func (p *paginator) lastDrawn(lines []*gline, sp *span) int {
+	for j := len(sp.ys) - 1; j > 0; j-- {
+		if l := lines[sp.start+j]; l.line != nil || len(l.texts) > 0 || len(l.pictures) > 0 || len(l.rules) > 0 {
+			return j
+		}
+	}
+	return 0
 }
 
 // fill lays lines down from start until one does not fit, returning the first that does not and
