@@ -334,12 +334,12 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 		choices := slices.Concat(Fonts, fontFamilies(p.Fonts))
 		errs = append(errs, doc.at("$.print.font", fmt.Sprintf("unknown font %q; choose one of %s (or put its TrueType files in %s/)", p.Print.Font, strings.Join(choices, ", "), FontDir)))
 	}
-	switch x := p.Print.PDFXStandard(); x {
-	case PDFX1a, PDFXNone:
-	case "x4", "x3":
-		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q is not made yet; choose x1a (what IngramSpark and KDP take) or none", p.Print.PDFX)))
+	switch x := p.Print.PDFXStandard(); {
+	case slices.Contains(PDFXStandards, x):
+	case x == "x3":
+		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q is not made; choose x1a (what IngramSpark and KDP take), x4 or none", p.Print.PDFX)))
 	default:
-		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a or none", p.Print.PDFX)))
+		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a, x4 or none", p.Print.PDFX)))
 	}
 	if pc := p.Print.PriceCode; pc != "" && (len(pc) != 5 || strings.Trim(pc, "0123456789") != "") {
 		errs = append(errs, doc.at("$.print.price_code", fmt.Sprintf("price code %q: five digits, a currency and the price (51995 is $19.95; 90000 none)", pc)))

@@ -165,7 +165,7 @@ func TestOpenErrors(t *testing.T) {
 		{"unknown font", map[string]string{"anthology.yaml": "title: X\ncontents: []\nprint:\n  font: Comic Sans\n"},
 			`anthology\.yaml:4:9: unknown font "Comic Sans"; choose one of charis, caladea`},
 		{"unknown pdfx", map[string]string{"anthology.yaml": "title: X\ncontents: []\nprint:\n  pdfx: x9\n"},
-			`anthology\.yaml:4:9: pdfx "x9": choose x1a or none`},
+			`anthology\.yaml:4:9: pdfx "x9": choose x1a, x4 or none`},
 		{"bad price code", map[string]string{"anthology.yaml": "title: X\ncontents: []\nprint:\n  price_code: 19.95\n"},
 			`anthology\.yaml:4:15: price code "19.95": five digits`},
 		{"bad status", map[string]string{"anthology.yaml": "title: X\ncontents: [a]\n", "essays/a.md": "---\ntitle: A\nstatus: done\n---\n"},

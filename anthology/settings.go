@@ -31,8 +31,12 @@ const (
 // PDF/X standards the print edition can meet.
 const (
 	PDFX1a   = "x1a"
+	PDFX4    = "x4"
 	PDFXNone = "none"
 )
+
+// PDFXStandards are the print.pdfx choices, the default first.
+var PDFXStandards = []string{PDFX1a, PDFX4, PDFXNone}
 
 // PDFXStandard returns the print edition's PDF/X standard, PDF/X-1a when unset.
 func (s PrintSettings) PDFXStandard() string {

@@ -629,6 +629,8 @@ func (e *Editor) showSettings() {
 	}})
 	paper := f.choice(anthology.Papers, func() string { return ps().PaperKind() },
 		func(v string) { e.sess.EditPrint("paper", func(p *anthology.PrintSettings) { p.Paper = v }) })
+	pdfx := f.choice(anthology.PDFXStandards, func() string { return ps().PDFXStandard() },
+		func(v string) { e.sess.EditPrint("PDF/X", func(p *anthology.PrintSettings) { p.PDFX = v }) })
 	recto := f.check("Start every part and essay on a right-hand page", func() bool { return ps().RectoOpeners },
 		func(v bool) {
 			e.sess.EditPrint("recto openers", func(p *anthology.PrintSettings) { p.RectoOpeners = v })
@@ -646,6 +648,7 @@ func (e *Editor) showSettings() {
 			widget.NewFormItem("Font", font),
 			widget.NewFormItem("Font size (pt)", size),
 			widget.NewFormItem("Paper", paper),
+			widget.NewFormItem("PDF/X", pdfx),
 		),
 		recto, drop, bleed, errLabel,
 		heading("EPUB edition"), embed,

@@ -1,7 +1,10 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -53,6 +56,7 @@ func TestPrintPDFIsPDFX(t *testing.T) {
 		{"recto openers, drop caps, bleed", buildWith(t, func(p *anthology.Project) {
 			p.Print.RectoOpeners, p.Print.DropCaps, p.Print.Bleed = true, true, true
 		})},
+		{"PDF/X-4", buildWith(t, func(p *anthology.Project) { p.Print.PDFX = anthology.PDFX4 })},
 	}
 	ingram := anthology.Printers[slices.IndexFunc(anthology.Printers, func(p anthology.Printer) bool { return p.Key == "ingramspark" })]
 	for _, v := range variants {
@@ -71,6 +75,28 @@ func TestPrintPDFIsPDFX(t *testing.T) {
 		if check, err := qa.Tool(t, "qpdf", "--check", v.pdf); err != nil || !strings.Contains(check, "No syntax or stream encoding errors found") {
 			t.Errorf("%s: qpdf --check: %v\n%s", v.name, err, check)
 		}
+	}
+	// PDF/X-4: a PDF 1.6 file with the version in its XMP, and its identifiers; the preflight
+	// refuses one that claims X-4 in an older file.
+	x4 := variants[len(variants)-1].pdf
+	data, err := os.ReadFile(x4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-1.6")) {
+		t.Errorf("the PDF/X-4 file starts %q", data[:8])
+	}
+	if meta, _ := qa.Tool(t, "pdfinfo", "-meta", x4); !strings.Contains(meta, "<pdfxid:GTS_PDFXVersion>PDF/X-4<") || !strings.Contains(meta, "<xmpMM:RenditionClass>default<") ||
+		strings.Contains(meta, "GTS_PDFXConformance") {
+		t.Errorf("the PDF/X-4 file's XMP:\n%s", meta)
+	}
+	old := filepath.Join(t.TempDir(), "old.pdf")
+	if err := os.WriteFile(old, bytes.Replace(data, []byte("%PDF-1.6"), []byte("%PDF-1.3"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if vs, err := validate.Preflight(context.Background(), old, validate.PreflightOptions{Printer: ingram, Paper: "cream"}); err != nil ||
+		!slices.ContainsFunc(vs, func(v validate.Violation) bool { return strings.Contains(v.Msg, "PDF 1.6") }) {
+		t.Errorf("the preflight of a PDF/X-4 claim in a PDF 1.3 file: %v %v", vs, err)
 	}
 	fonts, _ := qa.Tool(t, "pdffonts", res.Files[1])
 	if !strings.Contains(fonts, "+CharisSIL ") || !strings.Contains(fonts, "+CharisSIL-Italic ") {

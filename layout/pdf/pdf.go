@@ -92,9 +92,10 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	pdf.SetCreator("Anthology", true)
 	pdf.SetProducer("Anthology (fpdf)", true)
 	pdf.SetLang(ed.Language)
-	pdfx := flavour == Print && ed.Print.PDFXStandard() == anthology.PDFX1a
+	standard := ed.Print.PDFXStandard()
+	pdfx := flavour == Print && standard != anthology.PDFXNone
 	if pdfx {
-		pdf.SetXmpMetadata(xmpPacket(ed, stamp))
+		pdf.SetXmpMetadata(xmpFor(ed, stamp, standard))
 	}
 	if flavour == Screen {
 		pdf.SetDisplayMode("fullpage", "TwoPageRight")
@@ -214,7 +215,14 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	if err := pdf.Output(&raw); err != nil {
 		return err
 	}
-	out, err := finish(raw.Bytes(), faces, pdfx)
+	kind := plainPDF
+	switch {
+	case pdfx && standard == anthology.PDFX4:
+		kind = grayX4
+	case pdfx:
+		kind = grayX1a
+	}
+	out, err := finishAs(raw.Bytes(), faces, kind)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
@@ -36,10 +37,33 @@ import (
 const (
 	pdfxVersion     = "PDF/X-1:2001"
 	pdfxConformance = "PDF/X-1a:2001"
+	// PDF/X-4 (ISO 15930-7:2010), for printers that take it: PDF 1.6, no conformance key,
+	// XMP with the document's identifiers, version and rendition class.
+	pdfx4Version = "PDF/X-4"
 )
 
-// xmpPacket is the document's XMP metadata, the same facts as its Info dictionary.
+// xmpPacket is the XMP metadata of a PDF/X-1a file.
 func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
+	return xmpFor(ed, stamp, anthology.PDFX1a)
+}
+
+// xmpFor is the document's XMP metadata for a PDF/X standard (anthology.PDFX1a or PDFX4),
+// the same facts as its Info dictionary.
+func xmpFor(ed *layout.Edition, stamp time.Time, standard string) []byte {
+	version := `<pdfx:GTS_PDFXVersion>` + pdfxVersion + `</pdfx:GTS_PDFXVersion>
+<pdfx:GTS_PDFXConformance>` + pdfxConformance + `</pdfx:GTS_PDFXConformance>
+<pdfxid:GTS_PDFXVersion>` + pdfxVersion + `</pdfxid:GTS_PDFXVersion>`
+	if standard == anthology.PDFX4 {
+		// The identifiers are derived from the book and the moment it was made: the same
+		// project gives the same file.
+		h := sha256.Sum256([]byte(ed.Identifier + "\x00" + ed.Title + "\x00" + stamp.UTC().Format(time.RFC3339)))
+		uuid := fmt.Sprintf("uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+		version = `<pdfxid:GTS_PDFXVersion>` + pdfx4Version + `</pdfxid:GTS_PDFXVersion>
+<xmpMM:DocumentID>` + uuid + `</xmpMM:DocumentID>
+<xmpMM:InstanceID>` + uuid + `</xmpMM:InstanceID>
+<xmpMM:VersionID>1</xmpMM:VersionID>
+<xmpMM:RenditionClass>default</xmpMM:RenditionClass>`
+	}
 	date := stamp.UTC().Format("2006-01-02T15:04:05Z")
 	esc := html.EscapeString
 	creators := ""
@@ -49,7 +73,7 @@ func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
 	return []byte(`<?xpacket begin="` + "\ufeff" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(ed.Title) + `</rdf:li></rdf:Alt></dc:title>
 ` + creators + `
@@ -59,9 +83,7 @@ func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
 <xmp:CreatorTool>Anthology</xmp:CreatorTool>
 <pdf:Producer>Anthology (fpdf)</pdf:Producer>
 <pdf:Trapped>False</pdf:Trapped>
-<pdfx:GTS_PDFXVersion>` + pdfxVersion + `</pdfx:GTS_PDFXVersion>
-<pdfx:GTS_PDFXConformance>` + pdfxConformance + `</pdfx:GTS_PDFXConformance>
-<pdfxid:GTS_PDFXVersion>` + pdfxVersion + `</pdfxid:GTS_PDFXVersion>
+` + version + `
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
@@ -126,6 +148,7 @@ const (
 	plainPDF finishKind = iota // only the ToUnicode tables
 	grayX1a                    // PDF/X-1a, the grey output profile (an interior)
 	cmykX1a                    // PDF/X-1a in CMYK (a cover)
+	grayX4                     // PDF/X-4, the grey output profile (an interior)
 )
 
 func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
@@ -211,6 +234,10 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 		switch o.num {
 		case refs["Info"]:
 			d = infoDateRE.ReplaceAll(d, []byte("(D:${1}Z)"))
+			if kind == grayX4 {
+				d = insertBeforeDictEnd(d, "/GTS_PDFXVersion ("+pdfx4Version+")\n/Trapped /False\n")
+				break
+			}
 			d = insertBeforeDictEnd(d, "/GTS_PDFXVersion ("+pdfxVersion+")\n/GTS_PDFXConformance ("+pdfxConformance+")\n/Trapped /False\n")
 		case refs["Root"]:
 			if kind == cmykX1a {
@@ -258,6 +285,11 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 
 	var out bytes.Buffer
 	out.Grow(len(src) + 4096)
+	if kind == grayX4 {
+		// PDF/X-4 is a PDF 1.6 file; fpdf wrote an older header line of the same length.
+		header = bytes.Replace(header, []byte("%PDF-1.3"), []byte("%PDF-1.6"), 1)
+		header = bytes.Replace(header, []byte("%PDF-1.4"), []byte("%PDF-1.6"), 1)
+	}
 	out.Write(header)
 	offsets := make([]int, count)
 	for _, o := range objs {
@@ -265,7 +297,7 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 		out.Write(o.data)
 	}
 	size := count
-	if kind == grayX1a {
+	if kind == grayX1a || kind == grayX4 {
 		profile := grayOutputProfile()
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))

@@ -92,6 +92,21 @@ func Preflight(ctx context.Context, pdf string, o PreflightOptions) ([]Violation
 	if root["/Metadata"] == nil {
 		add(0, "pdfx", "no XMP metadata")
 	}
+	// PDF/X-4 (ISO 15930-7) is a PDF 1.6 file whose XMP names the version and carries the
+	// document's identifiers, version and rendition class.
+	if v, _ := info["/GTS_PDFXVersion"].(string); strings.HasPrefix(v, "u:PDF/X-4") || strings.HasPrefix(v, "PDF/X-4") {
+		if pv := pdfVersion(js); pv < "1.6" {
+			add(0, "pdfx", "a PDF/X-4 file must be PDF 1.6 or later, not %s", pv)
+		}
+		if ref, _ := root["/Metadata"].(string); ref != "" {
+			xmp, err := Tool(ctx, "qpdf", "--show-object="+strings.Fields(ref)[0], "--filtered-stream-data", pdf)
+			for _, key := range []string{"pdfxid:GTS_PDFXVersion>PDF/X-4", "xmpMM:DocumentID>", "xmpMM:VersionID>", "xmpMM:RenditionClass>"} {
+				if err != nil || !strings.Contains(xmp, key) {
+					add(0, "pdfx", "the XMP metadata of a PDF/X-4 file lacks %s", strings.TrimSuffix(key, ">"))
+				}
+			}
+		}
+	}
 	tagged := regexp.MustCompile(`^/[A-Z]{6}\+`)
 	rgb, masks := 0, 0
 	var untagged []string
@@ -267,6 +282,21 @@ func Preflight(ctx context.Context, pdf string, o PreflightOptions) ([]Violation
 
 // qpdfObjects reads qpdf's JSON (version 2): every object's value by "obj:N 0 R", the trailer
 // by "trailer"; a stream stands for its dictionary.
+// pdfVersion is the PDF version qpdf's JSON reports ("1.6"), "" when it says none.
+func pdfVersion(js string) string {
+	var doc struct {
+		Qpdf []json.RawMessage `json:"qpdf"`
+	}
+	if json.Unmarshal([]byte(js), &doc) != nil || len(doc.Qpdf) == 0 {
+		return ""
+	}
+	var head struct {
+		PDFVersion string `json:"pdfversion"`
+	}
+	_ = json.Unmarshal(doc.Qpdf[0], &head)
+	return head.PDFVersion
+}
+
 func qpdfObjects(js string) (map[string]any, error) {
 	var doc struct {
 		Qpdf []json.RawMessage `json:"qpdf"`
