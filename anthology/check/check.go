@@ -404,12 +404,20 @@ func (c *checker) image(e *anthology.Essay, f *text.Figure) {
 // font draws (fallback) and those no bundled font draws (missing).
 func (c *checker) coverage(texts ...string) (fallback, missing []rune) {
 	seen := map[rune]bool{}
+	var seenASCII [128]bool // most characters of a book: no map for them
 	for _, s := range texts {
 		for _, r := range s {
-			if seen[r] || r < 0x20 || r == '\u00a0' || r == '\u00ad' || r == '\u200b' {
-				continue
+			if r < 0x80 {
+				if seenASCII[r] || r < 0x20 {
+					continue
+				}
+				seenASCII[r] = true
+			} else {
+				if seen[r] || r == '\u00a0' || r == '\u00ad' || r == '\u200b' {
+					continue
+				}
+				seen[r] = true
 			}
-			seen[r] = true
 			inFont, inAny := c.o.Glyphs(r)
 			inAny = inAny || strings.ContainsRune(assets.DotMarks, r) // set from full stops
 			switch {

@@ -344,7 +344,13 @@ func CountWords(s string) int {
 	n := 0
 	inWord, hasAlnum := false, false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u2014' { // an em dash joins two words without spaces
+		var space bool
+		if r < 0x80 {
+			space = asciiSpace[r] // prose is almost all ASCII: no table lookup by range
+		} else {
+			space = unicode.IsSpace(r) || r == '\u2014' // an em dash joins two words without spaces
+		}
+		if space {
 			if inWord && hasAlnum {
 				n++
 			}
@@ -352,7 +358,7 @@ func CountWords(s string) int {
 			continue
 		}
 		inWord = true
-		if isAlnum(r) {
+		if !hasAlnum && (r < 0x80 && asciiAlnum[r] || r >= 0x80 && isAlnum(r)) {
 			hasAlnum = true
 		}
 	}
@@ -363,6 +369,14 @@ func CountWords(s string) int {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiSpace and asciiAlnum answer unicode.IsSpace and isAlnum for ASCII by table.
+var asciiSpace, asciiAlnum = func() (sp, al [128]bool) {
+	for r := rune(0); r < 128; r++ {
+		sp[r], al[r] = unicode.IsSpace(r), isAlnum(r)
+	}
+	return sp, al
+}()
 
 // Walk calls fn for every inline in blocks, depth first, in reading order, including the
 // content of nested inlines (the Emphasis itself, then its Text).
