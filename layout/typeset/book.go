@@ -185,6 +185,9 @@ type Page struct {
 
 	bottom float64 // baseline of the last line of text (flowed pages)
 	last   bool    // the last page of its section
+	// heads is how many of Texts, at their head, are the running head and folio (finishPage):
+	// the rest is what a page cache keeps.
+	heads int
 }
 
 // Position is a place in a section's body: the top-level block and the character inside it.

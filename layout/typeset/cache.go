@@ -145,7 +145,7 @@ func (s *setter) bookKey() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// record keeps the pages p just made for sec (pages[from:]) in the cache.
+// record keeps the pages p just made and finished for sec (pages[from:]) in the cache.
 func (p *paginator) record(key string, gal *galley, from int, report Report) {
 	c := p.s.o.Cache
 	e := c.get(key)
@@ -158,22 +158,34 @@ func (p *paginator) record(key string, gal *galley, from int, report Report) {
 		e.notices = slices.Clone(p.s.notices[gal.sec.ID])
 		p.s.missingMu.Unlock()
 	}
-	cp := &cachedPages{report: report}
-	for _, pg := range p.book.Pages[from:] {
+	c.put(key, withPages(e, from%2, cachedFrom(p.book.Pages[from:], report)))
+}
+
+// cachedFrom keeps finished pages as the cache holds them: without their running heads and
+// folios. The texts are the pages' own, shared (the page's array after its head's texts,
+// clipped so that no append can write into it): a cached book costs no second copy of its
+// millions of words.
+func cachedFrom(pages []*Page, report Report) *cachedPages {
+	cp := &cachedPages{report: report, pages: make([]cachedPage, 0, len(pages))}
+	for _, pg := range pages {
 		cp.pages = append(cp.pages, cachedPage{opener: pg.Opener, folio: pg.Folio, last: pg.last,
-			texts: slices.Clip(pg.Texts), rules: slices.Clip(pg.Rules), links: slices.Clip(pg.Links),
+			texts: slices.Clip(pg.Texts[pg.heads:]), rules: slices.Clip(pg.Rules), links: slices.Clip(pg.Links),
 			anchors: slices.Clip(pg.Anchors), pictures: slices.Clip(pg.Pictures), start: pg.Start, bottom: pg.bottom})
 	}
-	// A new entry each time, never one changed in place: a setting being cancelled may still
-	// be reading the old one.
+	return cp
+}
+
+// withPages is e with the pages for one parity replaced: a new entry each time, never one
+// changed in place, as a setting being cancelled may still be reading the old one.
+func withPages(e *cachedSection, parity int, cp *cachedPages) *cachedSection {
 	e2 := *e
-	e2.parity[from%2] = cp
-	c.put(key, &e2)
+	e2.parity[parity] = cp
+	return &e2
 }
 
 // replay adds an essay's cached pages to the book, numbered where they now fall, with their
 // running heads and folios.
-func (p *paginator) replay(sec *layout.Section, e *cachedSection, cp *cachedPages) {
+func (p *paginator) replay(key string, sec *layout.Section, e *cachedSection, cp *cachedPages) {
 	p.book.Report = p.book.Report.add(cp.report)
 	p.s.missingMu.Lock()
 	for _, r := range e.missing {
@@ -189,10 +201,14 @@ func (p *paginator) replay(sec *layout.Section, e *cachedSection, cp *cachedPage
 		p.s.notice(sec, n)
 	}
 	heads := pageHeads{verso: e.headVerso, recto: e.headRecto}
+	from := len(p.book.Pages)
 	for _, c := range cp.pages {
 		pg := p.newPage(sec)
 		pg.Opener, pg.Folio, pg.last, pg.Start, pg.bottom = c.opener, c.folio, c.last, c.start, c.bottom
 		pg.Texts, pg.Rules, pg.Links, pg.Anchors, pg.Pictures = c.texts, c.rules, c.links, c.anchors, c.pictures
 		p.finishPage(pg, heads)
 	}
+	// The entry now shares the new pages' texts, so that the previous book (which the
+	// entry's texts were part of) can go.
+	p.s.o.Cache.put(key, withPages(e, from%2, cachedFrom(p.book.Pages[from:], cp.report)))
 }

@@ -120,7 +120,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		}
 		b.Starts[sec.ID] = len(b.Pages)
 		if cached != nil && cached.parity[len(b.Pages)%2] != nil {
-			p.replay(sec, cached, cached.parity[len(b.Pages)%2])
+			p.replay(keys[i], sec, cached, cached.parity[len(b.Pages)%2])
 			s.o.Cache.count(true)
 		} else {
 			if gal == nil { // cached, but for the other side of the spread
@@ -138,8 +138,8 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 				pages := p.flow(gal)
 				own := b.Report
 				b.Report = before.add(own)
-				p.record(keys[i], gal, from, own)
 				p.finish(gal, pages)
+				p.record(keys[i], gal, from, own)
 				s.o.Cache.count(false)
 			default:
 				p.finish(gal, p.flow(gal))
@@ -328,6 +328,7 @@ func (p *paginator) finishPage(pg *Page, heads pageHeads) {
 	// text of the page then runs on from the last page's (a word broken across the turn
 	// reads whole when the text is extracted).
 	pg.Texts = append(append(make([]Text, 0, len(pg.Texts)), pg.Texts[body:]...), pg.Texts[:body]...)
+	pg.heads = len(pg.Texts) - body
 }
 
 // balance levels a spread whose pages end on different lines: it looks for the fullest pair
