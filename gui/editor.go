@@ -166,11 +166,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 		e.outline.filter = strings.TrimSpace(v)
 		e.outline.rebuild()
 		e.keepSelection()
-		if e.outline.filter == "" {
-			e.batchStatus.Disable()
-		} else {
-			e.batchStatus.Enable()
-		}
+		e.updateBatch()
 	}
 	e.batchStatus = widget.NewButton("Status…", e.batchStatusDialog)
 	e.batchStatus.Importance = widget.LowImportance
@@ -424,8 +420,17 @@ func (e *Editor) MoveSelected(delta int) {
 	}
 }
 
-// MoveSelectedToPart moves the selected essay to the end of part i.
+// MoveSelectedToPart moves the selected essay, or the essays selected together (in the order
+// of the book, as one step of Undo), to the end of part i.
 func (e *Editor) MoveSelectedToPart(i int) {
+	if marked := e.outline.markedEssays(); len(marked) > 1 {
+		var ids []string
+		for _, es := range marked {
+			ids = append(ids, es.ID)
+		}
+		e.report(e.sess.MoveEssaysToPart(ids, i))
+		return
+	}
 	if e.selected.kind != rowEssay {
 		return
 	}
@@ -434,9 +439,23 @@ func (e *Editor) MoveSelectedToPart(i int) {
 	e.SelectEssay(id)
 }
 
+// updateBatch enables Status… when there is something for it to act on: essays selected
+// together, or a filter.
+func (e *Editor) updateBatch() {
+	if e.batchStatus == nil {
+		return
+	}
+	if e.outline.filter != "" || len(e.outline.markedEssays()) > 1 {
+		e.batchStatus.Enable()
+	} else {
+		e.batchStatus.Disable()
+	}
+}
+
 func (e *Editor) moveToPartDialog() {
-	if e.selected.kind != rowEssay {
-		dialog.ShowInformation("Move to Part", "Select an essay in the outline first.", e.win)
+	marked := e.outline.markedEssays()
+	if e.selected.kind != rowEssay && len(marked) == 0 {
+		dialog.ShowInformation("Move to Part", "Select an essay in the outline first (Ctrl+click or Shift+click for several).", e.win)
 		return
 	}
 	p := e.project()
@@ -448,7 +467,11 @@ func (e *Editor) moveToPartDialog() {
 	if i, _ := p.Position(e.selected.id); i >= 0 {
 		choice.SetSelected(names[i])
 	}
-	dialog.ShowCustomConfirm("Move to Part", "Move", "Cancel", choice, func(ok bool) {
+	var content fyne.CanvasObject = choice
+	if len(marked) > 1 {
+		content = container.NewVBox(widget.NewLabel(fmt.Sprintf("Move the %d essays selected to:", len(marked))), choice)
+	}
+	dialog.ShowCustomConfirm("Move to Part", "Move", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -460,15 +483,16 @@ func (e *Editor) moveToPartDialog() {
 	}, e.win)
 }
 
-// batchStatusDialog sets the status of every essay the filtered outline shows, as one step.
+// batchStatusDialog sets the status of every essay selected (several, Ctrl+ or Shift+click)
+// or else every essay the filtered outline shows, as one step.
 func (e *Editor) batchStatusDialog() {
-	shown := e.outline.shownEssays()
+	shown, which := e.batchEssays()
 	if len(shown) == 0 {
 		return
 	}
 	choice := widget.NewRadioGroup(statusChoices(), nil)
 	choice.SetSelected(statusLabel(anthology.StatusDraft))
-	msg := widget.NewLabel(fmt.Sprintf("Set the status of the %s shown to:", plural(len(shown), "essay")))
+	msg := widget.NewLabel(fmt.Sprintf("Set the status of the %s %s to:", plural(len(shown), "essay"), which))
 	dialog.ShowCustomConfirm("Set Status", "Set", "Cancel", container.NewVBox(msg, choice), func(ok bool) {
 		if ok {
 			e.SetStatusOfShown(statusFromLabel(choice.Selected))
@@ -476,9 +500,19 @@ func (e *Editor) batchStatusDialog() {
 	}, e.win)
 }
 
-// SetStatusOfShown gives every essay the outline shows the status st, as one step of Undo.
+// batchEssays are the essays a batch change acts on: those selected together in the outline,
+// or when fewer than two are, those it shows; which says which ("selected", "shown").
+func (e *Editor) batchEssays() ([]*anthology.Essay, string) {
+	if marked := e.outline.markedEssays(); len(marked) > 1 {
+		return marked, "selected"
+	}
+	return e.outline.shownEssays(), "shown"
+}
+
+// SetStatusOfShown gives every essay selected together in the outline, or else every essay it
+// shows, the status st, as one step of Undo.
 func (e *Editor) SetStatusOfShown(st anthology.Status) {
-	shown := e.outline.shownEssays()
+	shown, _ := e.batchEssays()
 	e.sess.EditEssays(fmt.Sprintf("Set the status of %s to %s", plural(len(shown), "essay"), statusLabel(st)), shown,
 		func(m *anthology.EssayMeta) { m.Status = st })
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,10 +75,19 @@ type outline struct {
 	// filter shows only the essays whose title, authors or status hold it (any case); parts
 	// without such essays are left out. Rows do not move by drag while it is set.
 	filter string
+	// marked are the essays of a multiple selection (Ctrl+click adds or takes away one,
+	// Shift+click the essays between the last one clicked and this), which Status… and Move
+	// to Part… act on; anchor is the row a Shift+click counts from. mods are the modifier
+	// keys of the last press on a row, read when the list selects it.
+	marked map[string]bool
+	anchor int
+	mods   fyne.KeyModifier
+	// chosen is the essay the editor chose last ("" for none, or a row that is no essay).
+	chosen string
 }
 
 func newOutline(e *Editor) *outline {
-	o := &outline{e: e, folded: map[*anthology.Part]bool{}, visible: map[*rowWidget]int{}, drop: -1, selected: -1}
+	o := &outline{e: e, folded: map[*anthology.Part]bool{}, visible: map[*rowWidget]int{}, drop: -1, selected: -1, marked: map[string]bool{}, anchor: -1}
 	o.list = widget.NewList(
 		func() int { return len(o.rows) },
 		func() fyne.CanvasObject { return newRowWidget(o) },
@@ -86,6 +96,13 @@ func newOutline(e *Editor) *outline {
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.selected = id
 		if id >= 0 && id < len(o.rows) && !o.quiet {
+			// The list has unselected the row before (OnUnselected): the last row chosen
+			// is kept apart for a Ctrl+click.
+			o.mark(o.chosen, id)
+			o.chosen = ""
+			if o.rows[id].kind == rowEssay {
+				o.chosen = o.rows[id].id
+			}
 			e.selectRow(o.rows[id])
 		}
 	}
@@ -212,6 +229,11 @@ func (o *outline) update(id widget.ListItemID, w *rowWidget) {
 	p := e.project()
 	w.badge.Hide()
 	w.info.SetText("")
+	if r.kind == rowEssay && o.marked[r.id] {
+		w.markBG.Show()
+	} else {
+		w.markBG.Hide()
+	}
 	w.marker.Hide()
 	w.markerBelow.Hide()
 	if o.drop == id {
@@ -405,8 +427,10 @@ type rowWidget struct {
 	// widths of its texts); shape is what it was last laid out for.
 	line  *fyne.Container
 	shape rowShape
-	// marker and markerBelow show where a dragged row would land.
+	// marker and markerBelow show where a dragged row would land; markBG that the row is one
+	// of a multiple selection.
 	marker, markerBelow *canvas.Rectangle
+	markBG              *canvas.Rectangle
 
 	dragging bool
 }
@@ -435,8 +459,67 @@ func newRowWidget(o *outline) *rowWidget {
 	w.markerBelow = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	w.markerBelow.SetMinSize(fyne.NewSize(0, 3))
 	w.markerBelow.Hide()
+	w.markBG = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+	w.markBG.Hide()
 	w.ExtendBaseWidget(w)
 	return w
+}
+
+// MouseDown notes the modifier keys of a press on the row: the list selects the row after,
+// and the outline reads them then (see mark).
+func (w *rowWidget) MouseDown(ev *desktop.MouseEvent) { w.o.mods = ev.Modifier }
+
+// MouseUp is part of desktop.Mouseable.
+func (w *rowWidget) MouseUp(*desktop.MouseEvent) {}
+
+// mark updates the multiple selection as row id is selected, after essay prev: a plain click clears
+// it; Ctrl (Cmd on a Mac) adds or takes away the essay, and the one selected before; Shift marks
+// the essays from the anchor to it.
+func (o *outline) mark(prev string, id int) {
+	mods := o.mods
+	o.mods = 0
+	essay := func(i int) (string, bool) {
+		if i >= 0 && i < len(o.rows) && o.rows[i].kind == rowEssay {
+			return o.rows[i].id, true
+		}
+		return "", false
+	}
+	cur, isEssay := essay(id)
+	switch {
+	case mods&fyne.KeyModifierShift != 0 && isEssay && o.anchor >= 0:
+		clear(o.marked)
+		for i := min(o.anchor, id); i <= max(o.anchor, id); i++ {
+			if k, ok := essay(i); ok {
+				o.marked[k] = true
+			}
+		}
+	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 && isEssay:
+		if prev != "" && len(o.marked) == 0 {
+			o.marked[prev] = true
+		}
+		if o.marked[cur] {
+			delete(o.marked, cur)
+		} else {
+			o.marked[cur] = true
+		}
+		o.anchor = id
+	default:
+		clear(o.marked)
+		o.anchor = id
+	}
+	o.list.Refresh()
+	o.e.updateBatch()
+}
+
+// markedEssays are the essays of the multiple selection, in the order of the book.
+func (o *outline) markedEssays() []*anthology.Essay {
+	var out []*anthology.Essay
+	for _, es := range o.e.project().Essays() {
+		if o.marked[es.ID] {
+			out = append(out, es)
+		}
+	}
+	return out
 }
 
 // rowShape is what decides a row's layout.
@@ -466,7 +549,7 @@ func (w *rowWidget) CreateRenderer() fyne.WidgetRenderer {
 	right := container.NewHBox(w.info, container.NewCenter(w.badge), gap)
 	line := container.NewBorder(nil, nil, left, right, w.title)
 	w.line = line
-	return widget.NewSimpleRenderer(container.NewBorder(w.marker, w.markerBelow, nil, nil, line))
+	return widget.NewSimpleRenderer(container.NewStack(w.markBG, container.NewBorder(w.marker, w.markerBelow, nil, nil, line)))
 }
 
 // setBadge shows an essay's status as a coloured tag.

@@ -112,6 +112,37 @@ func (s *Session) MoveEssayToPart(id string, to int) error {
 	return s.MoveEssay(id, to, 0)
 }
 
+// MoveEssaysToPart moves essays, in the order the book has them, to the end of part to, as
+// one step of Undo.
+func (s *Session) MoveEssaysToPart(ids []string, to int) error {
+	if to < 0 || to >= len(s.p.Parts) {
+		return fmt.Errorf("no part %d", to+1)
+	}
+	for _, id := range ids {
+		if _, err := s.essay(id); err != nil {
+			return err
+		}
+	}
+	inOrder := slices.Clone(ids)
+	slices.SortStableFunc(inOrder, func(a, b string) int {
+		ai, aj := s.p.Position(a)
+		bi, bj := s.p.Position(b)
+		if ai != bi {
+			return ai - bi
+		}
+		return aj - bj
+	})
+	label := fmt.Sprintf("Move %d essays to %s", len(ids), quote(s.p.Parts[to].Title))
+	return s.structural(label, nil, func() error {
+		for _, id := range inOrder {
+			if err := s.p.MoveEssay(id, to, len(s.p.Parts[to].Essays)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // RemoveEssay takes essay id out of the contents; its file stays in the project folder.
 func (s *Session) RemoveEssay(id string) error {
 	e, err := s.essay(id)
