@@ -341,6 +341,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	default:
 		errs = append(errs, doc.at("$.print.pdfx", fmt.Sprintf("pdfx %q: choose x1a, x4 or none", p.Print.PDFX)))
 	}
+	if n := p.Print.NotePlace(); !slices.Contains(NotePlaces, n) {
+		errs = append(errs, doc.at("$.print.notes", fmt.Sprintf("notes %q: choose %s", p.Print.Notes, strings.Join(NotePlaces, " or "))))
+	}
 	if pc := p.Print.PriceCode; pc != "" && (len(pc) != 5 || strings.Trim(pc, "0123456789") != "") {
 		errs = append(errs, doc.at("$.print.price_code", fmt.Sprintf("price code %q: five digits, a currency and the price (51995 is $19.95; 90000 none)", pc)))
 	}

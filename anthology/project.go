@@ -373,6 +373,10 @@ type PrintSettings struct {
 	RectoOpeners bool `yaml:"recto_openers,omitempty"`
 	// DropCaps sets the first letter of each essay as a two-line initial.
 	DropCaps bool `yaml:"drop_caps,omitempty"`
+	// Notes is where the print edition sets an essay's notes: "essay-end" (the default,
+	// after its text) or "foot" (at the foot of the page of each reference). The EPUB's
+	// notes are pop-up asides either way.
+	Notes string `yaml:"notes,omitempty"`
 	// Bleed adds 0.125 in of bleed on the outer edges.
 	Bleed bool `yaml:"bleed,omitempty"`
 	// Paper is the interior paper, "white" or "cream": it decides the spine's width.

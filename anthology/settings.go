@@ -35,6 +35,23 @@ const (
 	PDFXNone = "none"
 )
 
+// Where the print edition sets notes (print.notes), the default first.
+const (
+	NotesEssayEnd = "essay-end"
+	NotesFoot     = "foot"
+)
+
+// NotePlaces are the print.notes choices, the default first.
+var NotePlaces = []string{NotesEssayEnd, NotesFoot}
+
+// NotePlace returns where the print edition sets notes, after each essay when unset.
+func (s PrintSettings) NotePlace() string {
+	if s.Notes == "" {
+		return NotesEssayEnd
+	}
+	return strings.ToLower(s.Notes)
+}
+
 // PDFXStandards are the print.pdfx choices, the default first.
 var PDFXStandards = []string{PDFX1a, PDFX4, PDFXNone}
 

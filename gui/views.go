@@ -631,6 +631,8 @@ func (e *Editor) showSettings() {
 		func(v string) { e.sess.EditPrint("paper", func(p *anthology.PrintSettings) { p.Paper = v }) })
 	pdfx := f.choice(anthology.PDFXStandards, func() string { return ps().PDFXStandard() },
 		func(v string) { e.sess.EditPrint("PDF/X", func(p *anthology.PrintSettings) { p.PDFX = v }) })
+	notes := f.choice(anthology.NotePlaces, func() string { return ps().NotePlace() },
+		func(v string) { e.sess.EditPrint("notes", func(p *anthology.PrintSettings) { p.Notes = v }) })
 	recto := f.check("Start every part and essay on a right-hand page", func() bool { return ps().RectoOpeners },
 		func(v bool) {
 			e.sess.EditPrint("recto openers", func(p *anthology.PrintSettings) { p.RectoOpeners = v })
@@ -649,6 +651,7 @@ func (e *Editor) showSettings() {
 			widget.NewFormItem("Font size (pt)", size),
 			widget.NewFormItem("Paper", paper),
 			widget.NewFormItem("PDF/X", pdfx),
+			widget.NewFormItem("Notes", notes),
 		),
 		recto, drop, bleed, errLabel,
 		heading("EPUB edition"), embed,

@@ -32,7 +32,10 @@ type Options struct {
 	// RectoOpeners starts parts and essays on right-hand pages.
 	RectoOpeners bool
 	DropCaps     bool
-	Language     string
+	// FootNotes sets each note at the foot of the page of its reference (print.notes: foot)
+	// instead of after the essay.
+	FootNotes bool
+	Language  string
 	// MinPages lays the book out as if it had at least this many pages when choosing the gutter;
 	// the typesetter finds it itself, by iterating.
 	MinPages int
@@ -55,6 +58,7 @@ func OptionsFor(ed *layout.Edition) Options {
 		BodySize:     ed.Print.BodySize(),
 		RectoOpeners: ed.Print.RectoOpeners,
 		DropCaps:     ed.Print.DropCaps,
+		FootNotes:    ed.Print.NotePlace() == anthology.NotesFoot,
 		Language:     ed.Language,
 		SafeZone:     ed.Print.SafeZone() * 72,
 	}

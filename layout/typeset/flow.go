@@ -73,6 +73,9 @@ type galley struct {
 	rtl                  bool
 	headVerso, headRecto string
 	sink                 float64
+	// footnotes are the lines of each note by its number, when the notes are set at the foot
+	// of the page of their reference (Options.FootNotes); nil otherwise.
+	footnotes map[int][]*gline
 }
 
 // fontSet returns a font set for one galley (styles are cached per galley, so galleys can be
@@ -504,12 +507,16 @@ func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 		bl[0].snap = true
 	}
 	ls = append(ls, bl...)
-	notes := s.notes(fs, sec)
-	for _, l := range notes {
-		// Pages that begin in the notes begin after the body's last block.
-		l.pos = Position{Section: sec.ID, Block: len(sec.Body.Blocks)}
+	if s.o.FootNotes && sec.Body != nil && len(sec.Body.Notes) > 0 {
+		gal.footnotes = s.footNotes(fs, sec)
+	} else {
+		notes := s.notes(fs, sec)
+		for _, l := range notes {
+			// Pages that begin in the notes begin after the body's last block.
+			l.pos = Position{Section: sec.ID, Block: len(sec.Body.Blocks)}
+		}
+		ls = append(ls, notes...)
 	}
-	ls = append(ls, notes...)
 	gal.lines = ls
 	numberParas(ls)
 	return gal
@@ -703,14 +710,52 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	return ls
 }
 
+// footNotes sets each of a section's notes for the foot of a page: its lines by its number.
+func (s *setter) footNotes(fs *fontSet, sec *layout.Section) map[int][]*gline {
+	out := map[int][]*gline{}
+	for _, n := range sec.Body.Notes {
+		ls := s.noteLines(fs, sec, n)
+		for _, l := range ls {
+			l.para = -1 // a note's lines are not the body's paragraphs: no widow rules for them
+		}
+		out[n.Number] = ls // its first line's space parts it from the note before
+	}
+	return out
+}
+
+// noteSize is the size and leading of notes.
+func (s *setter) noteSize() (size, lead float64) {
+	_, small, _ := s.sizes()
+	return small, small * 1.3
+}
+
+// noteLines sets one note: its paragraphs, its number in the margin of its first line.
+func (s *setter) noteLines(fs *fontSet, sec *layout.Section, n *text.Note) []*gline {
+	size, lead := s.noteSize()
+	c := blockCtx{sec: sec, left: size * 1.6, size: size, lead: lead, notes: noteNumber}
+	num := strconv.Itoa(n.Number) + "."
+	ls := s.blockSeq(fs, n.Blocks, c)
+	for _, l := range ls {
+		if l.line == nil {
+			continue
+		}
+		face := fs.body.Face(assets.Regular)
+		l.texts = append(l.texts, Text{X: -l.x, Text: num, Face: face, Size: size})
+		l.anchors = append(l.anchors, noteAnchor(sec.ID, n.Number))
+		break
+	}
+	if len(ls) > 0 {
+		ls[0].space += size * 0.4
+	}
+	return ls
+}
+
 // notes sets a section's footnotes as endnotes after its text.
 func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 	if sec.Body == nil || len(sec.Body.Notes) == 0 {
 		return nil
 	}
 	_, small, _ := s.sizes()
-	size := small * 1.0
-	lead := size * 1.3
 	L := s.g.Leading
 	head := s.lines(fs, plain(s.ed.Words.Notes), paraCfg{size: small, leading: L, smallCaps: true, center: true})
 	for _, l := range head {
@@ -722,24 +767,9 @@ func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 		head[0].rules = append(head[0].rules, Rule{X1: m*0.4 - head[0].x, Y1: -L * 1.2, X2: m*0.6 - head[0].x, Y2: -L * 1.2, Width: 0.4})
 	}
 	out := head
-	c := blockCtx{sec: sec, left: size * 1.6, size: size, lead: lead, notes: noteNumber}
 	for _, n := range sec.Body.Notes {
-		num := strconv.Itoa(n.Number) + "."
-		ls := s.blockSeq(fs, n.Blocks, c)
 		// The note's number stands in the margin of its first line of text.
-		for _, l := range ls {
-			if l.line == nil {
-				continue
-			}
-			face := fs.body.Face(assets.Regular)
-			l.texts = append(l.texts, Text{X: -l.x, Text: num, Face: face, Size: size})
-			l.anchors = append(l.anchors, noteAnchor(sec.ID, n.Number))
-			break
-		}
-		if len(ls) > 0 {
-			ls[0].space += size * 0.4
-		}
-		out = append(out, ls...)
+		out = append(out, s.noteLines(fs, sec, n)...)
 	}
 	return out
 }

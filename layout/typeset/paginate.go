@@ -234,6 +234,9 @@ type span struct {
 // flow cuts a flowed galley into pages: first where each page ends, with facing pages balanced,
 // then the drawing; it returns the pages, which finish then gives their heads and folios.
 func (p *paginator) flow(gal *galley) []*Page {
+	if gal.footnotes != nil {
+		return p.flowFootnotes(gal)
+	}
 	g := p.s.g
 	lines := gal.lines
 	var spans []span

@@ -40,6 +40,8 @@ type fragment struct {
 	at int
 	// level is the fragment's bidi embedding level: odd is right-to-left (see bidi.go).
 	level int8
+	// note is the number of the note whose reference mark the fragment is, 0 for text.
+	note int
 }
 
 // width of s in style st, in points, kerning and tracking included.
@@ -71,6 +73,8 @@ type Line struct {
 	Overfull   bool
 	// At is the rune offset, in the paragraph's plain text, of the line's first character.
 	At int
+	// Notes are the numbers of the notes whose reference marks the line holds, in order.
+	Notes []int
 }
 
 // fontSet resolves styles to faces and finds a face for characters the body font lacks.
@@ -330,11 +334,11 @@ func (pb *paraBuilder) hyphenPenalty(st inlineStyle) item {
 }
 
 // noteRef appends a note's reference mark, raised and smaller, to the current word.
-func (pb *paraBuilder) noteRef(mark string, st inlineStyle) {
+func (pb *paraBuilder) noteRef(mark string, note int, st inlineStyle) {
 	face := pb.fs.body.Face(assets.Regular)
 	style := pb.fs.style(face, st.size*0.65, 0, st.size*0.38, st.link)
 	pb.seal()
-	pb.word = append(pb.word, fragment{text: mark, style: style, at: pb.pos})
+	pb.word = append(pb.word, fragment{text: mark, style: style, at: pb.pos, note: note})
 }
 
 // flushWord turns the collected word into boxes, with hyphenation points and breaks after
@@ -351,6 +355,13 @@ func (pb *paraBuilder) flushWord() {
 }
 
 func (pb *paraBuilder) fragmentItems(fr fragment) {
+	if fr.note > 0 {
+		// A note's reference mark: one box, never broken, that keeps its note's number
+		// (Line.Notes: a note at the foot of the page goes where its mark does).
+		fr.width = fr.style.width(fr.text)
+		pb.items = append(pb.items, item{kind: boxItem, width: fr.width, frags: []fragment{fr}})
+		return
+	}
 	s := fr.text
 	at := fr.at
 	for s != "" {
@@ -470,7 +481,7 @@ func (pb *paraBuilder) inlines(content []text.Inline, st inlineStyle) {
 			if pb.noteMarks != nil {
 				mark = pb.noteMarks(x.Note)
 			}
-			pb.noteRef(mark, st)
+			pb.noteRef(mark, x.Note.Number, st)
 		case *text.LineBreak:
 			pb.flushWord()
 			pb.pos++ // text.Plain writes a line break as a space
@@ -647,6 +658,16 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 			}
 		}
 		line := &Line{Width: lw, At: -1}
+		for i := start; i <= end && i < len(items); i++ {
+			if i == end && items[i].kind != penaltyItem {
+				break
+			}
+			for _, fr := range items[i].frags {
+				if fr.note > 0 {
+					line.Notes = append(line.Notes, fr.note)
+				}
+			}
+		}
 		x := 0.0
 		if !bidiLine(items[start:end]) {
 			// Left to right throughout (nearly every line): each fragment where it falls.
