@@ -615,7 +615,7 @@ func (e *Editor) showSettings() {
 	}
 	font := f.choice(fonts, func() string { return nameOf[strings.ToLower(ps().FontFamily())] },
 		func(v string) { e.sess.EditPrint("font", func(p *anthology.PrintSettings) { p.Font = keyOf[v] }) })
-	size := f.entry("11", text{func() string { return strconv.FormatFloat(ps().BodySize(), 'f', -1, 64) }, func(v string) {
+	size := f.entry(strconv.FormatFloat(anthology.DefaultFontSize, 'f', -1, 64), text{func() string { return strconv.FormatFloat(ps().BodySize(), 'f', -1, 64) }, func(v string) {
 		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if err == nil {
 			err = anthology.CheckFontSize(n)
