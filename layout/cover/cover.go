@@ -45,6 +45,7 @@ var palettes = []palette{
 	{bg: rgb(0x22302b), glow: rgb(0xe8c27a), ink: rgb(0xf4efe1), accent: rgb(0xc9a45c)}, // forest
 	{bg: rgb(0x3a1f24), glow: rgb(0xf0a868), ink: rgb(0xfaeee4), accent: rgb(0xd98f58)}, // oxblood
 	{bg: rgb(0x1f2f3f), glow: rgb(0x9cc7d9), ink: rgb(0xf1f5f7), accent: rgb(0x8fb8c9)}, // harbour
+	{bg: rgb(0xefe6d2), glow: rgb(0xfffaf0), ink: rgb(0x000000), accent: rgb(0x8a2e22)}, // paper and black ink
 }
 
 func rgb(v uint32) color.RGBA { return color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff} }
@@ -70,6 +71,18 @@ func Draw(ed *layout.Edition) (*image.RGBA, error) { return DrawScaled(ed, 1) }
 // DrawScaled draws the cover at scale times its size (Width × Height): the print cover draws
 // it at the size its front panel needs at 300 pixels an inch, not enlarged after.
 func DrawScaled(ed *layout.Edition, scale float64) (*image.RGBA, error) {
+	return drawDesign(ed, scale, nil)
+}
+
+// textSink receives the design's text instead of the image: each run of a line in its face,
+// size (pixels), left end and baseline, letter-spaced by tracking pixels after each letter,
+// in its ink. The print cover sets the front's type as vector text this way, over the
+// design's background drawn without it.
+type textSink func(face *typeset.Face, size, x, y float64, s string, tracking float64, ink color.RGBA)
+
+// drawDesign draws the generated cover at scale; with a sink, its text goes to the sink and
+// not into the image.
+func drawDesign(ed *layout.Edition, scale float64, sink textSink) (*image.RGBA, error) {
 	if scale < 1 {
 		scale = 1
 	}
@@ -95,7 +108,7 @@ func DrawScaled(ed *layout.Edition, scale float64) (*image.RGBA, error) {
 	frame(img, int(px(90)), int(px(6)), pal.accent)
 	frame(img, int(px(120)), int(px(2)), pal.accent)
 
-	c := &canvas{img: img, ink: pal.ink, faces: map[faceSize]font.Face{}}
+	c := &canvas{img: img, ink: pal.ink, faces: map[faceSize]font.Face{}, sink: sink}
 	defer c.close()
 	y := px(620)
 	title := strings.ToUpper(ed.Title)
@@ -199,6 +212,7 @@ type canvas struct {
 	img   *image.RGBA
 	ink   color.RGBA
 	faces map[faceSize]font.Face
+	sink  textSink // when set, text goes here instead of into img
 }
 
 type faceSize struct {
@@ -244,6 +258,11 @@ func (c *canvas) lines(st typeset.TextStyle, size float64, lines []string, y, le
 		x := (float64(c.img.Bounds().Dx()) - lineWidth(set, size, tr)) / 2
 		n := 0
 		for _, run := range set.Runs {
+			if c.sink != nil {
+				c.sink(run.Face, size, x+run.X+tr*size*float64(n), base, run.Text, tr*size, c.ink)
+				n += utf8.RuneCountInString(run.Text)
+				continue
+			}
 			face := c.face(run.Face, size)
 			d := &font.Drawer{Dst: c.img, Src: image.NewUniform(c.ink), Face: face}
 			rx := x + run.X + tr*size*float64(n)

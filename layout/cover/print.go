@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/jpeg"
 	"io"
@@ -103,18 +104,24 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		frontImgX, backX = 0, Bleed+trim.W+spine
 	}
 
-	// Front: the project's image or the generated design, filling the panel and its bleed.
-	front, err := frontImage(ed, (trim.W+Bleed)/72*300, (trim.H+2*Bleed)/72*300)
+	// Front: the project's image or the generated design, filling the panel and its bleed;
+	// the generated design's type is set over it as text, in the book's fonts.
+	fw, fh := trim.W+Bleed, trim.H+2*Bleed
+	front, texts, err := frontImage(ed, fw/72*300, fh/72*300)
 	if err != nil {
 		return rep, err
 	}
-	fw, fh := trim.W+Bleed, trim.H+2*Bleed
+	crop := cropRect(front.Bounds(), fw/fh)
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, cropTo(front, fw/fh), &jpeg.Options{Quality: 92}); err != nil {
+	if err := jpeg.Encode(&buf, subImage(front, crop), &jpeg.Options{Quality: 92}); err != nil {
 		return rep, err
 	}
 	pdf.RegisterImageOptionsReader("front", fpdf.ImageOptions{ImageType: "JPG"}, &buf)
 	pdf.ImageOptions("front", frontImgX, 0, fw, fh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+	k := fw / float64(crop.Dx()) // points a pixel of the design
+	for _, tx := range texts {
+		txt.run(tx.face, tx.size*k, frontImgX+(tx.x-float64(crop.Min.X))*k, (tx.y-float64(crop.Min.Y))*k, tx.text, tx.tracking*k, tx.ink)
+	}
 
 	ink := pal.ink
 	accent := pal.accent
@@ -257,17 +264,49 @@ func (t *pdfText) line(s string, st assets.Style, size float64) (*typeset.Line, 
 	return lines[0], nil
 }
 
+// run draws one run of text in its face at size, its left end at x and its baseline at y,
+// letter-spaced by tracking points after each letter, in ink: black type of 18 pt or more in
+// rich black (layoutpdf.RichBlack), as printers ask for large type, smaller black type in
+// black ink alone, which cannot print out of register.
+func (t *pdfText) run(face *typeset.Face, size, x, y float64, s string, tracking float64, ink color.RGBA) {
+	switch {
+	case ink.R == 0 && ink.G == 0 && ink.B == 0 && size >= RichBlackMinSize:
+		r, g, b := layoutpdf.RichBlack()
+		t.pdf.SetTextColor(r, g, b)
+	default:
+		t.pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+	}
+	name := t.use(face)
+	t.pdf.SetFont(name, styleCode[face.Style], size)
+	if tracking != 0 {
+		t.pdf.RawWriteStr(fmt.Sprintf("%.3f Tc", tracking))
+	}
+	t.pdf.Text(x, y, s)
+	if tracking != 0 {
+		t.pdf.RawWriteStr("0 Tc")
+	}
+}
+
+// RichBlackMinSize is the size from which black type is set in rich black.
+const RichBlackMinSize = 18.0
+
+// use adds a face to the PDF the first time it is drawn with, and returns its name there.
+func (t *pdfText) use(face *typeset.Face) string {
+	name := "face" + face.Family // letters and digits: the PDF/X rewrite reads the names back
+	if !t.added[face] {
+		t.pdf.AddUTF8FontFromBytes(name, styleCode[face.Style], face.Data)
+		t.added[face] = true
+	}
+	return name
+}
+
 // draw draws a set line with its left end at x and its baseline at y.
 func (t *pdfText) draw(l *typeset.Line, x, y float64) {
 	if l == nil {
 		return
 	}
 	for _, r := range l.Runs {
-		name := "face" + r.Face.Family // letters and digits: the PDF/X rewrite reads the names back
-		if !t.added[r.Face] {
-			t.pdf.AddUTF8FontFromBytes(name, styleCode[r.Face.Style], r.Face.Data)
-			t.added[r.Face] = true
-		}
+		name := t.use(r.Face)
 		t.pdf.SetFont(name, styleCode[r.Face.Style], r.Size)
 		t.pdf.Text(x+r.X, y, r.Text)
 	}
@@ -301,28 +340,40 @@ func isEditor(ed *layout.Edition, c *anthology.Contributor) bool {
 	return false
 }
 
-// frontImage is the front cover as an image: the project's, or the generated one.
+// designText is a run of the generated design's type, in the design's pixels (see textSink).
+type designText struct {
+	face                 *typeset.Face
+	size, x, y, tracking float64
+	text                 string
+	ink                  color.RGBA
+}
+
+// frontImage is the front cover as an image: the project's, or the generated design without
+// its type, which comes back as texts to set over it.
 // A generated design is drawn large enough to fill w × h pixels (the panel at 300 ppi) once
 // cropped to the panel's shape.
-func frontImage(ed *layout.Edition, w, h float64) (image.Image, error) {
+func frontImage(ed *layout.Edition, w, h float64) (image.Image, []designText, error) {
 	if ed.Cover != nil {
 		img, _, err := anthology.DecodeImage(ed.Cover)
 		if err != nil {
-			return nil, fmt.Errorf("cover image: %w", err)
+			return nil, nil, fmt.Errorf("cover image: %w", err)
 		}
-		return flatten(img), nil
+		return flatten(img), nil, nil
 	}
-	// cropTo keeps as much of the design as has the panel's shape (a = w/h): that part must
+	// cropRect keeps as much of the design as has the panel's shape (a = w/h): that part must
 	// hold w × h pixels.
 	a := w / h
 	scale := math.Max(w/math.Min(Width, Height*a), h/math.Min(Height, Width/a))
-	return DrawScaled(ed, math.Ceil(scale*100)/100)
+	var texts []designText
+	img, err := drawDesign(ed, math.Ceil(scale*100)/100, func(face *typeset.Face, size, x, y float64, s string, tracking float64, ink color.RGBA) {
+		texts = append(texts, designText{face: face, size: size, x: x, y: y, tracking: tracking, text: s, ink: ink})
+	})
+	return img, texts, err
 }
 
-// cropTo cuts an image to the aspect ratio w/h about its centre, so that it fills the front
-// panel without being stretched.
-func cropTo(img image.Image, aspect float64) image.Image {
-	b := img.Bounds()
+// cropRect is the largest part of b with the aspect ratio w/h about its centre, so that an
+// image fills the front panel without being stretched.
+func cropRect(b image.Rectangle, aspect float64) image.Rectangle {
 	w, h := float64(b.Dx()), float64(b.Dy())
 	r := b
 	if w/h > aspect {
@@ -334,6 +385,11 @@ func cropTo(img image.Image, aspect float64) image.Image {
 		r.Min.Y += (b.Dy() - nh) / 2
 		r.Max.Y = r.Min.Y + nh
 	}
+	return r
+}
+
+// subImage is the part r of img.
+func subImage(img image.Image, r image.Rectangle) image.Image {
 	if s, ok := img.(interface {
 		SubImage(image.Rectangle) image.Image
 	}); ok {

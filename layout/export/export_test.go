@@ -504,6 +504,23 @@ func TestPrintCover(t *testing.T) {
 			if tt.spineText == "" && strings.Contains(txt, strings.ToUpper(tt.p.Book.Title)) {
 				t.Errorf("spine text on a %d-page book", pages)
 			}
+			// The generated front's type is text in the book's fonts, not pixels in its picture;
+			// "Thick Enough" draws the black-ink design, whose large type is in rich black.
+			if tt.p.Book.Cover == "" {
+				for _, w := range []string{"THICK", "ENOUGH", tt.p.Book.Subtitle, "EDITED BY"} {
+					if !strings.Contains(txt, w) {
+						t.Errorf("the generated front's %q is not text in the PDF:\n%s", w, txt)
+					}
+				}
+				qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+				if out, err := qa.Tool(t, "qpdf", "--qdf", "--object-streams=disable", res.Files[0], qdf); err != nil {
+					t.Fatalf("qpdf: %v %s", err, out)
+				}
+				raw, _ := os.ReadFile(qdf)
+				if !bytes.Contains(raw, []byte("0.6000 0.4000 0.4000 1.0000 k")) {
+					t.Error("the front's black title is not in rich black (60/40/40/100)")
+				}
+			}
 			// A cover image under 300 ppi at the printed size is named with its resolution.
 			if tt.p.Book.Cover != "" {
 				var warned []string

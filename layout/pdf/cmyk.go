@@ -24,6 +24,15 @@ var (
 	heightRE   = regexp.MustCompile(`/Height (\d+)`)
 )
 
+// RichBlack is the RGB colour a cover draws large black type in: FinishCover prints it in
+// rich black, 60 % cyan, 40 % magenta, 40 % yellow and 100 % black (240 % of ink, within
+// every printer's limit), which prints deeper than black ink alone. It is black but for its
+// last blue step, a colour no design draws with. Every other black is black ink only.
+func RichBlack() (r, g, b int) { return 0, 0, 1 }
+
+// richBlackOp is how fpdf writes RichBlack's components (x/255 to three places).
+const richBlackOp = "0.000 0.000 0.004"
+
 // toCMYK converts an RGB colour (0–1) to CMYK with grey component replacement: black takes
 // what the three inks share, and the total stays under 300 % (a cover's limit).
 func toCMYK(r, g, b float64) (c, m, y, k float64) {
@@ -53,14 +62,17 @@ func cmykContent(obj []byte) ([]byte, error) {
 	}
 	data = rgbOpRE.ReplaceAllFunc(data, func(m []byte) []byte {
 		sub := rgbOpRE.FindSubmatch(m)
-		r, _ := strconv.ParseFloat(string(sub[2]), 64)
-		g, _ := strconv.ParseFloat(string(sub[3]), 64)
-		b, _ := strconv.ParseFloat(string(sub[4]), 64)
-		c, mm, y, k := toCMYK(r, g, b)
 		op := "k"
 		if string(sub[5]) == "RG" {
 			op = "K"
 		}
+		if string(sub[2])+" "+string(sub[3])+" "+string(sub[4]) == richBlackOp {
+			return fmt.Appendf(nil, "%s0.6000 0.4000 0.4000 1.0000 %s", sub[1], op)
+		}
+		r, _ := strconv.ParseFloat(string(sub[2]), 64)
+		g, _ := strconv.ParseFloat(string(sub[3]), 64)
+		b, _ := strconv.ParseFloat(string(sub[4]), 64)
+		c, mm, y, k := toCMYK(r, g, b)
 		return fmt.Appendf(nil, "%s%.4f %.4f %.4f %.4f %s", sub[1], c, mm, y, k, op)
 	})
 	if flate {
