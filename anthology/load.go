@@ -347,6 +347,9 @@ func (p *Project) checkBook(doc *yamlDoc) Errors {
 	if pc := p.Print.PriceCode; pc != "" && (len(pc) != 5 || strings.Trim(pc, "0123456789") != "") {
 		errs = append(errs, doc.at("$.print.price_code", fmt.Sprintf("price code %q: five digits, a currency and the price (51995 is $19.95; 90000 none)", pc)))
 	}
+	for _, fe := range p.Print.CheckCover() {
+		errs = append(errs, doc.at("$.print."+fe.Field, fe.Msg))
+	}
 	if !knownPrinter(p.Print.Printer) {
 		errs = append(errs, doc.at("$.print.printer", fmt.Sprintf("printer %q: choose kdp, ingramspark or none", p.Print.Printer)))
 	}

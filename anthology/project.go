@@ -390,6 +390,18 @@ type PrintSettings struct {
 	// Printer is the print-on-demand service whose page-count limits the book is held to:
 	// "kdp" (the default), "ingramspark" or "none".
 	Printer string `yaml:"printer,omitempty"`
+	// Binding is "paperback" (the default), "case" (a case-laminate hardcover) or "jacket"
+	// (a hardcover in a dust jacket): it decides the cover's layout (CoverGeometry).
+	Binding string `yaml:"binding,omitempty"`
+	// SpineWidth is the spine's width in inches as the printer's template gives it; when
+	// unset it is computed from the page count and the paper (and, for a hardcover, the boards).
+	SpineWidth float64 `yaml:"spine_width,omitempty"`
+	// CoverWrap is a case cover's wrap, in inches (the sheet folded over the boards' edges).
+	CoverWrap float64 `yaml:"cover_wrap,omitempty"`
+	// CoverHinge is a case cover's hinge each side of the spine, in inches.
+	CoverHinge float64 `yaml:"cover_hinge,omitempty"`
+	// JacketFlap is each of a dust jacket's flaps, in inches.
+	JacketFlap float64 `yaml:"jacket_flap,omitempty"`
 }
 
 // EPUBSettings are the settings of the EPUB edition.

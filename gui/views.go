@@ -633,6 +633,32 @@ func (e *Editor) showSettings() {
 		func(v string) { e.sess.EditPrint("PDF/X", func(p *anthology.PrintSettings) { p.PDFX = v }) })
 	notes := f.choice(anthology.NotePlaces, func() string { return ps().NotePlace() },
 		func(v string) { e.sess.EditPrint("notes", func(p *anthology.PrintSettings) { p.Notes = v }) })
+	binding := f.choice(anthology.Bindings, func() string { return ps().BindingKind() },
+		func(v string) { e.sess.EditPrint("binding", func(p *anthology.PrintSettings) { p.Binding = v }) })
+	spine := f.entry("from the page count", text{func() string {
+		if w := ps().SpineWidth; w > 0 {
+			return strconv.FormatFloat(w, 'f', -1, 64)
+		}
+		return ""
+	}, func(v string) {
+		v = strings.TrimSpace(v)
+		n := 0.0
+		if v != "" {
+			var err error
+			if n, err = strconv.ParseFloat(v, 64); err != nil || n <= 0 {
+				errLabel.SetText("Spine width: inches, as the printer's cover template gives it (empty: from the page count)")
+				return
+			}
+		}
+		next := *ps()
+		next.SpineWidth = n
+		if fe := next.CheckCover(); len(fe) > 0 {
+			errLabel.SetText("Spine width: " + fe[0].Msg)
+			return
+		}
+		errLabel.SetText("")
+		e.sess.EditPrint("spine width", func(p *anthology.PrintSettings) { p.SpineWidth = n })
+	}})
 	recto := f.check("Start every part and essay on a right-hand page", func() bool { return ps().RectoOpeners },
 		func(v bool) {
 			e.sess.EditPrint("recto openers", func(p *anthology.PrintSettings) { p.RectoOpeners = v })
@@ -652,6 +678,8 @@ func (e *Editor) showSettings() {
 			widget.NewFormItem("Paper", paper),
 			widget.NewFormItem("PDF/X", pdfx),
 			widget.NewFormItem("Notes", notes),
+			widget.NewFormItem("Binding", binding),
+			widget.NewFormItem("Spine width (in)", spine),
 		),
 		recto, drop, bleed, errLabel,
 		heading("EPUB edition"), embed,

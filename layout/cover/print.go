@@ -3,6 +3,7 @@ package cover
 import (
 	"bytes"
 	"fmt"
+	"github.com/anthology-editor/anthology/anthology/text"
 	"hash/fnv"
 	"image"
 	"image/color"
@@ -21,9 +22,6 @@ import (
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
-// Bleed is the bleed print-on-demand printers ask for on a cover's outer edges.
-const Bleed = 0.125 * 72
-
 // Paper thickness per page, in inches, as print-on-demand vendors give it.
 var paperThickness = map[string]float64{anthology.PaperWhite: 0.002252, anthology.PaperCream: 0.0025}
 
@@ -39,10 +37,71 @@ func SpineWidth(pages int, paper string) float64 {
 	return float64(pages) * t * 72
 }
 
-// PrintSize is the size of the wraparound cover: two panels of the trim width, the spine,
-// and bleed on the outer edges.
-func PrintSize(trim anthology.Size, pages int, paper string) anthology.Size {
-	return anthology.Size{W: 2*trim.W + SpineWidth(pages, paper) + 2*Bleed, H: trim.H + 2*Bleed}
+// Rect is a rectangle on the cover's sheet, in points from its top left corner.
+type Rect struct{ X, Y, W, H float64 }
+
+// Layout is where a print cover's parts lie on its sheet.
+type Layout struct {
+	Size anthology.Size
+	// Back, Spine and Front are the panels: the trim's size on a paperback, the boards' on
+	// a hardcover.
+	Back, Spine, Front Rect
+	// FrontArt is what the front image covers: the front panel and, beyond it, the margin to
+	// the sheet's outer edges (a jacket's flap aside).
+	FrontArt Rect
+	// BackFlap and FrontFlap are a jacket's flaps (zero otherwise).
+	BackFlap, FrontFlap Rect
+	// Trim is the sheet's trim box: the sheet less its bleed.
+	Trim Rect
+	// Binding is the print edition's binding.
+	Binding string
+}
+
+// LayoutFor lays out the cover of a book of pages pages bound as the print settings say:
+// from left to right, a paperback's bleed, back, spine, front and bleed; a case's wrap, back
+// board, hinge, spine, hinge, front board and wrap; a jacket's bleed, back flap, back, spine,
+// front, front flap and bleed. A right-to-left book's sheet is the mirror image: its front is
+// on the left.
+func LayoutFor(ps anthology.PrintSettings, pages int, rtl bool) Layout {
+	g := ps.CoverGeometry()
+	trim := ps.TrimSize()
+	spine := g.Spine
+	if spine == 0 {
+		spine = SpineWidth(pages, ps.PaperKind()) + g.Board
+	}
+	pw, ph := trim.W+g.Overhang, trim.H+2*g.Overhang
+	m := g.Margin
+	l := Layout{Binding: g.Binding}
+	x := m
+	if g.Flap > 0 {
+		l.BackFlap = Rect{x, m, g.Flap, ph}
+		x += g.Flap
+	}
+	l.Back = Rect{x, m, pw, ph}
+	x += pw + g.Hinge
+	l.Spine = Rect{x, m, spine, ph}
+	x += spine + g.Hinge
+	l.Front = Rect{x, m, pw, ph}
+	x += pw
+	if g.Flap > 0 {
+		l.FrontFlap = Rect{x, m, g.Flap, ph}
+		x += g.Flap
+	}
+	l.Size = anthology.Size{W: x + m, H: ph + 2*m}
+	l.FrontArt = Rect{l.Front.X, 0, l.Size.W - l.Front.X, l.Size.H}
+	if g.Flap > 0 {
+		l.FrontArt.W = pw // to the fold: the flap is the jacket's colour, with its text
+	}
+	bleed := anthology.CoverBleed * 72
+	l.Trim = Rect{bleed, bleed, l.Size.W - 2*bleed, l.Size.H - 2*bleed}
+	if rtl {
+		for _, r := range []*Rect{&l.Back, &l.Spine, &l.Front, &l.FrontArt, &l.BackFlap, &l.FrontFlap} {
+			if r.W > 0 {
+				r.X = l.Size.W - r.X - r.W
+			}
+		}
+	}
+	return l
 }
 
 // PrintReport says what a print cover holds.
@@ -50,18 +109,21 @@ type PrintReport struct {
 	Size      anthology.Size
 	Spine     float64
 	SpineText bool
+	// Layout is where the cover's parts lie.
+	Layout Layout
 }
 
-// PrintPDF writes the wraparound cover for a book of pages pages: back cover (the description,
-// the contributors, the publisher and a clear area for the barcode), spine (title and editors,
-// when the book is thick enough) and front cover (the project's image, or the generated
-// design), with bleed on the outer edges. Fonts are embedded.
+// PrintPDF writes the wraparound cover for a book of pages pages, laid out for its binding
+// (LayoutFor): back cover (the description, the contributors, the publisher and the barcode),
+// spine (title and editors, when the book is thick enough), front cover (the project's image,
+// or the generated design with its type as text) and a jacket's flaps (the description, the
+// editors' bios). Fonts are embedded.
 func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
-	trim := ed.Print.TrimSize()
-	paper := ed.Print.PaperKind()
-	size := PrintSize(trim, pages, paper)
-	spine := SpineWidth(pages, paper)
-	rep := PrintReport{Size: size, Spine: spine, SpineText: pages >= MinSpinePages}
+	rtl := layout.RightToLeft(ed.Language)
+	lay := LayoutFor(ed.Print, pages, rtl)
+	size := lay.Size
+	spine := lay.Spine.W
+	rep := PrintReport{Size: size, Spine: spine, SpineText: pages >= MinSpinePages, Layout: lay}
 
 	fam, ok := assets.LookupFamily(ed.Print.FontFamily())
 	if !ok {
@@ -84,9 +146,9 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		return rep, err
 	}
 	pdf.AddUTF8FontFromBytes("cover", "", data)
-	txt := &pdfText{pdf: pdf, family: ed.Print.FontFamily(), fonts: ed.Fonts, lang: ed.Language, rtl: layout.RightToLeft(ed.Language), added: map[*typeset.Face]bool{}}
+	txt := &pdfText{pdf: pdf, family: ed.Print.FontFamily(), fonts: ed.Fonts, lang: ed.Language, rtl: rtl, added: map[*typeset.Face]bool{}}
 	pdf.AddPageFormat("P", fpdf.SizeType{Wd: size.W, Ht: size.H})
-	pdf.SetPageBox("trim", Bleed, Bleed, size.W-2*Bleed, trim.H)
+	pdf.SetPageBox("trim", lay.Trim.X, lay.Trim.Y, lay.Trim.W, lay.Trim.H)
 	pdf.SetPageBox("bleed", 0, 0, size.W, size.H)
 
 	h := fnv.New32a()
@@ -95,37 +157,28 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	pdf.SetFillColor(int(pal.bg.R), int(pal.bg.G), int(pal.bg.B))
 	pdf.Rect(0, 0, size.W, size.H, "F")
 
-	backX := Bleed                      // the back cover's trim edge
-	spineX := Bleed + trim.W            // the spine's left edge
-	frontImgX := Bleed + trim.W + spine // the front image's left edge (it covers the outer bleed)
-	rtl := layout.RightToLeft(ed.Language)
-	if rtl {
-		// A right-to-left book opens the other way: laid flat, its front is on the left.
-		frontImgX, backX = 0, Bleed+trim.W+spine
-	}
-
-	// Front: the project's image or the generated design, filling the panel and its bleed;
-	// the generated design's type is set over it as text, in the book's fonts.
-	fw, fh := trim.W+Bleed, trim.H+2*Bleed
-	front, texts, err := frontImage(ed, fw/72*300, fh/72*300)
+	// Front: the project's image or the generated design, filling the panel and the margin
+	// beyond it; the generated design's type is set over it as text, in the book's fonts.
+	art := lay.FrontArt
+	front, texts, err := frontImage(ed, art.W/72*300, art.H/72*300)
 	if err != nil {
 		return rep, err
 	}
-	crop := cropRect(front.Bounds(), fw/fh)
+	crop := cropRect(front.Bounds(), art.W/art.H)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, subImage(front, crop), &jpeg.Options{Quality: 92}); err != nil {
 		return rep, err
 	}
 	pdf.RegisterImageOptionsReader("front", fpdf.ImageOptions{ImageType: "JPG"}, &buf)
-	pdf.ImageOptions("front", frontImgX, 0, fw, fh, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
-	k := fw / float64(crop.Dx()) // points a pixel of the design
+	pdf.ImageOptions("front", art.X, art.Y, art.W, art.H, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+	k := art.W / float64(crop.Dx()) // points a pixel of the design
 	for _, tx := range texts {
-		txt.run(tx.face, tx.size*k, frontImgX+(tx.x-float64(crop.Min.X))*k, (tx.y-float64(crop.Min.Y))*k, tx.text, tx.tracking*k, tx.ink)
+		txt.run(tx.face, tx.size*k, art.X+(tx.x-float64(crop.Min.X))*k, art.Y+(tx.y-float64(crop.Min.Y))*k, tx.text, tx.tracking*k, tx.ink)
 	}
 
 	ink := pal.ink
 	accent := pal.accent
-	safe := 0.25 * 72 // text stays this far inside the trim
+	safe := 0.25 * 72 // text stays this far inside the trim (a panel's edge on a hardcover)
 
 	// Spine: the title and the editors, reading from the top down.
 	if rep.SpineText {
@@ -139,28 +192,47 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 			return rep, err
 		}
 		pdf.TransformBegin()
-		cx, cy := spineX+spine/2, Bleed+trim.H/2
+		cx, cy := lay.Spine.X+spine/2, lay.Spine.Y+lay.Spine.H/2
+		length := lay.Spine.H
 		pdf.TransformRotate(-90, cx, cy)
 		// After rotation the spine runs left to right along the old vertical centre line.
 		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
-		left := cx - trim.H/2 + safe
+		left := cx - length/2 + safe
 		txt.draw(title, left, cy+fs*0.35)
 		if len(ed.Editors) > 0 && names != nil && title != nil {
-			if nw := names.Natural; left+title.Natural+fs*2 < cx+trim.H/2-safe-nw {
+			if nw := names.Natural; left+title.Natural+fs*2 < cx+length/2-safe-nw {
 				pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
-				txt.draw(names, cx+trim.H/2-safe-nw, cy+fs*0.3)
+				txt.draw(names, cx+length/2-safe-nw, cy+fs*0.3)
 			}
 		}
 		pdf.TransformEnd()
 	}
 
+	// A jacket's flaps: the description on the front flap, the editors' bios on the back.
+	inset := safe + 0.3*72
+	description := ed.Description
+	if lay.Binding == anthology.BindingJacket {
+		f := lay.FrontFlap
+		pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+		if description != "" {
+			if _, err = txt.paragraph(description, assets.Italic, 12, f.X+inset, f.Y+safe+0.6*72, f.W-2*inset, 17); err != nil {
+				return rep, err
+			}
+		}
+		description = ""
+		if err := editorsFlap(txt, ed, lay.BackFlap, inset, safe, ink, accent); err != nil {
+			return rep, err
+		}
+	}
+
 	// Back: the description, who wrote the essays, the publisher, room for the barcode.
-	x := backX + safe + 0.3*72
-	width := trim.W - 2*(safe+0.3*72)
-	y := Bleed + safe + 0.6*72
+	back := lay.Back
+	x := back.X + inset
+	width := back.W - 2*inset
+	y := back.Y + safe + 0.6*72
 	pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
-	if ed.Description != "" {
-		if y, err = txt.paragraph(ed.Description, assets.Italic, 13, x, y, width, 18); err != nil {
+	if description != "" {
+		if y, err = txt.paragraph(description, assets.Italic, 13, x, y, width, 18); err != nil {
 			return rep, err
 		}
 		y += 24
@@ -189,11 +261,11 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 	// The barcode's clear area: white, 2 × 1.2 in, at the foot near the spine, as printers ask.
 	bw, bh := 2.0*72, 1.2*72
-	bx := spineX - safe - bw
+	bx := back.X + back.W - safe - bw
 	if rtl {
-		bx = spineX + spine + safe
+		bx = back.X + safe
 	}
-	by := Bleed + trim.H - safe - bh
+	by := back.Y + back.H - safe - bh
 	pdf.SetFillColor(255, 255, 255)
 	pdf.Rect(bx, by, bw, bh, "F")
 	if isbn := digitsOf(ed.ISBNPrint); len(isbn) == 13 {
@@ -207,9 +279,9 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 		if err != nil {
 			return rep, err
 		}
-		px := backX + safe + 0.3*72
+		px := back.X + inset
 		if rtl && pub != nil {
-			px = backX + trim.W - safe - 0.3*72 - pub.Natural
+			px = back.X + back.W - inset - pub.Natural
 		}
 		txt.draw(pub, px, by+bh-8) // its descenders inside the safe zone too
 	}
@@ -240,6 +312,38 @@ func PrintPDF(w io.Writer, ed *layout.Edition, pages int) (PrintReport, error) {
 	}
 	_, err = w.Write(out)
 	return rep, err
+}
+
+// editorsFlap sets the editors' bios on a jacket's back flap, each under the editor's name.
+func editorsFlap(txt *pdfText, ed *layout.Edition, f Rect, inset, safe float64, ink, accent color.RGBA) error {
+	x, y, width := f.X+inset, f.Y+safe+0.6*72, f.W-2*inset
+	var err error
+	for _, b := range ed.Contributors {
+		if !isEditor(ed, b.Contributor) {
+			continue
+		}
+		var paras []string
+		for _, bl := range b.Bio {
+			if p, ok := bl.(*text.Paragraph); ok {
+				paras = append(paras, text.Plain(p.Content))
+			}
+		}
+		bio := strings.TrimSpace(strings.Join(paras, " "))
+		if bio == "" {
+			continue
+		}
+		e := b.Contributor
+		txt.pdf.SetTextColor(int(accent.R), int(accent.G), int(accent.B))
+		if y, err = txt.paragraph(strings.ToUpper(e.Name), assets.Regular, 9.5, x, y, width, 13); err != nil {
+			return err
+		}
+		txt.pdf.SetTextColor(int(ink.R), int(ink.G), int(ink.B))
+		if y, err = txt.paragraph(bio, assets.Regular, 10.5, x, y+3, width, 14.5); err != nil {
+			return err
+		}
+		y += 18
+	}
+	return nil
 }
 
 // pdfText draws text on the cover as the typesetter sets it: each run in its own face (added

@@ -320,6 +320,9 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			if msg := coverResolution(ed, p.Book.Cover); msg != "" {
 				res.Warnings = append(res.Warnings, p.Locate("$.cover", msg))
 			}
+			if msg := p.Print.CoverTemplateWarning(); msg != "" {
+				res.Warnings = append(res.Warnings, p.Locate("$.print.binding", msg))
+			}
 			write = func(w io.Writer) error {
 				rep, err := cover.PrintPDF(w, ed, pages.Total)
 				res.CoverSize = rep.Size
@@ -494,8 +497,8 @@ func coverResolution(ed *layout.Edition, path string) string {
 	if err != nil {
 		return ""
 	}
-	trim := ed.Print.TrimSize()
-	wIn, hIn := (trim.W+cover.Bleed)/72, (trim.H+2*cover.Bleed)/72
+	art := cover.LayoutFor(ed.Print, 0, false).FrontArt
+	wIn, hIn := art.W/72, art.H/72
 	ppi := min(float64(cfg.Width)/wIn, float64(cfg.Height)/hIn)
 	if ppi >= 300 {
 		return ""

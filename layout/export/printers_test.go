@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
+	"github.com/anthology-editor/anthology/layout/validate"
 )
 
 // TestPrinterPageLimits: a book shorter or longer than the printer binds is said so by check
@@ -163,5 +165,89 @@ func TestCoverPriceAddOn(t *testing.T) {
 		if !strings.Contains(code, want) {
 			t.Errorf("the cover's barcode does not read %s: %q", want, code)
 		}
+	}
+}
+
+// TestCoverBindings builds the cover of one book as a paperback, a case-laminate hardcover
+// and a jacketed hardcover, with Anthology's allowances and with the printer's own: each
+// sheet is the size its binding's template makes it (computed here from the parts, not by
+// the program), its barcode reads back, the printer's preflight passes it, a jacket's flaps
+// carry the description and the editor's bio, and the warning to compare with the
+// printer's template comes exactly when a hardcover's spine width is not given.
+func TestCoverBindings(t *testing.T) {
+	const (
+		trimW, trimH = 5.5, 8.5 // the default trim
+		bleed        = 0.125
+	)
+	for _, tt := range []struct {
+		name, print string
+		// width and height of the sheet beyond the two panels' trim and the pages' spine
+		extraW, extraH float64
+		spine          float64 // the spine's width when given (else the pages' thickness)
+		warned         bool
+	}{
+		{"paperback", "{}", 2 * bleed, 2 * bleed, 0, false},
+		{"case", "{binding: case}", 2*0.591 + 2*0.125 + 2*0.394 + 0.25, 2*0.591 + 2*0.125, 0, true},
+		{"case with the printer's template", "{binding: case, spine_width: 0.75, cover_wrap: 0.75, cover_hinge: 0.375}", 2*0.75 + 2*0.125 + 2*0.375, 2*0.75 + 2*0.125, 0.75, false},
+		{"jacket", "{binding: jacket}", 2*bleed + 2*3.5 + 2*0.125 + 0.25, 2*bleed + 2*0.125, 0, true},
+		{"jacket with the printer's template", "{binding: jacket, spine_width: 0.8, jacket_flap: 3.25}", 2*bleed + 2*3.25 + 2*0.125, 2*bleed + 2*0.125, 0.8, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"anthology.yaml": "title: Small Hours\ndescription: Essays for the night shift, when the city sleeps.\neditors: [v]\n" +
+					"identifiers: {isbn_print: 978-1-950000-02-9}\ncontributors: [{id: v, name: Vera Petrov, bio: Vera Petrov edits a small magazine.}, {id: a, name: Ann Lee, bio: Ann writes.}]\n" +
+					"contents: [e]\nprint: " + tt.print + "\n",
+				"essays/e.md": "---\ntitle: Night\nauthors: [a]\noriginal: true\n---\n\nSome words.\n",
+			}
+			p := edittest.WriteProject(t, files)
+			res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.Cover}, CacheDir: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			spine := tt.spine
+			if spine == 0 {
+				spine = float64(res.PrintPages) * 0.0025 // cream paper
+			}
+			wantW, wantH := (2*trimW+spine+tt.extraW)*72, (trimH+tt.extraH)*72
+			info, _ := qa.Tool(t, "pdfinfo", res.Files[0])
+			var w, h float64
+			if _, err := fmt.Sscanf(info[strings.Index(info, "Page size:"):], "Page size: %f x %f pts", &w, &h); err != nil {
+				t.Fatalf("pdfinfo: %v\n%s", err, info)
+			}
+			if abs(w-wantW) > 0.05 || abs(h-wantH) > 0.05 {
+				t.Errorf("the sheet is %.2f × %.2f pt, want %.2f × %.2f", w, h, wantW, wantH)
+			}
+			pr, _ := p.Print.PrinterFor()
+			vs, err := validate.Preflight(context.Background(), res.Files[0], validate.PreflightOptions{Printer: pr, Paper: p.Print.PaperKind(), SafeZone: pr.SafeZone * 72, MinPPI: 300, Cover: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				t.Errorf("cover preflight: %s", v)
+			}
+			png := filepath.Join(t.TempDir(), "cover")
+			if out, err := qa.Tool(t, "pdftoppm", "-png", "-r", "300", res.Files[0], png); err != nil {
+				t.Fatalf("pdftoppm: %v %s", err, out)
+			}
+			if code, _ := qa.Tool(t, "zbarimg", "-q", png+"-1.png"); !strings.Contains(code, "EAN-13:9781950000029") {
+				t.Errorf("the barcode reads %q", code)
+			}
+			txt, _ := qa.Tool(t, "pdftotext", res.Files[0], "-")
+			txt = strings.Join(strings.Fields(txt), " ")
+			if strings.HasPrefix(tt.name, "jacket") {
+				for _, want := range []string{"Vera Petrov edits a small magazine.", "VERA PETROV", "Essays for the night shift"} {
+					if !strings.Contains(txt, want) {
+						t.Errorf("the jacket does not carry %q:\n%s", want, txt)
+					}
+				}
+			}
+			warned := false
+			for _, w := range res.Warnings {
+				warned = warned || strings.Contains(w.Error(), "compare it with your printer's template")
+			}
+			if warned != tt.warned {
+				t.Errorf("warned to compare with the printer's template: %v, want %v (%v)", warned, tt.warned, res.Warnings)
+			}
+		})
 	}
 }
