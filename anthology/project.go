@@ -374,8 +374,9 @@ type PrintSettings struct {
 	// DropCaps sets the first letter of each essay as a two-line initial.
 	DropCaps bool `yaml:"drop_caps,omitempty"`
 	// Notes is where the print edition sets an essay's notes: "essay-end" (the default,
-	// after its text) or "foot" (at the foot of the page of each reference). The EPUB's
-	// notes are pop-up asides either way.
+	// after its text), "foot" (at the foot of the page of each reference) or "book-end" (all
+	// of them at the end of the book, under each essay's title: in the EPUB too). The EPUB's
+	// notes are pop-up asides in every case.
 	Notes string `yaml:"notes,omitempty"`
 	// Bleed adds 0.125 in of bleed on the outer edges.
 	Bleed bool `yaml:"bleed,omitempty"`

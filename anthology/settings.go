@@ -39,10 +39,13 @@ const (
 const (
 	NotesEssayEnd = "essay-end"
 	NotesFoot     = "foot"
+	// NotesBookEnd gathers every essay's notes at the end of the book, under each essay's
+	// title, in the EPUB too.
+	NotesBookEnd = "book-end"
 )
 
 // NotePlaces are the print.notes choices, the default first.
-var NotePlaces = []string{NotesEssayEnd, NotesFoot}
+var NotePlaces = []string{NotesEssayEnd, NotesFoot, NotesBookEnd}
 
 // NotePlace returns where the print edition sets notes, after each essay when unset.
 func (s PrintSettings) NotePlace() string {

@@ -33,12 +33,14 @@ const (
 	Introduction
 	PartOpener
 	Essay
+	// EndNotes holds the notes of every essay at the end of the book (print.notes: book-end).
+	EndNotes
 	Contributors
 	Credits
 )
 
 var kindNames = [...]string{"half-title", "title page", "copyright page", "dedication", "contents",
-	"introduction", "part", "essay", "contributors", "credits"}
+	"introduction", "part", "essay", "notes", "contributors", "credits"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -132,6 +134,8 @@ type Section struct {
 	Essay *anthology.Essay
 	// Entries are the lines of the Contents section.
 	Entries []*Entry
+	// Noted are the sections whose notes an EndNotes section holds, in the book's order.
+	Noted []*Section
 }
 
 // Byline returns the authors' names as a byline: "A", "A and B", "A, B and C".
@@ -338,7 +342,19 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		}
 	}
 
-	// Back matter.
+	// Back matter: the notes, when the book keeps them at its end; the contributors; the credits.
+	if p.Print.NotePlace() == anthology.NotesBookEnd {
+		var noted []*Section
+		for _, s := range ed.Sections {
+			if (s.Kind == Essay || s.Kind == Introduction) && s.Body != nil && len(s.Body.Notes) > 0 {
+				noted = append(noted, s)
+			}
+		}
+		if len(noted) > 0 {
+			s := add(&Section{Kind: EndNotes, Matter: BackMatter, ID: "notes", Title: []text.Inline{&text.Text{Text: ed.Words.Notes}}, Noted: noted})
+			contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
+		}
+	}
 	ed.Contributors = bios(p, ed.Sections, ids)
 	if len(ed.Contributors) > 0 {
 		s := add(&Section{Kind: Contributors, Matter: BackMatter, ID: "contributors", Title: []text.Inline{&text.Text{Text: ed.Words.Contributors}}})
@@ -633,3 +649,14 @@ func (ids idSet) unique(id string) string {
 
 // Slug makes a file name from a title: "The Lamp-Lighters" → "the-lamp-lighters".
 func Slug(title string) string { return anthology.Slug(title) }
+
+// EndNotes returns the section that holds the book's notes at its end, nil when each essay
+// keeps its own.
+func (ed *Edition) EndNotes() *Section {
+	for i := len(ed.Sections) - 1; i >= 0; i-- {
+		if ed.Sections[i].Kind == EndNotes {
+			return ed.Sections[i]
+		}
+	}
+	return nil
+}

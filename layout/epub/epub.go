@@ -440,6 +440,11 @@ func (b *builder) section(s *layout.Section) []byte {
 			kind, role = "introduction", "doc-introduction"
 		}
 		r.NotePrefix = ""
+		if end := b.ed.EndNotes(); end != nil {
+			// The notes are in the book's Notes document: references link there, under ids
+			// unique among every essay's.
+			r.NotePrefix, r.NotesHref = s.ID+"-", strings.TrimPrefix(b.href[end.ID], textDir)
+		}
 		r.F("<section class=\"%s\" id=\"%s\" epub:type=\"%s\" role=\"%s\" aria-labelledby=\"%s\">\n<header>\n<h1 id=\"%s\">", s.Kind.String(), s.ID, kind, role, titleID, titleID)
 		r.Inlines(s.Title)
 		r.W("</h1>\n")
@@ -455,7 +460,9 @@ func (b *builder) section(s *layout.Section) []byte {
 		if s.Body != nil {
 			r.PrepareHeadings(s.Body.Blocks)
 			b.bodyWithPageBreaks(r, s)
-			r.Notes(s.Body, s.ID+"-notes")
+			if r.NotesHref == "" {
+				r.Notes(s.Body, s.ID+"-notes")
+			}
 		}
 		r.W("</section>\n")
 	case layout.Contributors:
@@ -480,6 +487,8 @@ func (b *builder) section(s *layout.Section) []byte {
 			r.W("</section>\n")
 		}
 		r.W("</section>\n")
+	case layout.EndNotes:
+		b.endNotes(r, s, titleID)
 	case layout.Credits:
 		r.F("<section class=\"credits\" id=\"%s\" epub:type=\"credits\" role=\"doc-credits\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">%s</h1>\n", s.ID, titleID, titleID, xhtml.Text(b.ed.Words.Credits))
 		r.Blocks(s.Body.Blocks)
@@ -487,6 +496,49 @@ func (b *builder) section(s *layout.Section) []byte {
 	}
 	b.startPageBreaks(r, s)
 	return b.page(title, matterType(s.Matter), r.String(), s.Lang(b.ed.Language), b.ed.EPUB.EmbedFonts)
+}
+
+// endNotes writes the book's notes at its end (print.notes: book-end): under each essay's title
+// and byline, its notes as the essay numbers them, each linking back to its reference in the
+// essay's document; the print edition's page breaks before the essay's group they fall in.
+func (b *builder) endNotes(r *xhtml.Renderer, s *layout.Section, titleID string) {
+	r.F("<section class=\"endnotes\" id=\"%s\" epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">", s.ID, titleID, titleID)
+	r.Inlines(s.Title)
+	r.W("</h1>\n")
+	breaks := b.opts.PageBreaks[s.ID]
+	next := 0
+	for i, noted := range s.Noted {
+		for ; next < len(breaks) && breaks[next].Block <= i; next++ {
+			if breaks[next].Block >= 0 {
+				writePageBreak(r, breaks[next].Label)
+			}
+		}
+		headID := s.ID + "-" + noted.ID
+		r.F("<section class=\"essay-notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\"><a href=\"%s\">", headID, headID, strings.TrimPrefix(b.href[noted.ID], textDir))
+		r.Inlines(text.Plainify(noted.Title))
+		r.W("</a>")
+		if by := noted.Byline(); by != "" {
+			r.F(" <span class=\"toc-author\">%s</span>", xhtml.Text(by))
+		}
+		r.W("</h2>\n")
+		// Each essay's notes are its own: its ids, its document for the backlinks, its language.
+		r.NotePrefix, r.NotesHref, r.RefsHref = noted.ID+"-", "", strings.TrimPrefix(b.href[noted.ID], textDir)
+		lang := noted.Lang(b.ed.Language)
+		if lang != b.ed.Language {
+			r.F("<div lang=\"%s\" xml:lang=\"%s\" dir=\"%s\">\n", lang, lang, layout.Dir(lang))
+		}
+		r.NoteList(noted.Body)
+		if lang != b.ed.Language {
+			r.W("</div>\n")
+		}
+		r.W("</section>\n")
+	}
+	for ; next < len(breaks); next++ {
+		if breaks[next].Block >= 0 {
+			writePageBreak(r, breaks[next].Label)
+		}
+	}
+	r.W("</section>\n")
 }
 
 // bodyWithPageBreaks writes a section's body blocks, with the print edition's page-break

@@ -20,6 +20,20 @@ import (
 // with print.notes: foot: the printer's preflight passes the PDF (nothing beyond the text
 // block), and every note's words are in the PDF's text.
 func TestFootNotesInPrint(t *testing.T) {
+	t.Parallel()
+	notesInPrint(t, anthology.NotesFoot)
+}
+
+// TestBookEndNotes builds the same books with print.notes: book-end: every note's words are
+// printed in the book's Notes section after the last essay (none in the essays' pages), under
+// its essay's title, the preflight passes the PDF, and the EPUB, whose references now lead to
+// its Notes document and back, passes EPUBCheck 5.3 and 4.2.6 and Ace.
+func TestBookEndNotes(t *testing.T) {
+	t.Parallel()
+	notesInPrint(t, anthology.NotesBookEnd)
+}
+
+func notesInPrint(t *testing.T, place string) {
 	p, err := anthology.Create(filepath.Join(t.TempDir(), "book"), "Diary")
 	if err != nil {
 		t.Fatal(err)
@@ -33,15 +47,15 @@ func TestFootNotesInPrint(t *testing.T) {
 			importer.Add(p, r)
 		}
 	}
-	p.Print.Notes = anthology.NotesFoot
-	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.PDF}})
+	p.Print.Notes = place
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.EPUB, export.PDF}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdf := res.Files[0]
+	book, pdf := builtFiles(res)
 	if d := os.Getenv("KEEP_PDF"); d != "" {
 		data, _ := os.ReadFile(pdf)
-		os.WriteFile(d, data, 0o644)
+		os.WriteFile(filepath.Join(d, place+".pdf"), data, 0o644)
 	}
 	txt, err := qa.Tool(t, "pdftotext", "-raw", pdf, "-")
 	if err != nil {
@@ -57,6 +71,26 @@ func TestFootNotesInPrint(t *testing.T) {
 		kept = append(kept, strings.TrimRight(w, "0123456789"))
 	}
 	printed := strings.Join(kept, " ")
+	if place == anthology.NotesBookEnd {
+		// The notes come after the last essay's last words, under each essay's title.
+		essays := p.Essays()
+		last := essays[len(essays)-1]
+		tail := strings.Fields(text.Plain(blockInlines(last.Doc.Blocks)))
+		tail = tail[max(0, len(tail)-6):]
+		for i := range tail {
+			tail[i] = strings.TrimRight(tail[i], "0123456789")
+		}
+		end := strings.LastIndex(printed, strings.Join(tail, " "))
+		if end < 0 {
+			t.Fatalf("the last essay's last words %q are not printed", tail)
+		}
+		printed = printed[end:]
+		for _, es := range essays {
+			if len(es.Doc.Notes) > 0 && !strings.Contains(printed, strings.Join(strings.Fields(es.Meta.Title), " ")) {
+				t.Errorf("the book's notes have no heading for %q", es.Meta.Title)
+			}
+		}
+	}
 	notes := 0
 	for _, es := range p.Essays() {
 		for _, n := range es.Doc.Notes {
@@ -88,6 +122,9 @@ func TestFootNotesInPrint(t *testing.T) {
 	}
 	for _, v := range vs {
 		t.Errorf("preflight: %s", v)
+	}
+	if place == anthology.NotesBookEnd {
+		allValidatorsClean(t, book)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,6 +19,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
@@ -102,7 +104,29 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 	}
 	words := markers.FindAllString(string(src), -1)
 
+	// Every kind of section is made in one of the book's note places (the book's Notes
+	// section only where the notes are kept at its end).
+	made := map[layout.Kind]bool{}
+	for _, place := range anthology.NotePlaces {
+		t.Run(place, func(t *testing.T) {
+			for _, k := range everyKindIn(t, src, words, place) {
+				made[k] = true
+			}
+		})
+	}
+	for _, k := range layout.Kinds() {
+		if !made[k] {
+			t.Errorf("the sample with the kinds essay has no %s section, whatever its notes' place", k)
+		}
+	}
+}
+
+// everyKindIn builds the sample with the kinds essay, its notes where place says, checks every
+// back-end for every marker and every section made for its pages, and returns the kinds of
+// section made.
+func everyKindIn(t *testing.T, src []byte, words []string, place string) []layout.Kind {
 	p := edittest.SampleCopy(t)
+	p.Print.Notes = place
 	es := p.Essay("the-lighthouse-log")
 	es.SetBody(string(src))
 	img := image.NewRGBA(image.Rect(0, 0, 600, 300))
@@ -119,7 +143,6 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 	}
 	f.Close()
 
-	// Every kind of section is made.
 	ed, book, err := export.Typeset(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
@@ -128,11 +151,6 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 	for _, s := range ed.Sections {
 		made[s.Kind] = s
 	}
-	for _, k := range layout.Kinds() {
-		if made[k] == nil {
-			t.Errorf("the sample with the kinds essay has no %s section", k)
-		}
-	}
 
 	// The typesetter: every marker on the essay's pages, the ornament, the line break.
 	var set strings.Builder
@@ -140,7 +158,8 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 	sectionPages := map[*layout.Section]bool{}
 	for _, pg := range book.Pages {
 		sectionPages[pg.Section] = true
-		if pg.Section == nil || pg.Section.Essay != es {
+		// The essay's notes are on its pages, or in the book's Notes.
+		if pg.Section == nil || (pg.Section.Essay != es && pg.Section.Kind != layout.EndNotes) {
 			continue
 		}
 		for _, tx := range pg.Texts {
@@ -186,8 +205,12 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(readZip(t, data, "EPUB/text/essay-the-lighthouse-log.xhtml"))
+	withNotes := page
+	if s := made[layout.EndNotes]; s != nil {
+		withNotes += string(readZip(t, data, "EPUB/text/"+s.ID+".xhtml"))
+	}
 	for _, w := range words {
-		if !strings.Contains(page, w) {
+		if !strings.Contains(withNotes, w) {
 			t.Errorf("the EPUB lost %q", w)
 		}
 	}
@@ -205,4 +228,5 @@ func TestEveryKindInEveryBackEnd(t *testing.T) {
 			t.Errorf("the EPUB has no page %s for the %s section", name, k)
 		}
 	}
+	return slices.Collect(maps.Keys(made))
 }

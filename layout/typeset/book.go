@@ -35,7 +35,10 @@ type Options struct {
 	// FootNotes sets each note at the foot of the page of its reference (print.notes: foot)
 	// instead of after the essay.
 	FootNotes bool
-	Language  string
+	// EndNotes leaves the notes out of the essays: the book's Notes section at its end sets
+	// them all (print.notes: book-end).
+	EndNotes bool
+	Language string
 	// MinPages lays the book out as if it had at least this many pages when choosing the gutter;
 	// the typesetter finds it itself, by iterating.
 	MinPages int
@@ -59,6 +62,7 @@ func OptionsFor(ed *layout.Edition) Options {
 		RectoOpeners: ed.Print.RectoOpeners,
 		DropCaps:     ed.Print.DropCaps,
 		FootNotes:    ed.Print.NotePlace() == anthology.NotesFoot,
+		EndNotes:     ed.Print.NotePlace() == anthology.NotesBookEnd,
 		Language:     ed.Language,
 		SafeZone:     ed.Print.SafeZone() * 72,
 	}
@@ -393,6 +397,27 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 			rest = append(rest, sec)
 		}
 	}
+	// Back matter that prints the pages of front matter (the introduction's notes at the end of
+	// the book, its author's bio) needs their numbers before the body is set: a first setting
+	// of the front matter gives them, and should the final one differ, the body is set again.
+	named := namesFront(ed, front)
+	frontLabels := func() string {
+		var sig strings.Builder
+		for _, sec := range front {
+			fmt.Fprintf(&sig, "%s=%s;", sec.ID, s.labels[sec.ID])
+		}
+		return sig.String()
+	}
+	if named {
+		fm, err := s.paginate(ctx, front, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, sec := range front {
+			s.labels[sec.ID] = fm.label(sec.ID)
+		}
+	}
+	usedLabels := frontLabels()
 	main, err := s.paginate(ctx, rest, true)
 	if err != nil {
 		return nil, err
@@ -416,10 +441,39 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 			s.labels[sec.ID] = fm.label(sec.ID)
 		}
 	}
+	if named && frontLabels() != usedLabels {
+		if main, err = s.paginate(ctx, rest, true); err != nil {
+			return nil, err
+		}
+	}
 	book := joinBooks(fm, main)
 	book.Warnings = s.warnings()
 	book.Notices = s.noticeList()
 	return book, nil
+}
+
+// namesFront reports whether the body's back matter prints the page of a front-matter section:
+// the book's notes of the introduction, or the introduction in its author's bio.
+func namesFront(ed *layout.Edition, front []*layout.Section) bool {
+	isFront := map[*layout.Section]bool{}
+	for _, sec := range front {
+		isFront[sec] = true
+	}
+	if end := ed.EndNotes(); end != nil {
+		for _, sec := range end.Noted {
+			if isFront[sec] {
+				return true
+			}
+		}
+	}
+	for _, bio := range ed.Contributors {
+		for _, piece := range bio.Pieces {
+			if isFront[piece] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinBooks puts the front matter before the body, the front padded to an even number of pages

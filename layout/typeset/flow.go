@@ -287,6 +287,8 @@ func (s *setter) setGalleyIn(fs *fontSet, sec *layout.Section) *galley {
 		return s.contributors(fs, sec)
 	case layout.Credits:
 		return s.credits(fs, sec)
+	case layout.EndNotes:
+		return s.endNotes(sec)
 	case layout.Essay, layout.Introduction:
 		return s.essay(fs, sec)
 	}
@@ -507,9 +509,12 @@ func (s *setter) essay(fs *fontSet, sec *layout.Section) *galley {
 		bl[0].snap = true
 	}
 	ls = append(ls, bl...)
-	if s.o.FootNotes && sec.Body != nil && len(sec.Body.Notes) > 0 {
+	switch {
+	case s.o.EndNotes:
+		// The book's Notes section, at its end, sets them (endNotes).
+	case s.o.FootNotes && sec.Body != nil && len(sec.Body.Notes) > 0:
 		gal.footnotes = s.footNotes(fs, sec)
-	} else {
+	default:
 		notes := s.notes(fs, sec)
 		for _, l := range notes {
 			// Pages that begin in the notes begin after the body's last block.
@@ -772,6 +777,56 @@ func (s *setter) notes(fs *fontSet, sec *layout.Section) []*gline {
 		out = append(out, s.noteLines(fs, sec, n)...)
 	}
 	return out
+}
+
+// endNotes sets the book's notes at its end (print.notes: book-end): under each essay's title
+// and byline, with the page it starts on, its notes numbered as in its text. A page that begins
+// in one essay's notes is a page of that group (Block is the essay's place in sec.Noted), so the
+// EPUB's page list points into the group.
+func (s *setter) endNotes(sec *layout.Section) *galley {
+	gal := s.pageTitle(s.fontSet(sec), sec)
+	body, small, _ := s.sizes()
+	L := s.g.Leading
+	for i, noted := range sec.Noted {
+		// Each essay's notes in its own language and fonts, a missing character reported
+		// against the essay.
+		fs := s.fontSet(noted)
+		head := s.lines(fs, noted.Title, paraCfg{size: body, leading: L, italic: true, hang: body * 1.5})
+		var sub string
+		if by := noted.Byline(); by != "" {
+			sub = by
+		}
+		if label := s.labels[noted.ID]; label != "" {
+			if sub != "" {
+				sub += s.ed.Words.Comma + " "
+			}
+			sub += s.ed.Words.Page + "\u00a0" + label
+		}
+		if sub != "" {
+			head = append(head, s.lines(fs, plain(sub), paraCfg{size: small, leading: small * 1.35, left: body * 1.5})...)
+		}
+		if len(head) == 0 {
+			continue
+		}
+		head[0].space = L * 1.2
+		if i == 0 {
+			head[0].space = L * 2
+		}
+		var ls []*gline
+		for _, l := range head {
+			l.keep, l.para = true, -1 // an essay's heading stays with its first note
+		}
+		ls = append(ls, head...)
+		for _, n := range noted.Body.Notes {
+			ls = append(ls, s.noteLines(fs, noted, n)...)
+		}
+		for _, l := range ls {
+			l.pos = Position{Section: sec.ID, Block: i}
+		}
+		gal.lines = append(gal.lines, ls...)
+	}
+	numberParas(gal.lines)
+	return gal
 }
 
 func noteAnchor(sectionID string, n int) string { return sectionID + "-fn-" + strconv.Itoa(n) }

@@ -55,8 +55,15 @@ type Renderer struct {
 	b strings.Builder
 	// NotePrefix makes footnote ids unique when several documents' notes could meet.
 	NotePrefix string
-	refCount   map[*text.Note]int
-	noteIDs    map[*text.Note]string
+	// NotesHref, when set, is the document the notes are in (the book's notes at its end):
+	// references link there.
+	NotesHref string
+	// RefsHref, when set, is the document the body's references are in: the backlinks of the
+	// notes the body refers to link there (a note referred to only from another note is in the
+	// same document as its reference).
+	RefsHref string
+	refCount map[*text.Note]int
+	noteIDs  map[*text.Note]string
 	// headingShift maps the body's heading levels onto h2… so that an essay whose first heading
 	// is "###" still has no gaps in its outline.
 	headingShift int
@@ -402,7 +409,7 @@ func (r *Renderer) Inlines(content []text.Inline) {
 			if n := r.refCount[x.Note]; n > 1 {
 				ref = fmt.Sprintf("%s-ref-%d", id, n)
 			}
-			r.F("<a href=\"#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", id, ref, x.Note.Number)
+			r.F("<a href=\"%s#%s\" id=\"%s\" class=\"noteref\" epub:type=\"noteref\" role=\"doc-noteref\">%d</a>", r.NotesHref, id, ref, x.Note.Number)
 		case *text.LineBreak:
 			r.W("<br/>")
 			r.Pos++ // as text.Plain counts it
@@ -457,10 +464,33 @@ func (r *Renderer) Notes(doc *text.Document, headingID string) {
 		return
 	}
 	r.F("<section class=\"notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s</h2>\n", headingID, headingID, Text(r.printed().Notes))
+	r.NoteList(doc)
+	r.W("</section>\n")
+}
+
+// NoteList writes a document's footnotes as Notes does, without their section and heading
+// (the book's notes at its end put each essay's under its title).
+func (r *Renderer) NoteList(doc *text.Document) {
+	if doc == nil {
+		return
+	}
+	var inBody map[*text.Note]bool
+	if r.RefsHref != "" {
+		inBody = map[*text.Note]bool{}
+		text.Walk(doc.Blocks, func(in text.Inline) {
+			if ref, ok := in.(*text.NoteRef); ok {
+				inBody[ref.Note] = true
+			}
+		})
+	}
 	for _, n := range doc.Notes {
 		id := r.noteID(n)
 		r.F("<aside id=\"%s\" class=\"footnote\" epub:type=\"footnote\" role=\"doc-footnote\">\n", id)
-		back := fmt.Sprintf("<a href=\"#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"%s\">%d.</a> ", id, Text(fmt.Sprintf(r.printed().BackToReference, n.Number)), n.Number)
+		refs := ""
+		if inBody[n] {
+			refs = r.RefsHref
+		}
+		back := fmt.Sprintf("<a href=\"%s#%s-ref\" class=\"backlink\" role=\"doc-backlink\" aria-label=\"%s\">%d.</a> ", refs, id, Text(fmt.Sprintf(r.printed().BackToReference, n.Number)), n.Number)
 		for i, b := range n.Blocks {
 			if p, ok := b.(*text.Paragraph); ok && i == 0 {
 				r.W("<p>")
@@ -479,7 +509,6 @@ func (r *Renderer) Notes(doc *text.Document, headingID string) {
 		}
 		r.W("</aside>\n")
 	}
-	r.W("</section>\n")
 }
 
 // safeURL admits the links a book may carry: web and mail addresses.
