@@ -74,7 +74,9 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
+	// The page contents are compressed when the file is finished (finishAs), with one zlib
+	// writer instead of fpdf's new one for every page.
+	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	stamp := ed.Modified.UTC()
 	pdf.SetCreationDate(stamp)
@@ -211,10 +213,6 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 			return err
 		}
 	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
-		return err
-	}
 	kind := plainPDF
 	switch {
 	case pdfx && standard == anthology.PDFX4:
@@ -222,12 +220,11 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	case pdfx:
 		kind = grayX1a
 	}
-	out, err := finishAs(raw.Bytes(), faces, kind)
-	if err != nil {
+	fw := &finishingWriter{w: w, faces: faces, kind: kind}
+	if err := pdf.Output(fw); err != nil {
 		return err
 	}
-	_, err = w.Write(out)
-	return err
+	return fw.Close()
 }
 
 // pdfString is s as a PDF literal string (a language tag: letters, digits and hyphens; any

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -162,31 +164,40 @@ func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
 // ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and for a PDF/X kind
 // what PDF/X-1a asks for (see finishPDFX, FinishCover).
 func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(src)/2 + 4096)
+	if err := finishTo(&out, src, faces, kind); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// finishTo is finishAs writing the finished file to w.
+func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind) error {
 	pdfx := kind != plainPDF
-	src = sortPageBoxes(src)
 	m := startxrefRE.FindSubmatch(src)
 	if m == nil {
-		return nil, errors.New("pdfx: no startxref")
+		return errors.New("pdfx: no startxref")
 	}
 	xref, _ := strconv.Atoi(string(m[1]))
 	if xref <= 0 || xref >= len(src) || !bytes.HasPrefix(src[xref:], []byte("xref")) {
-		return nil, errors.New("pdfx: no cross-reference table where startxref points")
+		return errors.New("pdfx: no cross-reference table where startxref points")
 	}
 	table := src[xref:]
 	lines := bytes.Split(table, []byte("\n"))
 	if len(lines) < 3 {
-		return nil, errors.New("pdfx: short cross-reference table")
+		return errors.New("pdfx: short cross-reference table")
 	}
 	var first, count int
 	if _, err := fmt.Sscanf(string(lines[1]), "%d %d", &first, &count); err != nil || first != 0 || len(lines) < 2+count {
-		return nil, errors.New("pdfx: unexpected cross-reference table")
+		return errors.New("pdfx: unexpected cross-reference table")
 	}
 	var objs []pdfObject
 	starts := map[int]int{}
 	for i := 1; i < count; i++ {
 		off, err := strconv.Atoi(string(bytes.Fields(lines[2+i])[0]))
 		if err != nil || off <= 0 || off >= xref {
-			return nil, fmt.Errorf("pdfx: bad offset for object %d", i)
+			return fmt.Errorf("pdfx: bad offset for object %d", i)
 		}
 		starts[i] = off
 		objs = append(objs, pdfObject{num: i})
@@ -206,7 +217,7 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 		refs[string(r[1])], _ = strconv.Atoi(string(r[2]))
 	}
 	if refs["Root"] == 0 || refs["Info"] == 0 {
-		return nil, errors.New("pdfx: trailer names no catalog or no Info")
+		return errors.New("pdfx: trailer names no catalog or no Info")
 	}
 
 	sum := sha256.Sum256(src)
@@ -224,6 +235,10 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 	}
 	for k, o := range objs {
 		d := o.data
+		if len(d) < 4096 && bytes.Contains(d, []byte("Box [")) {
+			// A page object (its boxes in one order; the same length).
+			d = sortPageBoxes(d)
+		}
 		if bytes.Contains(d, []byte(fpdfIdentityRange)) && bytes.Contains(d, []byte("/CMapName /Adobe-Identity-UCS")) {
 			d = ligatureToUnicode(d)
 		}
@@ -253,13 +268,13 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 			if kind == cmykX1a && contents[o.num] {
 				var err error
 				if d, err = cmykContent(d); err != nil {
-					return nil, fmt.Errorf("pdfx: page content %d: %w", o.num, err)
+					return fmt.Errorf("pdfx: page content %d: %w", o.num, err)
 				}
 			}
 			if kind == cmykX1a && bytes.Contains(d, []byte("/Subtype /Image")) && bytes.Contains(d, []byte("/DeviceRGB")) {
 				var err error
 				if d, err = cmykImage(o.num, d); err != nil {
-					return nil, fmt.Errorf("pdfx: image %d: %w", o.num, err)
+					return fmt.Errorf("pdfx: image %d: %w", o.num, err)
 				}
 			}
 			if bytes.Contains(d, []byte("/utf8")) && !bytes.Contains(d, []byte("stream")) {
@@ -276,15 +291,14 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 					return []byte("/" + string(sub[1]) + " /" + subsetTag(string(sub[2])+"\x00"+ps, sum[:]) + "+" + ps)
 				})
 				if err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
 		objs[k].data = d
 	}
 
-	var out bytes.Buffer
-	out.Grow(len(src) + 4096)
+	out := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
 	if kind == grayX4 {
 		// PDF/X-4 is a PDF 1.6 file; fpdf wrote an older header line of the same length.
 		header = bytes.Replace(header, []byte("%PDF-1.3"), []byte("%PDF-1.6"), 1)
@@ -292,28 +306,143 @@ func finishAs(src []byte, faces map[string]string, kind finishKind) ([]byte, err
 	}
 	out.Write(header)
 	offsets := make([]int, count)
+	var z contentCompressor
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
-		out.Write(o.data)
+		if err := z.write(out, o.data); err != nil {
+			return err
+		}
 	}
 	size := count
 	if kind == grayX1a || kind == grayX4 {
 		profile := grayOutputProfile()
 		offsets = append(offsets, out.Len())
-		fmt.Fprintf(&out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
+		fmt.Fprintf(out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
 		out.Write(profile)
 		out.WriteString("\nendstream\nendobj\n")
 		size++
 	}
 	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for i := 1; i < size; i++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+		fmt.Fprintf(out, "%010d 00000 n \n", offsets[i])
 	}
 	id := hex.EncodeToString(sum[:16])
-	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
 		size, refs["Root"], refs["Info"], id, id, newXref)
-	return out.Bytes(), nil
+	return out.flush()
+}
+
+// countingWriter counts what it writes (the cross-reference table's offsets) and keeps the
+// first error.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Len() int { return c.n }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+func (c *countingWriter) WriteString(s string) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.WriteString(s)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+func (c *countingWriter) flush() error {
+	if c.err != nil {
+		return c.err
+	}
+	return c.w.Flush()
+}
+
+// contentCompressor compresses the page contents fpdf writes uncompressed (the interior turns
+// fpdf's compression off: it makes a new zlib writer, 740 KB, for every page, 4.8 GB of
+// garbage for a 6,500-page book), with one writer for the whole file.
+type contentCompressor struct {
+	zw  *zlib.Writer
+	buf bytes.Buffer
+}
+
+// plainContent is how fpdf begins a page's content object when it does not compress it.
+var plainContent = regexp.MustCompile(`\A(\d+ 0 obj\n)<</Length (\d+)>>\nstream\n`)
+
+// write writes an object to out, its stream compressed when it is an uncompressed page content
+// (any other object as it is).
+func (c *contentCompressor) write(out io.Writer, obj []byte) error {
+	m := plainContent.FindSubmatch(obj)
+	if m == nil {
+		out.Write(obj)
+		return nil
+	}
+	n, _ := strconv.Atoi(string(m[2]))
+	start := len(m[0])
+	if start+n > len(obj) {
+		return fmt.Errorf("pdf: a page's contents are shorter than their length (%s)", bytes.TrimSpace(m[1]))
+	}
+	c.buf.Reset()
+	if c.zw == nil {
+		c.zw, _ = zlib.NewWriterLevel(&c.buf, zlib.BestSpeed)
+	} else {
+		c.zw.Reset(&c.buf)
+	}
+	if _, err := c.zw.Write(obj[start : start+n]); err != nil {
+		return err
+	}
+	if err := c.zw.Close(); err != nil {
+		return err
+	}
+	out.Write(m[1])
+	fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", c.buf.Len())
+	out.Write(c.buf.Bytes())
+	out.Write(obj[start+n:])
+	return nil
+}
+
+// finishingWriter finishes the file fpdf writes to it (finishTo) and writes the result to w:
+// fpdf writes its whole file in one call, which is finished there and then, without a copy of
+// it (a 6,500-page book's is 90 MB before its page contents are compressed). Should a writer
+// write in pieces, they are gathered and finished by Close.
+type finishingWriter struct {
+	w     io.Writer
+	faces map[string]string
+	kind  finishKind
+	buf   bytes.Buffer
+	done  bool
+}
+
+func (f *finishingWriter) Write(p []byte) (int, error) {
+	if f.done {
+		return 0, errors.New("pdf: written to after the file was finished")
+	}
+	if f.buf.Len() == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(bytes.TrimRight(p, "\n"), []byte("%%EOF")) {
+		f.done = true
+		return len(p), finishTo(f.w, p, f.faces, f.kind)
+	}
+	return f.buf.Write(p)
+}
+
+// Close finishes a file that was written in pieces.
+func (f *finishingWriter) Close() error {
+	if f.done {
+		return nil
+	}
+	f.done = true
+	return finishTo(f.w, f.buf.Bytes(), f.faces, f.kind)
 }
 
 // fpdfIdentityRange is the one range of fpdf's ToUnicode table: every code is its character.
