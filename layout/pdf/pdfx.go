@@ -11,6 +11,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -305,13 +306,13 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 		header = bytes.Replace(header, []byte("%PDF-1.4"), []byte("%PDF-1.6"), 1)
 	}
 	out.Write(header)
+	if err := compressContents(objs); err != nil {
+		return err
+	}
 	offsets := make([]int, count)
-	var z contentCompressor
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
-		if err := z.write(out, o.data); err != nil {
-			return err
-		}
+		out.Write(o.data)
 	}
 	size := count
 	if kind == grayX1a || kind == grayX4 {
@@ -370,9 +371,34 @@ func (c *countingWriter) flush() error {
 	return c.w.Flush()
 }
 
-// contentCompressor compresses the page contents fpdf writes uncompressed (the interior turns
+// compressContents compresses the page contents fpdf wrote uncompressed (the interior turns
 // fpdf's compression off: it makes a new zlib writer, 740 KB, for every page, 4.8 GB of
-// garbage for a 6,500-page book), with one writer for the whole file.
+// garbage for a 6,500-page book), on every core, each with one writer for all its pages.
+// Each stream is compressed alone, so the file is the same however the work was shared.
+func compressContents(objs []pdfObject) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var c contentCompressor
+			for k := w; k < len(objs); k += workers {
+				d, err := c.compress(objs[k].data)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				objs[k].data = d
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// contentCompressor compresses page contents with one zlib writer.
 type contentCompressor struct {
 	zw  *zlib.Writer
 	buf bytes.Buffer
@@ -381,18 +407,20 @@ type contentCompressor struct {
 // plainContent is how fpdf begins a page's content object when it does not compress it.
 var plainContent = regexp.MustCompile(`\A(\d+ 0 obj\n)<</Length (\d+)>>\nstream\n`)
 
-// write writes an object to out, its stream compressed when it is an uncompressed page content
-// (any other object as it is).
-func (c *contentCompressor) write(out io.Writer, obj []byte) error {
+// compress returns an object with its stream compressed when it is an uncompressed page
+// content, any other object as it is.
+func (c *contentCompressor) compress(obj []byte) ([]byte, error) {
+	if len(obj) < 32 || !bytes.Contains(obj[:32], []byte("<</Length ")) {
+		return obj, nil // not one: the pattern below need not read it
+	}
 	m := plainContent.FindSubmatch(obj)
 	if m == nil {
-		out.Write(obj)
-		return nil
+		return obj, nil
 	}
 	n, _ := strconv.Atoi(string(m[2]))
 	start := len(m[0])
 	if start+n > len(obj) {
-		return fmt.Errorf("pdf: a page's contents are shorter than their length (%s)", bytes.TrimSpace(m[1]))
+		return nil, fmt.Errorf("pdf: a page's contents are shorter than their length (%s)", bytes.TrimSpace(m[1]))
 	}
 	c.buf.Reset()
 	if c.zw == nil {
@@ -401,16 +429,16 @@ func (c *contentCompressor) write(out io.Writer, obj []byte) error {
 		c.zw.Reset(&c.buf)
 	}
 	if _, err := c.zw.Write(obj[start : start+n]); err != nil {
-		return err
+		return nil, err
 	}
 	if err := c.zw.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	out.Write(m[1])
-	fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", c.buf.Len())
-	out.Write(c.buf.Bytes())
-	out.Write(obj[start+n:])
-	return nil
+	head := fmt.Sprintf("%s<</Filter /FlateDecode /Length %d>>\nstream\n", m[1], c.buf.Len())
+	out := make([]byte, 0, len(head)+c.buf.Len()+len(obj)-start-n)
+	out = append(out, head...)
+	out = append(out, c.buf.Bytes()...)
+	return append(out, obj[start+n:]...), nil
 }
 
 // finishingWriter finishes the file fpdf writes to it (finishTo) and writes the result to w:
