@@ -32,6 +32,7 @@ type bboxPage struct {
 // start of a paragraph) and the last line is not a paragraph's first (an orphan: indented, and
 // running on); no line runs past the text block (overfull).
 func TestDrawnPagesHaveNoWidowsOrOrphans(t *testing.T) {
+	notUnderRace(t)
 	t.Parallel()
 	files, err := synth.Files(synth.Options{Essays: 40, Words: 1800, Seed: 11}, synth.SampleText(assets.Sample()))
 	if err != nil {

@@ -61,6 +61,18 @@ func buildSample(t *testing.T) *export.Result {
 	return sampleRes
 }
 
+// notUnderRace skips a test that sets whole books or renders covers when the race detector
+// runs: under it they take five to ten times as long (the package's tests took over half an
+// hour), and make test runs every test again without the detector. The typesetter's and the
+// writers' concurrency is raced by the lighter tests of the same paths (TestFidelity,
+// TestEveryKindInEveryBackEnd, TestReproducible, TestSampleFiles).
+func notUnderRace(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("a whole book under the race detector: make test runs it without the detector")
+	}
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if sampleDir != "" {
@@ -438,6 +450,8 @@ func TestParseFormats(t *testing.T) {
 // two trim widths, the spine for the paper, bleed on the outer edges; spine text only on a book
 // thick enough to print it.
 func TestPrintCover(t *testing.T) {
+	notUnderRace(t)
+	t.Parallel()
 	files, err := synth.Files(synth.Options{Essays: 12, Words: 2500, Seed: 3, Title: "Thick Enough"}, synth.SampleText(assets.Sample()))
 	if err != nil {
 		t.Fatal(err)

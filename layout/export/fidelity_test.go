@@ -32,6 +32,7 @@ import (
 // words in = words out + the words of the reported cuts.
 
 func TestFidelity(t *testing.T) {
+	t.Parallel()
 	books, err := filepath.Glob("testdata/se/*/content.opf")
 	if err != nil || len(books) < 5 {
 		t.Fatalf("want the five test books under testdata/se, have %v (%v)", books, err)

@@ -20,6 +20,7 @@ import (
 // with print.notes: foot: the printer's preflight passes the PDF (nothing beyond the text
 // block), and every note's words are in the PDF's text.
 func TestFootNotesInPrint(t *testing.T) {
+	notUnderRace(t)
 	t.Parallel()
 	notesInPrint(t, anthology.NotesFoot)
 }
@@ -29,6 +30,7 @@ func TestFootNotesInPrint(t *testing.T) {
 // its essay's title, the preflight passes the PDF, and the EPUB, whose references now lead to
 // its Notes document and back, passes EPUBCheck 5.3 and 4.2.6 and Ace.
 func TestBookEndNotes(t *testing.T) {
+	notUnderRace(t)
 	t.Parallel()
 	notesInPrint(t, anthology.NotesBookEnd)
 }

@@ -45,6 +45,8 @@ func buildWith(t *testing.T, change func(p *anthology.Project)) string {
 // TestPrintPDFIsPDFX: the sample's print PDF, figure included, is what IngramSpark asks for,
 // in its variants too; pdfx: none makes a plain PDF.
 func TestPrintPDFIsPDFX(t *testing.T) {
+	notUnderRace(t)
+	t.Parallel()
 	res := buildSample(t)
 	variants := []struct {
 		name string

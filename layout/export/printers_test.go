@@ -148,6 +148,8 @@ func TestLigatures(t *testing.T) {
 // TestCoverPriceAddOn: with print.price_code the cover's barcode carries the EAN-5 price
 // add-on, and an independent decoder reads both.
 func TestCoverPriceAddOn(t *testing.T) {
+	notUnderRace(t)
+	t.Parallel()
 	files := map[string]string{
 		"anthology.yaml": "title: Priced\nidentifiers: {isbn_print: 978-1-950000-02-9}\ncontributors: [{id: a, name: Ann Lee, bio: Ann writes.}]\ncontents: [e]\nprint: {price_code: \"51995\"}\n",
 		"essays/e.md":    "---\ntitle: Night\nauthors: [a]\noriginal: true\n---\n\nSome words.\n",
@@ -157,6 +159,7 @@ func TestCoverPriceAddOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	png := filepath.Join(t.TempDir(), "cover")
+	// The add-on's narrow bars want 300 ppi to read (the EAN-13 alone reads at 150).
 	if out, err := qa.Tool(t, "pdftoppm", "-png", "-r", "300", res.Files[0], png); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
@@ -175,6 +178,8 @@ func TestCoverPriceAddOn(t *testing.T) {
 // carry the description and the editor's bio, and the warning to compare with the
 // printer's template comes exactly when a hardcover's spine width is not given.
 func TestCoverBindings(t *testing.T) {
+	notUnderRace(t)
+	t.Parallel()
 	const (
 		trimW, trimH = 5.5, 8.5 // the default trim
 		bleed        = 0.125
@@ -193,6 +198,7 @@ func TestCoverBindings(t *testing.T) {
 		{"jacket with the printer's template", "{binding: jacket, spine_width: 0.8, jacket_flap: 3.25}", 2*bleed + 2*3.25 + 2*0.125, 2*bleed + 2*0.125, 0.8, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			files := map[string]string{
 				"anthology.yaml": "title: Small Hours\ndescription: Essays for the night shift, when the city sleeps.\neditors: [v]\n" +
 					"identifiers: {isbn_print: 978-1-950000-02-9}\ncontributors: [{id: v, name: Vera Petrov, bio: Vera Petrov edits a small magazine.}, {id: a, name: Ann Lee, bio: Ann writes.}]\n" +

@@ -540,7 +540,7 @@ func (r Report) add(o Report) Report {
 
 // pageDependent reports whether a section prints page numbers of other sections.
 func pageDependent(sec *layout.Section) bool {
-	return sec.Kind == layout.Contents || sec.Kind == layout.Contributors
+	return sec.Kind == layout.Contents || sec.Kind == layout.Contributors || sec.Kind == layout.EndNotes
 }
 
 func (b *Book) label(sectionID string) string {
