@@ -60,6 +60,13 @@ func TestPrintPDFIsPDFX(t *testing.T) {
 		})},
 		{"PDF/X-4", buildWith(t, func(p *anthology.Project) { p.Print.PDFX = anthology.PDFX4 })},
 	}
+	if testing.Short() {
+		// The quick loop judges the sample and the X-4 file; make test every variant.
+		variants = []struct {
+			name string
+			pdf  string
+		}{variants[0], variants[len(variants)-1]}
+	}
 	ingram := anthology.Printers[slices.IndexFunc(anthology.Printers, func(p anthology.Printer) bool { return p.Key == "ingramspark" })]
 	for _, v := range variants {
 		if p := pdfxProblems(t, v.pdf); len(p) > 0 {

@@ -198,6 +198,9 @@ func TestCoverBindings(t *testing.T) {
 		{"jacket with the printer's template", "{binding: jacket, spine_width: 0.8, jacket_flap: 3.25}", 2*bleed + 2*3.25 + 2*0.125, 2*bleed + 2*0.125, 0.8, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			if testing.Short() && tt.name != "paperback" && tt.name != "case" {
+				t.Skip("-short: the paperback and the case binding (make test builds every binding)")
+			}
 			t.Parallel()
 			files := map[string]string{
 				"anthology.yaml": "title: Small Hours\ndescription: Essays for the night shift, when the city sleeps.\neditors: [v]\n" +
