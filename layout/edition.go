@@ -66,6 +66,9 @@ const (
 
 // Edition is a book ready to be rendered: metadata and sections in reading order.
 type Edition struct {
+	// endNotes is the section holding every essay's notes at the end of the book, nil when
+	// each essay keeps its own (see EndNotes).
+	endNotes *Section
 	Title    string
 	Subtitle string
 	// Editors are the book's editors, in the order anthology.yaml lists them.
@@ -352,6 +355,7 @@ func Assemble(p *anthology.Project, opts Options) (*Edition, error) {
 		}
 		if len(noted) > 0 {
 			s := add(&Section{Kind: EndNotes, Matter: BackMatter, ID: "notes", Title: []text.Inline{&text.Text{Text: ed.Words.Notes}}, Noted: noted})
+			ed.endNotes = s
 			contents.Entries = append(contents.Entries, &Entry{Level: 0, Target: s})
 		}
 	}
@@ -652,11 +656,4 @@ func Slug(title string) string { return anthology.Slug(title) }
 
 // EndNotes returns the section that holds the book's notes at its end, nil when each essay
 // keeps its own.
-func (ed *Edition) EndNotes() *Section {
-	for i := len(ed.Sections) - 1; i >= 0; i-- {
-		if ed.Sections[i].Kind == EndNotes {
-			return ed.Sections[i]
-		}
-	}
-	return nil
-}
+func (ed *Edition) EndNotes() *Section { return ed.endNotes }

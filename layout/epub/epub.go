@@ -440,7 +440,8 @@ func (b *builder) section(s *layout.Section) []byte {
 			kind, role = "introduction", "doc-introduction"
 		}
 		r.NotePrefix = ""
-		if end := b.ed.EndNotes(); end != nil {
+		end := b.ed.EndNotes()
+		if end != nil {
 			// The notes are in the book's Notes document: references link there, under ids
 			// unique among every essay's.
 			r.NotePrefix, r.NotesHref = s.ID+"-", strings.TrimPrefix(b.href[end.ID], textDir)
@@ -460,7 +461,7 @@ func (b *builder) section(s *layout.Section) []byte {
 		if s.Body != nil {
 			r.PrepareHeadings(s.Body.Blocks)
 			b.bodyWithPageBreaks(r, s)
-			if r.NotesHref == "" {
+			if end == nil {
 				r.Notes(s.Body, s.ID+"-notes")
 			}
 		}
@@ -505,14 +506,18 @@ func (b *builder) endNotes(r *xhtml.Renderer, s *layout.Section, titleID string)
 	r.F("<section class=\"endnotes\" id=\"%s\" epub:type=\"endnotes\" role=\"doc-endnotes\" aria-labelledby=\"%s\">\n<h1 id=\"%s\">", s.ID, titleID, titleID)
 	r.Inlines(s.Title)
 	r.W("</h1>\n")
-	breaks := b.opts.PageBreaks[s.ID]
+	breaks := b.opts.PageBreaks[s.ID] // those of Block -1 are startPageBreaks'
 	next := 0
-	for i, noted := range s.Noted {
+	// breaksBefore writes the markers of the pages that begin before group i (all: len(Noted)).
+	breaksBefore := func(i int) {
 		for ; next < len(breaks) && breaks[next].Block <= i; next++ {
 			if breaks[next].Block >= 0 {
 				writePageBreak(r, breaks[next].Label)
 			}
 		}
+	}
+	for i, noted := range s.Noted {
+		breaksBefore(i)
 		headID := s.ID + "-" + noted.ID
 		r.F("<section class=\"essay-notes\" aria-labelledby=\"%s\">\n<h2 id=\"%s\"><a href=\"%s\">", headID, headID, strings.TrimPrefix(b.href[noted.ID], textDir))
 		r.Inlines(text.Plainify(noted.Title))
@@ -533,11 +538,7 @@ func (b *builder) endNotes(r *xhtml.Renderer, s *layout.Section, titleID string)
 		}
 		r.W("</section>\n")
 	}
-	for ; next < len(breaks); next++ {
-		if breaks[next].Block >= 0 {
-			writePageBreak(r, breaks[next].Label)
-		}
-	}
+	breaksBefore(len(s.Noted))
 	r.W("</section>\n")
 }
 

@@ -299,6 +299,9 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 		objs[k].data = d
 	}
 
+	if err := compressContents(objs); err != nil {
+		return err
+	}
 	out := &countingWriter{w: bufio.NewWriterSize(w, 1<<16)}
 	if kind == grayX4 {
 		// PDF/X-4 is a PDF 1.6 file; fpdf wrote an older header line of the same length.
@@ -306,9 +309,6 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 		header = bytes.Replace(header, []byte("%PDF-1.4"), []byte("%PDF-1.6"), 1)
 	}
 	out.Write(header)
-	if err := compressContents(objs); err != nil {
-		return err
-	}
 	offsets := make([]int, count)
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
@@ -320,7 +320,7 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
 		out.Write(profile)
-		out.WriteString("\nendstream\nendobj\n")
+		io.WriteString(out, "\nendstream\nendobj\n")
 		size++
 	}
 	newXref := out.Len()
@@ -331,44 +331,21 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 	id := hex.EncodeToString(sum[:16])
 	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n",
 		size, refs["Root"], refs["Info"], id, id, newXref)
-	return out.flush()
+	return out.w.Flush() // the first error of any write, which bufio keeps
 }
 
-// countingWriter counts what it writes (the cross-reference table's offsets) and keeps the
-// first error.
+// countingWriter counts what it writes: the cross-reference table's offsets.
 type countingWriter struct {
-	w   *bufio.Writer
-	n   int
-	err error
+	w *bufio.Writer
+	n int
 }
 
 func (c *countingWriter) Len() int { return c.n }
 
 func (c *countingWriter) Write(p []byte) (int, error) {
-	if c.err != nil {
-		return 0, c.err
-	}
 	n, err := c.w.Write(p)
 	c.n += n
-	c.err = err
 	return n, err
-}
-
-func (c *countingWriter) WriteString(s string) (int, error) {
-	if c.err != nil {
-		return 0, c.err
-	}
-	n, err := c.w.WriteString(s)
-	c.n += n
-	c.err = err
-	return n, err
-}
-
-func (c *countingWriter) flush() error {
-	if c.err != nil {
-		return c.err
-	}
-	return c.w.Flush()
 }
 
 // compressContents compresses the page contents fpdf wrote uncompressed (the interior turns

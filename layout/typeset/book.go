@@ -400,24 +400,28 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 	// Back matter that prints the pages of front matter (the introduction's notes at the end of
 	// the book, its author's bio) needs their numbers before the body is set: a first setting
 	// of the front matter gives them, and should the final one differ, the body is set again.
-	named := namesFront(ed, front)
-	frontLabels := func() string {
-		var sig strings.Builder
-		for _, sec := range front {
-			fmt.Fprintf(&sig, "%s=%s;", sec.ID, s.labels[sec.ID])
-		}
-		return sig.String()
-	}
-	if named {
+	// setFront lays the front matter out and keeps the numbers its sections begin on,
+	// returning them as one string to compare.
+	setFront := func() (*Book, string, error) {
 		fm, err := s.paginate(ctx, front, false)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
+		var sig strings.Builder
 		for _, sec := range front {
 			s.labels[sec.ID] = fm.label(sec.ID)
+			fmt.Fprintf(&sig, "%s=%s;", sec.ID, s.labels[sec.ID])
+		}
+		return fm, sig.String(), nil
+	}
+	named := namesFront(ed, front)
+	used := ""
+	var err error
+	if named {
+		if _, used, err = setFront(); err != nil {
+			return nil, err
 		}
 	}
-	usedLabels := frontLabels()
 	main, err := s.paginate(ctx, rest, true)
 	if err != nil {
 		return nil, err
@@ -425,23 +429,16 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 	var fm *Book
 	prev := ""
 	for round := 0; round < 6; round++ {
-		fm, err = s.paginate(ctx, front, false)
-		if err != nil {
+		var sig string
+		if fm, sig, err = setFront(); err != nil {
 			return nil, err
 		}
-		var sig strings.Builder
-		for _, sec := range front {
-			fmt.Fprintf(&sig, "%s=%s;", sec.ID, fm.label(sec.ID))
-		}
-		if sig.String() == prev {
+		if sig == prev {
 			break
 		}
-		prev = sig.String()
-		for _, sec := range front {
-			s.labels[sec.ID] = fm.label(sec.ID)
-		}
+		prev = sig
 	}
-	if named && frontLabels() != usedLabels {
+	if named && prev != used {
 		if main, err = s.paginate(ctx, rest, true); err != nil {
 			return nil, err
 		}

@@ -792,10 +792,7 @@ func (s *setter) endNotes(sec *layout.Section) *galley {
 		// against the essay.
 		fs := s.fontSet(noted)
 		head := s.lines(fs, noted.Title, paraCfg{size: body, leading: L, italic: true, hang: body * 1.5})
-		var sub string
-		if by := noted.Byline(); by != "" {
-			sub = by
-		}
+		sub := noted.Byline()
 		if label := s.labels[noted.ID]; label != "" {
 			if sub != "" {
 				sub += s.ed.Words.Comma + " "
