@@ -547,15 +547,10 @@ func TestPrintCover(t *testing.T) {
 			}
 			// The print ISBN's Bookland EAN-13, read back by an independent decoder.
 			if isbn := tt.p.Book.Identifiers.ISBNPrint; isbn != "" {
-				png := filepath.Join(t.TempDir(), "cover")
-				if out, err := qa.Tool(t, "pdftoppm", "-png", "-r", "300", res.Files[0], png); err != nil {
-					t.Fatalf("pdftoppm: %v %s", err, out)
-				}
-				code, err := qa.Tool(t, "zbarimg", "-q", png+"-1.png")
+				code := coverBarcodes(t, res.Files[0])
 				want := "EAN-13:" + strings.ReplaceAll(isbn, "-", "")
-				// (zbarimg may also say on its output that it found no D-Bus; only its reading counts)
-				if err != nil || !slices.Contains(strings.Split(code, "\n"), want) {
-					t.Errorf("the cover's barcode reads %q (%v), want %q", code, err, want)
+				if !slices.Contains(strings.Split(code, "\n"), want) {
+					t.Errorf("the cover's barcode reads %q, want %q", code, want)
 				}
 			}
 		})

@@ -5,11 +5,15 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
 	"image/jpeg"
 	"io"
 	"math"
 	"regexp"
+	"runtime"
 	"strconv"
+	"sync"
 )
 
 // A cover is drawn by fpdf in RGB; printers want CMYK. These rewrite its page content's colour
@@ -99,16 +103,45 @@ func cmykImage(num int, obj []byte) ([]byte, error) {
 	if mw, mh := widthRE.FindSubmatch(dict), heightRE.FindSubmatch(dict); mw == nil || mh == nil || string(mw[1]) != strconv.Itoa(w) || string(mh[1]) != strconv.Itoa(h) {
 		return nil, errors.New("the image's size is not its dictionary's")
 	}
-	samples := make([]byte, 0, 4*w*h)
-	for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
-		for x := bnd.Min.X; x < bnd.Max.X; x++ {
-			r, g, b, _ := img.At(x, y).RGBA()
-			c, m, yy, k := toCMYK(float64(r)/0xffff, float64(g)/0xffff, float64(b)/0xffff)
-			samples = append(samples, byte(c*255+0.5), byte(m*255+0.5), byte(yy*255+0.5), byte(k*255+0.5))
-		}
-	}
+	samples := cmykSamples(img)
 	newDict := fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceCMYK /BitsPerComponent 8 /Filter /FlateDecode /Length 0", w, h)
 	return joinStream(head, []byte(newDict), deflate(samples)), nil
+}
+
+// cmykSamples converts an image to CMYK samples, 8 bits each, row by row; the rows are
+// shared among the cores (a cover's picture is millions of pixels) and the result does not
+// depend on how.
+func cmykSamples(img image.Image) []byte {
+	bnd := img.Bounds()
+	w, h := bnd.Dx(), bnd.Dy()
+	samples := make([]byte, 4*w*h)
+	row := func(y int) {
+		out := samples[4*w*(y-bnd.Min.Y):]
+		for x := bnd.Min.X; x < bnd.Max.X; x++ {
+			var r, g, b uint32
+			if yc, ok := img.(*image.YCbCr); ok {
+				// A JPEG's own pixels, read without an interface value per pixel.
+				ci := yc.COffset(x, y)
+				r, g, b, _ = color.YCbCr{Y: yc.Y[yc.YOffset(x, y)], Cb: yc.Cb[ci], Cr: yc.Cr[ci]}.RGBA()
+			} else {
+				r, g, b, _ = img.At(x, y).RGBA()
+			}
+			c, m, yy, k := toCMYK(float64(r)/0xffff, float64(g)/0xffff, float64(b)/0xffff)
+			i := 4 * (x - bnd.Min.X)
+			out[i], out[i+1], out[i+2], out[i+3] = byte(c*255+0.5), byte(m*255+0.5), byte(yy*255+0.5), byte(k*255+0.5)
+		}
+	}
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), max(1, h/64))
+	for i := range workers {
+		wg.Go(func() {
+			for y := bnd.Min.Y + i; y < bnd.Max.Y; y += workers {
+				row(y)
+			}
+		})
+	}
+	wg.Wait()
+	return samples
 }
 
 func splitStream(obj []byte) (head, dict, data []byte, err error) {
@@ -141,7 +174,9 @@ func inflate(data []byte) ([]byte, error) {
 
 func deflate(data []byte) []byte {
 	var b bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+	// The default level: on the sample's cover picture (16 MB of CMYK samples) the best
+	// compression saves 4 % of the size and takes 2.4 times as long (0.57 s against 0.23 s).
+	zw, _ := zlib.NewWriterLevel(&b, zlib.DefaultCompression)
 	zw.Write(data)
 	zw.Close()
 	return b.Bytes()

@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"strconv"
 	"strings"
 	"testing"
@@ -50,5 +54,46 @@ func TestCMYKContent(t *testing.T) {
 	data := "q 0.0000 1.0000 1.0000 0.0000 k 0 0 10 10 re f 0.0000 0.0000 0.0000 0.5000 K Q"
 	if !strings.Contains(s, "/Length "+strconv.Itoa(len(data))+">>\nstream\n"+data+"\nendstream") {
 		t.Errorf("the length is not the new stream's: %s", s)
+	}
+}
+
+// TestCMYKSamples: the fast path for a JPEG's own pixels and the rows shared among cores give
+// the samples the colour model gives each pixel, in order.
+func TestCMYKSamples(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 97, 131)) // odd sizes: chroma rows and columns shared
+	for y := range 131 {
+		for x := range 97 {
+			src.Set(x, y, color.RGBA{uint8(x * 2), uint8(y), uint8(x*y + 7), 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, src, &jpeg.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := jpeg.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gray := image.NewGray(image.Rect(3, 5, 40, 90))
+	for i := range gray.Pix {
+		gray.Pix[i] = uint8(i)
+	}
+	for name, img := range map[string]image.Image{"ycbcr": decoded, "gray": gray, "rgba": src} {
+		if _, ok := img.(*image.YCbCr); name == "ycbcr" && !ok {
+			t.Fatalf("the JPEG decodes as %T", img)
+		}
+		got := cmykSamples(img)
+		var want []byte
+		bnd := img.Bounds()
+		for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
+			for x := bnd.Min.X; x < bnd.Max.X; x++ {
+				r, g, bl, _ := img.At(x, y).RGBA()
+				c, m, yy, k := toCMYK(float64(r)/0xffff, float64(g)/0xffff, float64(bl)/0xffff)
+				want = append(want, byte(c*255+0.5), byte(m*255+0.5), byte(yy*255+0.5), byte(k*255+0.5))
+			}
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: the samples differ from the colour model's", name)
+		}
 	}
 }
