@@ -222,6 +222,17 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 	}
 
 	sum := sha256.Sum256(src)
+	// New objects are numbered after fpdf's last: the output profile, then the pages'
+	// resource dictionaries.
+	withProfile := kind == grayX1a || kind == grayX4
+	next := count
+	if withProfile {
+		next++
+	}
+	resources, err := pageResources(objs, next)
+	if err != nil {
+		return err
+	}
 	// A cover's page contents, to be painted in CMYK.
 	contents := map[int]bool{}
 	if kind == cmykX1a {
@@ -315,12 +326,17 @@ func finishTo(w io.Writer, src []byte, faces map[string]string, kind finishKind)
 		out.Write(o.data)
 	}
 	size := count
-	if kind == grayX1a || kind == grayX4 {
+	if withProfile {
 		profile := grayOutputProfile()
 		offsets = append(offsets, out.Len())
 		fmt.Fprintf(out, "%d 0 obj\n<< /N 1 /Length %d >>\nstream\n", count, len(profile))
 		out.Write(profile)
 		io.WriteString(out, "\nendstream\nendobj\n")
+		size++
+	}
+	for _, r := range resources {
+		offsets = append(offsets, out.Len())
+		out.Write(r)
 		size++
 	}
 	newXref := out.Len()

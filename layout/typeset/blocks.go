@@ -102,19 +102,27 @@ func spaced(ls []*gline, space float64) []*gline {
 }
 
 func (s *setter) listLines(fs *fontSet, l *text.List, c blockCtx) []*gline {
+	face := fs.body.Face(assets.Regular)
+	marker := func(i int) string {
+		if l.Ordered {
+			return strconv.Itoa(l.Start+i) + "."
+		}
+		return "•"
+	}
+	// The items stand 1.8 em in, or further where a number is wider ("10." and on): the
+	// markers hang in the indent, never in the margin (a printer's safe zone).
 	indent := c.size * 1.8
+	for i := range l.Items {
+		indent = max(indent, c.size*0.6+face.Width(marker(i))*c.size)
+	}
 	inner := c
 	inner.left += indent
 	var out []*gline
 	for i, item := range l.Items {
-		marker := "•"
-		if l.Ordered {
-			marker = strconv.Itoa(l.Start+i) + "."
-		}
+		marker := marker(i)
 		ls := s.blockSeq(fs, item, inner)
 		for _, gl := range ls {
 			if gl.line != nil {
-				face := fs.body.Face(assets.Regular)
 				mw := face.Width(marker) * c.size
 				gl.texts = append(gl.texts, Text{X: -c.size*0.6 - mw - (gl.x - inner.left), Text: marker, Face: face, Size: c.size})
 				break

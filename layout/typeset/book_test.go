@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -206,7 +207,17 @@ func TestPageEstimate(t *testing.T) {
 // running heads and folios included (they sat 0.30–0.36 in from the top) — over the sample and
 // a long synthetic book, at each trim, for IngramSpark's half inch and KDP's quarter.
 func TestSafeZone(t *testing.T) {
-	eds := map[string]*layout.Edition{"sample": sampleEdition(t), "50 essays": syntheticEdition(t, 50, 2000)}
+	// A list of twelve: the numbers from "10." on are wider than the items' usual indent
+	// (they hung 2.3 pt into the margin of a real book, in a printer's safe zone).
+	var list strings.Builder
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&list, "%d. Pepys (%d);\n", i, 1600+i)
+	}
+	twelve := editionOf(t, fstest.MapFS{
+		"anthology.yaml": {Data: []byte("title: Lists\ncontributors: [{id: a, name: Ann Lee, bio: Ann writes.}]\ncontents: [e]\n")},
+		"essays/e.md":    {Data: []byte("---\ntitle: Spellings\nauthors: [a]\n---\n\nThe forms of the name:\n\n" + list.String())},
+	}, nil)
+	eds := map[string]*layout.Edition{"sample": sampleEdition(t), "50 essays": syntheticEdition(t, 50, 2000), "a list of twelve": twelve}
 	for name, ed := range eds {
 		for _, trim := range []string{"5x8", "5.5x8.5", "6x9"} {
 			for _, safe := range []float64{0.5, 0.25} {
@@ -221,12 +232,14 @@ func TestSafeZone(t *testing.T) {
 				bad := 0
 				for _, p := range book.Pages {
 					for _, tx := range p.Texts {
-						// As a preflight measures type: the face's ascender and descender.
+						// As a preflight measures type: the face's ascender and descender; and
+						// an essay's text not left of its text block.
 						top, bottom := tx.Y-tx.Face.Ascent*tx.Size, tx.Y+tx.Face.Descent*tx.Size
-						if top < o.SafeZone-0.01 || bottom > g.Height-o.SafeZone+0.01 || tx.X < o.SafeZone-0.01 {
+						if top < o.SafeZone-0.01 || bottom > g.Height-o.SafeZone+0.01 || tx.X < o.SafeZone-0.01 ||
+							p.Section != nil && p.Section.Kind == layout.Essay && tx.X < g.Left(p.Recto)-0.01 {
 							if bad++; bad <= 3 {
-								t.Errorf("%s, %s, %.2f in: page %s: %q at y %.1f pt (%.2f in from the top) is outside the safe zone",
-									name, trim, safe, p.Label, tx.Text, tx.Y, top/72)
+								t.Errorf("%s, %s, %.2f in: page %s: %q at x %.1f, y %.1f pt (%.2f in from the top) is outside the safe zone or left of the text block",
+									name, trim, safe, p.Label, tx.Text, tx.X, tx.Y, top/72)
 							}
 						}
 					}

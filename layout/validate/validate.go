@@ -68,6 +68,23 @@ func run(ctx context.Context, env []string, name string, args ...string) (string
 	return out.String(), err
 }
 
+// toolOutput runs a tool that reads a file for us and returns what it wrote on its standard
+// output alone: its remarks on standard error ("no word list", written between pdftotext's
+// lines) would otherwise fall in the middle of what is read. They are in the error when it
+// fails.
+func toolOutput(ctx context.Context, name string, args ...string) (string, error) {
+	if err := need(name, name); err != nil {
+		return "", err
+	}
+	cmd := exec.CommandContext(ctx, name, args...)
+	var out, remarks bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &remarks
+	if err := cmd.Run(); err != nil {
+		return out.String(), fmt.Errorf("%s: %w: %s", name, err, strings.TrimSpace(remarks.String()))
+	}
+	return out.String(), nil
+}
+
 // Report is what a validator said about a book.
 type Report struct {
 	// Tool names the validator and its version ("EPUBCheck 5.3").
