@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -208,14 +209,27 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 	for _, im := range ed.Images {
 		files = append(files, file{name: opfDir + im.Href, data: im.Data, stored: true})
 	}
+	// The sections are written on every core (each with a renderer of its own; the builder's
+	// maps are only read), into their places in order.
+	first := len(files)
 	for _, s := range ed.Sections {
-		if err := ctx.Err(); err != nil {
-			if generated != nil {
-				<-generated
+		files = append(files, file{name: opfDir + b.href[s.ID]})
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ed.Sections)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(ed.Sections) && ctx.Err() == nil; i = int(next.Add(1)) - 1 {
+				files[first+i].data = b.section(ed.Sections[i])
 			}
-			return nil, err
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		if generated != nil {
+			<-generated
 		}
-		files = append(files, file{name: opfDir + b.href[s.ID], data: b.section(s)})
+		return nil, err
 	}
 	if generated != nil {
 		res := <-generated
