@@ -18,29 +18,48 @@ import (
 // cannot hold. The loader already strips control characters with a warning; this is the
 // writer's own guarantee that its output parses, whatever it is given.
 func Text(s string) string {
+	// Most text is plain: returned as it is, without a copy (the EPUB of a long book writes
+	// millions of runs).
+	i := 0
+	for i < len(s) && plainASCII(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '&':
+				b.WriteString("&amp;")
+			case c == '<':
+				b.WriteString("&lt;")
+			case c == '>':
+				b.WriteString("&gt;")
+			case c == '"':
+				b.WriteString("&quot;")
+			case xmlChar(rune(c)):
+				b.WriteByte(c)
+			}
+			i++
 			continue
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case !xmlChar(r):
-			continue
-		default:
-			b.WriteRune(r)
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r != utf8.RuneError || size > 1) && xmlChar(r) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
 	}
 	return b.String()
+}
+
+// plainASCII reports whether c is an ASCII character Text writes as it is.
+func plainASCII(c byte) bool {
+	return c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"'
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document.
