@@ -4,7 +4,10 @@ package gui
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -161,4 +164,50 @@ func BenchmarkKeystrokeLongEssay(b *testing.B) {
 	if !strings.Contains(es.Body, strings.Repeat("x", typed)) {
 		b.Fatal("the typing did not reach the essay")
 	}
+}
+
+// BenchmarkResidentAfterOpeningThousand opens the 1,000-essay book, lets the preview set it,
+// and reports what the process holds then: the live heap and the resident memory (VmRSS)
+// once the preview is set and has given back what setting used.
+func BenchmarkResidentAfterOpeningThousand(b *testing.B) {
+	dir := thousandEssays(b)
+	for b.Loop() {
+		p, err := anthology.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		queue := make(chan func(), 4096)
+		cfg := Config{RecoveryDir: b.TempDir(), WatchEvery: -1, PreviewDelay: time.Millisecond, Do: func(f func()) { queue <- f }}
+		e := NewEditor(test.NewTempApp(b), p, cfg)
+		e.win.Resize(fyne.NewSize(1280, 800))
+		for e.preview.sets == 0 {
+			(<-queue)()
+		}
+		time.Sleep(time.Second) // the release runs beside the app
+		b.StopTimer()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heap-MB")
+		b.ReportMetric(float64(residentKB(b))/1024, "rss-MB")
+		e.preview.stop()
+		e.sess.Flush()
+		e.win.Close()
+		b.StartTimer()
+	}
+}
+
+// residentKB is the process's resident memory (VmRSS in /proc/self/status), in KB.
+func residentKB(b *testing.B) int {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		b.Skip("no /proc/self/status on this system")
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+			kb, _ := strconv.Atoi(f[1])
+			return kb
+		}
+	}
+	b.Fatal("no VmRSS in /proc/self/status")
+	return 0
 }

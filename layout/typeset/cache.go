@@ -79,6 +79,13 @@ func (c *PageCache) put(key string, e *cachedSection) {
 	c.used[key] = true
 }
 
+// Counts returns Hits and Misses, read under the cache's lock (a setting may be under way).
+func (c *PageCache) Counts() (hits, misses int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Hits, c.Misses
+}
+
 func (c *PageCache) count(hit bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
