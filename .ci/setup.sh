@@ -47,6 +47,7 @@ case $what in qa|all)
   want_cmd xwininfo x11-utils
   want_cmd import imagemagick
   want_cmd zbarimg zbar-tools
+  want_cmd dbus-daemon dbus-daemon # a private session bus for the file chooser portal's test
   want_pkg hunspell-en-us
   want_pkg hyphen-cs
 esac

@@ -34,7 +34,7 @@ func Run(p *anthology.Project, o Options) error {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
 	a.Settings().SetTheme(newAppTheme())
-	e := NewEditor(a, p, Config{HoldPreview: true})
+	e := NewEditor(a, p, Config{HoldPreview: true, NativeDialogs: nativeDialogsWanted()})
 	a.Lifecycle().SetOnStarted(e.StartPreview)
 	if o.Select != "" {
 		e.SelectEssay(o.Select)

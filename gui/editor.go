@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +42,9 @@ type Config struct {
 	// Do runs a function on the UI goroutine, from a worker; nil means fyne.Do. Tests queue the
 	// functions and run them on the test's goroutine, as the real app would on its own.
 	Do func(func())
+	// NativeDialogs opens and imports with the desktop's own file chooser (the XDG portal)
+	// where the session offers one; false always uses Fyne's. The app sets it (see portal.go).
+	NativeDialogs bool
 }
 
 // Editor is the main window: the book's outline on the left, the selected piece in the
@@ -50,6 +54,9 @@ type Editor struct {
 	win  fyne.Window
 	cfg  Config
 	sess *edit.Session
+	// portalOnce asks once whether the session has a file chooser portal (portalOK).
+	portalOnce sync.Once
+	portalOK   bool
 
 	outline *outline
 	detail  *fyne.Container
@@ -103,6 +110,9 @@ func NewEditor(a fyne.App, p *anthology.Project, cfg Config) *Editor {
 		cfg.PreviewDelay = 400 * time.Millisecond
 	}
 	e := &Editor{app: a, cfg: cfg, words: wordCache{}}
+	if cfg.NativeDialogs {
+		go e.portalChooser() // asked now, off the UI goroutine: the first Open does not wait
+	}
 	e.win = a.NewWindow("Anthology")
 	e.status = widget.NewLabel("")
 	e.status.Truncation = fyne.TextTruncateEllipsis

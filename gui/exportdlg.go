@@ -50,13 +50,7 @@ func (e *Editor) defaultExportDir() string {
 func (e *Editor) exportDialog() {
 	folder := widget.NewEntry()
 	folder.SetText(e.defaultExportDir())
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err == nil && uri != nil {
-				folder.SetText(uri.Path())
-			}
-		}, e.win)
-	})
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() { e.chooseFolder(folder) })
 	// One box for each format the export builds, as package export lists them.
 	boxes := container.NewVBox()
 	checks := map[export.Format]*widget.Check{}

@@ -119,14 +119,14 @@ func (e *Editor) showProblems() {
 
 func (e *Editor) openProjectDialog() {
 	e.whenSaved(func() {
-		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err != nil || uri == nil {
-				e.report(err)
-				return
-			}
-			e.OpenProject(uri.Path())
-		}, e.win)
-		d.Show()
+		home, _ := os.UserHomeDir()
+		e.choose(chooseOptions{title: "Open Anthology", accept: "Open", directory: true, folder: home},
+			func() { e.fyneFolderOpen(e.OpenProject) },
+			func(paths []string) {
+				if len(paths) > 0 {
+					e.OpenProject(paths[0])
+				}
+			})
 	})
 }
 
@@ -135,13 +135,7 @@ func (e *Editor) folderPicker(name string) (fyne.CanvasObject, func() string) {
 	home, _ := os.UserHomeDir()
 	parent := widget.NewEntry()
 	parent.SetText(home)
-	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err == nil && uri != nil {
-				parent.SetText(uri.Path())
-			}
-		}, e.win)
-	})
+	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() { e.chooseFolder(parent) })
 	folder := widget.NewEntry()
 	folder.SetText(name)
 	box := widget.NewForm(
@@ -252,4 +246,28 @@ func copyIntoProject(dir, sub, src string) (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+// chooseFolder lets the editor pick a folder for a field (the desktop's chooser, or Fyne's),
+// starting where the field points.
+func (e *Editor) chooseFolder(field *widget.Entry) {
+	e.choose(chooseOptions{title: "Choose a Folder", accept: "Choose", directory: true, folder: field.Text},
+		func() { e.fyneFolderOpen(field.SetText) },
+		func(paths []string) {
+			if len(paths) > 0 {
+				field.SetText(paths[0])
+			}
+		})
+}
+
+// fyneFolderOpen is Fyne's own folder chooser, where the desktop's is not available: use gets
+// the folder picked; a failure is shown.
+func (e *Editor) fyneFolderOpen(use func(dir string)) {
+	dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
+		if err != nil || uri == nil {
+			e.report(err)
+			return
+		}
+		use(uri.Path())
+	}, e.win)
 }

@@ -32,37 +32,49 @@ type importReview struct {
 }
 
 func (e *Editor) importDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			e.report(err)
-			return
-		}
-		r.Close()
-		e.ImportFiles([]string{r.URI().Path()})
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter(importer.Formats))
-	d.Show()
+	home, _ := os.UserHomeDir()
+	e.choose(chooseOptions{title: "Import Essays", accept: "Import", multiple: true, extensions: importer.Formats, folder: home},
+		func() {
+			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+				if err != nil || r == nil {
+					e.report(err)
+					return
+				}
+				r.Close()
+				e.ImportFiles([]string{r.URI().Path()})
+			}, e.win)
+			d.SetFilter(storage.NewExtensionFileFilter(importer.Formats))
+			d.Show()
+		},
+		func(paths []string) {
+			if len(paths) > 0 {
+				e.ImportFiles(paths) // the desktop's chooser picks several at once
+			}
+		})
 }
 
 // importFolderDialog imports every file of a folder the importer reads (the Import dialog takes
 // one file at a time; a folder of chapters or pages is one step here).
 func (e *Editor) importFolderDialog() {
-	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil || uri == nil {
-			e.report(err)
-			return
-		}
-		paths, err := importableFiles(uri.Path())
+	importFolder := func(dir string) {
+		paths, err := importableFiles(dir)
 		if err == nil && len(paths) == 0 {
-			err = fmt.Errorf("%s holds no file to import (%s)", uri.Path(), strings.Join(importer.Formats, ", "))
+			err = fmt.Errorf("%s holds no file to import (%s)", dir, strings.Join(importer.Formats, ", "))
 		}
 		if err != nil {
 			e.report(err)
 			return
 		}
 		e.ImportFiles(paths)
-	}, e.win)
-	d.Show()
+	}
+	home, _ := os.UserHomeDir()
+	e.choose(chooseOptions{title: "Import a Folder", accept: "Import", directory: true, folder: home},
+		func() { e.fyneFolderOpen(importFolder) },
+		func(paths []string) {
+			if len(paths) > 0 {
+				importFolder(paths[0])
+			}
+		})
 }
 
 // importableFiles lists the files of dir the importer reads, by name.
