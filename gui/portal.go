@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -40,6 +41,12 @@ func (e *Editor) portalChooser() bool {
 		return false
 	}
 	e.portalOnce.Do(func() {
+		// Only a session that has a bus: without one the D-Bus library would launch one.
+		if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+			if _, err := os.Stat(filepath.Join(os.Getenv("XDG_RUNTIME_DIR"), "bus")); os.Getenv("XDG_RUNTIME_DIR") == "" || err != nil {
+				return
+			}
+		}
 		conn, err := dbus.SessionBus()
 		if err != nil {
 			return
