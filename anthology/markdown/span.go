@@ -39,7 +39,7 @@ func spans(in []text.Inline) []text.Inline {
 		in = out
 	}
 	for _, x := range in {
-		if t, ok := x.(*text.Text); ok && strings.ContainsAny(t.Text, string(escapedOpen)+string(escapedClose)) {
+		if t, ok := x.(*text.Text); ok && containsEither(t.Text, string(escapedOpen), string(escapedClose)) {
 			t.Text = unescapeBrackets.Replace(t.Text)
 		}
 	}
