@@ -120,7 +120,7 @@ func TestNativeImportDialog(t *testing.T) {
 	for i, title := range []string{"First Light", "Second Wind"} {
 		file := filepath.Join(dir, []string{"one.md", "two 2+2%.md"}[i]) // a space, a plus and a percent in a name
 		os.WriteFile(file, []byte("# "+title+"\n\nBy Ida Marsh\n\nThe first paragraph, long enough to be the body of an essay with several words.\n"), 0o644)
-		uris = append(uris, (&urlFile{file}).String())
+		uris = append(uris, (&url.URL{Scheme: "file", Path: file}).String()) // escaped, as a portal gives it
 	}
 	portal.mu.Lock()
 	portal.answer = uris
@@ -161,11 +161,4 @@ func TestNativeImportDialog(t *testing.T) {
 	if len(h2.e.win.Canvas().Overlays().List()) == 0 {
 		t.Error("no dialog without the portal")
 	}
-}
-
-// urlFile is a local file's URI as a portal gives it (escaped).
-type urlFile struct{ path string }
-
-func (u *urlFile) String() string {
-	return (&url.URL{Scheme: "file", Path: u.path}).String()
 }

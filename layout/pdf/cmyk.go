@@ -115,17 +115,18 @@ func cmykSamples(img image.Image) []byte {
 	bnd := img.Bounds()
 	w, h := bnd.Dx(), bnd.Dy()
 	samples := make([]byte, 4*w*h)
+	rgba := func(x, y int) (r, g, b, a uint32) { return img.At(x, y).RGBA() }
+	if yc, ok := img.(*image.YCbCr); ok {
+		// A JPEG's own pixels, read without an interface value per pixel.
+		rgba = func(x, y int) (r, g, b, a uint32) {
+			ci := yc.COffset(x, y)
+			return color.YCbCr{Y: yc.Y[yc.YOffset(x, y)], Cb: yc.Cb[ci], Cr: yc.Cr[ci]}.RGBA()
+		}
+	}
 	row := func(y int) {
 		out := samples[4*w*(y-bnd.Min.Y):]
 		for x := bnd.Min.X; x < bnd.Max.X; x++ {
-			var r, g, b uint32
-			if yc, ok := img.(*image.YCbCr); ok {
-				// A JPEG's own pixels, read without an interface value per pixel.
-				ci := yc.COffset(x, y)
-				r, g, b, _ = color.YCbCr{Y: yc.Y[yc.YOffset(x, y)], Cb: yc.Cb[ci], Cr: yc.Cr[ci]}.RGBA()
-			} else {
-				r, g, b, _ = img.At(x, y).RGBA()
-			}
+			r, g, b, _ := rgba(x, y)
 			c, m, yy, k := toCMYK(float64(r)/0xffff, float64(g)/0xffff, float64(b)/0xffff)
 			i := 4 * (x - bnd.Min.X)
 			out[i], out[i+1], out[i+2], out[i+3] = byte(c*255+0.5), byte(m*255+0.5), byte(yy*255+0.5), byte(k*255+0.5)

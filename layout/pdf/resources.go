@@ -24,7 +24,8 @@ var (
 // /XObject dictionaries (one entry each) are kept on a page only if it names them.
 type sharedResources struct {
 	lines [][]byte
-	named []string // each line's resource name, or "" for a line every page keeps
+	named []string        // each line's resource name, or "" for a line every page keeps
+	keys  map[string]bool // the names, for looking a page's name tokens up
 }
 
 // parseSharedResources reads a resource dictionary as fpdf writes it; ok is false for
@@ -56,6 +57,12 @@ func parseSharedResources(obj []byte) (r sharedResources, ok bool) {
 		}
 		r.lines = append(r.lines, l)
 		r.named = append(r.named, name)
+		if name != "" {
+			if r.keys == nil {
+				r.keys = map[string]bool{}
+			}
+			r.keys[name] = true
+		}
 	}
 	return r, in == ""
 }
@@ -63,12 +70,6 @@ func parseSharedResources(obj []byte) (r sharedResources, ok bool) {
 // namesIn lists the resources of r that a page's content names (a name token equal to a
 // resource's key; a text string that happens to spell one only costs an entry).
 func (r sharedResources) namesIn(content []byte) map[string]bool {
-	keys := map[string]bool{}
-	for _, n := range r.named {
-		if n != "" {
-			keys[n] = false
-		}
-	}
 	used := map[string]bool{}
 	for i := 0; ; {
 		j := bytes.IndexByte(content[i:], '/')
@@ -80,7 +81,7 @@ func (r sharedResources) namesIn(content []byte) map[string]bool {
 		for k < len(content) && !isDelimiter(content[k]) {
 			k++
 		}
-		if _, ok := keys[string(content[i:k])]; ok {
+		if r.keys[string(content[i:k])] {
 			used[string(content[i:k])] = true
 		}
 		i = k

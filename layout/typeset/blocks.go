@@ -103,28 +103,27 @@ func spaced(ls []*gline, space float64) []*gline {
 
 func (s *setter) listLines(fs *fontSet, l *text.List, c blockCtx) []*gline {
 	face := fs.body.Face(assets.Regular)
-	marker := func(i int) string {
-		if l.Ordered {
-			return strconv.Itoa(l.Start+i) + "."
-		}
-		return "•"
-	}
+	markers := make([]string, len(l.Items))
+	widths := make([]float64, len(l.Items))
 	// The items stand 1.8 em in, or further where a number is wider ("10." and on): the
 	// markers hang in the indent, never in the margin (a printer's safe zone).
 	indent := c.size * 1.8
 	for i := range l.Items {
-		indent = max(indent, c.size*0.6+face.Width(marker(i))*c.size)
+		markers[i] = "•"
+		if l.Ordered {
+			markers[i] = strconv.Itoa(l.Start+i) + "."
+		}
+		widths[i] = face.Width(markers[i]) * c.size
+		indent = max(indent, c.size*0.6+widths[i])
 	}
 	inner := c
 	inner.left += indent
 	var out []*gline
 	for i, item := range l.Items {
-		marker := marker(i)
 		ls := s.blockSeq(fs, item, inner)
 		for _, gl := range ls {
 			if gl.line != nil {
-				mw := face.Width(marker) * c.size
-				gl.texts = append(gl.texts, Text{X: -c.size*0.6 - mw - (gl.x - inner.left), Text: marker, Face: face, Size: c.size})
+				gl.texts = append(gl.texts, Text{X: -c.size*0.6 - widths[i] - (gl.x - inner.left), Text: markers[i], Face: face, Size: c.size})
 				break
 			}
 		}

@@ -259,8 +259,8 @@ func Preflight(ctx context.Context, pdf string, o PreflightOptions) ([]Violation
 		}
 	}
 	row := regexp.MustCompile(`(?m)^\s*(\d+)\s+\d+\s+(?:image|smask|mask|stencil)\s+(\d+)\s+(\d+)\s+\S+\s+\d+\s+\d+\s+\S+\s+\S+\s+\d+\s+\d+\s+(\d+)\s+(\d+)`)
-	for _, images := range images {
-		list, err := images.wait()
+	for _, tool := range images {
+		list, err := tool.wait()
 		if err != nil {
 			continue
 		}
@@ -275,8 +275,8 @@ func Preflight(ctx context.Context, pdf string, o PreflightOptions) ([]Violation
 	}
 	// (pdftotext's word boxes are from the top of the media box.)
 	reported, page := 0, 0
-	for _, words := range words {
-		bbox, err := words.wait()
+	for _, tool := range words {
+		bbox, err := tool.wait()
 		if err != nil {
 			break // the pages after it would be numbered wrong
 		}
@@ -439,12 +439,11 @@ func pagesWithImages(pages []map[string]any, dict func(any) map[string]any) []in
 			parent = dict(parent["/Parent"]) // inherited from the page tree
 			res = parent["/Resources"]
 		}
-		xobjects := dict(dict(res)["/XObject"])
 		if res == nil {
 			out = append(out, i+1)
 			continue
 		}
-		for _, x := range xobjects {
+		for _, x := range dict(dict(res)["/XObject"]) {
 			if st := dict(x)["/Subtype"]; st == "/Image" || st == "/Form" || st == nil {
 				out = append(out, i+1)
 				break
@@ -481,46 +480,49 @@ type bboxWord struct {
 // eachPageWords calls fn for each page of pdftotext -bbox's output, in order, with the page's
 // height and words. (A hand scanner: regular expressions over a long book's 200 MB took 18 s.)
 func eachPageWords(s string, fn func(height float64, words []bboxWord)) {
-	const pageTag, wordTag = "<page ", "<word "
 	var words []bboxWord
 	for {
-		i := strings.Index(s, pageTag)
-		if i < 0 {
+		tag, body, rest, ok := element(s, "page")
+		if !ok {
 			return
 		}
-		s = s[i:]
-		end := strings.Index(s, "</page>")
-		if end < 0 {
-			end = len(s)
-		}
-		body := s[:end]
-		s = s[end:]
-		head := body[:strings.IndexByte(body, '>')+1]
-		h, _ := strconv.ParseFloat(attr(head, "height"), 64)
+		s = rest
+		h, _ := strconv.ParseFloat(attr(tag, "height"), 64)
 		words = words[:0]
 		for {
-			j := strings.Index(body, wordTag)
-			if j < 0 {
+			tag, text, rest, ok := element(body, "word")
+			if !ok {
 				break
 			}
-			body = body[j:]
-			closeAt := strings.Index(body, "</word>")
-			gt := strings.IndexByte(body, '>')
-			if closeAt < 0 || gt < 0 || gt > closeAt {
-				break
-			}
-			tag := body[:gt]
-			var w bboxWord
+			body = rest
+			w := bboxWord{text: text}
 			w.x0, _ = strconv.ParseFloat(attr(tag, "xMin"), 64)
 			w.y0, _ = strconv.ParseFloat(attr(tag, "yMin"), 64)
 			w.x1, _ = strconv.ParseFloat(attr(tag, "xMax"), 64)
 			w.y1, _ = strconv.ParseFloat(attr(tag, "yMax"), 64)
-			w.text = body[gt+1 : closeAt]
 			words = append(words, w)
-			body = body[closeAt:]
 		}
 		fn(h, words)
 	}
+}
+
+// element finds the next <name …>…</name> in s: its start tag, its content and what follows
+// it. Without an end tag the content runs to the end of s.
+func element(s, name string) (tag, content, rest string, ok bool) {
+	i := strings.Index(s, "<"+name+" ")
+	if i < 0 {
+		return "", "", "", false
+	}
+	s = s[i:]
+	gt := strings.IndexByte(s, '>')
+	if gt < 0 {
+		return "", "", "", false
+	}
+	tag, s = s[:gt], s[gt+1:]
+	if end := strings.Index(s, "</"+name+">"); end >= 0 {
+		return tag, s[:end], s[end+len(name)+3:], true
+	}
+	return tag, s, "", true
 }
 
 // attr is the value of name="…" in an XML start tag.
