@@ -398,6 +398,9 @@ func (p *Project) checkAuthors(dir string) Errors {
 		if pm := e.Meta.Permission; pm != nil && pm.Status != "" && !slices.Contains(PermissionStatuses, pm.Status) {
 			errs = append(errs, e.source.at("$.permission.status", fmt.Sprintf("unknown permission status %q; use one of needed, requested, cleared, denied, not-needed", pm.Status)))
 		}
+		if path, msg := checkQueries(e.Meta.Queries); msg != "" {
+			errs = append(errs, e.source.at(path, msg))
+		}
 	}
 	return errs
 }

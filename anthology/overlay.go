@@ -161,7 +161,7 @@ func (p *Project) Clone() *Project {
 
 func (e *Essay) clone() *Essay {
 	c := *e
-	c.Meta = e.Meta.clone()
+	c.Meta = e.Meta.Clone()
 	c.source = nil
 	c.saved = nil
 	return &c

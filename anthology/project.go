@@ -226,20 +226,21 @@ func (e *Essay) HeadnoteIn(lang string) *text.Document {
 	return c.doc
 }
 
-// clone copies m deeply.
-func (m EssayMeta) clone() EssayMeta {
+// Clone copies m deeply: changing the copy's lists or records leaves m as it is.
+func (m EssayMeta) Clone() EssayMeta {
 	m.Authors = slices.Clone(m.Authors)
 	m.Translators = slices.Clone(m.Translators)
 	if m.Permission != nil {
 		p := *m.Permission
 		m.Permission = &p
 	}
+	m.Queries = cloneQueries(m.Queries)
 	return m
 }
 
-// same reports whether m and o would be written alike: an empty list or record is no list
+// Same reports whether m and o would be written alike: an empty list or record is no list
 // or record.
-func (m EssayMeta) same(o EssayMeta) bool {
+func (m EssayMeta) Same(o EssayMeta) bool {
 	norm := func(x EssayMeta) EssayMeta {
 		if len(x.Authors) == 0 {
 			x.Authors = nil
@@ -250,6 +251,9 @@ func (m EssayMeta) same(o EssayMeta) bool {
 		if x.Permission != nil && *x.Permission == (Permission{}) {
 			x.Permission = nil
 		}
+		if len(x.Queries) == 0 {
+			x.Queries = nil
+		}
 		return x
 	}
 	return reflect.DeepEqual(norm(m), norm(o))
@@ -257,14 +261,14 @@ func (m EssayMeta) same(o EssayMeta) bool {
 
 // markSaved records Meta and Body as what the essay's file holds.
 func (e *Essay) markSaved() {
-	m := e.Meta.clone()
+	m := e.Meta.Clone()
 	e.saved = &m
 	e.savedBody = e.Body
 }
 
 // unsaved reports whether the essay differs from its file as last read or written.
 func (e *Essay) unsaved() bool {
-	return e.saved == nil || !e.saved.same(e.Meta) || e.Body != e.savedBody
+	return e.saved == nil || !e.saved.Same(e.Meta) || e.Body != e.savedBody
 }
 
 // EssayMeta is an essay's YAML front matter.
@@ -296,6 +300,8 @@ type EssayMeta struct {
 	Notes string `yaml:"notes,omitempty"`
 	// Permission records the rights to reprint an essay that appeared elsewhere first.
 	Permission *Permission `yaml:"permission,omitempty"`
+	// Queries are the editorial queries and notes on passages of the text: never printed.
+	Queries []Query `yaml:"queries,omitempty"`
 }
 
 // PermissionStatus is where a request to reprint stands.

@@ -276,14 +276,7 @@ func (s *Session) SetBody(e *anthology.Essay, body string) {
 		essays: []*anthology.Essay{e}})
 }
 
-func copyMeta(m anthology.EssayMeta) anthology.EssayMeta {
-	m.Authors = slices.Clone(m.Authors)
-	if m.Permission != nil {
-		p := *m.Permission
-		m.Permission = &p
-	}
-	return m
-}
+func copyMeta(m anthology.EssayMeta) anthology.EssayMeta { return m.Clone() }
 
 // EditContributor changes contributor c with f as one step (consecutive edits of field join).
 func (s *Session) EditContributor(c *anthology.Contributor, field string, f func(c *anthology.Contributor)) {
@@ -421,30 +414,5 @@ func (s *Session) Replace(label string, reps []find.Replacement) error {
 // EditEssays changes the front matter of several essays with f as one step ("Set the status
 // of 12 essays"): one undo takes every one back.
 func (s *Session) EditEssays(label string, essays []*anthology.Essay, f func(m *anthology.EssayMeta)) {
-	var changed []*anthology.Essay
-	var before, after []anthology.EssayMeta
-	for _, e := range essays {
-		b := copyMeta(e.Meta)
-		f(&e.Meta)
-		if reflect.DeepEqual(b, e.Meta) {
-			continue
-		}
-		changed = append(changed, e)
-		before, after = append(before, b), append(after, copyMeta(e.Meta))
-	}
-	if len(changed) == 0 {
-		return
-	}
-	s.record(change{label: label,
-		undo: func() {
-			for i, e := range changed {
-				e.Meta = copyMeta(before[i])
-			}
-		},
-		redo: func() {
-			for i, e := range changed {
-				e.Meta = copyMeta(after[i])
-			}
-		},
-		essays: changed})
+	s.eachEssay(label, essays, func(e *anthology.Essay) { f(&e.Meta) })
 }

@@ -488,8 +488,10 @@ func (c *cleaner) findTitle(fromComments string, h hints) {
 	// A dek: a short line under the title, not a sentence of the essay.
 	if len(c.blocks) > 1 {
 		d := strings.TrimSpace(c.blocks[0].text)
-		if c.blocks[0].kind == para && words(d) <= 25 && !endsSentence(d) && (titleCaseRatio(d) >= 0.6 || c.blocks[0].emphasised) &&
-			byline.FindStringSubmatch(d) == nil && !looksLikeName(d) && normalizeDate(d) == "" {
+		// A paragraph the file itself styles as the subtitle is one, whatever its words.
+		styled := h.subtitle != "" && d == strings.TrimSpace(h.subtitle)
+		if c.blocks[0].kind == para && (styled || words(d) <= 25 && !endsSentence(d) && (titleCaseRatio(d) >= 0.6 || c.blocks[0].emphasised) &&
+			byline.FindStringSubmatch(d) == nil && !looksLikeName(d) && normalizeDate(d) == "") {
 			c.res.Subtitle = strings.Trim(d, "“”\"")
 			c.remove(0, "subtitle (now the essay's subtitle)")
 		}

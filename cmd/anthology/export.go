@@ -18,8 +18,8 @@ import (
 )
 
 type exportFlags struct {
-	out, formats, flavour string
-	sample, quiet, final  bool
+	out, formats, flavour, essays string
+	sample, quiet, final          bool
 }
 
 func exportFlagSet(f *exportFlags) *flag.FlagSet {
@@ -34,6 +34,7 @@ func exportFlagSet(f *exportFlags) *flag.FlagSet {
 	}
 	fs.StringVar(&f.formats, "format", strings.Join(defaults, ","), "formats to build, comma-separated: "+strings.Join(names, ", "))
 	fs.StringVar(&f.flavour, "pdf", "print", "kind of PDF: print (for printers) or screen (bookmarks and links)")
+	fs.StringVar(&f.essays, "essay", "", "for the docx format: the essay ids to write, comma-separated (one essay is written as ID.docx; default every essay)")
 	fs.BoolVar(&f.sample, "sample", false, "build the bundled sample anthology instead of a project")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
 	fs.BoolVar(&f.final, "final", false, "refuse to build unless 'anthology check --final' finds no error")
@@ -82,7 +83,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		report(stderr, err)
 		return exitFail
 	}
-	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final, ReleasePages: true})
+	var essays []string
+	for _, id := range strings.Split(f.essays, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			essays = append(essays, id)
+		}
+	}
+	res, err := export.Build(ctx, p, export.Options{OutDir: f.out, Formats: formats, Flavour: flavour, Modified: modified, Final: f.final, ReleasePages: true, Essays: essays})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			fmt.Fprintln(stderr, "anthology: interrupted; no book was written under its final name (the folder holds what it held before)")

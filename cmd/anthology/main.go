@@ -163,6 +163,8 @@ func init() {
 		{"find", "[PROJECT] --text TEXT [--regexp] [--word] [--case] [--essay ID] [--replace TEXT] [--json]",
 			"find text in the essays (titles, headnotes, bodies), and replace it in one step", runFind},
 		{"spell", "[PROJECT] [--essay ID] [--json]", "check the essays' spelling with Hunspell dictionaries and the project's word list", runSpell},
+		{"queries", "[PROJECT] [--essay ID] [--open] [--add TEXT --passage WORDS] [--resolve ID[=REPLY]] [--answers FILE.docx] [--json]",
+			"list the editorial queries, add and resolve them, read the authors' answers from a Word manuscript", runQueries},
 		{"validate", "BOOK.epub|BOOK.pdf... [--printer kdp|ingramspark]", "judge books as the app does after an export: EPUBCheck 5.3 and 4.2.6 and Ace for an EPUB, the printer's preflight for a PDF", runValidate},
 		{"permissions", "[PROJECT] [--csv]", "print the permissions log, for the publisher", runPermissions},
 		{"stats", "[PROJECT] [--json]", "words, reading time and print pages per essay, part and author", runStats},

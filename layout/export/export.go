@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
+	"github.com/anthology-editor/anthology/layout/docx"
 	"github.com/anthology-editor/anthology/layout/epub"
 	"github.com/anthology-editor/anthology/layout/pdf"
 	"github.com/anthology-editor/anthology/layout/typeset"
@@ -39,6 +41,9 @@ const (
 	ScreenPDF Format = "screen-pdf"
 	// Cover is the print-on-demand wraparound cover, sized from the interior's page count.
 	Cover Format = "cover"
+	// DOCX is a Word manuscript for the authors: the essays' text with the open queries as
+	// comments (Options.Essays picks the essays; one essay is written as <essay-id>.docx).
+	DOCX Format = "docx"
 )
 
 // Progress is where an export is: the stage it has reached and how many of its steps are done
@@ -70,6 +75,7 @@ var AllFormats = []FormatInfo{
 	{PDF, "Print PDF, for the printer (trim size, embedded fonts)", "pdf", ".pdf", true, true},
 	{ScreenPDF, "Screen PDF, for reading on screen (bookmarks, links)", "screen-pdf (beside the print PDF)", "-screen.pdf", true, false},
 	{Cover, "Print cover: front, spine and back on one sheet", "cover (the print wraparound cover)", "-cover.pdf", true, false},
+	{DOCX, "Word manuscript for the authors, with the open queries as comments", "docx (a Word manuscript with the queries as comments; --essay for one)", "-manuscript.docx", false, false},
 }
 
 // Formats lists the formats an export builds by default, in order.
@@ -151,6 +157,8 @@ type Options struct {
 	// CacheDir keeps the set-page lists an EPUB built alone takes its page list from; empty is
 	// the user's cache folder.
 	CacheDir string
+	// Essays are the ids of the essays a Word manuscript holds; none is every essay.
+	Essays []string
 	// ReleasePages lets the last PDF drop each set page's drawing once it is written, for a
 	// caller that needs only the page count and numbers afterwards (the CLI): a long book is
 	// then not held twice. Result.Book keeps the pages, without what was drawn on them.
@@ -297,6 +305,9 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	for i, f := range opts.Formats {
 		fi, _ := f.Info()
 		name := filepath.Join(opts.OutDir, slug+fi.Suffix)
+		if f == DOCX && len(opts.Essays) == 1 {
+			name = filepath.Join(opts.OutDir, opts.Essays[0]+".docx")
+		}
 		progress("writing " + filepath.Base(name))
 		var write func(io.Writer) error
 		switch f {
@@ -316,6 +327,14 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 				draw = pdf.WriteAndRelease
 			}
 			write = func(w io.Writer) error { return draw(ctx, w, ed, res.Book, flavour) }
+		case DOCX:
+			essays, err := manuscriptEssays(p, opts.Essays)
+			if err != nil {
+				return nil, err
+			}
+			write = func(w io.Writer) error {
+				return docx.Write(w, p, essays, docx.Options{Title: ed.Title, Modified: ed.Modified, Lang: p.Book.Lang()})
+			}
 		case Cover:
 			if msg := coverResolution(ed, p.Book.Cover); msg != "" {
 				res.Warnings = append(res.Warnings, p.Locate("$.cover", msg))
@@ -351,6 +370,37 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	}
 	progress("done")
 	return res, nil
+}
+
+// manuscriptEssays are the essays named by ids (every essay of the book when there are none),
+// in the book's order.
+func manuscriptEssays(p *anthology.Project, ids []string) ([]*anthology.Essay, error) {
+	all := p.Essays()
+	if p.Introduction != nil {
+		all = append([]*anthology.Essay{p.Introduction}, all...)
+	}
+	if len(ids) == 0 {
+		if len(all) == 0 {
+			return nil, errors.New("the book has no essay to write a manuscript of")
+		}
+		return all, nil
+	}
+	var out []*anthology.Essay
+	for _, e := range all {
+		if slices.Contains(ids, e.ID) {
+			out = append(out, e)
+		}
+	}
+	for _, id := range ids {
+		found := false
+		for _, e := range out {
+			found = found || e.ID == id
+		}
+		if !found {
+			return nil, fmt.Errorf("no essay %q in the book", id)
+		}
+	}
+	return out, nil
 }
 
 // ErrMissingGlyphs is returned when the print edition would leave out characters no bundled

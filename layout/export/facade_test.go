@@ -52,7 +52,7 @@ func TestFormatsTable(t *testing.T) {
 		suffixes[fi.Suffix] = true
 		names = append(names, string(fi.Format))
 	}
-	if _, err := export.ParseFormats("docx"); err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
+	if _, err := export.ParseFormats("mobi"); err == nil || !strings.Contains(err.Error(), strings.Join(names, ", ")) {
 		t.Errorf("an unknown format: %v", err)
 	}
 	if len(export.Formats) != 2 || export.Formats[0] != export.EPUB || export.Formats[1] != export.PDF {

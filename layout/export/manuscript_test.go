@@ -1,0 +1,292 @@
+package export_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/importer"
+	"github.com/anthology-editor/anthology/anthology/markdown"
+	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/layout/export"
+	"github.com/anthology-editor/anthology/layout/internal/qa"
+)
+
+// seProject imports the five public-domain test books (real chapters: notes, verse, tables,
+// letters) into a new project.
+func seProject(t *testing.T) *anthology.Project {
+	t.Helper()
+	books, err := filepath.Glob("testdata/se/*/content.opf")
+	if err != nil || len(books) < 5 {
+		t.Fatalf("want the five test books under testdata/se, have %v (%v)", books, err)
+	}
+	results, err := importer.ReadFiles(books)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := anthology.Create(filepath.Join(t.TempDir(), "book"), "Manuscripts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		importer.Add(p, r)
+	}
+	if len(p.Essays()) < 10 {
+		t.Fatalf("only %d essays imported", len(p.Essays()))
+	}
+	return p
+}
+
+// passageOf returns words 6 to 14 of an essay's first paragraph, as the text reads: what an
+// editor would select to ask about.
+func passageOf(e *anthology.Essay) string {
+	for _, b := range e.Doc.Blocks {
+		if p, ok := b.(*text.Paragraph); ok {
+			if w := strings.Fields(text.Plain(p.Content)); len(w) > 16 {
+				return strings.Join(w[6:14], " ")
+			}
+		}
+	}
+	return ""
+}
+
+// noteWords are the words of a document's notes, in order, without numbers standing alone
+// (Word has no notes in notes: a reference in a note is printed as its number).
+func noteWords(doc *text.Document) []string {
+	var out []string
+	for _, n := range doc.Notes {
+		for _, w := range tokens(plainBlocks(n.Blocks)) {
+			if w = strings.TrimRight(w, "0123456789"); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// TestManuscriptKeepsEveryWord writes each real chapter as a Word manuscript and reads it back
+// with the importer: title, subtitle, body and notes come back word for word, in order, and
+// the queries sent with it come back as comments on their passages, in their essay.
+func TestManuscriptKeepsEveryWord(t *testing.T) {
+	p := seProject(t)
+	out := t.TempDir()
+	for _, e := range p.Essays() {
+		if pass := passageOf(e); pass != "" {
+			e.Meta.Queries = append(e.Meta.Queries, anthology.Query{ID: "q1", By: "Editor", Passage: pass, Text: "Is this " + e.ID + "?"})
+		}
+		e.Meta.Queries = append(e.Meta.Queries, anthology.Query{ID: "q2", By: "Editor", Text: "A question on the whole of " + e.ID})
+		res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.DOCX}, Essays: []string{e.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := res.Files[0]
+		if filepath.Base(name) != e.ID+".docx" {
+			t.Errorf("one essay's manuscript is %s, want %s.docx", name, e.ID)
+		}
+		r, err := importer.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := e.DocIn(p.Book.Lang())
+		want := tokens(e.Meta.Title + " " + e.Meta.Subtitle + " " + plainBlocks(doc.Blocks))
+		back := markdown.Parse([]byte(r.Body))
+		got := tokens(r.Title + " " + r.Subtitle + " " + plainBlocks(back.Blocks))
+		if msg := firstMismatch(want, got); msg != "" {
+			t.Errorf("%s → docx → import: %d words, %d back; %s", e.ID, len(want), len(got), msg)
+		}
+		if msg := firstMismatch(noteWords(doc), noteWords(back)); msg != "" {
+			t.Errorf("%s's notes → docx → import: %s", e.ID, msg)
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		comments, err := importer.Comments(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(comments) != len(e.Meta.Queries) {
+			t.Fatalf("%s: %d comments for %d queries", e.ID, len(comments), len(e.Meta.Queries))
+		}
+		for _, c := range comments {
+			if c.Bookmark != anthology.QueryBookmark(e.ID) {
+				t.Errorf("%s: comment %q is after bookmark %q", e.ID, c.Text, c.Bookmark)
+			}
+			for _, q := range e.Meta.Queries {
+				if q.Text != c.Text {
+					continue
+				}
+				if q.Passage != "" {
+					if _, _, ok := text.LooseIndex(c.Passage, q.Passage); !ok || len(tokens(c.Passage)) != len(tokens(q.Passage)) {
+						t.Errorf("%s: the comment %q hangs on %q, want %q", e.ID, c.Text, c.Passage, q.Passage)
+					}
+				} else if !strings.EqualFold(strings.Join(tokens(c.Passage), " "), strings.Join(tokens(e.Meta.Title), " ")) {
+					t.Errorf("%s: the query on the whole essay hangs on %q, want the title", e.ID, c.Passage)
+				}
+			}
+		}
+	}
+}
+
+// TestManuscriptReadByPandoc has an outside reader (pandoc) read the book's manuscript: every
+// essay's words are there in order (note numbers may stand between them), and every query is
+// a comment by its asker on its passage.
+func TestManuscriptReadByPandoc(t *testing.T) {
+	p := seProject(t)
+	for _, e := range p.Essays() {
+		if pass := passageOf(e); pass != "" {
+			e.Meta.Queries = []anthology.Query{{ID: "q1", By: "Ana Duarte", Passage: pass, Text: "Check " + e.ID},
+				{ID: "q2", By: "Editor", Passage: pass, Text: "Resolved already", Resolved: true}}
+		}
+	}
+	out := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.DOCX}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := res.Files[0]
+	if !strings.HasSuffix(name, "-manuscript.docx") {
+		t.Errorf("the book's manuscript is %s", name)
+	}
+	plain, err := qa.Tool(t, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pandoc marks a note's place "[1]", against the word before it.
+	got := tokens(regexp.MustCompile(`\[\d+\]`).ReplaceAllString(plain, " "))
+	at := 0
+	for _, e := range append([]*anthology.Essay{p.Introduction}, p.Essays()...) {
+		want := tokens(e.Meta.Title + " " + e.Meta.Subtitle + " " + plainBlocks(e.DocIn(p.Book.Lang()).Blocks))
+		for _, w := range want {
+			// Each word within a few of the last: note numbers stand between them.
+			found := false
+			for k := at; k < min(len(got), at+4); k++ {
+				if got[k] == w {
+					at, found = k+1, true
+					break
+				}
+			}
+			if !found {
+				t.Fatalf("%s: pandoc's reading lacks %q near %q", e.ID, w, strings.Join(got[max(0, at-5):min(len(got), at+5)], " "))
+			}
+		}
+	}
+	md, err := qa.Tool(t, "pandoc", "-f", "docx", "-t", "markdown", "--wrap=none", "--track-changes=all", name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range p.Essays() {
+		if len(e.Meta.Queries) == 0 {
+			continue
+		}
+		i := strings.Index(md, `[Check `+e.ID+`]{.comment-start`)
+		if i < 0 {
+			t.Errorf("pandoc reads no comment %q", "Check "+e.ID)
+			continue
+		}
+		if !strings.Contains(md[i:i+300], `author="Ana Duarte"`) {
+			t.Errorf("the comment on %s is not by its asker: %.300s", e.ID, md[i:])
+		}
+		end := strings.Index(md[i:], `{.comment-end`)
+		if end < 0 {
+			t.Errorf("the comment on %s has no end", e.ID)
+			continue
+		}
+		if len(tokens(md[i:i+end])) < len(tokens(passageOf(e))) {
+			t.Errorf("the comment on %s spans %q", e.ID, md[i:i+end])
+		}
+	}
+	if strings.Contains(md, "Resolved already") {
+		t.Error("a resolved query was sent to the authors")
+	}
+	// The same project, the same bytes.
+	again, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.DOCX}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := readFileOr(t, name), readFileOr(t, again.Files[0]); !bytes.Equal(a, b) {
+		t.Error("two manuscripts of one project differ")
+	}
+}
+
+// TestAnswersRoundTrip sends queries to an author and reads the answers back: threaded Word
+// replies (as Word writes them, the ids kept), a resolved mark, and, from a program that does
+// not thread (pandoc writes the file here), a comment on the same words as a reply and a
+// comment elsewhere as a new query. Reading the same answers twice adds nothing.
+func TestAnswersRoundTrip(t *testing.T) {
+	p := seProject(t)
+	essays := p.Essays()
+	a, b := essays[0], essays[1]
+	passA, passB := passageOf(a), passageOf(b)
+	a.Meta.Queries = []anthology.Query{{ID: "q1", By: "Editor", Passage: passA, Text: "Which edition is this from?"}}
+	b.Meta.Queries = []anthology.Query{{ID: "q1", By: "Editor", Passage: passB, Text: "Spelling as in the source?"},
+		{ID: "q2", By: "Editor", Text: "Any corrections to the title?"}}
+
+	// As the author's Word returns it: the manuscript with their reply threaded under a's
+	// query, and b's q2 marked resolved.
+	a.Meta.Queries[0].Replies = []anthology.Reply{{By: "The Author", Date: "2026-12-01", Text: "The first, 1841."}}
+	b.Meta.Queries[1].Resolved = true
+	out := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.DOCX}, Essays: []string{a.ID, b.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// export sends open queries only; the resolved one went with a build that includes it.
+	a.Meta.Queries[0].Replies = nil
+	b.Meta.Queries[1].Resolved = false
+	data := readFileOr(t, res.Files[0])
+	answers, err := importer.ReadAnswers(p, data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(answers.Essays) != 1 || answers.Essays[0].Essay != a || answers.Essays[0].Replies != 1 {
+		t.Fatalf("answers: %s; want 1 reply for %s", answers.Summary(), a.ID)
+	}
+	got := answers.Essays[0].Queries[0].Replies
+	if len(got) != 1 || got[0].By != "The Author" || got[0].Text != "The first, 1841." || got[0].Date != "2026-12-01" {
+		t.Errorf("the reply read back is %+v", got)
+	}
+
+	// A program without threads: pandoc writes the editor's query, the author's comment on the
+	// same words, and a comment of their own elsewhere; no bookmark, so the essay is named.
+	md := "[Spelling as in the source?]{.comment-start id=\"0\" author=\"Editor\"}" + passB + "[]{.comment-end id=\"0\"} and so on.\n\n" +
+		"[Yes, keep it.]{.comment-start id=\"1\" author=\"The Author\"}" + passB + "[]{.comment-end id=\"1\"}\n\n" +
+		"[Please cut this line.]{.comment-start id=\"2\" author=\"The Author\"}A line of mine.[]{.comment-end id=\"2\"}\n"
+	docx := filepath.Join(t.TempDir(), "answers.docx")
+	if _, err := exec.LookPath("pandoc"); err != nil {
+		t.Fatal("pandoc is not installed (apt-get install pandoc; .ci/setup.sh installs it)")
+	}
+	cmd := exec.Command("pandoc", "-f", "markdown", "-o", docx)
+	cmd.Stdin = strings.NewReader(md)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pandoc: %v: %s", err, out)
+	}
+	data = readFileOr(t, docx)
+	for round := 1; round <= 2; round++ {
+		answers, err = importer.ReadAnswers(p, data, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if round == 2 {
+			if len(answers.Essays) != 0 {
+				t.Errorf("the same answers read twice: %s", answers.Summary())
+			}
+			break
+		}
+		if len(answers.Essays) != 1 || answers.Essays[0].Replies != 1 || answers.Essays[0].New != 1 {
+			t.Fatalf("pandoc's answers: %s; want 1 reply and 1 new query", answers.Summary())
+		}
+		qs := answers.Essays[0].Queries
+		if len(qs) != 3 || len(qs[0].Replies) != 1 || qs[0].Replies[0].Text != "Yes, keep it." ||
+			qs[2].By != "The Author" || qs[2].Text != "Please cut this line." || qs[2].Passage != "A line of mine." || qs[2].ID != "q3" {
+			t.Errorf("b's queries after the answers: %+v", qs)
+		}
+		b.Meta.Queries = qs
+	}
+}
