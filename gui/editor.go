@@ -67,8 +67,11 @@ type Editor struct {
 	preview      *preview
 	// finder is the open Find and Replace dialog, nil when none is.
 	finder *finder
-	// speller is the shown essay's Spelling tab.
-	speller *speller
+	// speller is the shown essay's Spelling tab, queries its Queries tab, bodyTabs the tabs
+	// of its text (nil when no essay is shown).
+	speller  *speller
+	queries  *queryPane
+	bodyTabs *container.AppTabs
 	// filter narrows the outline; batchStatus sets the status of every essay it shows.
 	filter      *widget.Entry
 	batchStatus *widget.Button
@@ -390,6 +393,7 @@ func (e *Editor) SelectEssay(id string) {
 // setDetail puts a form in the middle pane.
 func (e *Editor) setDetail(f *form, objs ...fyne.CanvasObject) {
 	e.form = f
+	e.forgetEssayTabs(f)
 	e.detail.Objects = objs
 	e.detail.Refresh()
 	if len(e.center.Objects) != 1 || e.center.Objects[0] != e.detailScroll {
@@ -398,10 +402,26 @@ func (e *Editor) setDetail(f *form, objs ...fyne.CanvasObject) {
 	}
 }
 
+// forgetEssayTabs drops the essay's tabs when form f is not the essay's.
+func (e *Editor) forgetEssayTabs(f *form) {
+	if e.queries != nil && e.queries.form != f {
+		e.queries, e.bodyTabs = nil, nil
+	}
+}
+
+// shownEssay is the essay whose form is shown, or nil.
+func (e *Editor) shownEssay() *anthology.Essay {
+	if e.queries == nil {
+		return nil
+	}
+	return e.queries.es
+}
+
 // setDetailFull fills the middle pane with obj, which scrolls by itself (a page with long
 // lists that only draw the rows on screen).
 func (e *Editor) setDetailFull(f *form, obj fyne.CanvasObject) {
 	e.form = f
+	e.forgetEssayTabs(f)
 	e.detail.Objects = nil
 	e.center.Objects = []fyne.CanvasObject{obj}
 	e.center.Refresh()
@@ -618,11 +638,13 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	impFolder := fyne.NewMenuItem("Import Folder…", e.importFolderDialog)
 	exp := fyne.NewMenuItem("Export…", e.exportDialog)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
+	manuscript := fyne.NewMenuItem("Export Word Manuscript…", e.exportManuscriptDialog)
+	answers := fyne.NewMenuItem("Read Authors' Answers…", e.readAnswersDialog)
 	quit := fyne.NewMenuItem("Quit", e.RequestClose)
 	quit.IsQuit = true
 	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}
 	file := fyne.NewMenu("File", newItem, open, recent, fyne.NewMenuItemSeparator(), e.saveItem, saveAs,
-		fyne.NewMenuItemSeparator(), imp, impFolder, exp, fyne.NewMenuItemSeparator(), quit)
+		fyne.NewMenuItemSeparator(), imp, impFolder, exp, fyne.NewMenuItemSeparator(), manuscript, answers, fyne.NewMenuItemSeparator(), quit)
 
 	e.undoItem = fyne.NewMenuItem("Undo", func() { e.sess.Undo() })
 	e.undoItem.Shortcut = &fyne.ShortcutUndo{}
@@ -652,11 +674,20 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	findItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}
 	replaceItem := fyne.NewMenuItem("Find and Replace…", func() { e.findDialog(true) })
 	replaceItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: ctrl}
+	askItem := fyne.NewMenuItem("Ask About the Selection…", func() {
+		if es := e.shownEssay(); es != nil && e.queries != nil {
+			e.askQuery(es, selectedPassage(e.queries.body))
+		}
+	})
+	askItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: ctrl | fyne.KeyModifierShift}
+	allQueries := fyne.NewMenuItem("Queries in the Book…", e.bookQueries)
+	allQueries.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl | fyne.KeyModifierShift}
 	cut := fyne.NewMenuItem("Cut", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutCut{Clipboard: c} }))
 	copyItem := fyne.NewMenuItem("Copy", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutCopy{Clipboard: c} }))
 	paste := fyne.NewMenuItem("Paste", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutPaste{Clipboard: c} }))
 	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), cut, copyItem, paste,
 		fyne.NewMenuItemSeparator(), findItem, replaceItem,
+		fyne.NewMenuItemSeparator(), askItem, allQueries,
 		fyne.NewMenuItemSeparator(), up, down, toPart, remove,
 		fyne.NewMenuItemSeparator(), addPart, renamePart, deletePart)
 

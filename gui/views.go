@@ -101,11 +101,16 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	}
 	speller, spelling := e.spellingPane(es, lang)
 	e.speller = speller
+	queries, queriesView := e.queriesPane(f, es, body)
+	e.queries = queries
+	queriesTab := container.NewTabItem(queriesTabTitle(es), queriesView)
 	bodyTabs := container.NewAppTabs(
 		container.NewTabItem("Markdown", body),
 		container.NewTabItem("Rendered", container.NewVScroll(rendered)),
 		container.NewTabItem("Spelling", spelling),
+		queriesTab,
 	)
+	e.bodyTabs = bodyTabs
 	bodyTabs.OnSelected = func(t *container.TabItem) {
 		switch t.Text {
 		case "Rendered":
@@ -115,6 +120,11 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 		}
 	}
 	f.onRefresh(func() {
+		queries.refresh()
+		if t := queriesTabTitle(es); t != queriesTab.Text {
+			queriesTab.Text = t
+			bodyTabs.Refresh()
+		}
 		switch bodyTabs.SelectedIndex() {
 		case 1:
 			render()
@@ -165,6 +175,14 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	}
 	objs = append(objs, heading("Text"), bodyTabs)
 	e.setDetail(f, objs...)
+}
+
+// queriesTabTitle is the Queries tab's name, with the number of open queries.
+func queriesTabTitle(es *anthology.Essay) string {
+	if n := es.OpenQueries(); n > 0 {
+		return fmt.Sprintf("Queries (%d)", n)
+	}
+	return "Queries"
 }
 
 // peopleEditor lists contributors (an essay's authors, the book's editors), each removable,
