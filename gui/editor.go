@@ -72,6 +72,10 @@ type Editor struct {
 	speller  *speller
 	queries  *queryPane
 	bodyTabs *container.AppTabs
+	// manuscript is the essay's text filling the window (nil when the book is shown); root
+	// is the window's usual content, outline, form and preview.
+	manuscript *manuscriptView
+	root       fyne.CanvasObject
 	// filter narrows the outline; batchStatus sets the status of every essay it shows.
 	filter      *widget.Entry
 	batchStatus *widget.Button
@@ -206,7 +210,8 @@ func (e *Editor) layout() fyne.CanvasObject {
 	split := container.NewHSplit(left, right)
 	split.Offset = e.app.Preferences().FloatWithFallback(prefOutlineSplit, 0.3)
 	e.splits = [2]*container.Split{split, right}
-	return container.NewBorder(toolbar, container.NewPadded(e.status), nil, nil, split)
+	e.root = container.NewBorder(toolbar, container.NewPadded(e.status), nil, nil, split)
+	return e.root
 }
 
 // attach wires the window to the session's project: outline, title, status, first selection.
@@ -639,6 +644,7 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	exp := fyne.NewMenuItem("Export…", e.exportDialog)
 	exp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl}
 	manuscript := fyne.NewMenuItem("Export Word Manuscript…", e.exportManuscriptDialog)
+	manuscript.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: ctrl | fyne.KeyModifierShift}
 	answers := fyne.NewMenuItem("Read Authors' Answers…", e.readAnswersDialog)
 	quit := fyne.NewMenuItem("Quit", e.RequestClose)
 	quit.IsQuit = true
@@ -701,8 +707,16 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 		}
 	})
 	jump.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyJ, Modifier: ctrl}
+	write := fyne.NewMenuItem("Manuscript Editor", func() {
+		if e.manuscript != nil {
+			e.closeManuscript()
+		} else {
+			e.openManuscript(e.shownEssay())
+		}
+	})
+	write.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl | fyne.KeyModifierShift}
 	check := fyne.NewMenuItem("Check the Book", e.showCredits)
-	view := fyne.NewMenu("View", prev, next, jump, fyne.NewMenuItemSeparator(), check)
+	view := fyne.NewMenu("View", write, fyne.NewMenuItemSeparator(), prev, next, jump, fyne.NewMenuItemSeparator(), check)
 	about := fyne.NewMenuItem("About Anthology", e.showAbout)
 	keys := fyne.NewMenuItem("Keyboard Shortcuts", e.showShortcuts)
 	keys.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: ctrl}

@@ -152,12 +152,26 @@ func (qp *queryPane) showPassage(passage string) {
 	qp.e.focusField(qp.body, start)
 }
 
+// noteEntry is a multi-line field for a query or a reply, which Tab leaves for the next field
+// (a query has no use for a tab character).
+type noteEntry struct{ widget.Entry }
+
+func newNoteEntry(rows int) *noteEntry {
+	en := &noteEntry{}
+	en.MultiLine = true
+	en.Wrapping = fyne.TextWrapWord
+	en.SetMinRowsVisible(rows)
+	en.ExtendBaseWidget(en)
+	return en
+}
+
+// AcceptsTab is false: Tab moves on.
+func (en *noteEntry) AcceptsTab() bool { return false }
+
 // askQuery asks for the text of a new query on passage (empty: on the whole essay) of es.
 func (e *Editor) askQuery(es *anthology.Essay, passage string) {
-	text := widget.NewMultiLineEntry()
+	text := newNoteEntry(4)
 	text.SetPlaceHolder("Your question or note for the author")
-	text.SetMinRowsVisible(4)
-	text.Wrapping = fyne.TextWrapWord
 	by := widget.NewEntry()
 	by.SetText(e.queryAuthor())
 	on := "On the whole essay (no words were selected in the text)"
@@ -173,6 +187,8 @@ func (e *Editor) askQuery(es *anthology.Essay, passage string) {
 		}
 		e.AddQuery(es, passage, text.Text, by.Text)
 	}, e.win)
+	// Return in the one-line field adds the query (Return in the query is a new line).
+	by.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 	e.win.Canvas().Focus(text)
@@ -185,6 +201,7 @@ func (e *Editor) AddQuery(es *anthology.Essay, passage, text, by string) string 
 	}
 	id := e.sess.AddQuery(es, anthology.Query{By: strings.TrimSpace(by), Passage: passage, Text: strings.TrimSpace(text)})
 	e.app.Preferences().SetString("queryAuthor", strings.TrimSpace(by))
+	e.showQueriesTab()
 	return id
 }
 
@@ -198,9 +215,8 @@ func (e *Editor) queryAuthor() string {
 
 // replyQuery asks for a reply to query id of es.
 func (e *Editor) replyQuery(es *anthology.Essay, id string) {
-	text := widget.NewMultiLineEntry()
-	text.SetMinRowsVisible(3)
-	text.Wrapping = fyne.TextWrapWord
+	text := newNoteEntry(3)
+	text.SetPlaceHolder("Your reply")
 	by := widget.NewEntry()
 	by.SetText(e.queryAuthor())
 	d := dialog.NewForm("Reply", "Reply", "Cancel", []*widget.FormItem{widget.NewFormItem("Reply", text), widget.NewFormItem("By", by)}, func(ok bool) {
@@ -210,6 +226,7 @@ func (e *Editor) replyQuery(es *anthology.Essay, id string) {
 			})
 		}
 	}, e.win)
+	by.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(480, 260))
 	d.Show()
 	e.win.Canvas().Focus(text)
@@ -258,14 +275,20 @@ func (e *Editor) bookQueries() {
 	d.Show()
 }
 
-// showQueriesTab shows the shown essay's Queries tab.
+// showQueriesTab shows the shown essay's Queries tab, scrolled into view.
 func (e *Editor) showQueriesTab() {
-	if e.bodyTabs != nil {
-		for i, t := range e.bodyTabs.Items {
-			if strings.HasPrefix(t.Text, "Queries") {
-				e.bodyTabs.SelectIndex(i)
-			}
+	if e.bodyTabs == nil {
+		return
+	}
+	for i, t := range e.bodyTabs.Items {
+		if strings.HasPrefix(t.Text, "Queries") {
+			e.bodyTabs.SelectIndex(i)
 		}
+	}
+	drv := fyne.CurrentApp().Driver()
+	if content := e.detailScroll.Content; content != nil {
+		y := drv.AbsolutePositionForObject(e.bodyTabs).Y - drv.AbsolutePositionForObject(content).Y
+		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
 	}
 }
 
@@ -291,7 +314,7 @@ func (e *Editor) exportManuscriptDialog() {
 	folder := widget.NewEntry()
 	folder.SetText(e.defaultExportDir())
 	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() { e.chooseFolder(folder) })
-	note := widget.NewLabel("A Word file of " + what + " for its author, with the open queries as comments. Read the answers back with File → Read Authors' Answers….")
+	note := widget.NewLabel("A Word file of " + what + " for its author, with the open queries as comments. Read the answers back with Read Authors' Answers in the File menu.")
 	note.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, browse, folder))}
 	d := dialog.NewForm("Export Word Manuscript", "Export", "Cancel", items, func(ok bool) {
@@ -305,8 +328,10 @@ func (e *Editor) exportManuscriptDialog() {
 		}
 		dialog.ShowInformation("Word Manuscript", "Wrote "+name, e.win)
 	}, e.win)
+	folder.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
+	e.win.Canvas().Focus(folder)
 }
 
 // ReadAnswers reads the authors' answers from a Word manuscript they returned and files them

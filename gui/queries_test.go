@@ -15,12 +15,12 @@ import (
 	"github.com/anthology-editor/anthology/anthology/importer"
 )
 
-// plainEntry finds a dialog's text field by its placeholder.
-func (h *harness) plainEntry(ph string) *widget.Entry {
+// noteField finds a dialog's query or reply field by its placeholder.
+func (h *harness) noteField(ph string) *noteEntry {
 	h.t.Helper()
-	var found *widget.Entry
+	var found *noteEntry
 	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
-		if en, ok := o.(*widget.Entry); ok && en.PlaceHolder == ph {
+		if en, ok := o.(*noteEntry); ok && en.PlaceHolder == ph {
 			found = en
 		}
 	})
@@ -63,7 +63,7 @@ func TestQueriesTab(t *testing.T) {
 	es := p.Essay("the-night-nurse")
 	h.selectInBody(`Bed twelve is "pleasantly confused,"`)
 	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
-	h.plainEntry("Your question or note for the author").SetText("Is this the same ward as in the opening?")
+	h.noteField("Your question or note for the author").SetText("Is this the same ward as in the opening?")
 	h.button("Add").Tapped(&fyne.PointEvent{})
 	if len(es.Meta.Queries) != 1 {
 		t.Fatalf("queries: %+v", es.Meta.Queries)
@@ -74,16 +74,7 @@ func TestQueriesTab(t *testing.T) {
 	}
 	h.tab("Queries (1)")
 	h.button("Reply…").Tapped(&fyne.PointEvent{})
-	var reply *widget.Entry
-	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
-		if en, ok := o.(*widget.Entry); ok && en.MultiLine && en.Text == "" && en.PlaceHolder == "" {
-			reply = en
-		}
-	})
-	if reply == nil {
-		t.Fatal("no reply field")
-	}
-	reply.SetText("Checked with the author: yes.")
+	h.noteField("Your reply").SetText("Checked with the author: yes.")
 	h.button("Reply").Tapped(&fyne.PointEvent{})
 	if got := es.Meta.Queries[0].Replies; len(got) != 1 || got[0].Text != "Checked with the author: yes." {
 		t.Fatalf("replies: %+v", got)

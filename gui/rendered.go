@@ -49,8 +49,14 @@ func (r richRenderer) blocks(bs []model.Block, quoted bool) []widget.RichTextSeg
 	return out
 }
 
+// para is a paragraph: its text runs inline, then an empty segment of the paragraph's own
+// style, which ends the line (without it Fyne runs the next paragraph on after the last word,
+// "about it.I write", as its own Markdown renderer avoids the same way).
 func (r richRenderer) para(content []model.Inline, style widget.RichTextStyle) *widget.ParagraphSegment {
-	return &widget.ParagraphSegment{Texts: r.inlines(content, style)}
+	inline := style
+	inline.Inline = true
+	texts := r.inlines(content, inline)
+	return &widget.ParagraphSegment{Texts: append(texts, &widget.TextSegment{Style: style})}
 }
 
 func (r richRenderer) block(b model.Block, quoted bool) []widget.RichTextSegment {

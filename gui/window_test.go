@@ -19,6 +19,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+	"github.com/anthology-editor/anthology/anthology/importer"
 	"github.com/jezek/xgb/xproto"
 )
 
@@ -409,4 +410,71 @@ func TestRealWindowSecondLaunch(t *testing.T) {
 		t.Fatal("the second launch opened a window of its own instead of handing the book over")
 	}
 	a.until("the second book in the running window", func() bool { return strings.Contains(a.title(id), "The Second Book") })
+}
+
+// keepShot saves a screenshot under $ANTHOLOGY_SCREENSHOTS (a folder), named name.png, for a
+// person to look at; without the variable it keeps nothing.
+func (a *realApp) keepShot(id, name string) {
+	a.t.Helper()
+	dir := os.Getenv("ANTHOLOGY_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	img := a.shot(id)
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer f.Close()
+	png.Encode(f, img)
+	a.t.Logf("screenshot: %s", f.Name())
+}
+
+// TestRealWindowQueryToWord: in the real window, an editor asks a query about an essay from
+// the keyboard (Ctrl+Shift+M, the query typed, Tab, Return), saves, and exports the essay as a
+// Word manuscript (Ctrl+Shift+E, Return): the query is on disk in the essay's front matter and
+// in the manuscript as a Word comment at the essay's title.
+func TestRealWindowQueryToWord(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	a.env = append(a.env, "ANTHOLOGY_NATIVE_DIALOGS=0")
+	a.start("open", "--select", "the-night-nurse", p.Dir)
+	id := a.window()
+	a.until("the essay's form", func() bool { return strings.HasPrefix(a.title(id), "The Lamp-Lighters") })
+	time.Sleep(time.Second) // the form is drawn
+	a.keys(id, "ctrl+shift+m")
+	time.Sleep(500 * time.Millisecond)
+	if out, err := a.x("xdotool", "type", "--delay", "20", "Please confirm the ward number."); err != nil {
+		t.Fatalf("xdotool type: %v %s", err, out)
+	}
+	time.Sleep(time.Second) // the app reads the typed keys
+	a.keepShot(id, "query-ask")
+	a.keys(id, "Tab", "Return")
+	a.until("the unsaved query", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "query-tab")
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := q.Essay("the-night-nurse").Meta.Queries
+	if len(qs) != 1 || qs[0].Text != "Please confirm the ward number." || qs[0].By == "" {
+		t.Fatalf("the essay's queries on disk: %+v", qs)
+	}
+	a.keys(id, "ctrl+shift+e")
+	time.Sleep(500 * time.Millisecond)
+	a.keepShot(id, "query-export")
+	a.keys(id, "Return")
+	manuscript := filepath.Join(p.Dir, "build", "the-night-nurse.docx")
+	a.until("the Word manuscript", func() bool { _, err := os.Stat(manuscript); return err == nil })
+	data, err := os.ReadFile(manuscript)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := importer.Comments(data)
+	if err != nil || len(cs) != 1 || cs[0].Text != "Please confirm the ward number." || cs[0].Passage != "The Night Nurse" {
+		t.Fatalf("the manuscript's comments: %+v (%v)", cs, err)
+	}
+	a.keepShot(id, "query-exported")
 }
