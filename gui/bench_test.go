@@ -125,47 +125,6 @@ func BenchmarkPreviewAfterEditThousand(b *testing.B) {
 	b.ReportMetric(float64(e.preview.cache.Misses), "essays-set/op")
 }
 
-// BenchmarkKeystrokeLongEssay times what one typed character costs in a 40,000-word essay:
-// the field takes the key (Fyne's entry lays its whole text out again), the session records
-// the new text (the Markdown parsed again, the words counted) and the window's outline and
-// status follow. The preview is set later, in the background.
-func BenchmarkKeystrokeLongEssay(b *testing.B) {
-	files, err := synth.Files(synth.Options{Essays: 1, Words: 40000, Seed: 2}, synth.SampleText(assets.Sample()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(b.TempDir(), "long")
-	if err := synth.WriteDir(dir, files); err != nil {
-		b.Fatal(err)
-	}
-	p, err := anthology.Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	e := NewEditor(test.NewTempApp(b), p, benchConfig(b))
-	b.Cleanup(e.preview.stop)
-	es := p.Essays()[0]
-	e.SelectEssay(es.ID)
-	var field *sealingEntry
-	walk(e.win.Canvas(), func(o fyne.CanvasObject) {
-		if en, ok := o.(*sealingEntry); ok && en.PlaceHolder == "The essay, in Markdown" {
-			field = en
-		}
-	})
-	if field == nil {
-		b.Fatal("no essay text field")
-	}
-	e.win.Canvas().Focus(field)
-	typed := 0
-	for b.Loop() {
-		test.Type(field, "x")
-		typed++
-	}
-	if !strings.Contains(es.Body, strings.Repeat("x", typed)) {
-		b.Fatal("the typing did not reach the essay")
-	}
-}
-
 // BenchmarkResidentAfterOpeningThousand opens the 1,000-essay book, lets the preview set it,
 // and reports what the process holds then: the live heap and the resident memory (VmRSS)
 // once the preview is set and has given back what setting used.

@@ -196,8 +196,8 @@ func (e *Editor) layout() fyne.CanvasObject {
 		newToolbarTip(theme.FolderOpenIcon(), "Open… (Ctrl+O)", e.openProjectDialog),
 		newToolbarTip(theme.DocumentSaveIcon(), "Save (Ctrl+S)", e.Save),
 		widget.NewToolbarSeparator(),
-		newToolbarTip(theme.ContentUndoIcon(), "Undo (Ctrl+Z)", func() { e.sess.Undo() }),
-		newToolbarTip(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", func() { e.sess.Redo() }),
+		newToolbarTip(theme.ContentUndoIcon(), "Undo (Ctrl+Z)", e.undo),
+		newToolbarTip(theme.ContentRedoIcon(), "Redo (Ctrl+Shift+Z)", e.redo),
 		widget.NewToolbarSeparator(),
 		newToolbarTip(theme.SearchIcon(), "Find and replace in the book (Ctrl+F, Ctrl+H)", func() { e.findDialog(false) }),
 		newToolbarTip(theme.FileIcon(), "Import essays from files (Ctrl+Shift+I)", e.importDialog),
@@ -613,7 +613,13 @@ func (e *Editor) deletePart(i int) {
 }
 
 // Save saves the project, asking for a folder when it has none (the sample).
+// undo and redo take back (or redo) the last step, typing not yet handed over included.
+func (e *Editor) undo() { e.flushEdits(); e.sess.Undo() }
+
+func (e *Editor) redo() { e.flushEdits(); e.sess.Redo() }
+
 func (e *Editor) Save() {
+	e.flushEdits()
 	if e.project().Dir == "" {
 		e.saveAsDialog()
 		return
@@ -652,9 +658,9 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File", newItem, open, recent, fyne.NewMenuItemSeparator(), e.saveItem, saveAs,
 		fyne.NewMenuItemSeparator(), imp, impFolder, exp, fyne.NewMenuItemSeparator(), manuscript, answers, fyne.NewMenuItemSeparator(), quit)
 
-	e.undoItem = fyne.NewMenuItem("Undo", func() { e.sess.Undo() })
+	e.undoItem = fyne.NewMenuItem("Undo", e.undo)
 	e.undoItem.Shortcut = &fyne.ShortcutUndo{}
-	e.redoItem = fyne.NewMenuItem("Redo", func() { e.sess.Redo() })
+	e.redoItem = fyne.NewMenuItem("Redo", e.redo)
 	e.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl | fyne.KeyModifierShift}
 	up := fyne.NewMenuItem("Move Up", func() { e.MoveSelected(-1) })
 	up.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
@@ -737,11 +743,11 @@ func (e *Editor) addShortcuts() {
 			c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
 		}
 	}
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.sess.Redo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.redo() })
 }
 
 // RequestClose closes the window, asking first when there are unsaved changes.
-func (e *Editor) RequestClose() { e.whenSaved(e.close) }
+func (e *Editor) RequestClose() { e.flushEdits(); e.whenSaved(e.close) }
 
 func (e *Editor) close() {
 	e.closing = true

@@ -48,6 +48,7 @@ func (e *Editor) defaultExportDir() string {
 
 // exportDialog asks where to and what to build.
 func (e *Editor) exportDialog() {
+	e.flushEdits()
 	folder := widget.NewEntry()
 	folder.SetText(e.defaultExportDir())
 	browse := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() { e.chooseFolder(folder) })

@@ -33,6 +33,7 @@ type finder struct {
 
 // findDialog opens Find and Replace; replace puts the cursor in the replacement field.
 func (e *Editor) findDialog(replace bool) {
+	e.flushEdits()
 	f := &finder{e: e}
 	if e.selected.kind == rowEssay || e.selected.kind == rowIntro {
 		f.essayID = e.selected.id

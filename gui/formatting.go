@@ -35,20 +35,40 @@ func (e *Editor) formatMenu() *fyne.Menu {
 	)
 }
 
+// markdownField is a field of Markdown the Format menu and Ask About the Selection act on:
+// the form's fields (Fyne's Entry) and the manuscript editor's long text.
+type markdownField interface {
+	fullText() string
+	// selection is the selection as byte offsets into the text (start == end: the cursor).
+	selection() (int, int)
+	SelectedText() string
+	// replaceText replaces the text as an edit the session records.
+	replaceText(string)
+	moveCursorTo(int)
+	isMarkdown() bool
+}
+
+func (en *sealingEntry) fullText() string     { return en.Text }
+func (en *sealingEntry) replaceText(s string) { en.SetText(s) }
+func (en *sealingEntry) isMarkdown() bool     { return en.markdown }
+
 // formatFocused applies f to the Markdown field that has the focus.
 func (e *Editor) formatFocused(f markdown.Format) {
-	en, ok := e.win.Canvas().Focused().(*sealingEntry)
-	if !ok || !en.markdown {
+	en, ok := e.win.Canvas().Focused().(markdownField)
+	if !ok || !en.isMarkdown() {
 		return
 	}
 	start, end := en.selection()
-	out, _, at := markdown.Apply(f, en.Text, start, end)
-	if out == en.Text {
+	text := en.fullText()
+	out, _, at := markdown.Apply(f, text, start, end)
+	if out == text {
 		return
 	}
+	e.flushEdits()
 	e.sess.Seal() // the command is a step of its own, apart from the typing around it
-	en.SetText(out)
+	en.replaceText(out)
 	en.moveCursorTo(at)
+	e.flushEdits()
 	e.sess.Seal()
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
@@ -43,18 +44,27 @@ func TestManuscriptEditor(t *testing.T) {
 	if mv == nil || mv.es != es {
 		t.Fatal("Ctrl+Shift+F did not open the manuscript view")
 	}
-	if mv.source.Text != es.Body || !strings.Contains(richText(mv.rendered.Segments), "I have never once woken") {
+	if mv.source.Text() != es.Body || !strings.Contains(richText(mv.rendered.Segments), "I have never once woken") {
 		t.Fatal("the view does not show the essay's text")
 	}
 	if h.e.win.Canvas().Focused() != mv.source {
 		t.Error("the text is not focused")
 	}
-	mv.source.SetText(strings.Replace(mv.source.Text, "I have never once woken", "I have never once, not once, woken", 1))
-	if !strings.Contains(es.Body, "not once, woken") {
-		t.Fatal("typing did not change the essay")
+	mv.source.moveCursorTo(strings.Index(es.Body, "I have never once woken") + len("I have never once"))
+	test.Type(mv.source, ", not once,")
+	// The session takes the text when typing pauses; an undo before then takes the typing.
+	if strings.Contains(es.Body, "not once, woken") {
+		t.Log("the session took the text at once")
 	}
+	h.e.undo()
+	if strings.Contains(es.Body, "not once") || strings.Contains(mv.source.Text(), "not once") {
+		t.Fatal("undo straight after typing left the typing")
+	}
+	mv.source.moveCursorTo(strings.Index(es.Body, "I have never once woken") + len("I have never once"))
+	test.Type(mv.source, ", not once,")
+	h.pump("the typing in the essay", func() bool { return strings.Contains(es.Body, "not once, woken") })
 	h.pump("the rendered side", func() bool { return strings.Contains(richText(mv.rendered.Segments), "not once, woken") })
-	at := strings.Index(mv.source.Text, "not once")
+	at := strings.Index(mv.source.Text(), "not once")
 	mv.source.moveCursorTo(at)
 	mv.source.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	for range len("not once") {
@@ -65,8 +75,8 @@ func TestManuscriptEditor(t *testing.T) {
 	if !strings.Contains(es.Body, "*not once*") {
 		t.Errorf("Ctrl+I in the manuscript view: %q", es.Body[:200])
 	}
-	h.e.sess.Undo()
-	if strings.Contains(mv.source.Text, "*not once*") {
+	h.e.undo()
+	if strings.Contains(mv.source.Text(), "*not once*") {
 		t.Error("undo did not reach the manuscript view")
 	}
 	mv.source.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

@@ -31,14 +31,14 @@ type queryPane struct {
 	e      *Editor
 	form   *form // the essay's form, which holds the tab
 	es     *anthology.Essay
-	body   *sealingEntry
+	body   markdownField
 	status *widget.Label
 	list   *fyne.Container
 	// shown is what the list was built from, so that it is built again only when it changes.
 	shown string
 }
 
-func (e *Editor) queriesPane(f *form, es *anthology.Essay, body *sealingEntry) (*queryPane, fyne.CanvasObject) {
+func (e *Editor) queriesPane(f *form, es *anthology.Essay, body markdownField) (*queryPane, fyne.CanvasObject) {
 	qp := &queryPane{e: e, form: f, es: es, body: body, status: widget.NewLabel(""), list: container.NewVBox()}
 	qp.status.Wrapping = fyne.TextWrapWord
 	ask := widget.NewButtonWithIcon("Ask About the Selection…", theme.ContentAddIcon(), func() {
@@ -51,7 +51,10 @@ func (e *Editor) queriesPane(f *form, es *anthology.Essay, body *sealingEntry) (
 
 // selectedPassage is the text selected in a Markdown field as a reader reads it: the words,
 // without the Markdown around them.
-func selectedPassage(en *sealingEntry) string {
+func selectedPassage(en markdownField) string {
+	if en == nil {
+		return ""
+	}
 	sel := en.SelectedText()
 	if strings.TrimSpace(sel) == "" {
 		return ""
@@ -140,16 +143,12 @@ func (qp *queryPane) card(q anthology.Query) fyne.CanvasObject {
 // showPassage puts the cursor at the passage in the Markdown text.
 func (qp *queryPane) showPassage(passage string) {
 	start, _, ok := model.LooseIndex(qp.es.Body, passage)
-	if !ok || qp.body == nil {
+	if !ok || qp.form == nil {
 		return
 	}
-	if qp.form != nil {
-		if show, ok := qp.form.places[check.Body]; ok {
-			show(start)
-			return
-		}
+	if show, ok := qp.form.places[check.Body]; ok {
+		show(start)
 	}
-	qp.e.focusField(qp.body, start)
 }
 
 // noteEntry is a multi-line field for a query or a reply, which Tab leaves for the next field
@@ -170,6 +169,7 @@ func (en *noteEntry) AcceptsTab() bool { return false }
 
 // askQuery asks for the text of a new query on passage (empty: on the whole essay) of es.
 func (e *Editor) askQuery(es *anthology.Essay, passage string) {
+	e.flushEdits()
 	text := newNoteEntry(4)
 	text.SetPlaceHolder("Your question or note for the author")
 	by := widget.NewEntry()
@@ -234,6 +234,7 @@ func (e *Editor) replyQuery(es *anthology.Essay, id string) {
 
 // bookQueries lists the open queries of every essay; choosing one shows its essay's Queries.
 func (e *Editor) bookQueries() {
+	e.flushEdits()
 	type entry struct {
 		es *anthology.Essay
 		q  anthology.Query
@@ -305,6 +306,7 @@ func (e *Editor) ExportManuscript(dir string, ids []string) (string, error) {
 // exportManuscriptDialog writes the selected essay's manuscript (or the book's, when no essay
 // is selected) into the export folder and says where.
 func (e *Editor) exportManuscriptDialog() {
+	e.flushEdits()
 	var ids []string
 	what := "the whole book"
 	if (e.selected.kind == rowEssay || e.selected.kind == rowIntro) && e.selected.id != "" {
@@ -352,6 +354,7 @@ func (e *Editor) ReadAnswers(path string, essay *anthology.Essay) (*importer.Ans
 
 // readAnswersDialog asks for a returned manuscript and reads its answers.
 func (e *Editor) readAnswersDialog() {
+	e.flushEdits()
 	var essay *anthology.Essay
 	if e.selected.kind == rowEssay || e.selected.kind == rowIntro {
 		essay = e.project().Essay(e.selected.id)
