@@ -484,6 +484,15 @@ func (w *rowWidget) MouseDown(ev *desktop.MouseEvent) { w.o.mods = ev.Modifier }
 // MouseUp is part of desktop.Mouseable.
 func (w *rowWidget) MouseUp(*desktop.MouseEvent) {}
 
+// Tapped selects the row, as a click on a list's row does. The row must take the tap itself:
+// the window gives a click to the innermost object that takes the mouse, and this row does
+// (it can be dragged), so the list's own row under it never heard the click.
+func (w *rowWidget) Tapped(*fyne.PointEvent) {
+	if w.row >= 0 && w.row < len(w.o.rows) {
+		w.o.list.Select(w.row)
+	}
+}
+
 // mark updates the multiple selection as row id is selected, after essay prev: a plain click clears
 // it; Ctrl (Cmd on a Mac) adds or takes away the essay, and the one selected before; Shift marks
 // the essays from the anchor to it.

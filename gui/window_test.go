@@ -444,10 +444,7 @@ func TestRealWindowQueryToWord(t *testing.T) {
 	time.Sleep(time.Second) // the form is drawn
 	a.keys(id, "ctrl+shift+m")
 	time.Sleep(500 * time.Millisecond)
-	if out, err := a.x("xdotool", "type", "--delay", "20", "Please confirm the ward number."); err != nil {
-		t.Fatalf("xdotool type: %v %s", err, out)
-	}
-	time.Sleep(time.Second) // the app reads the typed keys
+	a.typeText("Please confirm the ward number.")
 	a.keepShot(id, "query-ask")
 	a.keys(id, "Tab", "Return")
 	a.until("the unsaved query", func() bool { return strings.HasPrefix(a.title(id), "• ") })
@@ -477,4 +474,106 @@ func TestRealWindowQueryToWord(t *testing.T) {
 		t.Fatalf("the manuscript's comments: %+v (%v)", cs, err)
 	}
 	a.keepShot(id, "query-exported")
+}
+
+// TestRealWindowFindAndReplace: in the real window, Find (Ctrl+F), the word typed, Tab, its
+// replacement typed, Return replaces every match in the book as one step; Escape closes the
+// dialog, Ctrl+Z takes the whole replacement back and Ctrl+Shift+Z redoes it; saved, every
+// essay that had the word has the new one on disk.
+func TestRealWindowFindAndReplace(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	a.start("open", p.Dir)
+	id := a.window()
+	time.Sleep(time.Second)
+	a.keys(id, "ctrl+f")
+	time.Sleep(500 * time.Millisecond)
+	a.typeText("lamp")
+	a.keys(id, "Tab")
+	a.typeText("lantern")
+	time.Sleep(500 * time.Millisecond)
+	a.keepShot(id, "find-replace-before")
+	a.keys(id, "Return")
+	a.until("the replacement", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "find-replace-after")
+	a.keys(id, "Escape", "ctrl+z")
+	a.until("the undo", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.keys(id, "ctrl+shift+z")
+	a.until("the redo", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	for _, name := range []string{"the-lighthouse-log", "notes-from-the-night-desk"} {
+		data, err := os.ReadFile(filepath.Join(p.Dir, "essays", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := string(data)
+		if strings.Contains(body, " lamp ") || strings.Contains(body, " lamp.") || !strings.Contains(body, "lantern") {
+			t.Errorf("%s after replacing lamp with lantern: lamp %v, lantern %v", name, strings.Contains(body, "lamp"), strings.Contains(body, "lantern"))
+		}
+	}
+}
+
+// typeText types text into the focused window, as a person would, and waits for the app to
+// read it.
+func (a *realApp) typeText(s string) {
+	a.t.Helper()
+	if out, err := a.x("xdotool", "type", "--delay", "20", s); err != nil {
+		a.t.Fatalf("xdotool type: %v %s", err, out)
+	}
+	time.Sleep(300 * time.Millisecond)
+}
+
+// TestRealWindowDragUndoKeepsSelection: in the real window, the selected essay dragged with
+// the mouse to another place in the outline, the drag undone with Ctrl+Z, then Alt+Down: the
+// essay that moves is the one that was dragged, which the outline highlights and the form
+// shows (the bug was a highlight on one essay and a form on another, Alt+Down moving the
+// form's). The click itself selects the essay: a click on an outline row selected nothing in
+// the real window (the row, which can be dragged, took the click from the list).
+func TestRealWindowDragUndoKeepsSelection(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	a.start("open", p.Dir)
+	id := a.window()
+	time.Sleep(time.Second)
+	// The outline's rows at 1280 × 800: The Night Nurse at y 328, Notes from the Night Desk
+	// at y 408 (each row 40 px). A click selects the essay; then it is dragged.
+	a.mouse(id, "mousemove", "--window", id, "150", "328")
+	time.Sleep(300 * time.Millisecond)
+	a.mouse(id, "click", "1")
+	time.Sleep(time.Second)
+	a.keepShot(id, "drag-clicked")
+	a.mouse(id, "mousedown", "1")
+	for y := 332; y <= 420; y += 8 {
+		a.mouse(id, "mousemove", "--window", id, "150", strconv.Itoa(y))
+	}
+	a.mouse(id, "mouseup", "1")
+	a.until("the drag", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "drag-after")
+	a.keys(id, "ctrl+z")
+	a.until("the undo", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "drag-undone")
+	a.keys(id, "alt+Down")
+	a.until("the move", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "drag-undone-alt-down")
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Keeping Watch: the-lighthouse-log the-night-nurse notes-from-the-night-desk | " +
+		"Making Ready: bread-before-dawn two-voices-on-the-last-bus what-the-dark-is-for"
+	if got := edittest.Order(q); got != want {
+		t.Errorf("after drag, undo and Alt+Down:\n got %s\nwant %s", got, want)
+	}
+}
+
+// mouse runs xdotool's mouse commands on the window.
+func (a *realApp) mouse(id string, args ...string) {
+	a.t.Helper()
+	if out, err := a.x(append([]string{"xdotool"}, args...)...); err != nil {
+		a.t.Fatalf("xdotool %v: %v %s", args, err, out)
+	}
+	time.Sleep(30 * time.Millisecond)
 }
