@@ -692,6 +692,8 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 		}
 	})
 	askItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: ctrl | fyne.KeyModifierShift}
+	spelling := fyne.NewMenuItem("Check Spelling", e.checkSpelling)
+	spelling.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyX, Modifier: ctrl | fyne.KeyModifierAlt}
 	allQueries := fyne.NewMenuItem("Queries in the Book…", e.bookQueries)
 	allQueries.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl | fyne.KeyModifierShift}
 	cut := fyne.NewMenuItem("Cut", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutCut{Clipboard: c} }))
@@ -699,7 +701,7 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	paste := fyne.NewMenuItem("Paste", e.clipboardAction(func(c fyne.Clipboard) fyne.Shortcut { return &fyne.ShortcutPaste{Clipboard: c} }))
 	editMenu := fyne.NewMenu("Edit", e.undoItem, e.redoItem, fyne.NewMenuItemSeparator(), cut, copyItem, paste,
 		fyne.NewMenuItemSeparator(), findItem, replaceItem,
-		fyne.NewMenuItemSeparator(), askItem, allQueries,
+		fyne.NewMenuItemSeparator(), spelling, askItem, allQueries,
 		fyne.NewMenuItemSeparator(), up, down, toPart, remove,
 		fyne.NewMenuItemSeparator(), addPart, renamePart, deletePart)
 

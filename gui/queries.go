@@ -286,6 +286,14 @@ func (e *Editor) showQueriesTab() {
 			e.bodyTabs.SelectIndex(i)
 		}
 	}
+	e.revealTabs()
+}
+
+// revealTabs scrolls the essay's form to the tabs of its text.
+func (e *Editor) revealTabs() {
+	if e.bodyTabs == nil {
+		return
+	}
 	drv := fyne.CurrentApp().Driver()
 	if content := e.detailScroll.Content; content != nil {
 		y := drv.AbsolutePositionForObject(e.bodyTabs).Y - drv.AbsolutePositionForObject(content).Y

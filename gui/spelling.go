@@ -124,6 +124,32 @@ func (sp *speller) show(i widget.ListItemID) {
 	}
 }
 
+// checkSpelling shows the shown essay's Spelling tab with its first unknown word chosen and
+// the cursor in the correction, its first suggestion in it: Return corrects it and goes on
+// to the next, as a word processor's spelling check does.
+func (e *Editor) checkSpelling() {
+	e.flushEdits()
+	if e.bodyTabs == nil || e.speller == nil || e.shownEssay() == nil {
+		return
+	}
+	for i, t := range e.bodyTabs.Items {
+		if t.Text == "Spelling" {
+			e.bodyTabs.SelectIndex(i)
+		}
+	}
+	e.revealTabs()
+	e.speller.next()
+}
+
+// next chooses the first word of the list, with the cursor in the correction.
+func (sp *speller) next() {
+	if len(sp.words) == 0 {
+		return
+	}
+	sp.list.Select(0)
+	sp.e.win.Canvas().Focus(sp.with)
+}
+
 // correct replaces every occurrence of the chosen word in the essay (whole words, in its own
 // case) as one step.
 func (sp *speller) correct() {
@@ -144,6 +170,9 @@ func (sp *speller) correct() {
 		return
 	}
 	sp.check()
+	if sp.e.win.Canvas().Focused() == sp.with {
+		sp.next() // from the keyboard: on to the next word
+	}
 }
 
 // learn adds the chosen word to the project's word list (dictionary.txt, beside

@@ -19,7 +19,9 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
+	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/anthology/importer"
+	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/jezek/xgb/xproto"
 )
 
@@ -576,4 +578,103 @@ func (a *realApp) mouse(id string, args ...string) {
 		a.t.Fatalf("xdotool %v: %v %s", args, err, out)
 	}
 	time.Sleep(30 * time.Millisecond)
+}
+
+// TestRealWindowSpelling: in the real window, Check Spelling (Ctrl+Alt+X) on an essay chooses
+// its first unknown word with the dictionary's suggestion ready, Return applies it; saved, the
+// essay on disk has the correction. (The book's word list already holds the essay's names, so
+// that the one word left is a spelling: neighbourhood, in an en-US book.)
+func TestRealWindowSpelling(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	names := "Tomás\nFerreira's\nMiragaia\nlevain\nbroa\npão\ntrigo\nInês\nSanto\nAntónio\n"
+	if err := os.WriteFile(filepath.Join(p.Dir, "dictionary.txt"), []byte(names), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := newRealApp(t)
+	a.start("open", "--select", "bread-before-dawn", p.Dir)
+	id := a.window()
+	time.Sleep(time.Second)
+	a.keys(id, "ctrl+alt+x")
+	time.Sleep(time.Second)
+	a.keepShot(id, "spelling-suggestion")
+	a.keys(id, "Return")
+	a.until("the correction", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "spelling-corrected")
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	data, err := os.ReadFile(filepath.Join(p.Dir, "essays", "bread-before-dawn.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := string(data); strings.Contains(body, "neighbourhood") || !strings.Contains(body, "neighborhood") {
+		t.Errorf("the essay on disk after the correction: neighbourhood %v, neighborhood %v",
+			strings.Contains(body, "neighbourhood"), strings.Contains(body, "neighborhood"))
+	}
+}
+
+// TestRealWindowWrongISBN: in the real window, a wrong ISBN typed in the book's form (its
+// check digit off by one) is saved as typed, the app quits, and the project opens again in
+// the app (it used to refuse it, locking the editor out); the editor fixes it there and saves,
+// and the project then loads cleanly.
+func TestRealWindowWrongISBN(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	a := newRealApp(t)
+	a.start("open", p.Dir)
+	id := a.window()
+	time.Sleep(time.Second)
+	// The book's form: ISBN (EPUB) at (700, 524) in the 1280 × 800 window.
+	setISBN := func(isbn string) {
+		a.mouse(id, "mousemove", "--window", id, "700", "524")
+		time.Sleep(300 * time.Millisecond)
+		a.mouse(id, "click", "1")
+		time.Sleep(300 * time.Millisecond)
+		a.keys(id, "ctrl+a")
+		a.typeText(isbn)
+		a.keys(id, "Tab")
+	}
+	setISBN("978-1-950000-01-3")
+	a.until("the edit", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keepShot(id, "isbn-wrong")
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	data, err := os.ReadFile(filepath.Join(p.Dir, anthology.ProjectFile))
+	if err != nil || !strings.Contains(string(data), "978-1-950000-01-3") {
+		t.Fatalf("the wrong ISBN is not on disk as typed (%v)", err)
+	}
+	if q, err := anthology.Open(p.Dir); err != nil {
+		t.Fatalf("the project with a wrong ISBN does not load: %v", err)
+	} else if fs, err := export.Check(q, false); err != nil || !hasISBNError(fs) {
+		t.Fatalf("the checks do not call the wrong ISBN an error: %v %v", fs, err)
+	}
+	a.keys(id, "ctrl+q")
+	a.cmd.Wait()
+
+	// Opened again: the window comes up, and the ISBN can be put right.
+	a.start("open", p.Dir)
+	id = a.window()
+	time.Sleep(time.Second)
+	a.keepShot(id, "isbn-reopened")
+	setISBN("978-1-950000-01-2")
+	a.until("the fix", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.keys(id, "ctrl+s")
+	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatalf("after the fix the project does not load: %v", err)
+	}
+	if fs, err := export.Check(q, false); err != nil || hasISBNError(fs) {
+		t.Errorf("the checks still find a wrong ISBN: %v", err)
+	}
+	if q.Book.Identifiers.ISBNEPUB != "978-1-950000-01-2" {
+		t.Errorf("the ISBN on disk is %q", q.Book.Identifiers.ISBNEPUB)
+	}
+}
+
+func hasISBNError(fs []check.Finding) bool {
+	for _, f := range fs {
+		if f.Severity == check.Error && strings.Contains(strings.ToLower(f.Message), "isbn") {
+			return true
+		}
+	}
+	return false
 }
