@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/anthology-editor/anthology/anthology"
+	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/anthology/edit"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
-	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/anthology/importer"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/jezek/xgb/xproto"
