@@ -125,6 +125,7 @@ install -m 755 "$work/anthology" "$tree/bin/anthology"
 desktop "$tree/share/applications/anthology.desktop" anthology
 mimexml "$tree/share/mime/packages/anthology.xml"
 cp "$work/anthology.1.gz" "$tree/share/man/man1/"
+mkdir -p "$tree/share/doc/anthology" && cp README.md "$tree/share/doc/anthology/README.md" # Help → User Guide
 icons "$tree"
 completions "$tree"
 desktop-file-validate "$tree/share/applications/anthology.desktop"
@@ -162,6 +163,7 @@ cp "$work/anthology.1.gz" "$deb/usr/share/man/man1/"
 icons "$deb/usr"
 completions "$deb/usr"
 rm -rf "$deb/usr/share/pixmaps"
+cp README.md "$deb/usr/share/doc/anthology/README.md" # Help → User Guide reads it
 for f in $(find assets/fonts assets/hyphenation -type f \( -iname '*licen*' -o -iname '*ofl*' -o -iname '*.licence.txt' \) | sort); do
   cp "$f" "$deb/usr/share/doc/anthology/$(echo "${f#assets/}" | tr / -)"
 done

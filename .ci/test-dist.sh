@@ -36,6 +36,7 @@ grep -q '^anthology ' <<<"$(/usr/bin/anthology --version)" || fail "the installe
 desktop-file-validate /usr/share/applications/anthology.desktop || fail "the launcher is not valid"
 [ -f /usr/share/mime/packages/anthology.xml ] && [ -f /usr/share/man/man1/anthology.1.gz ] && \
   [ -f /usr/share/icons/hicolor/256x256/apps/anthology.png ] || fail "MIME type, man page or icon missing"
+[ -f /usr/share/doc/anthology/README.md ] || fail "the user guide (README) missing: Help → User Guide reads it"
 grep -q '^\.SH NAME' <<<"$(zcat /usr/share/man/man1/anthology.1.gz)" || fail "the man page has no NAME"
 bash -c "source /usr/share/bash-completion/completions/anthology; COMP_WORDS=(anthology exp); COMP_CWORD=1; _anthology; [ \"\${COMPREPLY[*]}\" = export ]" || fail "the bash completion does not complete commands"
 echo "test-dist: .deb installs; $(/usr/bin/anthology --version)"

@@ -3,10 +3,14 @@
 package gui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/anthology-editor/anthology/anthology/buildinfo"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
@@ -74,5 +78,43 @@ func TestTabLeavesMultiLineFields(t *testing.T) {
 	h.e.win.Canvas().FocusNext()
 	if h.e.win.Canvas().Focused() != next {
 		t.Errorf("the focus is on %T, not the next field", h.e.win.Canvas().Focused())
+	}
+}
+
+// TestUserGuide: Help → User Guide finds the README beside a source build's binary (bin/..)
+// or in an installation's doc folder and shows it; without one it shows where to read it.
+func TestUserGuide(t *testing.T) {
+	root := t.TempDir()
+	exe := filepath.Join(root, "bin", "anthology")
+	if got := findGuide(exe); got != "" {
+		t.Fatalf("found a guide in an empty folder: %s", got)
+	}
+	readme := filepath.Join(root, "README.md")
+	if err := os.WriteFile(readme, []byte("# Anthology\n\nThe guide.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := findGuide(exe); got != readme {
+		t.Errorf("the guide of a source build: %q, want %q", got, readme)
+	}
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	shows := func(what func(fyne.CanvasObject) bool) bool {
+		found := false
+		walk(h.e.win.Canvas(), func(o fyne.CanvasObject) { found = found || what(o) })
+		return found
+	}
+	h.e.showGuideFrom(readme)
+	if !shows(func(o fyne.CanvasObject) bool {
+		rt, ok := o.(*widget.RichText)
+		return ok && strings.Contains(rt.String(), "The guide.")
+	}) {
+		t.Error("the guide is not shown")
+	}
+	h.e.showGuideFrom("")
+	if !shows(func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Hyperlink)
+		return ok && l.URL != nil && l.URL.String() == guideURL
+	}) {
+		t.Error("without a README the guide's address is not shown")
 	}
 }

@@ -728,7 +728,8 @@ func (e *Editor) mainMenu() *fyne.MainMenu {
 	about := fyne.NewMenuItem("About Anthology", e.showAbout)
 	keys := fyne.NewMenuItem("Keyboard Shortcuts", e.showShortcuts)
 	keys.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: ctrl}
-	help := fyne.NewMenu("Help", keys, about)
+	guide := fyne.NewMenuItem("User Guide", e.showGuide)
+	help := fyne.NewMenu("Help", guide, keys, about)
 	return fyne.NewMainMenu(file, editMenu, e.formatMenu(), view, help)
 }
 
