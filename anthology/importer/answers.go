@@ -76,15 +76,7 @@ func ReadAnswers(p *anthology.Project, data []byte, essay *anthology.Essay) (*An
 	}
 	a := &Answers{}
 	work := map[*anthology.Essay]*EssayAnswers{}
-	answersOf := func(e *anthology.Essay) *EssayAnswers {
-		if w := work[e]; w != nil {
-			return w
-		}
-		w := &EssayAnswers{Essay: e, Queries: cloneQueries(e.Meta.Queries)}
-		work[e] = w
-		a.Essays = append(a.Essays, *w) // replaced by the finished one below
-		return w
-	}
+	var order []*anthology.Essay // the essays in the order their first comment comes
 	for _, c := range comments {
 		e := byBookmark[c.Bookmark]
 		if e == nil {
@@ -94,11 +86,16 @@ func ReadAnswers(p *anthology.Project, data []byte, essay *anthology.Essay) (*An
 			a.Unplaced = append(a.Unplaced, c)
 			continue
 		}
-		w := answersOf(e)
+		w := work[e]
+		if w == nil {
+			w = &EssayAnswers{Essay: e, Queries: cloneQueries(e.Meta.Queries)}
+			work[e] = w
+			order = append(order, e)
+		}
 		w.take(c, byPara)
 	}
-	for i := range a.Essays {
-		a.Essays[i] = *work[a.Essays[i].Essay]
+	for _, e := range order {
+		a.Essays = append(a.Essays, *work[e])
 	}
 	// Essays whose queries the file does not change are left out.
 	kept := a.Essays[:0]

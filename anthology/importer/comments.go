@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -65,7 +66,7 @@ func Comments(data []byte) ([]Comment, error) {
 	}
 	// Comments the text never refers to (Word keeps none; other programs might) come last.
 	for _, id := range order {
-		if !contains(placed, id) {
+		if !slices.Contains(placed, id) {
 			placed = append(placed, id)
 		}
 	}
@@ -74,15 +75,6 @@ func Comments(data []byte) ([]Comment, error) {
 		out = append(out, *byID[id])
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // readCommentTexts reads each comment's author, date, text and paragraph id.
@@ -200,7 +192,7 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 	var order []string
 	bookmark := ""
 	place := func(id string) {
-		if c := byID[id]; c != nil && !contains(order, id) {
+		if c := byID[id]; c != nil && !slices.Contains(order, id) {
 			order = append(order, id)
 			c.Bookmark = bookmark
 		}

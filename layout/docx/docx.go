@@ -13,6 +13,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,7 +65,7 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 	var creators []string
 	for _, e := range essays {
 		for _, id := range e.Meta.Authors {
-			if c := p.Contributor(id); c != nil && !contains(creators, c.Name) {
+			if c := p.Contributor(id); c != nil && !slices.Contains(creators, c.Name) {
 				creators = append(creators, c.Name)
 			}
 		}
@@ -116,15 +117,6 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 	return zw.Close()
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // msDosTime is t in the zip's MS-DOS date and time fields (1980-01-01 for an earlier or zero t).
 func msDosTime(t time.Time) (date, clock uint16) {
 	t = t.UTC()
@@ -169,7 +161,8 @@ type table struct {
 
 type cell []*para
 
-type item interface{}
+// item is a *para or a *table.
+type item any
 
 type rel struct {
 	id, typ, target string
@@ -503,7 +496,7 @@ func esc(s string) string {
 	return b.String()
 }
 
-// sorted returns the span boundaries inside [from, to) of the essay being written.
+// cuts returns the places inside (from, to) where a comment's passage starts or ends, in order.
 func cuts(m *essayMarks, from, to int) []int {
 	var out []int
 	for _, s := range m.spans {
