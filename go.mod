@@ -10,6 +10,7 @@ require (
 	github.com/goccy/go-yaml v1.19.2
 	github.com/godbus/dbus/v5 v5.2.2
 	github.com/jezek/xgb v1.1.1
+	github.com/klauspost/compress v1.18.0
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/net v0.41.0
 )

@@ -170,3 +170,42 @@ func residentKB(b *testing.B) int {
 	b.Fatal("no VmRSS in /proc/self/status")
 	return 0
 }
+
+// BenchmarkKeystrokeThousand types into an essay's text in its form, in the 1,000-essay book:
+// the field's echo (the session takes the text when typing pauses; the preview is set later,
+// in the background).
+func BenchmarkKeystrokeThousand(b *testing.B) {
+	e, p := thousandEditor(b)
+	es := p.Essays()[500]
+	e.SelectEssay(es.ID)
+	var field *essayText
+	walk(e.win.Canvas(), func(o fyne.CanvasObject) {
+		if en, ok := o.(*essayText); ok {
+			field = en
+		}
+	})
+	if field == nil {
+		b.Fatal("no essay text field")
+	}
+	typeKeys(b, e, field)
+}
+
+// typeKeys types into an essay's text in the middle of it, b.N keys, and reports how long the
+// session takes the text when typing pauses (handover-ms: the essay parsed again).
+func typeKeys(b *testing.B, e *Editor, field *essayText) {
+	b.Cleanup(func() { e.sess.Flush() }) // the recovery writer, before the folder goes
+	e.win.Canvas().Focus(field)
+	field.moveCursorTo(len(field.es.Body) / 2)
+	typed := 0
+	for b.Loop() {
+		field.TypedRune('x')
+		typed++
+	}
+	b.StopTimer()
+	start := time.Now()
+	e.flushEdits()
+	b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "handover-ms")
+	if !strings.Contains(field.es.Body, strings.Repeat("x", typed)) {
+		b.Fatal("the typing did not reach the essay")
+	}
+}

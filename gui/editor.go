@@ -76,6 +76,8 @@ type Editor struct {
 	// is the window's usual content, outline, form and preview.
 	manuscript *manuscriptView
 	root       fyne.CanvasObject
+	// typing is the essay text whose typing the session has not taken yet (flushEdits).
+	typing *essayText
 	// filter narrows the outline; batchStatus sets the status of every essay it shows.
 	filter      *widget.Entry
 	batchStatus *widget.Button

@@ -66,8 +66,8 @@ func TestFindAndReplaceAcrossTheBook(t *testing.T) {
 		t.Errorf("the undo step is %q", h.e.sess.UndoLabel())
 	}
 	// The form shows the essay's new text.
-	body := h.entryWithPlaceholder("The essay, in Markdown")
-	if !strings.Contains(body.Text, "all nighttime for people like me") {
+	body := h.essayText()
+	if !strings.Contains(body.Text(), "all nighttime for people like me") {
 		t.Error("the essay's form still shows the old text")
 	}
 	// One undo takes back every essay.

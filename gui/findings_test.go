@@ -58,16 +58,17 @@ func TestFindingLeadsToItsPlace(t *testing.T) {
 	}
 
 	show("The Lighthouse Log — error: no font")
-	en := focused()
-	if en.PlaceHolder != "The essay, in Markdown" {
-		t.Fatalf("the focus is on the field %q, not the essay's text", en.PlaceHolder)
+	bt, ok := h.e.win.Canvas().Focused().(*essayText)
+	if !ok {
+		t.Fatalf("the focus is on %T, not the essay's text", h.e.win.Canvas().Focused())
 	}
-	want := utf8.RuneCountInString(body[:strings.Index(body, "𝄞")])
-	if got := en.CursorTextOffset(); got != want {
-		t.Errorf("the cursor is at character %d of the text, want %d (the clef; %d rows down)", got, want, en.CursorRow)
+	want := strings.Index(body, "𝄞")
+	row, _ := bt.rowOf(bt.cur)
+	if got := bt.offset(bt.cur); got != want {
+		t.Errorf("the cursor is at byte %d of the text, want %d (the clef; %d rows down)", got, want, row)
 	}
-	if lines := strings.Count(body[:strings.Index(body, "𝄞")], "\n"); en.CursorRow <= lines {
-		t.Errorf("the cursor is on row %d, the clef's line is %d: the text did not wrap, so the test proves nothing of wrapped rows", en.CursorRow, lines)
+	if lines := strings.Count(body[:want], "\n"); row <= lines {
+		t.Errorf("the cursor is on row %d, the clef's line is %d: the text did not wrap, so the test proves nothing of wrapped rows", row, lines)
 	}
 
 	show("Bread Before Dawn — error: no font")

@@ -20,13 +20,13 @@ func TestFormatCommands(t *testing.T) {
 	p := edittest.SampleCopy(t)
 	h := newHarness(t, p)
 	h.e.SelectEssay("bread-before-dawn")
-	body := h.entryWithPlaceholder("The essay, in Markdown")
+	body := h.essayText()
 	h.e.win.Canvas().Focus(body)
 	es := p.Essay("bread-before-dawn")
 	// Select the first word of the first paragraph with the keyboard: Shift and Right.
-	first := strings.Index(body.Text, "I have never once woken")
+	first := strings.Index(body.Text(), "I have never once woken")
 	if first < 0 {
-		t.Fatalf("no sentence in %q", body.Text[:200])
+		t.Fatalf("no sentence in %q", body.Text()[:200])
 	}
 	body.moveCursorTo(first + len("I "))
 	body.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})

@@ -31,6 +31,11 @@ type longText struct {
 	PlaceHolder string
 	markdown    bool
 	e           *Editor
+	// minRows is how many rows high the field is at least (4 when not set).
+	minRows int
+	// outer is the scroller around the field (a form's), which takes the wheel when the text
+	// can scroll no further.
+	outer fyne.Scrollable
 
 	lines []string
 	// wraps are each line's row starts (byte offsets; the first is 0) for the width wrapped.
@@ -426,7 +431,7 @@ func (t *longText) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		t.insert("\n")
 	case fyne.KeyEscape:
-		if t.e != nil && t.e.manuscript != nil && t.e.manuscript.source == t {
+		if t.e != nil && t.e.manuscript != nil && t.e.manuscript.source.longText == t {
 			t.e.closeManuscript()
 		}
 	}
@@ -570,8 +575,14 @@ func (t *longText) Scrolled(ev *fyne.ScrollEvent) {
 	_, rowH := t.metrics()
 	t.layoutRows(t.Size().Width - 2*theme.InnerPadding())
 	most := max(0, float32(t.before[len(t.lines)])*rowH-t.Size().Height+2*theme.InnerPadding())
-	t.top = max(0, min(t.top-ev.Scrolled.DY, most))
-	t.top = float32(int(t.top/rowH+0.5)) * rowH // whole rows: none is cut at the top
+	top := max(0, min(t.top-ev.Scrolled.DY, most))
+	top = float32(int(top/rowH+0.5)) * rowH // whole rows: none is cut at the top
+	if top == t.top && t.outer != nil {
+		// The text is at its end (or all on screen): the wheel scrolls the form around it.
+		t.outer.Scrolled(ev)
+		return
+	}
+	t.top = top
 	t.Refresh()
 }
 
@@ -584,10 +595,14 @@ func (t *longText) requestFocus() {
 	}
 }
 
-// MinSize is a few rows: the field takes the room its container gives it.
+// MinSize is a few rows (minRows): the field takes the room its container gives it.
 func (t *longText) MinSize() fyne.Size {
 	_, rowH := t.metrics()
-	return fyne.NewSize(120, rowH*4+2*theme.InnerPadding())
+	rows := t.minRows
+	if rows <= 0 {
+		rows = 4
+	}
+	return fyne.NewSize(120, rowH*float32(rows)+2*theme.InnerPadding())
 }
 
 func (t *longText) CreateRenderer() fyne.WidgetRenderer {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -166,18 +165,31 @@ func BenchmarkKeystrokeManuscript(b *testing.B) {
 	es := p.Essays()[0]
 	e.SelectEssay(es.ID)
 	e.openManuscript(es)
-	src := e.manuscript.source
-	src.moveCursorTo(len(es.Body) / 2)
-	typed := 0
-	for b.Loop() {
-		src.TypedRune('x')
-		typed++
+	typeKeys(b, e, e.manuscript.source)
+}
+
+// scrollSpy records the wheel events passed on to it.
+type scrollSpy struct{ got []float32 }
+
+func (s *scrollSpy) Scrolled(ev *fyne.ScrollEvent) { s.got = append(s.got, ev.Scrolled.DY) }
+
+// TestLongTextWheel: the wheel scrolls a long text by whole rows, and once the text is at its
+// end, scrolls the form around it instead.
+func TestLongTextWheel(t *testing.T) {
+	lt, _ := longTextFor(t, strings.Repeat("a line of text\n", 100), 300)
+	spy := &scrollSpy{}
+	lt.outer = spy
+	_, rowH := lt.metrics()
+	lt.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -3 * rowH}})
+	if lt.top != 3*rowH || len(spy.got) != 0 {
+		t.Fatalf("after a wheel step down: top %v (want %v), passed on %v", lt.top, 3*rowH, spy.got)
 	}
-	b.StopTimer()
-	start := time.Now()
-	e.flushEdits()
-	b.ReportMetric(float64(time.Since(start).Microseconds())/1000, "handover-ms")
-	if !strings.Contains(es.Body, strings.Repeat("x", typed)) {
-		b.Fatal("the typing did not reach the essay")
+	lt.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: 10 * rowH}})
+	if lt.top != 0 {
+		t.Fatalf("back to the top: %v", lt.top)
+	}
+	lt.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: rowH}})
+	if len(spy.got) != 1 {
+		t.Errorf("a wheel step up at the top was not passed to the form: %v", spy.got)
 	}
 }

@@ -23,44 +23,11 @@ import (
 type manuscriptView struct {
 	e        *Editor
 	es       *anthology.Essay
-	source   *longText
+	source   *essayText
 	rendered *widget.RichText
 	words    *widget.Label
 	// pending is the rendering scheduled after the last keystroke.
 	pending *time.Timer
-	// typed is the text typed since the session last took it (hasTyped says there is
-	// some), and settle the timer that hands it over. Parsing a 40,000-word essay costs
-	// about 12 ms: the session takes the text when typing pauses, not at every key, so that
-	// the key's echo never waits for it.
-	typed    string
-	hasTyped bool
-	settle   *time.Timer
-}
-
-// typedPause is how long typing must pause before the session takes the text.
-const typedPause = 150 * time.Millisecond
-
-// flush hands the text typed so far to the session (one undoable step with the typing
-// before it, as in any field).
-func (mv *manuscriptView) flush() {
-	if mv.settle != nil {
-		mv.settle.Stop()
-	}
-	if !mv.hasTyped {
-		return
-	}
-	mv.hasTyped = false
-	if mv.typed != mv.es.Body {
-		mv.e.sess.SetBody(mv.es, mv.typed)
-	}
-}
-
-// flushEdits hands any text typed in the manuscript editor to the session: before an undo, a
-// save, an export, a search, or anything else that reads the essays.
-func (e *Editor) flushEdits() {
-	if e.manuscript != nil {
-		e.manuscript.flush()
-	}
 }
 
 // openManuscript shows the essay es in the manuscript view.
@@ -71,22 +38,7 @@ func (e *Editor) openManuscript(es *anthology.Essay) {
 	f := newForm(e)
 	mv := &manuscriptView{e: e, es: es}
 	// The text is a longText: Fyne's Entry lays a 40,000-word essay out again on every key.
-	mv.source = newLongText(e)
-	mv.source.markdown = true
-	mv.source.PlaceHolder = "The essay, in Markdown"
-	mv.source.SetText(es.Body)
-	mv.source.OnChanged = func(v string) {
-		mv.typed, mv.hasTyped = v, true
-		if mv.settle != nil {
-			mv.settle.Stop()
-		}
-		mv.settle = time.AfterFunc(typedPause, func() { e.do(mv.flush) })
-	}
-	f.onRefresh(func() {
-		if !mv.hasTyped && es.Body != mv.source.Text() {
-			mv.source.SetText(es.Body)
-		}
-	})
+	mv.source = e.essayTextField(f, es, 30)
 	mv.rendered = widget.NewRichText()
 	mv.rendered.Wrapping = fyne.TextWrapWord
 	mv.words = widget.NewLabel("")
@@ -115,7 +67,7 @@ func (e *Editor) closeManuscript() {
 	if mv == nil {
 		return
 	}
-	mv.flush()
+	e.flushEdits()
 	if mv.pending != nil {
 		mv.pending.Stop()
 	}

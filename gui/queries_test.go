@@ -30,13 +30,28 @@ func (h *harness) noteField(ph string) *noteEntry {
 	return found
 }
 
+// essayText finds the essay's text field on screen.
+func (h *harness) essayText() *essayText {
+	h.t.Helper()
+	var found *essayText
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*essayText); ok {
+			found = b
+		}
+	})
+	if found == nil {
+		h.t.Fatal("no essay text on screen")
+	}
+	return found
+}
+
 // selectInBody selects the words of the essay's Markdown field from the first occurrence of
 // what, with the keyboard (Shift and Right), as an editor would.
-func (h *harness) selectInBody(what string) *sealingEntry {
+func (h *harness) selectInBody(what string) *essayText {
 	h.t.Helper()
-	body := h.entryWithPlaceholder("The essay, in Markdown")
+	body := h.essayText()
 	h.e.win.Canvas().Focus(body)
-	at := strings.Index(body.Text, what)
+	at := strings.Index(body.Text(), what)
 	if at < 0 {
 		h.t.Fatalf("no %q in the text", what)
 	}

@@ -13,7 +13,6 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"fmt"
 	"hash/crc32"
@@ -23,6 +22,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/text"
@@ -288,7 +289,8 @@ func writeZip(ctx context.Context, w io.Writer, files []file, modified time.Time
 
 // deflateAll compresses the files that are deflated (all but the first, the mimetype, and the
 // stored ones) on every core: deflating 13 MB of XHTML is most of an EPUB's build on one. The
-// level is archive/zip's own, so the bytes are those it would write.
+// compressor is klauspost/compress's (the standard library's format, about twice as fast at
+// the level archive/zip uses).
 func deflateAll(files []file) [][]byte {
 	out := make([][]byte, len(files))
 	next := make(chan int)
