@@ -191,7 +191,7 @@ func (e *Editor) layout() fyne.CanvasObject {
 	e.batchStatus.Importance = widget.LowImportance
 	e.batchStatus.Disable()
 	filterBar := container.NewBorder(nil, nil, nil, e.batchStatus, e.filter)
-	left := container.NewBorder(filterBar, outlineTools, nil, nil, e.outline.list)
+	left := container.NewBorder(filterBar, outlineTools, nil, nil, container.NewStack(e.outline.keys, e.outline.list))
 
 	toolbar := widget.NewToolbar(
 		newToolbarTip(theme.DocumentCreateIcon(), "New anthology (Ctrl+N)", e.newProjectDialog),

@@ -58,6 +58,8 @@ func (r row) key() string {
 type outline struct {
 	e      *Editor
 	list   *widget.List
+	// keys takes the arrow keys after a click on a row (see outlineKeys).
+	keys *outlineKeys
 	rows   []row
 	folded map[*anthology.Part]bool
 
@@ -93,6 +95,8 @@ func newOutline(e *Editor) *outline {
 		func() fyne.CanvasObject { return newRowWidget(o) },
 		func(id widget.ListItemID, obj fyne.CanvasObject) { o.update(id, obj.(*rowWidget)) },
 	)
+	o.keys = &outlineKeys{o: o}
+	o.keys.ExtendBaseWidget(o.keys)
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.selected = id
 		if id >= 0 && id < len(o.rows) && !o.quiet {
@@ -484,12 +488,59 @@ func (w *rowWidget) MouseDown(ev *desktop.MouseEvent) { w.o.mods = ev.Modifier }
 // MouseUp is part of desktop.Mouseable.
 func (w *rowWidget) MouseUp(*desktop.MouseEvent) {}
 
-// Tapped selects the row, as a click on a list's row does. The row must take the tap itself:
-// the window gives a click to the innermost object that takes the mouse, and this row does
-// (it can be dragged), so the list's own row under it never heard the click.
+// Tapped selects the row, as a click on a list's row does, and gives the outline the keyboard
+// (the arrow keys then move the selection). The row must take the tap itself: the window gives
+// a click to the innermost object that takes the mouse, and this row does (it can be dragged),
+// so the list's own row under it never heard the click.
 func (w *rowWidget) Tapped(*fyne.PointEvent) {
 	if w.row >= 0 && w.row < len(w.o.rows) {
 		w.o.list.Select(w.row)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(w.o.keys); c != nil {
+			c.Focus(w.o.keys)
+		}
+	}
+}
+
+// outlineKeys takes the keyboard for the outline once a row is clicked: Up and Down move the
+// selection to the next row that can be chosen, past the headings. (Fyne's list, focused,
+// would move a highlight of its own apart from the selection, starting from its first row.)
+// It draws nothing and lies under the list.
+type outlineKeys struct {
+	widget.BaseWidget
+	o *outline
+}
+
+func (k *outlineKeys) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// FocusGained and FocusLost: nothing shows the focus but the selection.
+func (k *outlineKeys) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (k *outlineKeys) FocusLost() {}
+
+// TypedRune ignores characters.
+func (k *outlineKeys) TypedRune(rune) {}
+
+// TypedKey moves the selection with Up and Down.
+func (k *outlineKeys) TypedKey(ev *fyne.KeyEvent) {
+	step := 0
+	switch ev.Name {
+	case fyne.KeyUp:
+		step = -1
+	case fyne.KeyDown:
+		step = 1
+	default:
+		return
+	}
+	o := k.o
+	for i := o.selected + step; i >= 0 && i < len(o.rows); i += step {
+		if o.rows[i].kind != rowHeading {
+			o.mods = 0 // a key, not a Ctrl+click
+			o.list.Select(i)
+			return
+		}
 	}
 }
 

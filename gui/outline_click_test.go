@@ -12,7 +12,8 @@ import (
 )
 
 // TestClickSelectsOutlineRow: a click on an outline row (the row widget, which takes the
-// mouse because it can be dragged) selects its essay, as the window delivers the click.
+// mouse because it can be dragged) selects its essay, as the window delivers the click, and
+// gives the outline the keyboard: Down and Up then move the selection, past the headings.
 func TestClickSelectsOutlineRow(t *testing.T) {
 	p := edittest.SampleCopy(t)
 	h := newHarness(t, p)
@@ -29,5 +30,17 @@ func TestClickSelectsOutlineRow(t *testing.T) {
 	test.Tap(target)
 	if h.e.selected.id != "the-lighthouse-log" || h.e.shownEssay() != p.Essay("the-lighthouse-log") {
 		t.Errorf("after a click on its row the selection is %q", h.e.selected.id)
+	}
+	if h.e.win.Canvas().Focused() != h.e.outline.keys {
+		t.Fatalf("after the click the keyboard is with %T", h.e.win.Canvas().Focused())
+	}
+	h.e.outline.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if h.e.selected.id != "notes-from-the-night-desk" {
+		t.Errorf("Down selects %q", h.e.selected.id)
+	}
+	h.e.outline.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // the next part (a part can be chosen)
+	h.e.outline.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if h.e.selected.id != "notes-from-the-night-desk" {
+		t.Errorf("Down then Up selects %q", h.e.selected.id)
 	}
 }
