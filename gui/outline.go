@@ -56,10 +56,10 @@ func (r row) key() string {
 // outline is the book's outline: front matter, parts and essays, back matter. Essays and
 // parts move by drag and drop and by keyboard; parts fold.
 type outline struct {
-	e      *Editor
-	list   *widget.List
+	e    *Editor
+	list *widget.List
 	// keys takes the arrow keys after a click on a row (see outlineKeys).
-	keys *outlineKeys
+	keys   *outlineKeys
 	rows   []row
 	folded map[*anthology.Part]bool
 
