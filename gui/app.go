@@ -24,6 +24,8 @@ var ErrNoDisplay = errors.New("no display to open a window on (DISPLAY and WAYLA
 type Options struct {
 	// Select is the id of an essay to select (and show in the preview) once the book is set.
 	Select string
+	// ReopenLast opens the project the app had open last, when it still opens, instead of p.
+	ReopenLast bool
 }
 
 // Run opens the desktop app on project p and returns when its window closes.
@@ -34,6 +36,11 @@ func Run(p *anthology.Project, o Options) error {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("anthology.png", assets.Icon()))
 	a.Settings().SetTheme(newAppTheme())
+	if o.ReopenLast {
+		if last := lastProject(a); last != nil {
+			p = last
+		}
+	}
 	e := NewEditor(a, p, Config{HoldPreview: true, NativeDialogs: nativeDialogsWanted()})
 	a.Lifecycle().SetOnStarted(e.StartPreview)
 	if o.Select != "" {
@@ -48,6 +55,20 @@ func Run(p *anthology.Project, o Options) error {
 	}
 	e.Window().ShowAndRun()
 	return nil
+}
+
+// lastProject is the project the app had open last (the first of the recent projects), when
+// it is still there and opens; nil otherwise.
+func lastProject(a fyne.App) *anthology.Project {
+	recent := a.Preferences().StringList(recentKey)
+	if len(recent) == 0 {
+		return nil
+	}
+	p, err := anthology.OpenForEditing(recent[0])
+	if err != nil {
+		return nil
+	}
+	return p
 }
 
 // openHandedOff opens a project a second launch handed to this app (none: the launch only

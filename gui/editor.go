@@ -5,6 +5,7 @@ package gui
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -500,7 +501,7 @@ func (e *Editor) moveToPartDialog() {
 	for i, pt := range p.Parts {
 		names = append(names, fmt.Sprintf("%d. %s", i+1, partTitle(pt)))
 	}
-	choice := widget.NewRadioGroup(names, nil)
+	choice := newKeyRadio(names)
 	if i, _ := p.Position(e.selected.id); i >= 0 {
 		choice.SetSelected(names[i])
 	}
@@ -508,7 +509,7 @@ func (e *Editor) moveToPartDialog() {
 	if len(marked) > 1 {
 		content = container.NewVBox(widget.NewLabel(fmt.Sprintf("Move the %d essays selected to:", len(marked))), choice)
 	}
-	dialog.ShowCustomConfirm("Move to Part", "Move", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm("Move to Part", "Move", "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -518,6 +519,58 @@ func (e *Editor) moveToPartDialog() {
 			}
 		}
 	}, e.win)
+	// The keyboard: Up and Down choose the part, Return moves, Escape cancels.
+	choice.submit = func() { d.Confirm() }
+	choice.cancel = d.Hide
+	d.Show()
+	e.win.Canvas().Focus(choice)
+}
+
+// keyRadio is a choice of options the keyboard works: Up and Down change it, Return submits,
+// Escape cancels (Fyne's radio group takes the keys only an option at a time, with Space).
+type keyRadio struct {
+	widget.RadioGroup
+	submit, cancel func()
+}
+
+func newKeyRadio(options []string) *keyRadio {
+	r := &keyRadio{}
+	r.Options = options
+	r.Required = true
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// FocusGained and FocusLost: the selection shows where the choice is.
+func (r *keyRadio) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (r *keyRadio) FocusLost() {}
+
+// TypedRune ignores characters.
+func (r *keyRadio) TypedRune(rune) {}
+
+// TypedKey changes the choice with Up and Down, submits on Return, cancels on Escape.
+func (r *keyRadio) TypedKey(ev *fyne.KeyEvent) {
+	at := slices.Index(r.Options, r.Selected)
+	switch ev.Name {
+	case fyne.KeyUp:
+		if at > 0 {
+			r.SetSelected(r.Options[at-1])
+		}
+	case fyne.KeyDown:
+		if at < len(r.Options)-1 {
+			r.SetSelected(r.Options[at+1])
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if r.submit != nil {
+			r.submit()
+		}
+	case fyne.KeyEscape:
+		if r.cancel != nil {
+			r.cancel()
+		}
+	}
 }
 
 // batchStatusDialog sets the status of every essay selected (several, Ctrl+ or Shift+click)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
@@ -42,5 +43,26 @@ func TestClickSelectsOutlineRow(t *testing.T) {
 	h.e.outline.keys.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
 	if h.e.selected.id != "notes-from-the-night-desk" {
 		t.Errorf("Down then Up selects %q", h.e.selected.id)
+	}
+}
+
+// TestMoveToPartFromTheKeyboard: Move to Part… (Ctrl+M) opens with the essay's part chosen;
+// Down chooses the next part and Return moves the essay there.
+func TestMoveToPartFromTheKeyboard(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.SelectEssay("the-night-nurse")
+	h.shortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault})
+	r, ok := h.e.win.Canvas().Focused().(*keyRadio)
+	if !ok {
+		t.Fatalf("the keyboard is with %T, not the choice of parts", h.e.win.Canvas().Focused())
+	}
+	if r.Selected != r.Options[0] {
+		t.Fatalf("the dialog opens on %q", r.Selected)
+	}
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if i, _ := p.Position("the-night-nurse"); i != 1 {
+		t.Errorf("after Down and Return the essay is in part %d", i)
 	}
 }

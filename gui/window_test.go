@@ -678,3 +678,38 @@ func hasISBNError(fs []check.Finding) bool {
 	}
 	return false
 }
+
+// TestRealWindowReopensLastProject: the app started with no arguments (as the desktop's
+// launcher starts it) opens the project it had open last; with none, the sample.
+func TestRealWindowReopensLastProject(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	data, err := os.ReadFile(filepath.Join(p.Dir, anthology.ProjectFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A title of its own, to tell the project from the sample by the window's title.
+	data = []byte(strings.Replace(string(data), "title: The Lamp-Lighters", "title: The Night Shift Reader", 1))
+	if err := os.WriteFile(filepath.Join(p.Dir, anthology.ProjectFile), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := newRealApp(t)
+	a.start()
+	id := a.window()
+	if tt := a.title(id); !strings.HasPrefix(tt, "The Lamp-Lighters") {
+		t.Fatalf("with no project ever opened the app shows %q, not the sample", tt)
+	}
+	a.keys(id, "ctrl+q")
+	a.cmd.Wait()
+	a.start("open", p.Dir)
+	id = a.window()
+	if tt := a.title(id); !strings.HasPrefix(tt, "The Night Shift Reader") {
+		t.Fatalf("open PROJECT shows %q", tt)
+	}
+	a.keys(id, "ctrl+q")
+	a.cmd.Wait()
+	a.start()
+	id = a.window()
+	if tt := a.title(id); !strings.HasPrefix(tt, "The Night Shift Reader") {
+		t.Errorf("started with no arguments the app shows %q, not the project open last", tt)
+	}
+}

@@ -13,5 +13,5 @@ func handOff(dir string) (bool, error) { return gui.HandOff(dir) }
 
 // startApp opens the desktop app.
 func startApp(p *anthology.Project, o appOptions) error {
-	return gui.Run(p, gui.Options{Select: o.selectID})
+	return gui.Run(p, gui.Options{Select: o.selectID, ReopenLast: o.reopenLast})
 }

@@ -179,7 +179,7 @@ func init() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		return runOpen(ctx, nil, stdout, stderr)
+		return runLauncher(ctx, nil, stdout, stderr)
 	}
 	name := args[0]
 	switch name {

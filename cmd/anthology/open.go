@@ -21,7 +21,18 @@ func init() {
 }
 
 // runOpen opens the desktop app on a project, or on the bundled sample.
-func runOpen(_ context.Context, args []string, _, stderr io.Writer) int {
+func runOpen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return openApp(args, false, stderr)
+}
+
+// runLauncher is the app started with no arguments: the project open last, or the sample.
+func runLauncher(_ context.Context, _ []string, _, stderr io.Writer) int {
+	return openApp(nil, true, stderr)
+}
+
+// openApp opens the app on the project args name (the sample when none; with reopenLast the
+// project open last, where there is one).
+func openApp(args []string, reopenLast bool, stderr io.Writer) int {
 	var f openFlags
 	fs := openFlagSet(&f)
 	fs.SetOutput(stderr)
@@ -57,7 +68,7 @@ func runOpen(_ context.Context, args []string, _, stderr io.Writer) int {
 		report(stderr, err)
 		return exitFail
 	}
-	if err := startApp(p, appOptions{selectID: f.selectID}); err != nil {
+	if err := startApp(p, appOptions{selectID: f.selectID, reopenLast: reopenLast && dir == ""}); err != nil {
 		report(stderr, err)
 		return exitFail
 	}
@@ -65,4 +76,9 @@ func runOpen(_ context.Context, args []string, _, stderr io.Writer) int {
 }
 
 // appOptions are the open command's options for the app.
-type appOptions struct{ selectID string }
+type appOptions struct {
+	selectID string
+	// reopenLast opens the project the app had open last instead of p (the sample), where
+	// there is one: the app started with no arguments, as the desktop's launcher starts it.
+	reopenLast bool
+}
