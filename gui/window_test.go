@@ -192,8 +192,7 @@ func (a *realApp) acceptAndSave(id, what, dir string) *anthology.Project {
 		time.Sleep(300 * time.Millisecond)
 		return strings.HasPrefix(a.title(id), "• ")
 	})
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.save(id)
 	q, err := anthology.Open(dir)
 	if err != nil {
 		a.t.Fatal(err)
@@ -278,7 +277,7 @@ func TestRealWindow(t *testing.T) {
 
 	// An edit from the keyboard: the selected essay moves down.
 	a.keys(id, "alt+Down")
-	a.until("the unsaved mark in the title", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the unsaved mark in the title")
 	// The recovery writer works in the background: wait until the edit is in the recovery file.
 	a.until("the recovery file", func() bool {
 		r, err := edit.FindRecovery(filepath.Join(a.config, "anthology", "recovery"), p.Dir, "")
@@ -449,10 +448,9 @@ func TestRealWindowQueryToWord(t *testing.T) {
 	a.typeText("Please confirm the ward number.")
 	a.keepShot(id, "query-ask")
 	a.keys(id, "Tab", "Return")
-	a.until("the unsaved query", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the unsaved query")
 	a.keepShot(id, "query-tab")
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.save(id)
 	q, err := anthology.Open(p.Dir)
 	if err != nil {
 		t.Fatal(err)
@@ -496,14 +494,13 @@ func TestRealWindowFindAndReplace(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	a.keepShot(id, "find-replace-before")
 	a.keys(id, "Return")
-	a.until("the replacement", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the replacement")
 	a.keepShot(id, "find-replace-after")
 	a.keys(id, "Escape", "ctrl+z")
-	a.until("the undo", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.untilSaved(id, "the undo")
 	a.keys(id, "ctrl+shift+z")
-	a.until("the redo", func() bool { return strings.HasPrefix(a.title(id), "• ") })
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the redo")
+	a.save(id)
 	for _, name := range []string{"the-lighthouse-log", "notes-from-the-night-desk"} {
 		data, err := os.ReadFile(filepath.Join(p.Dir, "essays", name+".md"))
 		if err != nil {
@@ -550,16 +547,15 @@ func TestRealWindowDragUndoKeepsSelection(t *testing.T) {
 		a.mouse(id, "mousemove", "--window", id, "150", strconv.Itoa(y))
 	}
 	a.mouse(id, "mouseup", "1")
-	a.until("the drag", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the drag")
 	a.keepShot(id, "drag-after")
 	a.keys(id, "ctrl+z")
-	a.until("the undo", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.untilSaved(id, "the undo")
 	a.keepShot(id, "drag-undone")
 	a.keys(id, "alt+Down")
-	a.until("the move", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the move")
 	a.keepShot(id, "drag-undone-alt-down")
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.save(id)
 	q, err := anthology.Open(p.Dir)
 	if err != nil {
 		t.Fatal(err)
@@ -598,10 +594,9 @@ func TestRealWindowSpelling(t *testing.T) {
 	time.Sleep(time.Second)
 	a.keepShot(id, "spelling-suggestion")
 	a.keys(id, "Return")
-	a.until("the correction", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the correction")
 	a.keepShot(id, "spelling-corrected")
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.save(id)
 	data, err := os.ReadFile(filepath.Join(p.Dir, "essays", "bread-before-dawn.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -633,10 +628,9 @@ func TestRealWindowWrongISBN(t *testing.T) {
 		a.keys(id, "Tab")
 	}
 	setISBN("978-1-950000-01-3")
-	a.until("the edit", func() bool { return strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the edit")
 	a.keepShot(id, "isbn-wrong")
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.save(id)
 	data, err := os.ReadFile(filepath.Join(p.Dir, anthology.ProjectFile))
 	if err != nil || !strings.Contains(string(data), "978-1-950000-01-3") {
 		t.Fatalf("the wrong ISBN is not on disk as typed (%v)", err)
@@ -655,9 +649,8 @@ func TestRealWindowWrongISBN(t *testing.T) {
 	time.Sleep(time.Second)
 	a.keepShot(id, "isbn-reopened")
 	setISBN("978-1-950000-01-2")
-	a.until("the fix", func() bool { return strings.HasPrefix(a.title(id), "• ") })
-	a.keys(id, "ctrl+s")
-	a.until("the save", func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+	a.untilUnsaved(id, "the fix")
+	a.save(id)
 	q, err := anthology.Open(p.Dir)
 	if err != nil {
 		t.Fatalf("after the fix the project does not load: %v", err)
@@ -712,4 +705,23 @@ func TestRealWindowReopensLastProject(t *testing.T) {
 	if tt := a.title(id); !strings.HasPrefix(tt, "The Night Shift Reader") {
 		t.Errorf("started with no arguments the app shows %q, not the project open last", tt)
 	}
+}
+
+// untilUnsaved waits until the window's title shows unsaved changes (what names the change).
+func (a *realApp) untilUnsaved(id, what string) {
+	a.t.Helper()
+	a.until(what, func() bool { return strings.HasPrefix(a.title(id), "• ") })
+}
+
+// untilSaved waits until the window's title shows no unsaved change.
+func (a *realApp) untilSaved(id, what string) {
+	a.t.Helper()
+	a.until(what, func() bool { return !strings.HasPrefix(a.title(id), "• ") })
+}
+
+// save saves with Ctrl+S and waits for it.
+func (a *realApp) save(id string) {
+	a.t.Helper()
+	a.keys(id, "ctrl+s")
+	a.untilSaved(id, "the save")
 }

@@ -156,26 +156,13 @@ func readCommentsEx(f *zip.File, byID map[string]*Comment) error {
 			byPara[c.ParaID] = c
 		}
 	}
-	dec := xml.NewDecoder(rc)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
+	return eachStart(rc, func(_ *xml.Decoder, t xml.StartElement) error {
+		if c := byPara[attrNamed(t, "paraId")]; t.Name.Local == "commentEx" && c != nil {
+			c.Parent = attrNamed(t, "paraIdParent")
+			c.Done = attrNamed(t, "done") == "1"
 		}
-		if err != nil {
-			return err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok || t.Name.Local != "commentEx" {
-			continue
-		}
-		c := byPara[attrNamed(t, "paraId")]
-		if c == nil {
-			continue
-		}
-		c.Parent = attrNamed(t, "paraIdParent")
-		c.Done = attrNamed(t, "done") == "1"
-	}
+		return nil
+	})
 }
 
 // readCommentRanges reads the document's text to give each comment its passage and bookmark;
@@ -186,7 +173,6 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 		return nil, err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	var text strings.Builder
 	starts := map[string]int{}
 	var order []string
@@ -198,18 +184,7 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 		}
 	}
 	paras := 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return order, nil
-		}
-		if err != nil {
-			return order, err
-		}
-		t, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	err = eachStart(rc, func(dec *xml.Decoder, t xml.StartElement) error {
 		switch t.Name.Local {
 		case "p":
 			if paras > 0 {
@@ -219,7 +194,7 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 		case "t":
 			var s string
 			if err := dec.DecodeElement(&s, &t); err != nil {
-				return order, err
+				return err
 			}
 			text.WriteString(s)
 		case "tab":
@@ -243,6 +218,28 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 			}
 		case "commentReference":
 			place(wAttr(t, "id"))
+		}
+		return nil
+	})
+	return order, err
+}
+
+// eachStart calls fn with each start element of the XML in r (fn may read the element's
+// content from dec), until the end or fn's error.
+func eachStart(r io.Reader, fn func(dec *xml.Decoder, t xml.StartElement) error) error {
+	dec := xml.NewDecoder(r)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if t, ok := tok.(xml.StartElement); ok {
+			if err := fn(dec, t); err != nil {
+				return err
+			}
 		}
 	}
 }

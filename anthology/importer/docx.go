@@ -488,19 +488,10 @@ func readNotes(f *zip.File, elem string) (map[string][]docxPara, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	out := map[string][]docxPara{}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != elem {
-			continue
+	err = eachStart(rc, func(dec *xml.Decoder, se xml.StartElement) error {
+		if se.Name.Local != elem {
+			return nil
 		}
 		id := wAttr(se, "id")
 		// Read the note's own XML and parse its paragraphs.
@@ -508,19 +499,19 @@ func readNotes(f *zip.File, elem string) (map[string][]docxPara, error) {
 			Inner []byte `xml:",innerxml"`
 		}
 		if err := dec.DecodeElement(&raw, &se); err != nil {
-			return out, err
+			return err
 		}
 		if typ := wAttr(se, "type"); typ == "separator" || typ == "continuationSeparator" {
-			continue
+			return nil
 		}
 		wrapped := append([]byte(`<w:x xmlns:w="`+wNS+`">`), raw.Inner...)
 		wrapped = append(wrapped, []byte(`</w:x>`)...)
-		paras, err := readParas(bytes.NewReader(wrapped), elem)
-		if err != nil {
-			continue
+		if paras, err := readParas(bytes.NewReader(wrapped), elem); err == nil {
+			out[id] = paras
 		}
-		out[id] = paras
-	}
+		return nil
+	})
+	return out, err
 }
 
 var junkTitle = regexp.MustCompile(`(?i)^(document\d*|untitled|microsoft word\b.*|\s*)$`)
