@@ -59,6 +59,8 @@ type preview struct {
 	essayID string // the essay the EPUB view shows
 	// jumpTo is an essay to show once the book is set (a selection made while setting).
 	jumpTo string
+	// restored is set once the page the project was last read at has been shown again.
+	restored bool
 
 	mu      sync.Mutex // guards cancel and gen, touched by the timer
 	gen     int
@@ -202,6 +204,15 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 	} else {
 		pv.painter.Paper = color.White
 	}
+	if !pv.restored {
+		// The first setting of a project opens at the page it was last read at.
+		pv.restored = true
+		if key := pv.pageKey(); key != "" && pv.jumpTo == "" {
+			if last := pv.e.app.Preferences().IntWithFallback(key, -1); last >= 0 {
+				pv.page = last
+			}
+		}
+	}
 	pv.page = max(0, min(pv.page, len(book.Pages)-1))
 	if pv.jumpTo != "" {
 		id := pv.jumpTo
@@ -234,6 +245,7 @@ func (pv *preview) stop() {
 // File → New once kept showing the previous book's page and its page count.
 func (pv *preview) clear() {
 	pv.book, pv.page = nil, 0
+	pv.restored = false
 	pv.img.Image = nil
 	pv.img.Refresh()
 	pv.pageLabel.SetText("")
@@ -283,6 +295,15 @@ func (pv *preview) showEssay(id string) {
 	pv.showEPUB()
 }
 
+// pageKey is the preference that keeps the page the project was last read at ("" for a
+// project not on disk, such as the sample).
+func (pv *preview) pageKey() string {
+	if dir := pv.e.project().Dir; dir != "" {
+		return "preview-page:" + dir
+	}
+	return ""
+}
+
 // section is the edition's section of essay id.
 func (pv *preview) section(id string) *layout.Section {
 	if pv.ed == nil {
@@ -300,6 +321,9 @@ func (pv *preview) section(id string) *layout.Section {
 func (pv *preview) paint() {
 	if pv.book == nil || len(pv.book.Pages) == 0 {
 		return
+	}
+	if key := pv.pageKey(); key != "" && pv.restored {
+		pv.e.app.Preferences().SetInt(key, pv.page)
 	}
 	b := pv.book
 	pg := b.Pages[pv.page]

@@ -4,11 +4,13 @@ package gui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/edit/edittest"
 )
 
@@ -64,5 +66,29 @@ func TestMoveToPartFromTheKeyboard(t *testing.T) {
 	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if i, _ := p.Position("the-night-nurse"); i != 1 {
 		t.Errorf("after Down and Return the essay is in part %d", i)
+	}
+}
+
+// TestPreviewPageRemembered: a project opens at the preview page it was last read at.
+func TestPreviewPageRemembered(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.settle()
+	h.e.preview.turn(7)
+	if h.e.preview.Page() != 7 {
+		t.Fatalf("turned to page %d", h.e.preview.Page())
+	}
+	// The project opened again in another window of the same app (its preferences).
+	q, err := anthology.Open(p.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2 := &harness{t: t, queue: make(chan func(), 4096)}
+	h2.cfg = Config{RecoveryDir: t.TempDir(), WatchEvery: -1, PreviewDelay: time.Millisecond, Do: func(f func()) { h2.queue <- f }}
+	h2.e = NewEditor(h.e.app, q, h2.cfg)
+	t.Cleanup(func() { h2.e.preview.stop(); h2.e.sess.Flush() })
+	h2.settle()
+	if got := h2.e.preview.Page(); got != 7 {
+		t.Errorf("the project opened again shows page %d, not 7", got)
 	}
 }
