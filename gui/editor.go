@@ -402,6 +402,7 @@ func (e *Editor) SelectEssay(id string) {
 func (e *Editor) setDetail(f *form, objs ...fyne.CanvasObject) {
 	e.form = f
 	e.forgetEssayTabs(f)
+	passWheel(e.detailScroll, objs...)
 	e.detail.Objects = objs
 	e.detail.Refresh()
 	if len(e.center.Objects) != 1 || e.center.Objects[0] != e.detailScroll {

@@ -3,7 +3,11 @@
 package gui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -164,3 +168,55 @@ func (en *sealingEntry) FocusLost() {
 	en.e.sess.Seal()
 	en.Entry.FocusLost()
 }
+
+// wheelPass lies over a one-line field and hands the mouse wheel to the form's scroller: a
+// field's own scroller (Fyne gives every entry one) would take the wheel and do nothing with
+// it, so that the form did not scroll while the pointer was over a field. Clicks, hover and
+// the cursor still reach the field below.
+type wheelPass struct {
+	widget.BaseWidget
+	to fyne.Scrollable
+}
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Scrolled scrolls the form.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
+
+// MinSize is nothing: the field sets the size.
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// passWheel lays a wheelPass over every one-line field of the forms among objs (and in the
+// containers holding them), handing the wheel to scroller.
+func passWheel(scroller fyne.Scrollable, objs ...fyne.CanvasObject) {
+	for _, o := range objs {
+		switch x := o.(type) {
+		case *widget.Form:
+			for _, it := range x.Items {
+				if en, ok := it.Widget.(*sealingEntry); ok && !en.MultiLine {
+					it.Widget = passing(en, scroller)
+				}
+			}
+			x.Refresh()
+		case *fyne.Container:
+			passWheel(scroller, x.Objects...)
+		case *widget.Accordion:
+			for _, it := range x.Items {
+				passWheel(scroller, it.Detail)
+			}
+		}
+	}
+}
+
+// passing is obj with a wheelPass over it, handing the wheel to scroller.
+func passing(obj fyne.CanvasObject, scroller fyne.Scrollable) fyne.CanvasObject {
+	pass := &wheelPass{to: scroller}
+	pass.ExtendBaseWidget(pass)
+	return container.NewStack(obj, pass)
+}
+
+// wheelThrough is a one-line field of the form (not in a widget.Form of its own) with the
+// wheel handed to the form's scroller.
+func (e *Editor) wheelThrough(en *sealingEntry) fyne.CanvasObject { return passing(en, e.detailScroll) }

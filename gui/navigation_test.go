@@ -92,3 +92,27 @@ func TestPreviewPageRemembered(t *testing.T) {
 		t.Errorf("the project opened again shows page %d, not 7", got)
 	}
 }
+
+// TestWheelOverFieldScrollsTheForm: the wheel over a one-line field of a form scrolls the form
+// (the field's own scroller used to take it and do nothing).
+func TestWheelOverFieldScrollsTheForm(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.SelectEssay("bread-before-dawn")
+	var pass *wheelPass
+	walk(h.e.win.Canvas(), func(o fyne.CanvasObject) {
+		if w, ok := o.(*wheelPass); ok && pass == nil {
+			pass = w
+		}
+	})
+	if pass == nil {
+		t.Fatal("no field of the essay's form hands the wheel on")
+	}
+	// Lay the form out in its scroller as the window draws it.
+	test.WidgetRenderer(h.e.detailScroll).Layout(h.e.detailScroll.Size())
+	before := h.e.detailScroll.Offset.Y
+	pass.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -60}})
+	if h.e.detailScroll.Offset.Y <= before {
+		t.Errorf("the form did not scroll: offset %v → %v", before, h.e.detailScroll.Offset.Y)
+	}
+}

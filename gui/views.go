@@ -845,7 +845,7 @@ func (e *Editor) languagePicker(field *sealingEntry) fyne.CanvasObject {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
 		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", languageMenu(field)...), e.win.Canvas(), pos.Add(fyne.NewPos(0, btn.Size().Height)))
 	})
-	return container.NewBorder(nil, nil, nil, btn, field)
+	return container.NewBorder(nil, nil, nil, btn, e.wheelThrough(field))
 }
 
 // languageMenu is the picker's menu: one item a language, each writing its tag ("en-GB") into
