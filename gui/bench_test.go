@@ -209,3 +209,18 @@ func typeKeys(b *testing.B, e *Editor, field *essayText) {
 		b.Fatal("the typing did not reach the essay")
 	}
 }
+
+// BenchmarkWheelStep scrolls an essay's form in the 1,000-essay book one wheel step at a time
+// (down and back up), with the form laid out as the window draws it.
+func BenchmarkWheelStep(b *testing.B) {
+	e, p := thousandEditor(b)
+	e.SelectEssay(p.Essays()[500].ID)
+	r := test.WidgetRenderer(e.detailScroll)
+	r.Layout(e.detailScroll.Size())
+	dy := float32(-40)
+	for b.Loop() {
+		e.detailScroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+		test.WidgetRenderer(e.detailScroll).Refresh()
+		dy = -dy
+	}
+}
