@@ -208,11 +208,24 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	}
 	progress("checking")
 	// The build counts the print pages itself (below), so the checks need not estimate them.
-	findings, err := runChecks(p, opts.Final, false)
-	if err != nil {
-		return nil, err
+	// A final build waits for them; any other runs them beside the build (they only read the
+	// project) and reports them with it.
+	checked := make(chan struct{})
+	var findings []check.Finding
+	var checkErr error
+	go func() {
+		defer close(checked)
+		findings, checkErr = runChecks(p, opts.Final, false)
+	}()
+	waitChecks := func() error {
+		<-checked
+		return checkErr
 	}
+	defer waitChecks() // a build that fails early does not leave them running
 	if opts.Final {
+		if err := waitChecks(); err != nil {
+			return nil, err
+		}
 		if errs, _ := check.Count(findings); errs > 0 {
 			var lines []string
 			for _, f := range findings {
@@ -228,7 +241,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Edition: ed, Warnings: ed.Warnings, Findings: findings}
+	res := &Result{Edition: ed, Warnings: ed.Warnings}
 	slug := layout.Slug(ed.Title)
 
 	var pages *pageList // what the EPUB's page list needs of the set book
@@ -357,6 +370,10 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := waitChecks(); err != nil {
+		return nil, err
+	}
+	res.Findings = findings
 	for len(pending) > 0 {
 		if err := pending[0].Commit(); err != nil {
 			pending = pending[1:]
