@@ -4,7 +4,7 @@
 #
 #   .ci/setup.sh build   C headers for the desktop app (GL, X11, Wayland)
 #   .ci/setup.sh qa      the validators: EPUBCheck 5.3 and 4.2.6, Ace by DAISY with Debian's
-#                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), and for
+#                        Chromium, poppler-utils, qpdf, pandoc (to read EPUBs back), LibreOffice Writer (Word manuscripts), and for
 #                        the real window's test Xvfb, xdotool, x11-utils and ImageMagick,
 #                        zbar-tools to read the cover's barcode back, and the en-US Hunspell
 #                        dictionary the spelling tests check the sample with, and LibreOffice's
@@ -48,6 +48,7 @@ case $what in qa|all)
   want_cmd import imagemagick
   want_cmd zbarimg zbar-tools
   want_cmd dbus-daemon dbus-daemon # a private session bus for the file chooser portal's test
+  want_cmd soffice libreoffice-writer-nogui # reads and writes the Word manuscripts (the queries' round trip)
   want_pkg hunspell-en-us
   want_pkg hyphen-cs
 esac

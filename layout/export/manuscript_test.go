@@ -1,8 +1,10 @@
 package export_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,5 +290,145 @@ func TestAnswersRoundTrip(t *testing.T) {
 			t.Errorf("b's queries after the answers: %+v", qs)
 		}
 		b.Meta.Queries = qs
+	}
+}
+
+// TestAnswersThroughLibreOffice sends a query to an author who works in LibreOffice: the
+// manuscript is opened by LibreOffice (converted to its own format: the query must be an
+// annotation on its passage), the author answers with a comment of their own on the same words
+// (written into LibreOffice's document), LibreOffice saves it as Word, and the answer comes back
+// as a reply to the query; reading the file LibreOffice saved before the answer adds nothing.
+func TestAnswersThroughLibreOffice(t *testing.T) {
+	notUnderRace(t) // LibreOffice starts in seconds; the race detector adds nothing here
+	if testing.Short() {
+		t.Skip("-short: LibreOffice is not run (make test runs it)")
+	}
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Fatal("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui (.ci/setup.sh qa installs it)")
+	}
+	p := seProject(t)
+	e := p.Essays()[0]
+	pass := passageOf(e)
+	e.Meta.Queries = []anthology.Query{{ID: "q1", By: "Editor", Passage: pass, Text: "Which edition is this from?"}}
+	dir := t.TempDir()
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: dir, Formats: []export.Format{export.DOCX}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	soffice := func(to, file string) string {
+		t.Helper()
+		out := filepath.Join(dir, to)
+		cmd := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+			"--convert-to", to, "--outdir", out, file)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice --convert-to %s: %v\n%s", to, err, msg)
+		}
+		name := filepath.Join(out, strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+"."+to)
+		if _, err := os.Stat(name); err != nil {
+			t.Fatalf("soffice wrote no %s: %v", name, err)
+		}
+		return name
+	}
+	odt := soffice("odt", res.Files[0])
+	content := zipMember(t, odt, "content.xml")
+	ann := regexp.MustCompile(`(?s)(<office:annotation office:name="([^"]+)"[^>]*>.*?</office:annotation>)`).FindStringSubmatch(content)
+	if ann == nil || !strings.Contains(ann[1], "Which edition is this from?") {
+		t.Fatalf("LibreOffice reads no annotation with the query")
+	}
+	end := `<office:annotation-end office:name="` + ann[2] + `"/>`
+	i, j := strings.Index(content, ann[1]), strings.Index(content, end)
+	if i < 0 || j < i {
+		t.Fatal("the annotation has no end")
+	}
+	between := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(content[i+len(ann[1]):j], "")
+	if strings.Join(tokens(between), " ") != strings.Join(tokens(pass), " ") {
+		t.Errorf("LibreOffice anchors the query on %q, want %q", between, pass)
+	}
+	// Nothing answered yet: LibreOffice's Word file brings nothing.
+	unchanged := soffice("docx", odt)
+	if a, err := importer.ReadAnswers(p, readFileOr(t, unchanged), nil); err != nil || len(a.Essays) != 0 {
+		t.Fatalf("LibreOffice's copy of the manuscript, unanswered: %v %v", a, err)
+	}
+	// The author's answer: an annotation of theirs on the same words.
+	reply := strings.NewReplacer(ann[2], "reply1", "<dc:creator>Editor</dc:creator>", "<dc:creator>The Author</dc:creator>",
+		"Which edition is this from?", "The first, 1841.").Replace(ann[1])
+	content = strings.Replace(content, ann[1], ann[1]+reply, 1)
+	content = strings.Replace(content, end, end+`<office:annotation-end office:name="reply1"/>`, 1)
+	answered := filepath.Join(dir, "answered.odt")
+	rewriteZip(t, odt, answered, "content.xml", content)
+	a, err := importer.ReadAnswers(p, readFileOr(t, soffice("docx", answered)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Essays) != 1 || a.Essays[0].Essay != e || a.Essays[0].Replies != 1 {
+		t.Fatalf("the answer through LibreOffice: %s", a.Summary())
+	}
+	if r := a.Essays[0].Queries[0].Replies; len(r) != 1 || r[0].By != "The Author" || r[0].Text != "The first, 1841." {
+		t.Errorf("the reply read back: %+v", r)
+	}
+}
+
+// zipMember is one member of a zip file, as text.
+func zipMember(t *testing.T, name, member string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == member {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			data, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data)
+		}
+	}
+	t.Fatalf("%s has no %s", name, member)
+	return ""
+}
+
+// rewriteZip copies zip file from to to with member replaced by data (the mimetype first and
+// stored, as ODF wants).
+func rewriteZip(t *testing.T, from, to, member, data string) {
+	t.Helper()
+	zr, err := zip.OpenReader(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		h := f.FileHeader
+		if f.Name == "mimetype" {
+			h.Method = zip.Store
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == member {
+			w.Write([]byte(data))
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
