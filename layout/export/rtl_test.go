@@ -150,10 +150,10 @@ func TestRightToLeftBook(t *testing.T) {
 		}
 		right := map[float64]float64{} // baseline → the line's right end
 		for _, tx := range pg.Texts {
-			if tx.Size != g.Body || tx.Y < g.Top || tx.Y > g.LastBaseline()+1 {
+			if tx.Size() != g.Body || tx.Y < g.Top || tx.Y > g.LastBaseline()+1 {
 				continue
 			}
-			right[tx.Y] = math.Max(right[tx.Y], tx.X+tx.Face.Width(tx.Text)*tx.Size)
+			right[tx.Y] = math.Max(right[tx.Y], tx.X+tx.Face().Width(tx.Text)*tx.Size())
 		}
 		edge := g.Left(pg.Recto) + g.Measure()
 		for _, r := range right {

@@ -155,9 +155,9 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 		// (/Span <</Lang (fr)>> BDC … EMC), runs of one language marked together.
 		lang := ""
 		for _, t := range p.Texts {
-			if t.Face != curFace || t.Size != curSize {
-				pdf.SetFont(t.Face.Family, styleCodes[t.Face.Style], t.Size)
-				curFace, curSize = t.Face, t.Size
+			if face, size := t.Face(), t.Size(); face != curFace || size != curSize {
+				pdf.SetFont(face.Family, styleCodes[face.Style], size)
+				curFace, curSize = face, size
 			}
 			want := t.Lang()
 			if strings.EqualFold(want, ed.Language) {

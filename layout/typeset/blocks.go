@@ -123,7 +123,7 @@ func (s *setter) listLines(fs *fontSet, l *text.List, c blockCtx) []*gline {
 		ls := s.blockSeq(fs, item, inner)
 		for _, gl := range ls {
 			if gl.line != nil {
-				gl.texts = append(gl.texts, Text{X: -c.size*0.6 - widths[i] - (gl.x - inner.left), Text: markers[i], Face: face, Size: c.size})
+				gl.texts = append(gl.texts, Text{X: -c.size*0.6 - widths[i] - (gl.x - inner.left), Text: markers[i], style: textStyleOf(face, c.size, 0)})
 				break
 			}
 		}
@@ -339,7 +339,7 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 						}
 					}
 					for _, run := range cl.Runs {
-						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, Face: run.Face, Size: run.Size, lang: run.style.lang})
+						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, style: textStyleOf(run.Face, run.Size, run.style.lang)})
 					}
 					row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 				}

@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/text"
@@ -211,16 +213,76 @@ type Position struct {
 type Text struct {
 	X, Y float64
 	Text string
-	Face *Face
-	Size float64
-	// lang names the text's language where it is not the book's (see Lang); a number, not a
-	// string, keeps the millions of texts of a long book small.
-	lang langID
+	// style numbers the text's face, size and language (see textStyleOf): a long book has
+	// millions of texts and a few dozen styles, and a number keeps each text 16 bytes smaller.
+	style styleID
 }
+
+// NewText is a text drawn at x, y in face at size (in the book's language).
+func NewText(x, y float64, s string, face *Face, size float64) Text {
+	return Text{X: x, Y: y, Text: s, style: textStyleOf(face, size, 0)}
+}
+
+// Face is the text's font face.
+func (t Text) Face() *Face { return textStyles.of(t.style).face }
+
+// Size is the text's size in points.
+func (t Text) Size() float64 { return textStyles.of(t.style).size }
 
 // Lang is the text's language where it is not the book's (a quotation, an essay in another
 // language), "" otherwise: the PDF marks it, for screen readers and text extraction.
-func (t Text) Lang() string { return langName(t.lang) }
+func (t Text) Lang() string { return langName(textStyles.of(t.style).lang) }
+
+// styleID numbers a drawStyle.
+type styleID uint32
+
+// drawStyle is what a text is drawn in besides its words and place.
+type drawStyle struct {
+	face *Face
+	size float64
+	lang langID
+}
+
+// textStyles numbers the styles texts are drawn in, for every book of the process (they are
+// few: the faces times the sizes of a design). Numbers are looked up without a lock; a new
+// style is added under one.
+var textStyles styleTable
+
+type styleTable struct {
+	ids  sync.Map // drawStyle → styleID
+	mu   sync.Mutex
+	list atomic.Pointer[[]drawStyle]
+}
+
+// textStyleOf numbers a style, giving it a number the first time.
+func textStyleOf(face *Face, size float64, lang langID) styleID {
+	k := drawStyle{face, size, lang}
+	if id, ok := textStyles.ids.Load(k); ok {
+		return id.(styleID)
+	}
+	t := &textStyles
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if id, ok := t.ids.Load(k); ok {
+		return id.(styleID)
+	}
+	var list []drawStyle
+	if old := t.list.Load(); old != nil {
+		list = append(list, *old...)
+	}
+	id := styleID(len(list))
+	list = append(list, k)
+	t.list.Store(&list)
+	t.ids.Store(k, id)
+	return id
+}
+
+func (t *styleTable) of(id styleID) drawStyle {
+	if list := t.list.Load(); list != nil && int(id) < len(*list) {
+		return (*list)[id]
+	}
+	return drawStyle{}
+}
 
 // Picture is a figure's image drawn on a page: X, Y is its top-left corner, W and H its size
 // in points.
@@ -583,9 +645,9 @@ func sortedFaces(pages []*Page) []*Face {
 	var out []*Face
 	for _, p := range pages {
 		for _, t := range p.Texts {
-			if !seen[t.Face] {
-				seen[t.Face] = true
-				out = append(out, t.Face)
+			if f := t.Face(); !seen[f] {
+				seen[f] = true
+				out = append(out, f)
 			}
 		}
 	}

@@ -234,7 +234,7 @@ func TestSafeZone(t *testing.T) {
 					for _, tx := range p.Texts {
 						// As a preflight measures type: the face's ascender and descender; and
 						// an essay's text not left of its text block.
-						top, bottom := tx.Y-tx.Face.Ascent*tx.Size, tx.Y+tx.Face.Descent*tx.Size
+						top, bottom := tx.Y-tx.Face().Ascent*tx.Size(), tx.Y+tx.Face().Descent*tx.Size()
 						if top < o.SafeZone-0.01 || bottom > g.Height-o.SafeZone+0.01 || tx.X < o.SafeZone-0.01 ||
 							p.Section != nil && p.Section.Kind == layout.Essay && tx.X < g.Left(p.Recto)-0.01 {
 							if bad++; bad <= 3 {
@@ -315,9 +315,9 @@ func TestOpeningSmallCaps(t *testing.T) {
 				for _, tx := range pg.Texts {
 					body := ed.Print.BodySize()
 					switch {
-					case tx.Size > body*1.5 && tx.Text == "A":
+					case tx.Size() > body*1.5 && tx.Text == "A":
 						initial = true
-					case tx.Face.IsSmallCaps() || tx.Size < body && tx.Size > body*0.7:
+					case tx.Face().IsSmallCaps() || tx.Size() < body && tx.Size() > body*0.7:
 						small.WriteString(tx.Text)
 					case tx.Text == "“" && tx.X < book.Geometry.Left(pg.Recto):
 						quote = true
@@ -383,12 +383,12 @@ func TestRealSmallCaps(t *testing.T) {
 			}
 			for _, tx := range pg.Texts {
 				switch {
-				case tx.Face.IsSmallCaps():
+				case tx.Face().IsSmallCaps():
 					real.WriteString(tx.Text) // letter-spaced: a text a letter
-					if tx.Size != body {
-						t.Errorf("%s: small capitals %q at %g pt, the text at %g", tt.font, tx.Text, tx.Size, body)
+					if tx.Size() != body {
+						t.Errorf("%s: small capitals %q at %g pt, the text at %g", tt.font, tx.Text, tx.Size(), body)
 					}
-				case tx.Size < body && tx.Size > body*0.7 && strings.ToUpper(tx.Text) == tx.Text && strings.ToLower(tx.Text) != tx.Text:
+				case tx.Size() < body && tx.Size() > body*0.7 && strings.ToUpper(tx.Text) == tx.Text && strings.ToLower(tx.Text) != tx.Text:
 					scaled.WriteString(tx.Text)
 				}
 			}

@@ -19,7 +19,7 @@ func pagesDigest(b *Book) string {
 	for _, p := range b.Pages {
 		fmt.Fprintf(&s, "page %d %s recto=%v folio=%v opener=%v blank=%v head=%v start=%+v\n", p.Index, p.Label, p.Recto, p.Folio, p.Opener, p.Blank, p.HasHead, p.Start)
 		for _, t := range p.Texts {
-			fmt.Fprintf(&s, "  %.3f %.3f %s %.2f %q %s\n", t.X, t.Y, t.Face.Name, t.Size, t.Text, t.Lang())
+			fmt.Fprintf(&s, "  %.3f %.3f %s %.2f %q %s\n", t.X, t.Y, t.Face().Name, t.Size(), t.Text, t.Lang())
 		}
 		fmt.Fprintf(&s, "  %v %v %v %v\n", p.Rules, p.Links, p.Anchors, len(p.Pictures))
 	}

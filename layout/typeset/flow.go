@@ -703,14 +703,14 @@ func (s *setter) dropCapParagraph(fs *fontSet, content []text.Inline, c paraCfg)
 	if len(ls) < 2 {
 		return nil
 	}
-	ls[0].texts = append(ls[0].texts, Text{X: -w, Y: s.g.Leading, Text: string(initial), Face: face, Size: size})
+	ls[0].texts = append(ls[0].texts, Text{X: -w, Y: s.g.Leading, Text: string(initial), style: textStyleOf(face, size, 0)})
 	if quote != "" {
 		qf := fs.faceFor([]rune(quote)[0], assets.Regular)
 		if qf == nil {
 			qf = face
 		}
 		qw := qf.Advance([]rune(quote)[0]) * c.size
-		ls[0].texts = append(ls[0].texts, Text{X: -w - qw, Y: 0, Text: quote, Face: qf, Size: c.size})
+		ls[0].texts = append(ls[0].texts, Text{X: -w - qw, Y: 0, Text: quote, style: textStyleOf(qf, c.size, 0)})
 	}
 	return ls
 }
@@ -745,7 +745,7 @@ func (s *setter) noteLines(fs *fontSet, sec *layout.Section, n *text.Note) []*gl
 			continue
 		}
 		face := fs.body.Face(assets.Regular)
-		l.texts = append(l.texts, Text{X: -l.x, Text: num, Face: face, Size: size})
+		l.texts = append(l.texts, Text{X: -l.x, Text: num, style: textStyleOf(face, size, 0)})
 		l.anchors = append(l.anchors, noteAnchor(sec.ID, n.Number))
 		break
 	}
@@ -888,9 +888,9 @@ func (s *setter) contents(fs *fontSet, sec *layout.Section) *galley {
 		step := dot + body*0.35
 		// Leaders line up down the page: dots sit on fixed positions.
 		for x := float64(int(end/step)+1) * step; x+dot < numX-body*0.5; x += step {
-			last.texts = append(last.texts, Text{X: x - last.x, Text: ".", Face: face, Size: body})
+			last.texts = append(last.texts, Text{X: x - last.x, Text: ".", style: textStyleOf(face, body, 0)})
 		}
-		last.texts = append(last.texts, Text{X: numX - last.x, Text: label, Face: face, Size: body})
+		last.texts = append(last.texts, Text{X: numX - last.x, Text: label, style: textStyleOf(face, body, 0)})
 		for _, l := range ls {
 			l.links = append(l.links, Link{X: -l.x, Y: -body, W: measure, H: L, Target: t.ID})
 			l.para = -1

@@ -57,7 +57,7 @@ func TestFootNotes(t *testing.T) {
 	for _, pg := range book.Pages {
 		for _, tx := range pg.Texts {
 			if n, err := strconv.Atoi(strings.TrimSuffix(tx.Text, ".")); err == nil && n > 0 && strings.HasSuffix(tx.Text, ".") {
-				noteSize = tx.Size
+				noteSize = tx.Size()
 			}
 		}
 	}
@@ -81,15 +81,15 @@ func TestFootNotes(t *testing.T) {
 			switch {
 			case tx.Y > g.LastBaseline()+1 || tx.Y < g.FirstBaseline()-g.Leading:
 				// the running head and the folio
-			case tx.Size < body*0.7 && tx.Size > body*0.6:
+			case tx.Size() < body*0.7 && tx.Size() > body*0.6:
 				if n, err := strconv.Atoi(tx.Text); err == nil {
 					if _, ok := refPage[n]; !ok {
 						refPage[n] = i
 					}
 				}
-			case tx.Size == noteSize:
+			case tx.Size() == noteSize:
 				noteTop, noteFoot = min(noteTop, tx.Y), max(noteFoot, tx.Y)
-			case tx.Size == body:
+			case tx.Size() == body:
 				bodyFoot = max(bodyFoot, tx.Y)
 			}
 		}

@@ -693,7 +693,7 @@ func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 	if l.line != nil {
 		lx := at(0, l.line.Natural)
 		for _, r := range l.line.Runs {
-			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, Face: r.Face, Size: r.Size, lang: r.style.lang})
+			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, style: textStyleOf(r.Face, r.Size, r.style.lang)})
 			if r.Link != "" {
 				w := r.style.width(r.Text)
 				pg.Links = append(pg.Links, Link{X: lx + r.X, Y: y - r.Size, W: w, H: r.Size * 1.25, URL: r.Link})
@@ -701,7 +701,7 @@ func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 		}
 	}
 	for _, t := range l.texts {
-		t.X = at(t.X, t.Face.Width(t.Text)*t.Size)
+		t.X = at(t.X, t.Face().Width(t.Text)*t.Size())
 		t.Y += y
 		pg.Texts = append(pg.Texts, t)
 	}
@@ -739,7 +739,7 @@ func (p *paginator) runningHead(pg *Page, heads pageHeads) {
 	y := g.Top - g.Leading*1.6
 	x0 := g.Left(pg.Recto) + (g.Measure()-l.Natural)/2
 	for _, r := range l.Runs {
-		pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y, Text: r.Text, Face: r.Face, Size: r.Size})
+		pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y, Text: r.Text, style: textStyleOf(r.Face, r.Size, 0)})
 	}
 	pg.HasHead = true
 }
@@ -803,7 +803,7 @@ func (p *paginator) folio(pg *Page, opener bool) {
 			x = g.Left(pg.Recto)
 		}
 	}
-	pg.Texts = append(pg.Texts, Text{X: x, Y: y, Text: pg.Label, Face: face, Size: size})
+	pg.Texts = append(pg.Texts, Text{X: x, Y: y, Text: pg.Label, style: textStyleOf(face, size, 0)})
 	pg.Folio = true
 }
 

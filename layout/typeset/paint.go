@@ -74,7 +74,7 @@ func (pt *Painter) Paint(b *Book, p *Page) *image.RGBA {
 	draw.Draw(img, img.Bounds(), image.NewUniform(paper), image.Point{}, draw.Src)
 	src := image.NewUniform(ink)
 	for _, t := range p.Texts {
-		face := pt.face(t.Face, t.Size*scale)
+		face := pt.face(t.Face(), t.Size()*scale)
 		if face == nil {
 			continue
 		}
