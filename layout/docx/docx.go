@@ -161,6 +161,12 @@ type table struct {
 
 type cell []*para
 
+// listKind is a list as numbering.xml numbers it: bullets, or numbers from start.
+type listKind struct {
+	ordered bool
+	start   int
+}
+
 // item is a *para or a *table.
 type item any
 
@@ -213,7 +219,7 @@ type doc struct {
 	notes     []footnote
 	comments  []comment
 	media     []*image
-	lists     []bool // each numbered list instance: ordered or not
+	lists     []listKind // each list, numbered in numbering.xml
 	bookmarks int
 	noteIDs   int
 	inNote    bool // writing notes: a reference in them is only its number
@@ -365,7 +371,7 @@ func (d *doc) blocks(bs []text.Block, style string, shift int, notes map[*text.N
 			}
 			out = append(out, d.blocks(x.Postscript, pstyle("Letter"), shift, notes)...)
 		case *text.List:
-			d.lists = append(d.lists, x.Ordered)
+			d.lists = append(d.lists, listKind{x.Ordered, max(x.Start, 1)})
 			num := len(d.lists)
 			for _, item := range x.Items {
 				for i, ib := range d.blocks(item, "ListParagraph", shift, notes) {
@@ -375,7 +381,6 @@ func (d *doc) blocks(bs []text.Block, style string, shift int, notes map[*text.N
 					out = append(out, ib)
 				}
 			}
-			_ = x.Start // numbering.xml starts each list where its Start says
 		case *text.SceneBreak:
 			out = append(out, &para{style: "SceneBreak", align: "center", runs: []run{{text: "* * *"}}})
 		case *text.Verse:

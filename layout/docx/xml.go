@@ -366,11 +366,11 @@ func (d *doc) numberingXML() []byte {
 	b.WriteString(xmlHeader + `<w:numbering` + rootNS + `>`)
 	b.WriteString(`<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>`)
 	b.WriteString(`<w:abstractNum w:abstractNumId="2"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>`)
-	for i, ordered := range d.lists {
+	for i, l := range d.lists {
 		abs, override := "1", ""
-		if ordered {
+		if l.ordered {
 			abs = "2"
-			override = `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>`
+			override = `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="` + strconv.Itoa(l.start) + `"/></w:lvlOverride>`
 		}
 		b.WriteString(`<w:num w:numId="` + strconv.Itoa(i+1) + `"><w:abstractNumId w:val="` + abs + `"/>` + override + `</w:num>`)
 	}

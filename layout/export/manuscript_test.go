@@ -16,6 +16,7 @@ import (
 	"github.com/anthology-editor/anthology/anthology/importer"
 	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/layout/docx"
 	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/internal/qa"
 )
@@ -231,45 +232,62 @@ func TestAnswersRoundTrip(t *testing.T) {
 		{ID: "q2", By: "Editor", Text: "Any corrections to the title?"}}
 
 	// As the author's Word returns it: the manuscript with their reply threaded under a's
-	// query, and b's q2 marked resolved.
+	// query, and b's q2 marked resolved (Word's "Resolve": done in commentsExtended). The
+	// manuscript is written with its resolved queries, as Word would keep the one marked.
 	a.Meta.Queries[0].Replies = []anthology.Reply{{By: "The Author", Date: "2026-12-01", Text: "The first, 1841."}}
 	b.Meta.Queries[1].Resolved = true
-	out := t.TempDir()
-	res, err := export.Build(context.Background(), p, export.Options{OutDir: out, Formats: []export.Format{export.DOCX}, Essays: []string{a.ID, b.ID}})
-	if err != nil {
+	var buf bytes.Buffer
+	if err := docx.Write(&buf, p, []*anthology.Essay{a, b}, docx.Options{Resolved: true}); err != nil {
 		t.Fatal(err)
 	}
-	// export sends open queries only; the resolved one went with a build that includes it.
 	a.Meta.Queries[0].Replies = nil
 	b.Meta.Queries[1].Resolved = false
-	data := readFileOr(t, res.Files[0])
-	answers, err := importer.ReadAnswers(p, data, nil)
+	answers, err := importer.ReadAnswers(p, buf.Bytes(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(answers.Essays) != 1 || answers.Essays[0].Essay != a || answers.Essays[0].Replies != 1 {
-		t.Fatalf("answers: %s; want 1 reply for %s", answers.Summary(), a.ID)
+	if len(answers.Essays) != 2 || answers.Essays[0].Essay != a || answers.Essays[0].Replies != 1 ||
+		answers.Essays[1].Essay != b || answers.Essays[1].Resolved != 1 || answers.Essays[1].Replies != 0 {
+		t.Fatalf("answers: %s; want 1 reply for %s and 1 resolved for %s", answers.Summary(), a.ID, b.ID)
 	}
 	got := answers.Essays[0].Queries[0].Replies
 	if len(got) != 1 || got[0].By != "The Author" || got[0].Text != "The first, 1841." || got[0].Date != "2026-12-01" {
 		t.Errorf("the reply read back is %+v", got)
 	}
-
+	if qs := answers.Essays[1].Queries; !qs[1].Resolved || qs[0].Resolved {
+		t.Errorf("b's queries after the answers: %+v", qs)
+	}
+	// An export sends the open queries only.
+	res, err := export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.DOCX}, Essays: []string{b.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Meta.Queries[1].Resolved = true
+	if cs, err := importer.Comments(readFileOr(t, res.Files[0])); err != nil || len(cs) != 2 {
+		t.Errorf("b's manuscript with its two open queries: %d comments (%v)", len(cs), err)
+	}
+	res, err = export.Build(context.Background(), p, export.Options{OutDir: t.TempDir(), Formats: []export.Format{export.DOCX}, Essays: []string{b.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := importer.Comments(readFileOr(t, res.Files[0])); err != nil || len(cs) != 1 {
+		t.Errorf("b's manuscript with one query resolved: %d comments (%v)", len(cs), err)
+	}
 	// A program without threads: pandoc writes the editor's query, the author's comment on the
 	// same words, and a comment of their own elsewhere; no bookmark, so the essay is named.
 	md := "[Spelling as in the source?]{.comment-start id=\"0\" author=\"Editor\"}" + passB + "[]{.comment-end id=\"0\"} and so on.\n\n" +
 		"[Yes, keep it.]{.comment-start id=\"1\" author=\"The Author\"}" + passB + "[]{.comment-end id=\"1\"}\n\n" +
 		"[Please cut this line.]{.comment-start id=\"2\" author=\"The Author\"}A line of mine.[]{.comment-end id=\"2\"}\n"
-	docx := filepath.Join(t.TempDir(), "answers.docx")
+	answersFile := filepath.Join(t.TempDir(), "answers.docx")
 	if _, err := exec.LookPath("pandoc"); err != nil {
 		t.Fatal("pandoc is not installed (apt-get install pandoc; .ci/setup.sh installs it)")
 	}
-	cmd := exec.Command("pandoc", "-f", "markdown", "-o", docx)
+	cmd := exec.Command("pandoc", "-f", "markdown", "-o", answersFile)
 	cmd.Stdin = strings.NewReader(md)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("pandoc: %v: %s", err, out)
 	}
-	data = readFileOr(t, docx)
+	data := readFileOr(t, answersFile)
 	for round := 1; round <= 2; round++ {
 		answers, err = importer.ReadAnswers(p, data, b)
 		if err != nil {
