@@ -58,7 +58,7 @@ FUZZ_TARGETS := ./anthology:FuzzLoad ./anthology:FuzzImage ./anthology/markdown:
 	./anthology/edit:FuzzRecovery ./anthology/importer:FuzzText ./anthology/importer:FuzzMarkdown \
 	./anthology/importer:FuzzHTML ./anthology/importer:FuzzDOCX ./anthology/importer:FuzzEPUB \
 	./layout/epub:FuzzEssayXHTML ./anthology:FuzzFontFile ./anthology/spell:FuzzLoad \
-	./anthology/importer:FuzzComments ./anthology/text:FuzzLooseIndex
+	./anthology/importer:FuzzComments ./anthology/text:FuzzLooseIndex ./anthology/markdown:FuzzQuoteStartsWord
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \

@@ -45,15 +45,7 @@ func englishQuotes(doc *text.Document) {
 func fixWordInitialQuotes(s string, prev rune) string {
 	// Most quotes stand inside words (don’t) or after them: look for one at a word's start
 	// before spending anything on the text.
-	candidate, before := false, prev
-	for _, r := range s {
-		if (r == '‘' || r == '’') && (unicode.IsSpace(before) || strings.ContainsRune("“(—–[\u00a0", before)) {
-			candidate = true
-			break
-		}
-		before = r
-	}
-	if !candidate {
+	if !quoteStartsWord(s, prev) {
 		return s
 	}
 	rs := []rune(s)
@@ -111,3 +103,27 @@ func closes(rs []rune) bool {
 // strings.ContainsAny with characters beyond ASCII decodes every rune of s (a twentieth of
 // reading a long book).
 func containsEither(s, a, b string) bool { return strings.Contains(s, a) || strings.Contains(s, b) }
+
+// quoteStartsWord reports whether s holds a single quotation mark (‘ or ’) at the start of a
+// word: after a space, an opening mark or a dash, or after prev at the start of s. The marks
+// are the only runes whose UTF-8 begins 0xE2 0x80 0x98 or 0x99: the search jumps from one
+// 0xE2 to the next instead of decoding every rune (it runs over every text of a book).
+func quoteStartsWord(s string, prev rune) bool {
+	for k := 0; k < len(s); k++ {
+		i := strings.IndexByte(s[k:], 0xE2)
+		if i < 0 {
+			return false
+		}
+		k += i
+		if k+2 < len(s) && s[k+1] == 0x80 && (s[k+2] == 0x98 || s[k+2] == 0x99) {
+			before := prev
+			if k > 0 {
+				before, _ = utf8.DecodeLastRuneInString(s[:k])
+			}
+			if unicode.IsSpace(before) || strings.ContainsRune("“(—–[\u00a0", before) {
+				return true
+			}
+		}
+	}
+	return false
+}

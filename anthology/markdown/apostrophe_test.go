@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/anthology-editor/anthology/anthology/text"
 )
@@ -27,4 +29,41 @@ func TestWordInitialQuotes(t *testing.T) {
 			t.Errorf("%s\n got %s\nwant %s", in, got, want)
 		}
 	}
+}
+
+// quoteStartsWordByRunes is quoteStartsWord as it was written first, rune by rune: the
+// reference the byte search is held to.
+func quoteStartsWordByRunes(s string, prev rune) bool {
+	before := prev
+	for _, r := range s {
+		if (r == '‘' || r == '’') && (unicode.IsSpace(before) || strings.ContainsRune("“(—–[\u00a0", before)) {
+			return true
+		}
+		before = r
+	}
+	return false
+}
+
+func TestQuoteStartsWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		prev rune
+	}{
+		{"don’t", ' '}, {"’90s were", ' '}, {"said ‘yes’", 'x'}, {"(’tis", 'x'}, {"—‘Hello", 'x'},
+		{"’tis", ' '}, {"’tis", 'a'}, {"\u00a0’em", 'a'}, {"plain text", ' '}, {"é’s", ' '}, {"\xe2\x80", ' '}, {"a\xe2’b", ' '},
+	} {
+		if got, want := quoteStartsWord(c.s, c.prev), quoteStartsWordByRunes(c.s, c.prev); got != want {
+			t.Errorf("quoteStartsWord(%q, %q) = %v, want %v", c.s, c.prev, got, want)
+		}
+	}
+}
+
+func FuzzQuoteStartsWord(f *testing.F) {
+	f.Add("said ‘yes’", int32(' '))
+	f.Add("a\xe2’b", int32('x'))
+	f.Fuzz(func(t *testing.T, s string, prev int32) {
+		if got, want := quoteStartsWord(s, prev), quoteStartsWordByRunes(s, prev); got != want {
+			t.Fatalf("quoteStartsWord(%q, %q) = %v, want %v", s, prev, got, want)
+		}
+	})
 }
