@@ -150,6 +150,9 @@ type sealingEntry struct {
 	// markdown is set for a field of Markdown (an essay's text, a headnote, a bio): the
 	// Format menu's commands act on it.
 	markdown bool
+	// pass hands the wheel over a multi-line field to the form while the field is not being
+	// edited; editing it, the wheel scrolls its text.
+	pass *wheelPass
 }
 
 // AcceptsTab is false even for multi-line fields: Tab leaves the headnote or the notes for
@@ -163,10 +166,21 @@ func newSealingEntry(e *Editor, multi bool) *sealingEntry {
 	return en
 }
 
-// FocusLost seals the undo step.
+// FocusLost seals the undo step; the wheel goes to the form again.
 func (en *sealingEntry) FocusLost() {
 	en.e.sess.Seal()
 	en.Entry.FocusLost()
+	if en.pass != nil {
+		en.pass.Show()
+	}
+}
+
+// FocusGained lets the wheel scroll a multi-line field's own text while it is edited.
+func (en *sealingEntry) FocusGained() {
+	en.Entry.FocusGained()
+	if en.pass != nil {
+		en.pass.Hide()
+	}
 }
 
 // wheelPass lies over a one-line field and hands the mouse wheel to the form's scroller: a
@@ -189,10 +203,16 @@ func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
 func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
 
 // passWheel lays a wheelPass over every one-line field of the forms among objs (and in the
-// containers holding them), handing the wheel to scroller.
+// containers holding them), and over the multi-line fields among objs themselves (while they
+// are not being edited), handing the wheel to scroller.
 func passWheel(scroller fyne.Scrollable, objs ...fyne.CanvasObject) {
-	for _, o := range objs {
+	for i, o := range objs {
 		switch x := o.(type) {
+		case *sealingEntry:
+			if x.MultiLine && x.pass == nil {
+				objs[i] = passing(x, scroller)
+				x.pass = objs[i].(*fyne.Container).Objects[1].(*wheelPass)
+			}
 		case *widget.Form:
 			for _, it := range x.Items {
 				if en, ok := it.Widget.(*sealingEntry); ok && !en.MultiLine {

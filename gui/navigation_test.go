@@ -116,3 +116,23 @@ func TestWheelOverFieldScrollsTheForm(t *testing.T) {
 		t.Errorf("the form did not scroll: offset %v → %v", before, h.e.detailScroll.Offset.Y)
 	}
 }
+
+// TestWheelOverAreaScrollsTheForm: over a multi-line field (the headnote) the wheel scrolls the
+// form, until the field is being edited: then it scrolls the field's text.
+func TestWheelOverAreaScrollsTheForm(t *testing.T) {
+	p := edittest.SampleCopy(t)
+	h := newHarness(t, p)
+	h.e.SelectEssay("bread-before-dawn")
+	headnote := h.entryWithPlaceholder("The editor's note printed before the essay (Markdown)")
+	if headnote.pass == nil || !headnote.pass.Visible() {
+		t.Fatal("the headnote does not hand the wheel to the form")
+	}
+	h.e.win.Canvas().Focus(headnote)
+	if headnote.pass.Visible() {
+		t.Error("the headnote, being edited, still hands the wheel to the form")
+	}
+	h.e.win.Canvas().Focus(nil)
+	if !headnote.pass.Visible() {
+		t.Error("the headnote, left, keeps the wheel")
+	}
+}
