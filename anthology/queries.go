@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/anthology-editor/anthology/anthology/markdown"
 	"github.com/anthology-editor/anthology/anthology/text"
 )
 
@@ -133,4 +134,19 @@ func checkQueries(qs []Query) (path, msg string) {
 func (e *Essay) HoldsPassage(passage string) bool {
 	_, _, ok := text.LooseIndex(e.Body, passage)
 	return ok
+}
+
+// PlainPassage is a passage of Markdown as a reader reads it, for a query: the words with
+// their typographic quotes and dashes, without the Markdown around them ("*the* 'harbor'" →
+// "the ‘harbor’").
+func PlainPassage(src string) string {
+	if strings.TrimSpace(src) == "" {
+		return ""
+	}
+	var parts []string
+	markdown.Parse([]byte(src)).EachContent(func(c []text.Inline) { parts = append(parts, text.Plain(c)) })
+	if len(parts) == 0 {
+		return strings.Join(strings.Fields(src), " ")
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/check"
 	"github.com/anthology-editor/anthology/anthology/importer"
-	"github.com/anthology-editor/anthology/anthology/markdown"
 	model "github.com/anthology-editor/anthology/anthology/text"
 	"github.com/anthology-editor/anthology/layout/export"
 )
@@ -55,17 +54,7 @@ func selectedPassage(en markdownField) string {
 	if en == nil {
 		return ""
 	}
-	sel := en.SelectedText()
-	if strings.TrimSpace(sel) == "" {
-		return ""
-	}
-	doc := markdown.Parse([]byte(sel))
-	var parts []string
-	doc.EachContent(func(c []model.Inline) { parts = append(parts, model.Plain(c)) })
-	if len(parts) == 0 {
-		return strings.Join(strings.Fields(sel), " ")
-	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	return anthology.PlainPassage(en.SelectedText())
 }
 
 // refresh shows the essay's queries as they are now.
@@ -114,7 +103,7 @@ func (qp *queryPane) card(q anthology.Query) fyne.CanvasObject {
 	txt.Wrapping = fyne.TextWrapWord
 	rows = append(rows, txt)
 	for _, r := range q.Replies {
-		l := widget.NewLabel("↳ " + r.By + ": " + r.Text)
+		l := widget.NewLabel("    " + r.By + " replied: " + r.Text)
 		l.Wrapping = fyne.TextWrapWord
 		rows = append(rows, l)
 	}

@@ -81,11 +81,12 @@ func runQueries(_ context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintln(stderr, "anthology queries: --add needs --essay ID")
 			return exitUsage
 		}
-		if f.passage != "" && !essay.HoldsPassage(f.passage) {
+		passage := anthology.PlainPassage(f.passage)
+		if passage != "" && !essay.HoldsPassage(passage) {
 			fmt.Fprintf(stderr, "anthology queries: %s does not hold the passage %q\n", essay.Path, f.passage)
 			return exitFail
 		}
-		id := s.AddQuery(essay, anthology.Query{By: f.by, Passage: f.passage, Text: f.add})
+		id := s.AddQuery(essay, anthology.Query{By: f.by, Passage: passage, Text: f.add})
 		fmt.Fprintf(stdout, "added %s to %s\n", id, essay.ID)
 		changed = true
 	case f.resolve != "":
