@@ -234,7 +234,7 @@ func (m EssayMeta) Clone() EssayMeta {
 		p := *m.Permission
 		m.Permission = &p
 	}
-	m.Queries = cloneQueries(m.Queries)
+	m.Queries = CloneQueries(m.Queries)
 	return m
 }
 
@@ -453,6 +453,32 @@ func (p *Project) Essays() []*Essay {
 		out = append(out, part.Essays...)
 	}
 	return out
+}
+
+// Pieces returns every essay of the book with the introduction, in reading order (the
+// introduction first): what searches, queries and manuscripts go through.
+func (p *Project) Pieces() []*Essay {
+	var out []*Essay
+	if p.Introduction != nil {
+		out = append(out, p.Introduction)
+	}
+	return append(out, p.Essays()...)
+}
+
+// Piece returns the essay or the introduction with the given id, or nil.
+func (p *Project) Piece(id string) *Essay {
+	if p.Introduction != nil && p.Introduction.ID == id {
+		return p.Introduction
+	}
+	return p.Essay(id)
+}
+
+// LangOf is an essay's language: its own, else the book's.
+func (p *Project) LangOf(e *Essay) string {
+	if e.Meta.Language != "" {
+		return e.Meta.Language
+	}
+	return p.Book.Lang()
 }
 
 // Essay returns the essay with the given id in the contents, or nil.

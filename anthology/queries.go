@@ -42,7 +42,8 @@ type Reply struct {
 	Text string `yaml:"text"`
 }
 
-func cloneQueries(qs []Query) []Query {
+// CloneQueries copies qs deeply (their replies too).
+func CloneQueries(qs []Query) []Query {
 	if qs == nil {
 		return nil
 	}

@@ -92,11 +92,7 @@ func (mv *manuscriptView) schedule() {
 }
 
 func (mv *manuscriptView) render() {
-	lang := mv.es.Meta.Language
-	if lang == "" {
-		lang = mv.e.project().Book.Lang()
-	}
-	mv.rendered.Segments = renderedEssay(mv.es.DocIn(lang), mv.e.project().Dir)
+	mv.rendered.Segments = renderedEssay(mv.es.DocIn(mv.e.project().LangOf(mv.es)), mv.e.project().Dir)
 	mv.rendered.Refresh()
 	mv.words.SetText(fmt.Sprintf("%s words", thousands(mv.es.Words())))
 }

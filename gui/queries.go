@@ -91,10 +91,13 @@ func (qp *queryPane) card(q anthology.Query) fyne.CanvasObject {
 	}
 	title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rows = append(rows, title)
+	// Whether the text still holds the passage: one search of the essay, for the label and the
+	// button.
+	holds := q.Passage != "" && es.HoldsPassage(q.Passage)
 	if q.Passage != "" {
 		on := widget.NewLabelWithStyle("On “"+q.Passage+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		on.Wrapping = fyne.TextWrapWord
-		if !es.HoldsPassage(q.Passage) {
+		if !holds {
 			on.SetText(on.Text + " — no longer in the text")
 		}
 		rows = append(rows, on)
@@ -109,7 +112,7 @@ func (qp *queryPane) card(q anthology.Query) fyne.CanvasObject {
 	}
 	id := q.ID
 	show := widget.NewButton("Show in Text", func() { qp.showPassage(q.Passage) })
-	if q.Passage == "" || !es.HoldsPassage(q.Passage) {
+	if !holds {
 		show.Disable()
 	}
 	reply := widget.NewButton("Reply…", func() { e.replyQuery(es, id) })
@@ -229,11 +232,7 @@ func (e *Editor) bookQueries() {
 		q  anthology.Query
 	}
 	var all []entry
-	essays := e.project().Essays()
-	if intro := e.project().Introduction; intro != nil {
-		essays = append([]*anthology.Essay{intro}, essays...)
-	}
-	for _, es := range essays {
+	for _, es := range e.project().Pieces() {
 		for _, q := range es.Meta.Queries {
 			if !q.Resolved {
 				all = append(all, entry{es, q})
@@ -354,7 +353,7 @@ func (e *Editor) readAnswersDialog() {
 	e.flushEdits()
 	var essay *anthology.Essay
 	if e.selected.kind == rowEssay || e.selected.kind == rowIntro {
-		essay = e.project().Essay(e.selected.id)
+		essay = e.project().Piece(e.selected.id)
 	}
 	read := func(path string) {
 		a, err := e.ReadAnswers(path, essay)

@@ -90,12 +90,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	body.outer = e.detailScroll
 	// The rendered view is the project's own reading of the Markdown (the model every book
 	// is made from), not another Markdown parser's.
-	lang := func() string {
-		if es.Meta.Language != "" {
-			return es.Meta.Language
-		}
-		return e.project().Book.Lang()
-	}
+	lang := func() string { return e.project().LangOf(es) }
 	rendered := widget.NewRichText()
 	rendered.Wrapping = fyne.TextWrapWord
 	render := func() {

@@ -61,7 +61,7 @@ func (s *Session) ApplyAnswers(a *importer.Answers) {
 		byEssay[ea.Essay] = ea.Queries
 	}
 	s.eachEssay(fmt.Sprintf("Import answers (%s)", a.Summary()), essays, func(e *anthology.Essay) {
-		e.Meta.Queries = (anthology.EssayMeta{Queries: byEssay[e]}).Clone().Queries
+		e.Meta.Queries = anthology.CloneQueries(byEssay[e])
 	})
 }
 
@@ -69,7 +69,7 @@ func (s *Session) ApplyAnswers(a *importer.Answers) {
 // one step, as typing is).
 func (s *Session) editQueries(e *anthology.Essay, label string, f func([]anthology.Query) []anthology.Query) {
 	s.eachEssay(label, []*anthology.Essay{e}, func(e *anthology.Essay) {
-		e.Meta.Queries = f(e.Meta.Clone().Queries)
+		e.Meta.Queries = f(anthology.CloneQueries(e.Meta.Queries))
 	})
 }
 

@@ -88,11 +88,7 @@ func FieldText(e *anthology.Essay, field string) string {
 
 // essays are the essays a query searches, in reading order (the introduction first).
 func essays(p *anthology.Project, q Query) []*anthology.Essay {
-	var all []*anthology.Essay
-	if p.Introduction != nil {
-		all = append(all, p.Introduction)
-	}
-	all = append(all, p.Essays()...)
+	all := p.Pieces()
 	if q.Essay == "" {
 		return all
 	}

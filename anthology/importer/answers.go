@@ -63,10 +63,8 @@ func ReadAnswers(p *anthology.Project, data []byte, essay *anthology.Essay) (*An
 		return nil, err
 	}
 	byBookmark := map[string]*anthology.Essay{}
-	for _, e := range append(p.Essays(), p.Introduction) {
-		if e != nil {
-			byBookmark[anthology.QueryBookmark(e.ID)] = e
-		}
+	for _, e := range p.Pieces() {
+		byBookmark[anthology.QueryBookmark(e.ID)] = e
 	}
 	byPara := map[string]*Comment{}
 	for i := range comments {
@@ -88,7 +86,7 @@ func ReadAnswers(p *anthology.Project, data []byte, essay *anthology.Essay) (*An
 		}
 		w := work[e]
 		if w == nil {
-			w = &EssayAnswers{Essay: e, Queries: cloneQueries(e.Meta.Queries)}
+			w = &EssayAnswers{Essay: e, Queries: anthology.CloneQueries(e.Meta.Queries)}
 			work[e] = w
 			order = append(order, e)
 		}
@@ -106,11 +104,6 @@ func ReadAnswers(p *anthology.Project, data []byte, essay *anthology.Essay) (*An
 	}
 	a.Essays = kept
 	return a, nil
-}
-
-func cloneQueries(qs []anthology.Query) []anthology.Query {
-	m := anthology.EssayMeta{Queries: qs}
-	return m.Clone().Queries
 }
 
 // take files comment c among the essay's queries.

@@ -48,10 +48,7 @@ func runQueries(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	var essay *anthology.Essay
 	if f.essay != "" {
-		if essay = p.Essay(f.essay); essay == nil && p.Introduction != nil && p.Introduction.ID == f.essay {
-			essay = p.Introduction
-		}
-		if essay == nil {
+		if essay = p.Piece(f.essay); essay == nil {
 			fmt.Fprintf(stderr, "anthology queries: no essay %q in the book\n", f.essay)
 			return exitUsage
 		}
@@ -120,11 +117,7 @@ func runQueries(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	list := []jsonQuery{}
 	open := 0
-	essays := p.Essays()
-	if p.Introduction != nil {
-		essays = append([]*anthology.Essay{p.Introduction}, essays...)
-	}
-	for _, e := range essays {
+	for _, e := range p.Pieces() {
 		if essay != nil && e != essay {
 			continue
 		}

@@ -392,29 +392,22 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 // manuscriptEssays are the essays named by ids (every essay of the book when there are none),
 // in the book's order.
 func manuscriptEssays(p *anthology.Project, ids []string) ([]*anthology.Essay, error) {
-	all := p.Essays()
-	if p.Introduction != nil {
-		all = append([]*anthology.Essay{p.Introduction}, all...)
-	}
+	all := p.Pieces()
 	if len(ids) == 0 {
 		if len(all) == 0 {
 			return nil, errors.New("the book has no essay to write a manuscript of")
 		}
 		return all, nil
 	}
+	for _, id := range ids {
+		if p.Piece(id) == nil {
+			return nil, fmt.Errorf("no essay %q in the book", id)
+		}
+	}
 	var out []*anthology.Essay
 	for _, e := range all {
 		if slices.Contains(ids, e.ID) {
 			out = append(out, e)
-		}
-	}
-	for _, id := range ids {
-		found := false
-		for _, e := range out {
-			found = found || e.ID == id
-		}
-		if !found {
-			return nil, fmt.Errorf("no essay %q in the book", id)
 		}
 	}
 	return out, nil
