@@ -84,18 +84,10 @@ func readCommentTexts(f *zip.File, byID map[string]*Comment, order *[]string) er
 		return err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	var cur *Comment
 	var text strings.Builder
 	paras := 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(rc, func(dec *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -140,7 +132,8 @@ func readCommentTexts(f *zip.File, byID map[string]*Comment, order *[]string) er
 				cur = nil
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // readCommentsEx reads which comment replies to which, and which are done.
@@ -227,6 +220,16 @@ func readCommentRanges(f *zip.File, byID map[string]*Comment) ([]string, error) 
 // eachStart calls fn with each start element of the XML in r (fn may read the element's
 // content from dec), until the end or fn's error.
 func eachStart(r io.Reader, fn func(dec *xml.Decoder, t xml.StartElement) error) error {
+	return eachToken(r, func(dec *xml.Decoder, tok xml.Token) error {
+		if t, ok := tok.(xml.StartElement); ok {
+			return fn(dec, t)
+		}
+		return nil
+	})
+}
+
+// eachToken calls fn with each token of the XML in r, until the end or fn's error.
+func eachToken(r io.Reader, fn func(dec *xml.Decoder, tok xml.Token) error) error {
 	dec := xml.NewDecoder(r)
 	for {
 		tok, err := dec.Token()
@@ -236,10 +239,8 @@ func eachStart(r io.Reader, fn func(dec *xml.Decoder, t xml.StartElement) error)
 		if err != nil {
 			return err
 		}
-		if t, ok := tok.(xml.StartElement); ok {
-			if err := fn(dec, t); err != nil {
-				return err
-			}
+		if err := fn(dec, tok); err != nil {
+			return err
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/anthology/text"
+	"github.com/anthology-editor/anthology/layout/internal/zipstamp"
 )
 
 // Options are what a manuscript is made with.
@@ -102,7 +103,7 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 		}{"word/" + m.name, m.data})
 	}
 	zw := zip.NewWriter(w)
-	date, clock := msDosTime(o.Modified)
+	date, clock := zipstamp.DOS(o.Modified)
 	for _, f := range files {
 		h := &zip.FileHeader{Name: f.name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: clock}
 		h.SetMode(0o644)
@@ -115,15 +116,6 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 		}
 	}
 	return zw.Close()
-}
-
-// msDosTime is t in the zip's MS-DOS date and time fields (1980-01-01 for an earlier or zero t).
-func msDosTime(t time.Time) (date, clock uint16) {
-	t = t.UTC()
-	if t.Year() < 1980 {
-		return 1<<5 | 1, 0
-	}
-	return uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day()), uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
 }
 
 // run is a stretch of text with one formatting, a footnote reference or a line break.

@@ -30,6 +30,7 @@ import (
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/cover"
+	"github.com/anthology-editor/anthology/layout/internal/zipstamp"
 	"github.com/anthology-editor/anthology/layout/xhtml"
 )
 
@@ -252,7 +253,7 @@ func (b *builder) build(ctx context.Context) ([]file, error) {
 func writeZip(ctx context.Context, w io.Writer, files []file, modified time.Time) error {
 	packed := deflateAll(files)
 	zw := zip.NewWriter(w)
-	date, clock := msDosTime(modified)
+	date, clock := zipstamp.DOS(modified)
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -318,21 +319,6 @@ func deflateAll(files []file) [][]byte {
 	close(next)
 	wg.Wait()
 	return out
-}
-
-// msDosTime converts t to the MS-DOS date and time of a zip header (2-second resolution, years
-// 1980–2107).
-func msDosTime(t time.Time) (date, clock uint16) {
-	t = t.UTC()
-	if t.Year() < 1980 {
-		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if t.Year() > 2107 {
-		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
-	}
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	return date, clock
 }
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>
