@@ -5,9 +5,6 @@ package gui
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-
 	"github.com/anthology-editor/anthology/anthology"
 )
 
@@ -20,9 +17,8 @@ type essayText struct {
 	*longText
 	e  *Editor
 	es *anthology.Essay
-	// typed is the text typed since the session last took it (hasTyped says there is some);
-	// settle is the timer that hands it over.
-	typed    string
+	// hasTyped says the field holds typing the session has not taken; settle is the timer
+	// that hands it over (the text is joined from the field's lines only then).
 	hasTyped bool
 	settle   *time.Timer
 }
@@ -37,8 +33,8 @@ func (e *Editor) essayTextField(f *form, es *anthology.Essay, rows int) *essayTe
 	b.minRows = rows
 	b.PlaceHolder = "The essay, in Markdown"
 	b.SetText(es.Body)
-	b.OnChanged = func(v string) {
-		b.typed, b.hasTyped = v, true
+	b.onEdit = func() {
+		b.hasTyped = true
 		e.typing = b
 		if b.settle != nil {
 			b.settle.Stop()
@@ -66,8 +62,8 @@ func (b *essayText) flush() {
 		return
 	}
 	b.hasTyped = false
-	if b.typed != b.es.Body {
-		b.e.sess.SetBody(b.es, b.typed)
+	if typed := b.Text(); typed != b.es.Body {
+		b.e.sess.SetBody(b.es, typed)
 	}
 }
 
@@ -77,16 +73,4 @@ func (e *Editor) flushEdits() {
 	if e.typing != nil {
 		e.typing.flush()
 	}
-}
-
-// focusText scrolls the form to an essay's text, gives it the focus and puts its cursor at
-// byte offset of the text.
-func (e *Editor) focusText(b *essayText, offset int) {
-	drv := fyne.CurrentApp().Driver()
-	if content := e.detailScroll.Content; content != nil && e.manuscript == nil {
-		y := drv.AbsolutePositionForObject(b).Y - drv.AbsolutePositionForObject(content).Y
-		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
-	}
-	e.win.Canvas().Focus(b)
-	b.moveCursorTo(offset)
 }

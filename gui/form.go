@@ -210,13 +210,12 @@ func passWheel(scroller fyne.Scrollable, objs ...fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *sealingEntry:
 			if x.MultiLine && x.pass == nil {
-				objs[i] = passing(x, scroller)
-				x.pass = objs[i].(*fyne.Container).Objects[1].(*wheelPass)
+				objs[i], x.pass = passing(x, scroller)
 			}
 		case *widget.Form:
 			for _, it := range x.Items {
 				if en, ok := it.Widget.(*sealingEntry); ok && !en.MultiLine {
-					it.Widget = passing(en, scroller)
+					it.Widget, _ = passing(en, scroller)
 				}
 			}
 			x.Refresh()
@@ -230,13 +229,16 @@ func passWheel(scroller fyne.Scrollable, objs ...fyne.CanvasObject) {
 	}
 }
 
-// passing is obj with a wheelPass over it, handing the wheel to scroller.
-func passing(obj fyne.CanvasObject, scroller fyne.Scrollable) fyne.CanvasObject {
+// passing is obj with a wheelPass over it, handing the wheel to scroller, and the pass.
+func passing(obj fyne.CanvasObject, scroller fyne.Scrollable) (fyne.CanvasObject, *wheelPass) {
 	pass := &wheelPass{to: scroller}
 	pass.ExtendBaseWidget(pass)
-	return container.NewStack(obj, pass)
+	return container.NewStack(obj, pass), pass
 }
 
 // wheelThrough is a one-line field of the form (not in a widget.Form of its own) with the
 // wheel handed to the form's scroller.
-func (e *Editor) wheelThrough(en *sealingEntry) fyne.CanvasObject { return passing(en, e.detailScroll) }
+func (e *Editor) wheelThrough(en *sealingEntry) fyne.CanvasObject {
+	obj, _ := passing(en, e.detailScroll)
+	return obj
+}

@@ -26,6 +26,9 @@ type longText struct {
 	widget.BaseWidget
 	// OnChanged is told the whole text after each change the editor makes.
 	OnChanged func(string)
+	// onEdit, when set, is told of each change without the text: joining a long text's lines
+	// at every key is work a caller that reads Text later need not pay for.
+	onEdit func()
 	// PlaceHolder is what the empty field says; markdown marks it as Markdown for the Format
 	// menu.
 	PlaceHolder string
@@ -334,6 +337,9 @@ func (t *longText) deleteSelection() bool {
 func (t *longText) changed() {
 	t.show()
 	t.Refresh()
+	if t.onEdit != nil {
+		t.onEdit()
+	}
 	if t.OnChanged != nil {
 		t.OnChanged(t.Text())
 	}

@@ -42,10 +42,7 @@ func (e *Editor) openManuscript(es *anthology.Essay) {
 	mv.rendered = widget.NewRichText()
 	mv.rendered.Wrapping = fyne.TextWrapWord
 	mv.words = widget.NewLabel("")
-	f.places[check.Body] = func(offset int) {
-		e.win.Canvas().Focus(mv.source)
-		mv.source.moveCursorTo(offset)
-	}
+	f.places[check.Body] = func(offset int) { e.focusField(mv.source, offset) }
 	f.onRefresh(mv.schedule)
 	back := widget.NewButtonWithIcon("Back to the Book (Esc)", theme.NavigateBackIcon(), e.closeManuscript)
 	ask := widget.NewButtonWithIcon("Ask About the Selection…", theme.ContentAddIcon(), func() { e.askQuery(es, selectedPassage(mv.source)) })

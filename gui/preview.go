@@ -59,8 +59,10 @@ type preview struct {
 	essayID string // the essay the EPUB view shows
 	// jumpTo is an essay to show once the book is set (a selection made while setting).
 	jumpTo string
-	// restored is set once the page the project was last read at has been shown again.
+	// restored is set once the page the project was last read at has been shown again;
+	// keptPage is the page last written to the preferences.
 	restored bool
+	keptPage int
 
 	mu      sync.Mutex // guards cancel and gen, touched by the timer
 	gen     int
@@ -211,6 +213,7 @@ func (pv *preview) done(gen int, ed *layout.Edition, book *typeset.Book, err err
 			if last := pv.e.app.Preferences().IntWithFallback(key, -1); last >= 0 {
 				pv.page = last
 			}
+			pv.keptPage = pv.page
 		}
 	}
 	pv.page = max(0, min(pv.page, len(book.Pages)-1))
@@ -322,8 +325,11 @@ func (pv *preview) paint() {
 	if pv.book == nil || len(pv.book.Pages) == 0 {
 		return
 	}
-	if key := pv.pageKey(); key != "" && pv.restored {
+	if key := pv.pageKey(); key != "" && pv.restored && pv.page != pv.keptPage {
+		// Only a new page is written: the preview paints after every edit, and preferences
+		// go to disk.
 		pv.e.app.Preferences().SetInt(key, pv.page)
+		pv.keptPage = pv.page
 	}
 	b := pv.book
 	pg := b.Pages[pv.page]

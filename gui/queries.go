@@ -279,13 +279,8 @@ func (e *Editor) showQueriesTab() {
 
 // revealTabs scrolls the essay's form to the tabs of its text.
 func (e *Editor) revealTabs() {
-	if e.bodyTabs == nil {
-		return
-	}
-	drv := fyne.CurrentApp().Driver()
-	if content := e.detailScroll.Content; content != nil {
-		y := drv.AbsolutePositionForObject(e.bodyTabs).Y - drv.AbsolutePositionForObject(content).Y
-		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
+	if e.bodyTabs != nil {
+		e.scrollFormTo(e.bodyTabs)
 	}
 }
 

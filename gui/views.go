@@ -155,7 +155,7 @@ func (e *Editor) showEssay(es *anthology.Essay) {
 	}
 	f.places[check.Body] = func(offset int) {
 		bodyTabs.SelectIndex(0)
-		e.focusText(body, offset)
+		e.focusField(body, offset)
 	}
 	objs := []fyne.CanvasObject{
 		heading(es.Meta.Title), info, showInPreview, grid,
@@ -750,16 +750,31 @@ func (e *Editor) showFinding(fd check.Finding) {
 	}
 }
 
+// cursorField is a text field whose cursor can be put at a byte offset of its text: the
+// form's entries and the essay's text.
+type cursorField interface {
+	fyne.Focusable
+	fyne.CanvasObject
+	moveCursorTo(int)
+}
+
 // focusField scrolls the form to a text field, gives it the focus and puts its cursor at byte
 // offset of its text.
-func (e *Editor) focusField(en *sealingEntry, offset int) {
-	drv := fyne.CurrentApp().Driver()
-	if content := e.detailScroll.Content; content != nil {
-		y := drv.AbsolutePositionForObject(en).Y - drv.AbsolutePositionForObject(content).Y
-		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
+func (e *Editor) focusField(en cursorField, offset int) {
+	if e.manuscript == nil {
+		e.scrollFormTo(en)
 	}
 	e.win.Canvas().Focus(en)
 	en.moveCursorTo(offset)
+}
+
+// scrollFormTo scrolls the form so that obj is near its top.
+func (e *Editor) scrollFormTo(obj fyne.CanvasObject) {
+	drv := fyne.CurrentApp().Driver()
+	if content := e.detailScroll.Content; content != nil {
+		y := drv.AbsolutePositionForObject(obj).Y - drv.AbsolutePositionForObject(content).Y
+		e.detailScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*8)))
+	}
 }
 
 // findingRow is a line of a report (a finding, a permission) in the colour of its importance,

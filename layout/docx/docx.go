@@ -52,10 +52,11 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 		{"rId5", relCommentsEx, "commentsExtended.xml", false},
 		{"rId6", relNumbering, "numbering.xml", false},
 	}}
+	// A manuscript of several essays is headed by the book's title; of one, by the essay's.
 	book := len(essays) > 1
+	title := essays[0].Meta.Title
 	if book {
-		title := o.Title
-		if title == "" {
+		if title = o.Title; title == "" {
 			title = p.Book.Title
 		}
 		d.items = append(d.items, &para{style: "Title", runs: []run{{text: title}}})
@@ -70,12 +71,6 @@ func Write(w io.Writer, p *anthology.Project, essays []*anthology.Essay, o Optio
 				creators = append(creators, c.Name)
 			}
 		}
-	}
-	title := o.Title
-	if !book {
-		title = essays[0].Meta.Title
-	} else if title == "" {
-		title = p.Book.Title
 	}
 	files := []struct {
 		name string
