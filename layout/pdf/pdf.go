@@ -6,19 +6,14 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
 	"image/draw"
-	"image/jpeg"
-	"image/png"
 	"io"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 	"github.com/anthology-editor/anthology/layout/typeset"
@@ -67,166 +62,6 @@ func WriteAndRelease(ctx context.Context, w io.Writer, ed *layout.Edition, book 
 	return write(ctx, w, ed, book, flavour, true)
 }
 
-func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour, release bool) error {
-	g := book.Geometry
-	bleed := book.Bleed
-	pageW, pageH := g.Width+bleed, g.Height+2*bleed
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetAutoPageBreak(false, 0)
-	// The page contents are compressed when the file is finished (finishAs), with one zlib
-	// writer instead of fpdf's new one for every page.
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	stamp := ed.Modified.UTC()
-	pdf.SetCreationDate(stamp)
-	pdf.SetModificationDate(stamp)
-	pdf.SetTitle(ed.Title, true)
-	if len(ed.Editors) > 0 {
-		pdf.SetAuthor(ed.EditorNames(), true)
-	}
-	if ed.Subtitle != "" {
-		pdf.SetSubject(ed.Subtitle, true)
-	}
-	if len(ed.Subjects) > 0 {
-		pdf.SetKeywords(strings.Join(ed.Subjects, ", "), true)
-	}
-	pdf.SetCreator("Anthology", true)
-	pdf.SetProducer("Anthology (fpdf)", true)
-	pdf.SetLang(ed.Language)
-	standard := ed.Print.PDFXStandard()
-	pdfx := flavour == Print && standard != anthology.PDFXNone
-	if pdfx {
-		pdf.SetXmpMetadata(xmpFor(ed, stamp, standard))
-	}
-	if flavour == Screen {
-		pdf.SetDisplayMode("fullpage", "TwoPageRight")
-	}
-
-	for _, f := range book.Faces {
-		pdf.AddUTF8FontFromBytes(f.Family, styleCodes[f.Style], f.Data)
-	}
-	if err := pdf.Error(); err != nil {
-		return fmt.Errorf("embedding fonts: %w", err)
-	}
-
-	// Internal link destinations are known before drawing: every anchor's page and height.
-	links := map[string]int{}
-	if flavour == Screen {
-		for _, p := range book.Pages {
-			for _, a := range p.Anchors {
-				id := pdf.AddLink()
-				pdf.SetLink(id, a.Y+bleed, p.Index+1)
-				links[a.ID] = id
-			}
-		}
-	}
-	outline := outlineEntries(ed)
-
-	var curFace *typeset.Face
-	curSize := 0.0
-	registered := map[*layout.Image]string{}
-	for _, p := range book.Pages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		pdf.AddPage()
-		// The trim box: on a right-hand page the spine is on the left, so the bleed is on the
-		// right, top and bottom; on a left-hand page it is on the left. (A right-to-left book's
-		// rectos are its left-hand pages.)
-		ox := 0.0
-		if !g.RightHand(p.Recto) {
-			ox = bleed
-		}
-		oy := bleed
-		pdf.SetPageBox("trim", ox, oy, g.Width, g.Height)
-		if bleed > 0 {
-			pdf.SetPageBox("bleed", 0, 0, pageW, pageH)
-		}
-		if flavour == Screen {
-			for _, a := range p.Anchors {
-				if e, ok := outline[a.ID]; ok {
-					pdf.Bookmark(e.title, e.level, a.Y+oy)
-				}
-			}
-		}
-		curFace, curSize = nil, 0
-		// Text in another language than the book's is marked content with its language
-		// (/Span <</Lang (fr)>> BDC … EMC), runs of one language marked together.
-		lang := ""
-		for _, t := range p.Texts {
-			if face, size := t.Face(), t.Size(); face != curFace || size != curSize {
-				pdf.SetFont(face.Family, styleCodes[face.Style], size)
-				curFace, curSize = face, size
-			}
-			want := t.Lang()
-			if strings.EqualFold(want, ed.Language) {
-				want = ""
-			}
-			if want != lang {
-				if lang != "" {
-					pdf.RawWriteStr("EMC\n")
-				}
-				if lang = want; lang != "" {
-					pdf.RawWriteStr("/Span <</Lang " + pdfString(lang) + ">> BDC\n")
-				}
-			}
-			pdf.Text(t.X+ox, t.Y+oy, t.Text)
-		}
-		if lang != "" {
-			pdf.RawWriteStr("EMC\n")
-		}
-		for _, pic := range p.Pictures {
-			name, err := registerImage(pdf, pic.Image, registered, pdfx)
-			if err != nil {
-				return fmt.Errorf("page %d: figure %s: %w", p.Index+1, pic.Image.Src, err)
-			}
-			pdf.ImageOptions(name, pic.X+ox, pic.Y+oy, pic.W, pic.H, false, fpdf.ImageOptions{ImageType: pic.Image.MediaType[len("image/"):]}, 0, "")
-		}
-		for _, r := range p.Rules {
-			pdf.SetLineWidth(r.Width)
-			pdf.Line(r.X1+ox, r.Y1+oy, r.X2+ox, r.Y2+oy)
-		}
-		if flavour == Screen {
-			for _, l := range p.Links {
-				switch {
-				case l.URL != "":
-					pdf.LinkString(l.X+ox, l.Y+oy, l.W, l.H, l.URL)
-				case l.Target != "":
-					if id, ok := links[l.Target]; ok {
-						pdf.Link(l.X+ox, l.Y+oy, l.W, l.H, id)
-					}
-				}
-			}
-		}
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("page %d: %w", p.Index+1, err)
-		}
-		if release {
-			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
-		}
-	}
-	var faces map[string]string
-	if pdfx {
-		var err error
-		if faces, err = postScriptNames(book.Faces); err != nil {
-			return err
-		}
-	}
-	kind := plainPDF
-	switch {
-	case pdfx && standard == anthology.PDFX4:
-		kind = grayX4
-	case pdfx:
-		kind = grayX1a
-	}
-	fw := &finishingWriter{w: w, faces: faces, kind: kind}
-	if err := pdf.Output(fw); err != nil {
-		return err
-	}
-	return fw.Close()
-}
-
 // pdfString is s as a PDF literal string (a language tag: letters, digits and hyphens; any
 // other byte is dropped).
 func pdfString(s string) string {
@@ -267,50 +102,6 @@ func outlineEntries(ed *layout.Edition) map[string]outlineEntry {
 		}
 	}
 	return out
-}
-
-// registerImage adds a figure's image to the PDF once and returns its name. A PNG is written
-// again as 8-bit and not interlaced, the forms the PDF writer reads. For print (gray is set),
-// every figure is flattened onto white paper and turned to shades of grey: PDF/X-1a allows
-// neither RGB colour nor transparency, and the interior is printed in black ink. A JPEG that
-// must change is encoded again at quality 95; a grey JPEG goes in as it is.
-func registerImage(pdf *fpdf.Fpdf, im *layout.Image, registered map[*layout.Image]string, gray bool) (string, error) {
-	if name, ok := registered[im]; ok {
-		return name, nil
-	}
-	data, kind := im.Data, "jpeg"
-	if im.MediaType == "image/png" || gray {
-		m, format, err := anthology.DecodeImage(im.Data)
-		if err != nil {
-			return "", err
-		}
-		var b bytes.Buffer
-		switch {
-		case gray && format == "jpeg" && isGray(m):
-			b.Write(im.Data)
-		case gray && format == "jpeg":
-			err = jpeg.Encode(&b, toGray(m), &jpeg.Options{Quality: 95})
-		case gray:
-			kind = "png"
-			err = png.Encode(&b, toGray(m))
-		default:
-			kind = "png"
-			n := image.NewNRGBA(m.Bounds())
-			draw.Draw(n, n.Bounds(), m, m.Bounds().Min, draw.Src)
-			err = png.Encode(&b, n)
-		}
-		if err != nil {
-			return "", err
-		}
-		data = b.Bytes()
-	}
-	name := im.Href
-	pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: kind}, bytes.NewReader(data))
-	if err := pdf.Error(); err != nil {
-		return "", err
-	}
-	registered[im] = name
-	return name, nil
 }
 
 // isGray reports whether an image is stored as grey levels only.

@@ -68,7 +68,7 @@ func TestFlavours(t *testing.T) {
 func TestBleed(t *testing.T) {
 	ed, book := sampleBook(t, func(p *anthology.Project) { p.Print.Bleed = true })
 	pdf := render(t, ed, book, Print)
-	if !bytes.Contains(pdf, []byte("/BleedBox")) || !bytes.Contains(pdf, []byte("/MediaBox [0 0 405.00 630.00]")) {
+	if !bytes.Contains(pdf, []byte("/BleedBox")) || !bytes.Contains(pdf, []byte("/MediaBox [0 0 405 630]")) {
 		t.Errorf("bleed: no BleedBox or wrong MediaBox")
 	}
 }

@@ -47,12 +47,12 @@ const (
 
 // xmpPacket is the XMP metadata of a PDF/X-1a file.
 func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
-	return xmpFor(ed, stamp, anthology.PDFX1a)
+	return xmpFor(ed, stamp, anthology.PDFX1a, "Anthology (fpdf)")
 }
 
 // xmpFor is the document's XMP metadata for a PDF/X standard (anthology.PDFX1a or PDFX4),
 // the same facts as its Info dictionary.
-func xmpFor(ed *layout.Edition, stamp time.Time, standard string) []byte {
+func xmpFor(ed *layout.Edition, stamp time.Time, standard, producer string) []byte {
 	version := `<pdfx:GTS_PDFXVersion>` + pdfxVersion + `</pdfx:GTS_PDFXVersion>
 <pdfx:GTS_PDFXConformance>` + pdfxConformance + `</pdfx:GTS_PDFXConformance>
 <pdfxid:GTS_PDFXVersion>` + pdfxVersion + `</pdfxid:GTS_PDFXVersion>`
@@ -84,7 +84,7 @@ func xmpFor(ed *layout.Edition, stamp time.Time, standard string) []byte {
 <xmp:ModifyDate>` + date + `</xmp:ModifyDate>
 <xmp:MetadataDate>` + date + `</xmp:MetadataDate>
 <xmp:CreatorTool>Anthology</xmp:CreatorTool>
-<pdf:Producer>Anthology (fpdf)</pdf:Producer>
+<pdf:Producer>` + producer + `</pdf:Producer>
 <pdf:Trapped>False</pdf:Trapped>
 ` + version + `
 </rdf:Description>
@@ -489,8 +489,9 @@ func ligatureToUnicode(obj []byte) []byte {
 	return slices.Concat(obj[:head], []byte(fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\n", z.Len())), []byte("stream\n"), z.Bytes(), obj[end:])
 }
 
-var toUnicodeTable = sync.OnceValue(func() []byte {
-	// The codes that read as something else: their compatibility decomposition.
+// readsAs maps the characters that read as something else to what they read as: their
+// compatibility decomposition (the ligatures U+FB00–FB04, the Arabic presentation forms).
+var readsAs = sync.OnceValue(func() map[rune]string {
 	special := map[rune]string{}
 	for _, block := range [][2]rune{{0xFB00, 0xFB04}, {0xFB50, 0xFDFF}, {0xFE70, 0xFEFC}} {
 		for r := block[0]; r <= block[1]; r++ {
@@ -505,6 +506,11 @@ var toUnicodeTable = sync.OnceValue(func() []byte {
 			}
 		}
 	}
+	return special
+})
+
+var toUnicodeTable = sync.OnceValue(func() []byte {
+	special := readsAs()
 	hex16 := func(s string) string {
 		var b strings.Builder
 		for _, u := range utf16.Encode([]rune(s)) {

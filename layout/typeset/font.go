@@ -37,6 +37,9 @@ type Face struct {
 	upem float64
 	// adv holds the advance of every BMP rune in 1/1000 em; -1 where the font has no glyph.
 	adv []int16
+	// gid holds every BMP rune's glyph in the font (0 where it has none): the PDF draws
+	// glyphs.
+	gid []uint16
 
 	// kerning is false for fonts without kerning (Charis SIL has none): Kern is then free.
 	kerning bool
@@ -72,6 +75,7 @@ func LoadFace(family string, style assets.Style, name string, data []byte) (*Fac
 	f.CapHeight = float64(face.LineMetric(gofont.CapHeight)) / f.upem
 	f.XHeight = float64(face.LineMetric(gofont.XHeight)) / f.upem
 	f.adv = make([]int16, 0x10000)
+	f.gid = make([]uint16, 0x10000)
 	for i := range f.adv {
 		f.adv[i] = -1
 	}
@@ -82,8 +86,26 @@ func LoadFace(family string, style assets.Style, name string, data []byte) (*Fac
 			continue
 		}
 		f.adv[r] = int16(math.Round(float64(face.HorizontalAdvance(gid)) * 1000 / f.upem))
+		f.gid[r] = uint16(gid)
 	}
 	return f, nil
+}
+
+// Glyph returns the font's glyph for r (0, the font's "missing" glyph, for a rune it lacks).
+func (f *Face) Glyph(r rune) uint16 {
+	if r < 0 || r >= 0x10000 {
+		return 0
+	}
+	return f.gid[r]
+}
+
+// Width1000 returns the advance of r in thousandths of an em, as the PDF's /W array records
+// it (0 for a rune the face lacks).
+func (f *Face) Width1000(r rune) int {
+	if !f.Has(r) {
+		return 0
+	}
+	return int(f.adv[r])
 }
 
 // Has reports whether the face has a glyph for r. Runes above U+FFFF are never drawn: the PDF
