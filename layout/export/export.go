@@ -159,9 +159,10 @@ type Options struct {
 	CacheDir string
 	// Essays are the ids of the essays a Word manuscript holds; none is every essay.
 	Essays []string
-	// ReleasePages lets the last PDF drop each set page's drawing once it is written, for a
-	// caller that needs only the page count and numbers afterwards (the CLI): a long book is
-	// then not held twice. Result.Book keeps the pages, without what was drawn on them.
+	// ReleasePages lets each set page drop its drawing once it is drawn into the PDF's page
+	// contents (while the rest of the book is still being set), for a caller that needs only
+	// the page count and numbers afterwards (the CLI): a long book is then never held whole.
+	// Result.Book keeps the pages, without what was drawn on them.
 	ReleasePages bool
 }
 
@@ -245,9 +246,16 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 	slug := layout.Slug(ed.Title)
 
 	var pages *pageList // what the EPUB's page list needs of the set book
+	var drawing *pdf.Drawing
 	if contains(opts.Formats, PDF) || contains(opts.Formats, ScreenPDF) {
 		progress("typesetting")
-		book, err := typeset.Typeset(ctx, ed, typeset.OptionsFor(ed))
+		// The pages are drawn into the PDF's page contents as they are set, on the cores the
+		// typesetter leaves idle, and (for the CLI) drop their texts once drawn.
+		drawing = pdf.NewDrawing(ed, opts.ReleasePages)
+		defer drawing.Close()
+		o := typeset.OptionsFor(ed)
+		o.PageDone = drawing.Page
+		book, err := typeset.Typeset(ctx, ed, o)
 		if err != nil {
 			return nil, fmt.Errorf("typesetting: %w", err)
 		}
@@ -309,13 +317,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 		}
 	}()
 	var names []string
-	lastPDF := -1 // the last format that draws the pages
-	for i, f := range opts.Formats {
-		if f == PDF || f == ScreenPDF {
-			lastPDF = i
-		}
-	}
-	for i, f := range opts.Formats {
+	for _, f := range opts.Formats {
 		fi, _ := f.Info()
 		name := filepath.Join(opts.OutDir, slug+fi.Suffix)
 		if f == DOCX && len(opts.Essays) == 1 {
@@ -335,11 +337,7 @@ func Build(ctx context.Context, p *anthology.Project, opts Options) (*Result, er
 			if f == ScreenPDF {
 				flavour = pdf.Screen
 			}
-			draw := pdf.Write
-			if opts.ReleasePages && i == lastPDF {
-				draw = pdf.WriteAndRelease
-			}
-			write = func(w io.Writer) error { return draw(ctx, w, ed, res.Book, flavour) }
+			write = func(w io.Writer) error { return drawing.Write(ctx, w, res.Book, flavour) }
 		case DOCX:
 			essays, err := manuscriptEssays(p, opts.Essays)
 			if err != nil {

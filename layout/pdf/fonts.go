@@ -22,8 +22,7 @@ import (
 // with the character it stands for, and the font is embedded at the end as a subset of them.
 type embeddedFont struct {
 	face *typeset.Face
-	num  int    // the Type0 font's object number, which the pages name
-	name string // the resource name, "F1"
+	name string // the resource name, "Fcharis"
 	// used holds, for each glyph, one more than the smallest character drawn with it (0: none).
 	// Pages are drawn on every core; the smallest character makes the result the same
 	// whichever page came first.
@@ -60,7 +59,7 @@ func (e *embeddedFont) appendText(b []byte, s string) []byte {
 }
 
 // write embeds the font: its subset, widths, descriptor and ToUnicode table.
-func (e *embeddedFont) write(f *pdfFile) error {
+func (e *embeddedFont) write(f *pdfFile, obj int) error {
 	used := make([]bool, len(e.used))
 	var gids []int
 	for gid := range e.used {
@@ -113,7 +112,7 @@ func (e *embeddedFont) write(f *pdfFile) error {
 	}
 
 	cid, desc, file, toUni := f.alloc(), f.alloc(), f.alloc(), f.alloc()
-	f.object(e.num, "<< /Type /Font /Subtype /Type0 /BaseFont /"+base+" /Encoding /Identity-H /DescendantFonts ["+ref(cid)+"] /ToUnicode "+ref(toUni)+" >>")
+	f.object(obj, "<< /Type /Font /Subtype /Type0 /BaseFont /"+base+" /Encoding /Identity-H /DescendantFonts ["+ref(cid)+"] /ToUnicode "+ref(toUni)+" >>")
 	f.object(cid, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /"+base+
 		" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "+ref(desc)+
 		" /CIDToGIDMap /Identity /DW 0 /W "+e.widths(gids)+" >>")

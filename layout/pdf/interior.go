@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/zlib"
@@ -27,42 +28,170 @@ import (
 // producer is what the Info dictionary and the XMP metadata name as the PDF's maker.
 const producer = "Anthology"
 
-// interior is the state of one book's PDF as it is written.
-type interior struct {
-	f       *pdfFile
+// Drawing is a book's pages drawn as PDF content, each page compressed as soon as it is given
+// (Page), on every core. A PDF of the book (Write) then writes them. Given the pages as the
+// typesetter finishes them (typeset.Options.PageDone), the drawing goes on while the rest of
+// the book is set, and each page can drop its texts once drawn: the book is never held both
+// as set pages and as page contents.
+type Drawing struct {
 	ed      *layout.Edition
-	book    *typeset.Book
-	flavour Flavour
-	pageW   float64
-	pageH   float64
-	fonts   map[*typeset.Face]*embeddedFont
-	order   []*embeddedFont // fonts in the book's order of faces
-	images  map[*layout.Image]*imageObject
-	pageNum []int // the object number of each page
-	anchors map[string]anchorPlace
-}
+	release bool
 
-// anchorPlace is where an anchor is: its page and its height from the page's foot.
-type anchorPlace struct {
-	page int
-	y    float64
-}
+	mu     sync.Mutex
+	fonts  map[*typeset.Face]*embeddedFont
+	images map[*layout.Image]string // each figure's resource name
+	drawn  map[*typeset.Page]*pageOut
+	err    error
 
-// imageObject is a figure's image as an XObject of the file.
-type imageObject struct {
-	num  int
-	name string
+	jobs    chan drawJob
+	pending sync.WaitGroup
+	workers sync.WaitGroup
+	closed  bool
 }
 
 // pageOut is one page drawn: its compressed content and what the content names.
 type pageOut struct {
 	content []byte
 	fonts   []*embeddedFont
-	images  []*imageObject
+	images  []*layout.Image
 }
 
-func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour, release bool) error {
-	g := book.Geometry
+// drawJob is a page to draw, with what it needs of the book's geometry, read when it was
+// given (the typesetter may renumber the page later).
+type drawJob struct {
+	page         *typeset.Page
+	texts        []typeset.Text
+	rules        []typeset.Rule
+	pictures     []typeset.Picture
+	ox, oy, high float64
+}
+
+// NewDrawing starts drawing pages of ed. With release set, a page's texts, rules and pictures
+// are dropped once it is drawn (its numbers, sections, anchors and links stay).
+func NewDrawing(ed *layout.Edition, release bool) *Drawing {
+	d := &Drawing{ed: ed, release: release,
+		fonts: map[*typeset.Face]*embeddedFont{}, images: map[*layout.Image]string{}, drawn: map[*typeset.Page]*pageOut{},
+		jobs: make(chan drawJob, 32)}
+	for i, im := range ed.Images {
+		d.images[im] = "Im" + strconv.Itoa(i+1)
+	}
+	for range runtime.GOMAXPROCS(0) {
+		d.workers.Add(1)
+		go func() {
+			defer d.workers.Done()
+			var pd pageDrawer
+			for job := range d.jobs {
+				out := pd.draw(d, job)
+				d.mu.Lock()
+				d.drawn[job.page] = out
+				d.mu.Unlock()
+				if d.release {
+					job.page.Texts, job.page.Rules, job.page.Pictures = nil, nil, nil
+				}
+				d.pending.Done()
+			}
+		}()
+	}
+	return d
+}
+
+// Page draws p, a page of b; it waits while many pages wait to be drawn. Its signature is
+// typeset.Options.PageDone's.
+func (d *Drawing) Page(p *typeset.Page, b *typeset.Book) {
+	g := b.Geometry
+	ox := 0.0
+	// The trim box: on a right-hand page the spine is on the left, so the bleed is on the
+	// right (and top and bottom); on a left-hand page it is on the left. (A right-to-left
+	// book's rectos are its left-hand pages.)
+	if !g.RightHand(p.Recto) {
+		ox = b.Bleed
+	}
+	d.pending.Add(1)
+	d.jobs <- drawJob{page: p, texts: p.Texts, rules: p.Rules, pictures: p.Pictures, ox: ox, oy: b.Bleed, high: g.Height + 2*b.Bleed}
+}
+
+// Close stops the drawing's workers once every page given is drawn.
+func (d *Drawing) Close() {
+	d.mu.Lock()
+	closed := d.closed
+	d.closed = true
+	d.mu.Unlock()
+	if !closed {
+		close(d.jobs)
+		d.workers.Wait()
+	}
+}
+
+// font is the embedded font of a face, made the first time a page draws with it.
+func (d *Drawing) font(face *typeset.Face) *embeddedFont {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	e := d.fonts[face]
+	if e == nil {
+		e = &embeddedFont{face: face, name: resourceName(face), used: make([]atomic.Uint32, 0x10000)}
+		d.fonts[face] = e
+	}
+	return e
+}
+
+// resourceName is the name a page's resources give a face: from its family key and style, so
+// that it is the same whichever page first drew with it.
+func resourceName(face *typeset.Face) string {
+	return "F" + face.Family + styleCodes[face.Style]
+}
+
+// Write draws book (typeset from ed) as a PDF to w.
+func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
+	d := NewDrawing(ed, false)
+	defer d.Close()
+	return d.Write(ctx, w, book, flavour)
+}
+
+// WriteAndRelease is Write that drops each page's drawing (texts, rules, pictures) once it
+// is drawn, so that a long book is not held in memory twice, as set pages and as the PDF's
+// page streams. The pages keep their numbers, sections, positions and links: what the EPUB's
+// page list and the cover need.
+func WriteAndRelease(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
+	d := NewDrawing(ed, true)
+	defer d.Close()
+	return d.Write(ctx, w, book, flavour)
+}
+
+// Write writes book, whose pages the drawing was given as they were set (or not: those it
+// lacks are drawn now), as a PDF to w. A drawing can write the book more than once (a print
+// and a screen PDF).
+func (d *Drawing) Write(ctx context.Context, w io.Writer, book *typeset.Book, flavour Flavour) error {
+	d.mu.Lock()
+	var missing []*typeset.Page
+	for _, p := range book.Pages {
+		if d.drawn[p] == nil {
+			missing = append(missing, p)
+		}
+	}
+	d.mu.Unlock()
+	for _, p := range missing {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d.Page(p, book)
+	}
+	d.pending.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Pages of a setting the typesetter did not keep are no part of the book.
+	d.mu.Lock()
+	outs := make([]*pageOut, len(book.Pages))
+	for i, p := range book.Pages {
+		outs[i] = d.drawn[p]
+	}
+	clear(d.drawn)
+	for i, p := range book.Pages {
+		d.drawn[p] = outs[i]
+	}
+	d.mu.Unlock()
+
+	ed, g := d.ed, book.Geometry
 	standard := ed.Print.PDFXStandard()
 	pdfx := flavour == Print && standard != anthology.PDFXNone
 	version := "1.4"
@@ -72,54 +201,101 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 	case pdfx:
 		version = "1.3"
 	}
-	in := &interior{
-		f: newPDFFile(w, version), ed: ed, book: book, flavour: flavour,
-		pageW: g.Width + book.Bleed, pageH: g.Height + 2*book.Bleed,
-		fonts: map[*typeset.Face]*embeddedFont{}, images: map[*layout.Image]*imageObject{},
-		anchors: map[string]anchorPlace{},
-	}
-	f := in.f
+	f := newPDFFile(w, version)
+	pageW, pageH := g.Width+book.Bleed, g.Height+2*book.Bleed
 	catalog, pages, info := f.alloc(), f.alloc(), f.alloc()
-	in.pageNum = make([]int, len(book.Pages))
-	for i := range in.pageNum {
-		in.pageNum[i] = f.alloc()
+	pageNum := make([]int, len(book.Pages))
+	for i := range pageNum {
+		pageNum[i] = f.alloc()
 	}
-	for i, face := range book.Faces {
-		e := &embeddedFont{face: face, num: f.alloc(), name: "F" + strconv.Itoa(i+1), used: make([]atomic.Uint32, 0x10000)}
-		in.fonts[face] = e
-		in.order = append(in.order, e)
-	}
-	for _, p := range book.Pages {
+	anchors := map[string]string{} // each anchor's destination
+	for i, p := range book.Pages {
 		for _, a := range p.Anchors {
-			if _, ok := in.anchors[a.ID]; !ok {
-				in.anchors[a.ID] = anchorPlace{page: p.Index, y: in.pageH - (a.Y + book.Bleed)}
+			if _, ok := anchors[a.ID]; !ok {
+				anchors[a.ID] = "[" + ref(pageNum[i]) + " /XYZ 0 " + num(pageH-(a.Y+book.Bleed)) + " null]"
 			}
 		}
 	}
-	// The figures, each once, before the pages that draw them.
-	for _, p := range book.Pages {
-		for _, pic := range p.Pictures {
-			if in.images[pic.Image] != nil {
-				continue
-			}
-			obj := &imageObject{num: f.alloc(), name: "Im" + strconv.Itoa(len(in.images)+1)}
-			if err := writeImage(f, obj.num, pic.Image, pdfx); err != nil {
-				return fmt.Errorf("page %d: figure %s: %w", p.Index+1, pic.Image.Src, err)
-			}
-			in.images[pic.Image] = obj
+	fontNum := map[*embeddedFont]int{}
+	var fonts []*embeddedFont // in the order pages first draw with them
+	imageNum := map[*layout.Image]int{}
+	for i, p := range book.Pages {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		out := outs[i]
+		for _, e := range out.fonts {
+			if fontNum[e] == 0 {
+				fontNum[e] = f.alloc()
+				fonts = append(fonts, e)
+			}
+		}
+		for _, im := range out.images {
+			if imageNum[im] == 0 {
+				imageNum[im] = f.alloc()
+				if err := writeImage(f, imageNum[im], im, pdfx); err != nil {
+					return fmt.Errorf("page %d: figure %s: %w", i+1, im.Src, err)
+				}
+			}
+		}
+		content := f.alloc()
+		f.stream(content, " /Filter /FlateDecode", out.content)
+		ox := 0.0
+		if !g.RightHand(p.Recto) {
+			ox = book.Bleed
+		}
+		var annots []string
+		if flavour == Screen {
+			for _, l := range p.Links {
+				rect := "[" + num(l.X+ox) + " " + num(pageH-(l.Y+book.Bleed+l.H)) + " " + num(l.X+ox+l.W) + " " + num(pageH-(l.Y+book.Bleed)) + "]"
+				var action string
+				switch {
+				case l.URL != "":
+					action = "/A << /S /URI /URI (" + escapeString(l.URL) + ") >>"
+				case anchors[l.Target] != "":
+					action = "/Dest " + anchors[l.Target]
+				default:
+					continue
+				}
+				n := f.alloc()
+				f.object(n, "<< /Type /Annot /Subtype /Link /Rect "+rect+" /Border [0 0 0] "+action+" >>")
+				annots = append(annots, ref(n))
+			}
+		}
+		var dict strings.Builder
+		dict.WriteString("<< /Type /Page /Parent " + ref(pages) + " /MediaBox [0 0 " + num(pageW) + " " + num(pageH) + "]")
+		if book.Bleed > 0 {
+			dict.WriteString(" /BleedBox [0 0 " + num(pageW) + " " + num(pageH) + "]")
+		}
+		dict.WriteString(" /TrimBox [" + num(ox) + " " + num(book.Bleed) + " " + num(ox+g.Width) + " " + num(book.Bleed+g.Height) + "]")
+		dict.WriteString(" /Resources << /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]")
+		if len(out.fonts) > 0 {
+			dict.WriteString(" /Font <<")
+			for _, e := range out.fonts {
+				dict.WriteString(" /" + e.name + " " + ref(fontNum[e]))
+			}
+			dict.WriteString(" >>")
+		}
+		if len(out.images) > 0 {
+			dict.WriteString(" /XObject <<")
+			for _, im := range out.images {
+				dict.WriteString(" /" + d.images[im] + " " + ref(imageNum[im]))
+			}
+			dict.WriteString(" >>")
+		}
+		dict.WriteString(" >> /Contents " + ref(content))
+		if len(annots) > 0 {
+			dict.WriteString(" /Annots [" + strings.Join(annots, " ") + "]")
+		}
+		f.object(pageNum[i], dict.String()+" >>")
 	}
-
-	if err := in.writePages(ctx, pages, release); err != nil {
-		return err
-	}
-	for _, e := range in.order {
-		if err := e.write(f); err != nil {
+	for _, e := range fonts {
+		if err := e.write(f, fontNum[e]); err != nil {
 			return err
 		}
 	}
-	kids := make([]string, len(in.pageNum))
-	for i, n := range in.pageNum {
+	kids := make([]string, len(pageNum))
+	for i, n := range pageNum {
 		kids[i] = ref(n)
 	}
 	f.object(pages, "<< /Type /Pages /Kids ["+strings.Join(kids, " ")+"] /Count "+strconv.Itoa(len(kids))+" >>")
@@ -155,160 +331,47 @@ func write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.B
 		meta := f.alloc()
 		f.stream(meta, " /Type /Metadata /Subtype /XML", xmpFor(ed, stamp, standard, producer))
 		profile := f.alloc()
-		icc := grayOutputProfile()
-		f.stream(profile, " /N 1", icc)
+		f.stream(profile, " /N 1", grayOutputProfile())
 		cat += " /Metadata " + ref(meta) + " /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (Custom) " +
 			"/OutputCondition (" + escapeString(grayProfileName) + ") /Info (" + escapeString(grayProfileName) + ") /DestOutputProfile " + ref(profile) + " >>]"
 	}
 	if flavour == Screen {
-		if outline := in.writeOutline(); outline != 0 {
+		if outline := writeOutline(f, ed, book, pageNum, pageH); outline != 0 {
 			cat += " /Outlines " + ref(outline) + " /PageMode /UseOutlines"
 		}
-		if len(in.pageNum) > 0 {
-			cat += " /PageLayout /TwoPageRight /OpenAction [" + ref(in.pageNum[0]) + " /Fit]"
+		if len(pageNum) > 0 {
+			cat += " /PageLayout /TwoPageRight /OpenAction [" + ref(pageNum[0]) + " /Fit]"
 		}
 	}
 	f.object(catalog, cat+" >>")
 	return f.finish(catalog, info)
 }
 
-// writePages draws the pages on every core and writes them in order, each as it is ready;
-// at most a few pages a core wait, drawn, for their turn.
-func (in *interior) writePages(ctx context.Context, pagesNum int, release bool) error {
-	pages := in.book.Pages
-	workers := runtime.GOMAXPROCS(0)
-	results := make([]chan pageOut, len(pages))
-	for i := range results {
-		results[i] = make(chan pageOut, 1)
-	}
-	jobs := make(chan int)
-	window := make(chan struct{}, 4*workers)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(jobs)
-		for i := range pages {
-			select {
-			case window <- struct{}{}:
-			case <-done:
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-done:
-				return
-			}
-		}
-	}()
-	for range workers {
-		go func() {
-			var d pageDrawer
-			for i := range jobs {
-				results[i] <- d.draw(in, pages[i])
-			}
-		}()
-	}
-	for i, p := range pages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		out := <-results[i]
-		<-window
-		in.writePage(p, out, pagesNum)
-		if release {
-			p.Texts, p.Rules, p.Pictures, p.Links = nil, nil, nil, nil
-		}
-	}
-	return nil
-}
-
-// writePage writes a drawn page: its content, its links and its dictionary.
-func (in *interior) writePage(p *typeset.Page, out pageOut, pagesNum int) {
-	f, g, bleed := in.f, in.book.Geometry, in.book.Bleed
-	content := f.alloc()
-	f.stream(content, " /Filter /FlateDecode", out.content)
-	ox := in.originX(p)
-	var annots []string
-	if in.flavour == Screen {
-		for _, l := range p.Links {
-			rect := "[" + num(l.X+ox) + " " + num(in.pageH-(l.Y+bleed+l.H)) + " " + num(l.X+ox+l.W) + " " + num(in.pageH-(l.Y+bleed)) + "]"
-			var action string
-			switch {
-			case l.URL != "":
-				action = "/A << /S /URI /URI (" + escapeString(l.URL) + ") >>"
-			case l.Target != "":
-				a, ok := in.anchors[l.Target]
-				if !ok {
-					continue
-				}
-				action = "/Dest [" + ref(in.pageNum[a.page]) + " /XYZ 0 " + num(a.y) + " null]"
-			default:
-				continue
-			}
-			n := f.alloc()
-			f.object(n, "<< /Type /Annot /Subtype /Link /Rect "+rect+" /Border [0 0 0] "+action+" >>")
-			annots = append(annots, ref(n))
-		}
-	}
-	var d strings.Builder
-	d.WriteString("<< /Type /Page /Parent " + ref(pagesNum) + " /MediaBox [0 0 " + num(in.pageW) + " " + num(in.pageH) + "]")
-	if bleed > 0 {
-		d.WriteString(" /BleedBox [0 0 " + num(in.pageW) + " " + num(in.pageH) + "]")
-	}
-	d.WriteString(" /TrimBox [" + num(ox) + " " + num(bleed) + " " + num(ox+g.Width) + " " + num(bleed+g.Height) + "]")
-	d.WriteString(" /Resources << /ProcSet [/PDF /Text /ImageB /ImageC /ImageI]")
-	if len(out.fonts) > 0 {
-		d.WriteString(" /Font <<")
-		for _, e := range out.fonts {
-			d.WriteString(" /" + e.name + " " + ref(e.num))
-		}
-		d.WriteString(" >>")
-	}
-	if len(out.images) > 0 {
-		d.WriteString(" /XObject <<")
-		for _, im := range out.images {
-			d.WriteString(" /" + im.name + " " + ref(im.num))
-		}
-		d.WriteString(" >>")
-	}
-	d.WriteString(" >> /Contents " + ref(content))
-	if len(annots) > 0 {
-		d.WriteString(" /Annots [" + strings.Join(annots, " ") + "]")
-	}
-	f.object(in.pageNum[p.Index], d.String()+" >>")
-}
-
-// originX is where the trim box begins across the page: on a right-hand page the spine is on
-// the left, so the bleed is on the right (and top and bottom); on a left-hand page it is on
-// the left. (A right-to-left book's rectos are its left-hand pages.)
-func (in *interior) originX(p *typeset.Page) float64 {
-	if !in.book.Geometry.RightHand(p.Recto) {
-		return in.book.Bleed
-	}
-	return 0
-}
-
 // pageDrawer draws pages' contents, one at a time, reusing its buffers.
 type pageDrawer struct {
-	buf []byte
-	z   bytes.Buffer
-	zw  *zlib.Writer
+	buf   []byte
+	z     bytes.Buffer
+	zw    *zlib.Writer
+	fonts map[*typeset.Face]*embeddedFont
 }
 
 // draw writes a page's content stream and compresses it.
-func (d *pageDrawer) draw(in *interior, p *typeset.Page) pageOut {
-	ox, oy, h := in.originX(p), in.book.Bleed, in.pageH
-	b := d.buf[:0]
-	var out pageOut
+func (pd *pageDrawer) draw(d *Drawing, job drawJob) *pageOut {
+	if pd.fonts == nil {
+		pd.fonts = map[*typeset.Face]*embeddedFont{}
+	}
+	ox, oy, h := job.ox, job.oy, job.high
+	b := pd.buf[:0]
+	out := &pageOut{}
 	var cur *embeddedFont
 	curSize := -1.0
 	lang, inText := "", false
-	for _, t := range p.Texts {
+	for _, t := range job.texts {
 		// Text in another language than the book's is marked content with its language
 		// (/Span <</Lang (fr)>> BDC … EMC), runs of one language marked together, outside
 		// the text objects.
 		want := t.Lang()
-		if strings.EqualFold(want, in.ed.Language) {
+		if strings.EqualFold(want, d.ed.Language) {
 			want = ""
 		}
 		if want != lang {
@@ -326,10 +389,13 @@ func (d *pageDrawer) draw(in *interior, p *typeset.Page) pageOut {
 		}
 		if !inText {
 			b, inText = append(b, "BT\n"...), true
-			cur, curSize = nil, -1 // a reader starts each text object afresh
 		}
 		face, size := t.Face(), t.Size()
-		e := in.fonts[face]
+		e := pd.fonts[face]
+		if e == nil {
+			e = d.font(face)
+			pd.fonts[face] = e
+		}
 		if e != cur || size != curSize {
 			if !slices.Contains(out.fonts, e) {
 				out.fonts = append(out.fonts, e)
@@ -355,11 +421,18 @@ func (d *pageDrawer) draw(in *interior, p *typeset.Page) pageOut {
 	if lang != "" {
 		b = append(b, "EMC\n"...)
 	}
-	for _, pic := range p.Pictures {
-		im := in.images[pic.Image]
-		if !slices.Contains(out.images, im) {
-			out.images = append(out.images, im)
+	for _, pic := range job.pictures {
+		if !slices.Contains(out.images, pic.Image) {
+			out.images = append(out.images, pic.Image)
 		}
+		d.mu.Lock()
+		name, ok := d.images[pic.Image]
+		if !ok {
+			// A figure that is not one of the edition's images (a test's own page).
+			name = "Im" + strconv.Itoa(len(d.images)+1)
+			d.images[pic.Image] = name
+		}
+		d.mu.Unlock()
 		b = append(b, "q "...)
 		b = appendNum(b, pic.W)
 		b = append(b, " 0 0 "...)
@@ -369,10 +442,10 @@ func (d *pageDrawer) draw(in *interior, p *typeset.Page) pageOut {
 		b = append(b, ' ')
 		b = appendNum(b, h-(pic.Y+oy+pic.H))
 		b = append(b, " cm /"...)
-		b = append(b, im.name...)
+		b = append(b, name...)
 		b = append(b, " Do Q\n"...)
 	}
-	for _, r := range p.Rules {
+	for _, r := range job.rules {
 		b = appendNum(b, r.Width)
 		b = append(b, " w "...)
 		b = appendNum(b, r.X1+ox)
@@ -384,24 +457,24 @@ func (d *pageDrawer) draw(in *interior, p *typeset.Page) pageOut {
 		b = appendNum(b, h-(r.Y2+oy))
 		b = append(b, " l S\n"...)
 	}
-	d.buf = b
-	d.z.Reset()
-	if d.zw == nil {
-		d.zw, _ = zlib.NewWriterLevel(&d.z, zlib.BestSpeed)
+	pd.buf = b
+	pd.z.Reset()
+	if pd.zw == nil {
+		pd.zw, _ = zlib.NewWriterLevel(&pd.z, zlib.BestSpeed)
 	} else {
-		d.zw.Reset(&d.z)
+		pd.zw.Reset(&pd.z)
 	}
-	d.zw.Write(b)
-	d.zw.Close()
-	out.content = bytes.Clone(d.z.Bytes())
+	pd.zw.Write(b)
+	pd.zw.Close()
+	out.content = bytes.Clone(pd.z.Bytes())
 	return out
 }
 
 // writeOutline writes the screen PDF's bookmarks: front and back matter and parts at the top
 // level, essays under their parts, each at its anchor. It returns the outline's object number
 // (0 when the book has no bookmark).
-func (in *interior) writeOutline() int {
-	entries := outlineEntries(in.ed)
+func writeOutline(f *pdfFile, ed *layout.Edition, book *typeset.Book, pageNum []int, pageH float64) int {
+	entries := outlineEntries(ed)
 	type item struct {
 		num, parent    int
 		title          string
@@ -412,7 +485,7 @@ func (in *interior) writeOutline() int {
 	}
 	root := &item{level: -1}
 	stack := []*item{root}
-	for _, p := range in.book.Pages {
+	for _, p := range book.Pages {
 		for _, a := range p.Anchors {
 			e, ok := entries[a.ID]
 			if !ok {
@@ -422,7 +495,7 @@ func (in *interior) writeOutline() int {
 				stack = stack[:len(stack)-1]
 			}
 			parent := stack[len(stack)-1]
-			it := &item{title: e.title, level: e.level, dest: "[" + ref(in.pageNum[p.Index]) + " /XYZ 0 " + num(in.pageH-(a.Y+in.book.Bleed)) + " null]"}
+			it := &item{title: e.title, level: e.level, dest: "[" + ref(pageNum[p.Index]) + " /XYZ 0 " + num(pageH-(a.Y+book.Bleed)) + " null]"}
 			if n := len(parent.kids); n > 0 {
 				parent.kids[n-1].next, it.prev = it, parent.kids[n-1]
 			}
@@ -435,7 +508,7 @@ func (in *interior) writeOutline() int {
 	}
 	var number func(it *item) int
 	number = func(it *item) int {
-		it.num = in.f.alloc()
+		it.num = f.alloc()
 		total := 0
 		for _, k := range it.kids {
 			k.parent = it.num
@@ -465,7 +538,7 @@ func (in *interior) writeOutline() int {
 			// Every item is open: the count is all that shows beneath it.
 			d.WriteString(" /Count " + strconv.Itoa(it.descend))
 		}
-		in.f.object(it.num, d.String()+" >>")
+		f.object(it.num, d.String()+" >>")
 		for _, k := range it.kids {
 			write(k)
 		}

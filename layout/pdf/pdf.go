@@ -6,17 +6,14 @@
 package pdf
 
 import (
-	"context"
 	"fmt"
 	"image"
 	"image/draw"
-	"io"
 	"strings"
 
 
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
-	"github.com/anthology-editor/anthology/layout/typeset"
 )
 
 // Flavour is what the PDF is for.
@@ -48,19 +45,6 @@ func (f Flavour) String() string {
 }
 
 var styleCodes = map[assets.Style]string{assets.Regular: "", assets.Italic: "I", assets.Bold: "B", assets.BoldItalic: "BI"}
-
-// Write draws book (typeset from ed) as a PDF to w.
-func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
-	return write(ctx, w, ed, book, flavour, false)
-}
-
-// WriteAndRelease is Write that drops each page's drawing (texts, rules, pictures, links) once
-// the page is in the PDF, so that a long book is not held in memory twice, as set pages and
-// as the PDF's page streams. The pages keep their numbers, sections and positions: what the
-// EPUB's page list and the cover need.
-func WriteAndRelease(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
-	return write(ctx, w, ed, book, flavour, true)
-}
 
 // pdfString is s as a PDF literal string (a language tag: letters, digits and hyphens; any
 // other byte is dropped).

@@ -49,6 +49,14 @@ type Options struct {
 	// Cache, when set, keeps essays' pages between settings of the same book (the app's
 	// preview): see PageCache.
 	Cache *PageCache
+	// PageDone, when set, is given each page of the body and back matter as soon as it is
+	// final (its section set, its folio and running head drawn), in order, from the goroutine
+	// that cuts pages: an exporter draws it into the PDF while the rest of the book is set,
+	// and may then drop what is drawn on it. A book set more than once (the gutter follows
+	// the page count; see Typeset) gives the pages of every setting: only those of the
+	// setting returned are the book's. The front matter and the blank pages that pad it and
+	// the book's end are not given. With PageDone set, Book.Faces is left empty.
+	PageDone func(*Page, *Book)
 	// ascent and descent are the body face's, in ems: a preflight measures a line of type from
 	// its face's ascender to its descender. Typeset sets them.
 	ascent, descent float64
@@ -160,7 +168,8 @@ type Book struct {
 	Geometry Geometry
 	Bleed    float64
 	Pages    []*Page
-	// Faces are the faces the pages use, in a fixed order (for embedding).
+	// Faces are the faces the pages use, in a fixed order (empty when Options.PageDone took
+	// the pages as they were set).
 	Faces []*Face
 	// Starts maps a section ID to the index of the page it begins on.
 	Starts map[string]int
@@ -506,6 +515,9 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 		}
 	}
 	book := joinBooks(fm, main)
+	if o.PageDone == nil {
+		book.Faces = sortedFaces(book.Pages)
+	}
 	book.Warnings = s.warnings()
 	book.Notices = s.noticeList()
 	return book, nil
@@ -566,7 +578,6 @@ func joinBooks(front, body *Book) *Book {
 		p.Index = i
 		p.Recto = i%2 == 0
 	}
-	b.Faces = sortedFaces(b.Pages)
 	b.Report = front.Report.add(body.Report)
 	b.Report.Pages = len(b.Pages)
 	b.Report.HeadsOnOpeners, b.Report.UnbalancedSpreads = 0, 0

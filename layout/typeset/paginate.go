@@ -86,6 +86,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 			}
 		}()
 	}
+	given := 0 // pages given to PageDone
 	for i, sec := range secs {
 		var res galleyResult
 		select {
@@ -148,6 +149,13 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		}
 		s.labels[sec.ID] = b.Pages[b.Starts[sec.ID]].Label
 		<-window
+		// Every section begins on a page of its own: the pages so far are final.
+		if arabic && s.o.PageDone != nil {
+			for _, pg := range b.Pages[given:] {
+				s.o.PageDone(pg, b)
+			}
+			given = len(b.Pages)
+		}
 	}
 	b.Report.Pages = len(b.Pages)
 	return b, nil
