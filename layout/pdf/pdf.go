@@ -11,7 +11,6 @@ import (
 	"image/draw"
 	"strings"
 
-
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
 )
