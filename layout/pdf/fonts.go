@@ -61,10 +61,11 @@ func (e *embeddedFont) appendText(b []byte, s string) []byte {
 // write embeds the font: its subset, widths, descriptor and ToUnicode table.
 func (e *embeddedFont) write(f *pdfFile, obj int) error {
 	used := make([]bool, len(e.used))
+	chars := make([]rune, len(e.used))
 	var gids []int
 	for gid := range e.used {
-		if e.used[gid].Load() != 0 {
-			used[gid] = true
+		if v := e.used[gid].Load(); v != 0 {
+			used[gid], chars[gid] = true, rune(v-1)
 			gids = append(gids, gid)
 		}
 	}
@@ -72,7 +73,7 @@ func (e *embeddedFont) write(f *pdfFile, obj int) error {
 	if err != nil {
 		return fmt.Errorf("font %s: %w", e.face.Name, err)
 	}
-	sub, err := subsetTrueType(e.face.Data, used)
+	sub, err := subsetTrueType(e.face.Data, used, chars)
 	if err != nil {
 		return fmt.Errorf("font %s: %w", e.face.Name, err)
 	}

@@ -1,5 +1,6 @@
-// Package pdf draws a typeset book with fpdf. It decides nothing about layout: every glyph run
-// arrives positioned from package typeset. It embeds (and subsets) the fonts, sets the trim and
+// Package pdf writes a typeset book as a PDF with its own writer (interior.go), and finishes
+// covers drawn with fpdf (pdfx.go). It decides nothing about layout: every glyph run arrives
+// positioned from package typeset. It embeds (and subsets) the fonts, sets the trim and
 // bleed boxes, stamps reproducible metadata, and for screen PDFs adds the outline of parts and
 // essays, linked contents entries and live hyperlinks. Print PDFs carry none of those, as
 // printers ask.

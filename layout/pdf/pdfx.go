@@ -45,11 +45,6 @@ const (
 	pdfx4Version = "PDF/X-4"
 )
 
-// xmpPacket is the XMP metadata of a PDF/X-1a file.
-func xmpPacket(ed *layout.Edition, stamp time.Time) []byte {
-	return xmpFor(ed, stamp, anthology.PDFX1a, "Anthology (fpdf)")
-}
-
 // xmpFor is the document's XMP metadata for a PDF/X standard (anthology.PDFX1a or PDFX4),
 // the same facts as its Info dictionary.
 func xmpFor(ed *layout.Edition, stamp time.Time, standard, producer string) []byte {
@@ -107,18 +102,6 @@ var (
 	infoDateRE  = regexp.MustCompile(`\(D:(\d{14})\)`)
 )
 
-// finishPDFX rewrites fpdf's output as a PDF/X-1a file: the Info dictionary gains the PDF/X
-// version and /Trapped, the catalog the output intent, fonts their subset tags and PostScript
-// names, the trailer a file identifier; the cross-reference table is written again for the
-// objects' new places. faces maps fpdf's font names ("utf8charisI") to PostScript names.
-func finishPDFX(src []byte, faces map[string]string) ([]byte, error) {
-	return finishAs(src, faces, grayX1a)
-}
-
-// FixToUnicode rewrites the ToUnicode tables of a PDF fpdf wrote as every PDF of this package
-// has them: ligatures and Arabic presentation forms read as their letters.
-func FixToUnicode(src []byte) ([]byte, error) { return finishAs(src, nil, plainPDF) }
-
 // FinishCover makes a cover fpdf wrote in RGB a PDF/X-1a file in CMYK: what finishPDFX adds,
 // with an output intent of the registered CMYK condition most US printers proof to (SWOP,
 // CGATS TR 001), every RGB colour of the page turned to CMYK (GCR: black takes the grey,
@@ -129,7 +112,9 @@ func FinishCover(src []byte, faces map[string]string) ([]byte, error) {
 }
 
 // XMP is the XMP metadata a PDF/X file of ed carries (fpdf's SetXmpMetadata).
-func XMP(ed *layout.Edition, stamp time.Time) []byte { return xmpPacket(ed, stamp) }
+func XMP(ed *layout.Edition, stamp time.Time) []byte {
+	return xmpFor(ed, stamp, anthology.PDFX1a, "Anthology (fpdf)")
+}
 
 // PostScriptName is a TrueType font's PostScript name, what a PDF/X file names it by.
 func PostScriptName(data []byte) (string, error) {
@@ -153,13 +138,6 @@ const (
 	cmykX1a                    // PDF/X-1a in CMYK (a cover)
 	grayX4                     // PDF/X-4, the grey output profile (an interior)
 )
-
-func finish(src []byte, faces map[string]string, pdfx bool) ([]byte, error) {
-	if pdfx {
-		return finishAs(src, faces, grayX1a)
-	}
-	return finishAs(src, faces, plainPDF)
-}
 
 // finishAs rewrites fpdf's output: always each font's ToUnicode table (so that the standard
 // ligatures the typesetter draws read as their letters: "ﬁ" as "fi"), and for a PDF/X kind
@@ -434,38 +412,6 @@ func (c *contentCompressor) compress(obj []byte) ([]byte, error) {
 	return append(out, obj[start+n:]...), nil
 }
 
-// finishingWriter finishes the file fpdf writes to it (finishTo) and writes the result to w:
-// fpdf writes its whole file in one call, which is finished there and then, without a copy of
-// it (a 6,500-page book's is 90 MB before its page contents are compressed). Should a writer
-// write in pieces, they are gathered and finished by Close.
-type finishingWriter struct {
-	w     io.Writer
-	faces map[string]string
-	kind  finishKind
-	buf   bytes.Buffer
-	done  bool
-}
-
-func (f *finishingWriter) Write(p []byte) (int, error) {
-	if f.done {
-		return 0, errors.New("pdf: written to after the file was finished")
-	}
-	if f.buf.Len() == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(bytes.TrimRight(p, "\n"), []byte("%%EOF")) {
-		f.done = true
-		return len(p), finishTo(f.w, p, f.faces, f.kind)
-	}
-	return f.buf.Write(p)
-}
-
-// Close finishes a file that was written in pieces.
-func (f *finishingWriter) Close() error {
-	if f.done {
-		return nil
-	}
-	f.done = true
-	return finishTo(f.w, f.buf.Bytes(), f.faces, f.kind)
-}
-
 // fpdfIdentityRange is the one range of fpdf's ToUnicode table: every code is its character.
 const fpdfIdentityRange = "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
 
@@ -581,20 +527,6 @@ func subsetTag(ps string, fileHash []byte) string {
 		tag[i] = 'A' + h[i]%26
 	}
 	return string(tag)
-}
-
-// postScriptNames maps fpdf's names of the book's faces ("utf8" + lower-case family + style
-// code) to the names they are embedded under (FaceName).
-func postScriptNames(faces []*typeset.Face) (map[string]string, error) {
-	out := map[string]string{}
-	for _, f := range faces {
-		ps, err := FaceName(f)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.Family, err)
-		}
-		out["utf8"+strings.ToLower(f.Family)+styleCodes[f.Style]] = ps
-	}
-	return out, nil
 }
 
 // FaceName is the PostScript name a face is embedded under: the font's own, read from its

@@ -25,10 +25,9 @@ func TestSortPageBoxes(t *testing.T) {
 	}
 }
 
-// TestFinishingWriter: fpdf's file with its page contents uncompressed comes out with each
-// page's contents compressed (and reading back as they were), the same whether fpdf writes it
-// in one piece (finished in Write) or in several (gathered, finished by Close).
-func TestFinishingWriter(t *testing.T) {
+// TestFinishCompresses: fpdf's file (a cover's) with its page contents uncompressed comes out
+// with each page's contents compressed, reading back as they were.
+func TestFinishCompresses(t *testing.T) {
 	pdf := fpdf.New("P", "pt", "A5", "")
 	pdf.SetCompression(false)
 	pdf.SetFont("Helvetica", "", 12)
@@ -45,31 +44,10 @@ func TestFinishingWriter(t *testing.T) {
 	if n := bytes.Count(raw.Bytes(), []byte("/FlateDecode")); n != 0 {
 		t.Fatalf("fpdf compressed %d streams: the test proves nothing", n)
 	}
-	whole, inPieces := &bytes.Buffer{}, &bytes.Buffer{}
-	fw := &finishingWriter{w: whole, kind: plainPDF}
-	if _, err := fw.Write(raw.Bytes()); err != nil {
+	out, err := finishAs(raw.Bytes(), nil, plainPDF)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	fw = &finishingWriter{w: inPieces, kind: plainPDF}
-	half := raw.Len() / 2
-	for _, piece := range [][]byte{raw.Bytes()[:half], raw.Bytes()[half:]} {
-		if _, err := fw.Write(piece); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if inPieces.Len() != 0 {
-		t.Error("a file written in pieces was finished before it was whole")
-	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(whole.Bytes(), inPieces.Bytes()) {
-		t.Error("the file finished in pieces differs from the one finished whole")
-	}
-	out := whole.Bytes()
 	if n := bytes.Count(out, []byte("/Filter /FlateDecode /Length")); n != len(pages) {
 		t.Errorf("%d page contents compressed, want %d", n, len(pages))
 	}

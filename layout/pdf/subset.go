@@ -10,11 +10,12 @@ import (
 // A book embeds only the glyphs it draws. subsetTrueType keeps every glyph's number (the PDF's
 // character codes are glyph numbers, CIDToGIDMap /Identity), empties the outlines of the
 // glyphs no page draws, cuts the font after the highest glyph it keeps, and leaves out the
-// tables a PDF reader does not use (the character map, names, kerning, OpenType layout): what
-// remains is the tables the PDF reference lists for an embedded TrueType font.
+// tables a PDF reader does not use (names, kerning, OpenType layout): what remains is the
+// tables the PDF reference lists for an embedded TrueType font, and a character map of the
+// characters drawn, which the PDF does not need but font tools look for.
 
 // subsetTables are the tables a subset keeps, in the order of their tags.
-var subsetTables = []string{"OS/2", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"}
+var subsetTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"}
 
 // fontTable is one table of a TrueType file.
 type fontTable struct {
@@ -95,8 +96,9 @@ func components(glyph []byte) []int {
 }
 
 // subsetTrueType returns font with only the glyphs in used (and glyph 0, and the parts of
-// composite glyphs) keeping their outlines.
-func subsetTrueType(font []byte, used []bool) ([]byte, error) {
+// composite glyphs) keeping their outlines. chars gives, for each glyph used, the character
+// it was drawn for (0: none), for the subset's character map.
+func subsetTrueType(font []byte, used []bool, chars []rune) ([]byte, error) {
 	tables, err := readTables(font)
 	if err != nil {
 		return nil, err
@@ -193,7 +195,8 @@ func subsetTrueType(font []byte, used []bool) ([]byte, error) {
 	newMaxp := slices.Clone(maxp)
 	binary.BigEndian.PutUint16(newMaxp[4:], uint16(n))
 
-	replaced := map[string][]byte{"glyf": newGlyf, "loca": newLoca, "hmtx": newHmtx, "head": newHead, "hhea": newHhea, "maxp": newMaxp}
+	replaced := map[string][]byte{"glyf": newGlyf, "loca": newLoca, "hmtx": newHmtx, "head": newHead, "hhea": newHhea, "maxp": newMaxp,
+		"cmap": cmapOf(chars, n)}
 	var out []fontTable
 	for _, tag := range subsetTables {
 		data, ok := replaced[tag]
@@ -253,4 +256,60 @@ func checksum(data []byte) uint32 {
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum
+}
+
+// cmapOf is a character map (format 4, Windows Unicode) of the characters drawn with glyphs
+// below n: chars[gid] is the character glyph gid was drawn for.
+func cmapOf(chars []rune, n int) []byte {
+	type pair struct {
+		r   rune
+		gid int
+	}
+	var pairs []pair
+	for gid, r := range chars[:min(n, len(chars))] {
+		if r > 0 && r < 0xFFFF {
+			pairs = append(pairs, pair{r, gid})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return int(a.r - b.r) })
+	// Segments of consecutive characters whose glyphs are consecutive too, and the
+	// segment the format ends with.
+	type segment struct{ start, end, delta int }
+	var segs []segment
+	for _, p := range pairs {
+		if k := len(segs) - 1; k >= 0 && int(p.r) == segs[k].end+1 && p.gid-int(p.r) == segs[k].delta {
+			segs[k].end++
+			continue
+		}
+		segs = append(segs, segment{int(p.r), int(p.r), p.gid - int(p.r)})
+	}
+	segs = append(segs, segment{0xFFFF, 0xFFFF, 1})
+	count := len(segs)
+	sel := 0
+	for 1<<(sel+1) <= count {
+		sel++
+	}
+	rng := 2 << sel
+	sub := binary.BigEndian.AppendUint16(nil, 4)
+	sub = binary.BigEndian.AppendUint16(sub, uint16(16+8*count))
+	sub = binary.BigEndian.AppendUint16(sub, 0)
+	sub = binary.BigEndian.AppendUint16(sub, uint16(2*count))
+	sub = binary.BigEndian.AppendUint16(sub, uint16(rng))
+	sub = binary.BigEndian.AppendUint16(sub, uint16(sel))
+	sub = binary.BigEndian.AppendUint16(sub, uint16(2*count-rng))
+	for _, s := range segs {
+		sub = binary.BigEndian.AppendUint16(sub, uint16(s.end))
+	}
+	sub = binary.BigEndian.AppendUint16(sub, 0)
+	for _, s := range segs {
+		sub = binary.BigEndian.AppendUint16(sub, uint16(s.start))
+	}
+	for _, s := range segs {
+		sub = binary.BigEndian.AppendUint16(sub, uint16(s.delta))
+	}
+	for range segs {
+		sub = binary.BigEndian.AppendUint16(sub, 0)
+	}
+	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
+	return append(head, sub...)
 }

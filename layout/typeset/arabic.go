@@ -9,8 +9,8 @@ import (
 )
 
 // Arabic letters change shape with their neighbours: a letter joined on both sides takes its
-// medial form, one joined only to the letter before its final form, and so on. The PDF draws
-// characters, not glyph ids (fpdf maps each character to the font's glyph through the cmap),
+// medial form, one joined only to the letter before its final form, and so on. A set text holds
+// characters, not glyph ids (the PDF draws each with the glyph the face's cmap gives it),
 // so the typesetter writes each letter as the Unicode presentation form of its shape; the
 // bundled Arabic face maps those forms to its glyphs, and the PDF's ToUnicode table maps them
 // back to the letters (see package pdf), so that the PDF's text reads as it was written.

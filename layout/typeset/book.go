@@ -4,7 +4,7 @@
 // contents page whose numbers are the pages where things begin (laid out until stable).
 //
 // The result is a list of pages of positioned text runs and rules, in points from the top-left
-// corner of the trim box. layout/pdf draws them with fpdf; the GUI preview paints the same runs
+// corner of the trim box. layout/pdf draws them; the GUI preview paints the same runs
 // into an image, so the preview is the print edition by construction.
 package typeset
 
@@ -55,7 +55,7 @@ type Options struct {
 	// and may then drop what is drawn on it. A book set more than once (the gutter follows
 	// the page count; see Typeset) gives the pages of every setting: only those of the
 	// setting returned are the book's. The front matter and the blank pages that pad it and
-	// the book's end are not given. With PageDone set, Book.Faces is left empty.
+	// the book's end are not given.
 	PageDone func(*Page, *Book)
 	// ascent and descent are the body face's, in ems: a preflight measures a line of type from
 	// its face's ascender to its descender. Typeset sets them.
@@ -168,8 +168,7 @@ type Book struct {
 	Geometry Geometry
 	Bleed    float64
 	Pages    []*Page
-	// Faces are the faces the pages use, in a fixed order (empty when Options.PageDone took
-	// the pages as they were set).
+	// Faces are the faces the pages use, in a fixed order.
 	Faces []*Face
 	// Starts maps a section ID to the index of the page it begins on.
 	Starts map[string]int
@@ -459,7 +458,8 @@ func estimateFrom(sectionWords []int, g Geometry) int {
 // things begin on (the contents' own length can move the introduction).
 func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, body *Family, fallbacks []*Family, hyph *Hyphenator) (*Book, error) {
 	s := &setter{ed: ed, o: o, g: g, hyph: hyph, body: body, fallbacks: fallbacks,
-		missing: map[string]map[rune]bool{}, labels: map[string]string{}}
+		missing: map[string]map[rune]bool{}, labels: map[string]string{},
+		given: map[*Page]bool{}, givenFaces: map[*Face]bool{}}
 	var front, rest []*layout.Section
 	for _, sec := range ed.Sections {
 		if sec.Matter == layout.FrontMatter {
@@ -515,9 +515,7 @@ func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, bod
 		}
 	}
 	book := joinBooks(fm, main)
-	if o.PageDone == nil {
-		book.Faces = sortedFaces(book.Pages)
-	}
+	book.Faces = s.sortedFaces(book.Pages)
 	book.Warnings = s.warnings()
 	book.Notices = s.noticeList()
 	return book, nil
@@ -650,11 +648,19 @@ func (s *setter) warnings() []*anthology.Warning {
 	return out
 }
 
-// sortedFaces lists the faces the pages use, in a fixed order.
-func sortedFaces(pages []*Page) []*Face {
+// sortedFaces lists the faces the pages use, in a fixed order: those of the pages given to
+// Options.PageDone as they were given (their texts may be gone), the others' from their texts.
+func (s *setter) sortedFaces(pages []*Page) []*Face {
 	seen := map[*Face]bool{}
 	var out []*Face
+	for f := range s.givenFaces {
+		seen[f] = true
+		out = append(out, f)
+	}
 	for _, p := range pages {
+		if s.given[p] {
+			continue
+		}
 		for _, t := range p.Texts {
 			if f := t.Face(); !seen[f] {
 				seen[f] = true

@@ -343,7 +343,7 @@ func Coverage(family string, project []*anthology.FontFile) (func(r rune) (inFon
 }
 
 // ligatures are the standard ligatures, longest first, with their Unicode characters. A face
-// that has the characters draws them; the PDF's text still reads "fi" (finishPDFX maps them
+// that has the characters draws them; the PDF's text still reads "fi" (package pdf maps them
 // back in each font's ToUnicode table).
 var ligatures = []struct{ from, to string }{
 	{"ffi", "\ufb03"}, {"ffl", "\ufb04"}, {"ff", "\ufb00"}, {"fi", "\ufb01"}, {"fl", "\ufb02"},

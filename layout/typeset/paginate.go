@@ -152,6 +152,10 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		// Every section begins on a page of its own: the pages so far are final.
 		if arabic && s.o.PageDone != nil {
 			for _, pg := range b.Pages[given:] {
+				for _, t := range pg.Texts {
+					s.givenFaces[t.Face()] = true
+				}
+				s.given[pg] = true
 				s.o.PageDone(pg, b)
 			}
 			given = len(b.Pages)

@@ -15,8 +15,8 @@ import (
 )
 
 // Real small capitals. A font such as Charis SIL draws them as glyphs of their own, reached by
-// the OpenType feature smcp; the PDF library draws characters through the font's cmap, never
-// glyph ids. So the face's small capitals become a face of their own: the same font with a
+// the OpenType feature smcp; a set text holds characters, which the PDF draws through the
+// face's cmap. So the face's small capitals become a face of their own: the same font with a
 // cmap in which each lower-case letter that smcp changes maps to its small capital. Text set
 // in it is drawn with the letters it is written in (and read back from the PDF as them, not
 // as capitals), at the text's own size; a font without smcp keeps the scaled capitals.
