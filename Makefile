@@ -52,13 +52,14 @@ dist-test:
 
 # Every fuzz target, FUZZTIME each (default 60s): the readers of outside input (project YAML and
 # front matter, Markdown, text, HTML, Word, EPUB/OPF, images, the recovery file, fonts, spelling
-# dictionaries, Word comments) and the EPUB's essay writer. New crashers land in each package's testdata/fuzz and stay as regression seeds.
+# dictionaries, Word comments, fonts to subset) and the EPUB's essay writer. New crashers land in each package's testdata/fuzz and stay as regression seeds.
 FUZZTIME ?= 60s
 FUZZ_TARGETS := ./anthology:FuzzLoad ./anthology:FuzzImage ./anthology/markdown:FuzzParse \
 	./anthology/edit:FuzzRecovery ./anthology/importer:FuzzText ./anthology/importer:FuzzMarkdown \
 	./anthology/importer:FuzzHTML ./anthology/importer:FuzzDOCX ./anthology/importer:FuzzEPUB \
 	./layout/epub:FuzzEssayXHTML ./anthology:FuzzFontFile ./anthology/spell:FuzzLoad \
-	./anthology/importer:FuzzComments ./anthology/text:FuzzLooseIndex ./anthology/markdown:FuzzQuoteStartsWord
+	./anthology/importer:FuzzComments ./anthology/text:FuzzLooseIndex ./anthology/markdown:FuzzQuoteStartsWord \
+	./layout/pdf:FuzzSubset
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \
