@@ -138,6 +138,17 @@ func (s *setter) lines(fs *fontSet, content []text.Inline, c paraCfg) []*gline {
 		hyph = fs.hyph
 	}
 	pb := &paraBuilder{fs: fs, hyph: hyph, hyphenate: c.justify, noteMarks: c.notes, pos: c.at}
+	// Prose makes about one item (a box, a space, a hyphen) for every 2.6 bytes of text: room
+	// for them at once, instead of growing the list a dozen times.
+	size := 0
+	for _, in := range content {
+		if t, ok := in.(*text.Text); ok {
+			size += len(t.Text)
+		} else {
+			size += 16
+		}
+	}
+	pb.items = make([]item, 0, size*10/26+4)
 	if c.indent > 0 {
 		pb.items = append(pb.items, item{kind: boxItem, width: c.indent})
 	}

@@ -17,17 +17,18 @@ const (
 const infPenalty = 10000
 
 type item struct {
-	kind    itemKind
+	// The fields are in an order that packs them (64 bytes, not 88): a book has millions.
 	width   float64 // points
 	stretch float64
 	shrink  float64
-	// fil is infinite stretch (the glue that ends a paragraph or pads a ragged line).
-	fil     bool
 	penalty float64
-	flagged bool // a hyphenation break: consecutive ones are penalised and limited
 	// frags are what a box draws; a penalty's frags are drawn at the end of a line broken there
 	// (the hyphen).
 	frags []fragment
+	kind  itemKind
+	// fil is infinite stretch (the glue that ends a paragraph or pads a ragged line).
+	fil     bool
+	flagged bool // a hyphenation break: consecutive ones are penalised and limited
 	// level is the bidi embedding level of a space or an indent (see bidi.go).
 	level int8
 }
