@@ -339,7 +339,7 @@ func (s *setter) tableLines(fs *fontSet, t *text.Table, c blockCtx) []*gline {
 						}
 					}
 					for _, run := range cl.Runs {
-						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, style: textStyleOf(run.Face, run.Size, run.style.lang)})
+						row.texts = append(row.texts, Text{X: off + run.X, Y: float64(k-k0)*lead - run.Rise, Text: run.Text, style: run.style.drawID()})
 					}
 					row.line.Hyphenated = row.line.Hyphenated || cl.Hyphenated
 				}

@@ -98,7 +98,12 @@ type breakNode struct {
 // becomes a new active node (activate), with the totals after the break (totalsAfter); a
 // forced break keeps only its best (bestForced), and the paragraph's end gives the answer.
 func breakPoints(items []item, lineWidth func(int) float64, p breakParams) ([]int, bool) {
-	k := &knuthPlass{items: items, lineWidth: lineWidth, p: p, sums: prefixSums(items)}
+	return breakPointsWith(items, prefixSums(items), lineWidth, p)
+}
+
+// breakPointsWith is breakPoints with the items' prefix sums (a paragraph's passes share them).
+func breakPointsWith(items []item, sums []sum, lineWidth func(int) float64, p breakParams) ([]int, bool) {
+	k := &knuthPlass{items: items, lineWidth: lineWidth, p: p, sums: sums}
 	k.active = &breakNode{pos: -1, fitness: 1}
 	if p.visits != nil {
 		defer func() { *p.visits += k.tried }()
@@ -145,31 +150,30 @@ type knuthPlass struct {
 	items     []item
 	lineWidth func(int) float64
 	p         breakParams
-	sums      sums
+	sums      []sum
 	active    *breakNode
 	cands     []cand
 	tried     int
 }
 
-// sums are the running totals of widths, stretch, shrink and infinite glues before each item.
-type sums struct {
-	w, st, sh []float64
-	fil       []int
+// sum is the running totals of widths, stretch, shrink and infinite glues before an item.
+type sum struct {
+	w, st, sh float64
+	fil       int
 }
 
-func prefixSums(items []item) sums {
-	n := len(items)
-	s := sums{w: make([]float64, n+1), st: make([]float64, n+1), sh: make([]float64, n+1), fil: make([]int, n+1)}
+func prefixSums(items []item) []sum {
+	s := make([]sum, len(items)+1)
 	for i, it := range items {
-		s.w[i+1], s.st[i+1], s.sh[i+1], s.fil[i+1] = s.w[i], s.st[i], s.sh[i], s.fil[i]
+		s[i+1] = s[i]
 		if it.kind == boxItem {
-			s.w[i+1] += it.width
+			s[i+1].w += it.width
 		} else if it.kind == glueItem {
-			s.w[i+1] += it.width
-			s.st[i+1] += it.stretch
-			s.sh[i+1] += it.shrink
+			s[i+1].w += it.width
+			s[i+1].st += it.stretch
+			s[i+1].sh += it.shrink
 			if it.fil {
-				s.fil[i+1]++
+				s[i+1].fil++
 			}
 		}
 	}
@@ -212,17 +216,17 @@ func (k *knuthPlass) class(line int) int {
 func (k *knuthPlass) ratio(a *breakNode, b int, penaltyWidth float64) float64 {
 	s := k.sums
 	lw := k.lineWidth(a.line)
-	natural := s.w[b] - a.totalW + penaltyWidth
+	natural := s[b].w - a.totalW + penaltyWidth
 	switch {
 	case natural < lw:
-		if s.fil[b]-a.totalFil > 0 {
+		if s[b].fil-a.totalFil > 0 {
 			return 0
-		} else if st := s.st[b] - a.totalSt + k.p.emergencyStretch; st > 0 {
+		} else if st := s[b].st - a.totalSt + k.p.emergencyStretch; st > 0 {
 			return (lw - natural) / st
 		}
 		return math.Inf(1)
 	case natural > lw:
-		if sh := s.sh[b] - a.totalSh; sh > 0 {
+		if sh := s[b].sh - a.totalSh; sh > 0 {
 			return (lw - natural) / sh
 		}
 		return math.Inf(-1)
@@ -303,12 +307,12 @@ type after struct {
 // at the start of the next line.
 func (k *knuthPlass) totalsAfter(b int) after {
 	s := k.sums
-	t := after{s.w[b], s.st[b], s.sh[b], s.fil[b]}
+	t := after{s[b].w, s[b].st, s[b].sh, s[b].fil}
 	for i := b; i < len(k.items); i++ {
 		if k.items[i].kind == boxItem || (i > b && k.items[i].kind == penaltyItem && k.items[i].penalty <= -infPenalty) {
 			break
 		}
-		t = after{s.w[i+1], s.st[i+1], s.sh[i+1], s.fil[i+1]}
+		t = after{s[i+1].w, s[i+1].st, s[i+1].sh, s[i+1].fil}
 	}
 	return t
 }

@@ -25,6 +25,9 @@ type paginator struct {
 	hyphRun int // consecutive hyphenated lines drawn so far
 	// heads are the running heads set so far, by their text: a book prints each on many pages.
 	heads map[string]*Line
+	// textsHint is how many texts the last page finished drew: room made for the next
+	// page's at once.
+	textsHint int
 }
 
 // paginate sets secs into pages: their galleys are set in parallel, a bounded number ahead, and
@@ -333,6 +336,7 @@ type pageHeads struct{ verso, recto string }
 // finishPage adds a page's running head (not on an opener) and folio (where it has one).
 func (p *paginator) finishPage(pg *Page, heads pageHeads) {
 	body := len(pg.Texts)
+	p.textsHint = body + body/8
 	if !pg.Opener {
 		p.runningHead(pg, heads)
 	}
@@ -702,10 +706,13 @@ func (p *paginator) draw(pg *Page, l *gline, y float64, mirror bool) {
 	for _, a := range l.anchors {
 		pg.Anchors = append(pg.Anchors, Anchor{ID: a, Y: y - p.s.g.Leading})
 	}
+	if pg.Texts == nil && p.textsHint > 0 {
+		pg.Texts = make([]Text, 0, p.textsHint)
+	}
 	if l.line != nil {
 		lx := at(0, l.line.Natural)
 		for _, r := range l.line.Runs {
-			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, style: textStyleOf(r.Face, r.Size, r.style.lang)})
+			pg.Texts = append(pg.Texts, Text{X: lx + r.X, Y: y - r.Rise, Text: r.Text, style: r.style.drawID()})
 			if r.Link != "" {
 				w := r.style.width(r.Text)
 				pg.Links = append(pg.Links, Link{X: lx + r.X, Y: y - r.Size, W: w, H: r.Size * 1.25, URL: r.Link})

@@ -3,6 +3,7 @@ package typeset
 import (
 	"math"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,6 +29,19 @@ type textStyle struct {
 	// lang is the run's language when it is not the book's (a span's, an essay's own): the
 	// PDF marks its text with it.
 	lang langID
+	// drawn is one more than the style's number as a set text's (textStyleOf), once known:
+	// looked up once, not for each of the millions of texts drawn in it.
+	drawn atomic.Int32
+}
+
+// drawID is the number of the style a text drawn in st has: its face, size and language.
+func (st *textStyle) drawID() styleID {
+	if id := st.drawn.Load(); id > 0 {
+		return styleID(id - 1)
+	}
+	id := textStyleOf(st.face, st.size, st.lang)
+	st.drawn.Store(int32(id) + 1)
+	return id
 }
 
 // fragment is text set in one style, measured.
@@ -540,8 +554,9 @@ func setLines(items []item, width func(int) float64, sameFrom int, justify bool)
 	passes[2].tolerance, passes[2].emergencyStretch = 1000, 0.12*width(0)
 	passes[3].tolerance, passes[3].emergencyStretch, passes[3].maxHyphens = 10000, 0.25*width(0), 3
 	var fallback []int
+	sums := prefixSums(items)
 	for _, p := range passes {
-		breaks, ok := breakPoints(items, width, p)
+		breaks, ok := breakPointsWith(items, sums, width, p)
 		if !ok {
 			continue
 		}
@@ -686,6 +701,8 @@ func materialize(items []item, breaks []int, width func(int) float64, justify bo
 		x := 0.0
 		if !bidiLine(items[start:end]) {
 			// Left to right throughout (nearly every line): each fragment where it falls.
+			// A line is about as many runs as words: room for them at once.
+			line.Runs = make([]Run, 0, (end-start)/2+2)
 			for i := start; i < end; i++ {
 				it := items[i]
 				switch it.kind {
