@@ -15,8 +15,8 @@ import (
 	"github.com/anthology-editor/anthology/anthology/synth"
 	"github.com/anthology-editor/anthology/assets"
 	"github.com/anthology-editor/anthology/layout"
-	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/epub"
+	"github.com/anthology-editor/anthology/layout/export"
 	"github.com/anthology-editor/anthology/layout/pdf"
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
