@@ -59,7 +59,7 @@ FUZZ_TARGETS := ./anthology:FuzzLoad ./anthology:FuzzImage ./anthology/markdown:
 	./anthology/importer:FuzzHTML ./anthology/importer:FuzzDOCX ./anthology/importer:FuzzEPUB \
 	./layout/epub:FuzzEssayXHTML ./anthology:FuzzFontFile ./anthology/spell:FuzzLoad \
 	./anthology/importer:FuzzComments ./anthology/text:FuzzLooseIndex ./anthology/markdown:FuzzQuoteStartsWord \
-	./layout/pdf:FuzzSubset
+	./layout/pdf:FuzzSubset ./anthology:FuzzStripControl
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 	  echo "== $$fn ($$pkg, $(FUZZTIME))"; \

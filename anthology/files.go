@@ -163,6 +163,9 @@ func byteSize(n int64) string { return bounded.Size(n) }
 // tab and newline, and the Unicode non-characters U+FFFE and U+FFFF). XML 1.0 forbids them, and
 // they are never intended in prose: they arrive with copy and paste. It reports what it removed.
 func stripControl(s string) (string, []rune) {
+	if utf8.ValidString(s) && !mayHoldControl(s) {
+		return s, nil
+	}
 	var removed []rune
 	clean := strings.Map(func(r rune) rune {
 		if isControl(r) {
@@ -172,6 +175,24 @@ func stripControl(s string) (string, []rune) {
 		return r
 	}, s)
 	return clean, removed
+}
+
+// mayHoldControl reports whether s may hold a character isControl refuses, by its bytes: a
+// C0 control but tab and newline, DEL, the lead byte of a C1 control (U+0080–U+009F) or of
+// U+FFFE and U+FFFF. Nearly every text has none, and is then not decoded.
+func mayHoldControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n', c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return true
+		case c == 0xef && i+2 < len(s) && s[i+1] == 0xbf && (s[i+2] == 0xbe || s[i+2] == 0xbf):
+			return true
+		}
+	}
+	return false
 }
 
 func isControl(r rune) bool {
