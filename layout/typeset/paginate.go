@@ -335,19 +335,22 @@ type pageHeads struct{ verso, recto string }
 
 // finishPage adds a page's running head (not on an opener) and folio (where it has one).
 func (p *paginator) finishPage(pg *Page, heads pageHeads) {
-	body := len(pg.Texts)
-	p.textsHint = body + body/8
+	body := pg.Texts
+	p.textsHint = len(body) + len(body)/8
+	// The head and folio come first in the page's content, as a reader meets them: the
+	// text of the page then runs on from the last page's (a word broken across the turn
+	// reads whole when the text is extracted). They are set apart and the page's texts
+	// copied once behind them (a preview after an edit does this for every page of the book).
+	var head [8]Text
+	pg.Texts = head[:0]
 	if !pg.Opener {
 		p.runningHead(pg, heads)
 	}
 	if pg.Folio {
 		p.folio(pg, pg.Opener)
 	}
-	// The head and folio come first in the page's content, as a reader meets them: the
-	// text of the page then runs on from the last page's (a word broken across the turn
-	// reads whole when the text is extracted).
-	pg.Texts = append(append(make([]Text, 0, len(pg.Texts)), pg.Texts[body:]...), pg.Texts[:body]...)
-	pg.heads = len(pg.Texts) - body
+	pg.heads = len(pg.Texts)
+	pg.Texts = append(append(make([]Text, 0, pg.heads+len(body)), pg.Texts...), body...)
 }
 
 // balance levels a spread whose pages end on different lines: it looks for the fullest pair
