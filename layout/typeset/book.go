@@ -657,11 +657,21 @@ func (s *setter) sortedFaces(pages []*Page) []*Face {
 		seen[f] = true
 		out = append(out, f)
 	}
+	// By style number first: a book has millions of texts in a few dozen styles, and most
+	// texts share the style of the text before them.
+	styles := map[styleID]bool{}
 	for _, p := range pages {
 		if s.given[p] {
 			continue
 		}
+		last := styleID(math.MaxUint32)
 		for _, t := range p.Texts {
+			if t.style == last || styles[t.style] {
+				last = t.style
+				continue
+			}
+			last = t.style
+			styles[t.style] = true
 			if f := t.Face(); !seen[f] {
 				seen[f] = true
 				out = append(out, f)
