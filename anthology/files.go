@@ -166,6 +166,11 @@ func stripControl(s string) (string, []rune) {
 	if utf8.ValidString(s) && !mayHoldControl(s) {
 		return s, nil
 	}
+	return stripControlRunes(s)
+}
+
+// stripControlRunes is stripControl rune by rune (invalid UTF-8 becomes U+FFFD).
+func stripControlRunes(s string) (string, []rune) {
 	var removed []rune
 	clean := strings.Map(func(r rune) rune {
 		if isControl(r) {

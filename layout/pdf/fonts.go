@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -10,8 +11,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf16"
-
-	"github.com/klauspost/compress/zlib"
 
 	"github.com/anthology-editor/anthology/layout/typeset"
 )
@@ -119,8 +118,8 @@ func (e *embeddedFont) write(f *pdfFile, obj int) error {
 		" /CIDToGIDMap /Identity /DW 0 /W "+e.widths(gids)+" >>")
 	f.object(desc, fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox %s /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %s >>",
 		base, flags, bbox, num(italic), int(math.Round(e.face.Ascent*1000)), -int(math.Round(e.face.Descent*1000)), int(math.Round(e.face.CapHeight*1000)), ref(file)))
-	f.stream(file, " /Filter /FlateDecode /Length1 "+strconv.Itoa(len(sub)), deflateBest(sub))
-	f.stream(toUni, " /Filter /FlateDecode", deflateBest(e.toUnicode(gids)))
+	f.stream(file, " /Filter /FlateDecode /Length1 "+strconv.Itoa(len(sub)), deflate(sub, zlib.BestCompression))
+	f.stream(toUni, " /Filter /FlateDecode", deflate(e.toUnicode(gids), zlib.BestCompression))
 	return nil
 }
 
@@ -175,13 +174,4 @@ func (e *embeddedFont) toUnicode(gids []int) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()
-}
-
-// deflateBest compresses data at the best level (fonts and tables: written once, small).
-func deflateBest(data []byte) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	w.Write(data)
-	w.Close()
-	return z.Bytes()
 }

@@ -2,12 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"image"
 	"image/draw"
 	"image/jpeg"
 	"strconv"
-
-	"github.com/klauspost/compress/zlib"
 
 	"github.com/anthology-editor/anthology/anthology"
 	"github.com/anthology-editor/anthology/layout"
@@ -38,7 +37,7 @@ func writeImage(f *pdfFile, num int, im *layout.Image, gray bool) error {
 	case format == "jpeg" && isYCbCr(m):
 		f.stream(num, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceRGB /Filter /DCTDecode", im.Data)
 	case gray:
-		f.stream(num, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceGray /Filter /FlateDecode", deflateFast(toGray(m).Pix))
+		f.stream(num, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceGray /Filter /FlateDecode", deflate(toGray(m).Pix, zlib.DefaultCompression))
 	default:
 		n := image.NewNRGBA(b)
 		draw.Draw(n, b, m, b.Min, draw.Src)
@@ -53,10 +52,10 @@ func writeImage(f *pdfFile, num int, im *layout.Image, gray bool) error {
 		mask := ""
 		if !opaque {
 			sm := f.alloc()
-			f.stream(sm, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceGray /Filter /FlateDecode", deflateFast(alpha))
+			f.stream(sm, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceGray /Filter /FlateDecode", deflate(alpha, zlib.DefaultCompression))
 			mask = " /SMask " + ref(sm)
 		}
-		f.stream(num, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceRGB /Filter /FlateDecode"+mask, deflateFast(rgb))
+		f.stream(num, " /Type /XObject /Subtype /Image"+size+" /ColorSpace /DeviceRGB /Filter /FlateDecode"+mask, deflate(rgb, zlib.DefaultCompression))
 	}
 	return nil
 }
@@ -66,13 +65,4 @@ func writeImage(f *pdfFile, num int, im *layout.Image, gray bool) error {
 func isYCbCr(m image.Image) bool {
 	_, ok := m.(*image.YCbCr)
 	return ok
-}
-
-// deflateFast compresses samples at the default level.
-func deflateFast(data []byte) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
-	w.Write(data)
-	w.Close()
-	return z.Bytes()
 }
