@@ -117,7 +117,9 @@ func appendNum(b []byte, v float64) []byte {
 	if neg {
 		v = -v
 	}
-	c := int64(v*100 + 0.5)
+	// The conversion keeps the product rounded on its own: a fused multiply-add (arm64)
+	// would round differently now and then, and the same book must give the same bytes.
+	c := int64(float64(v*100) + 0.5)
 	if neg && c != 0 {
 		b = append(b, '-')
 	}
