@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"unicode"
+	"unicode/utf8"
 )
 
 // liang is Frank Liang's hyphenation algorithm over TeX patterns, as TeX runs it. We own it
@@ -48,11 +49,24 @@ func readLiang(r io.Reader) (*liang, error) {
 // points returns the letter offsets inside a lower-case word after which the patterns allow a
 // break (before any minimums).
 func (l *liang) points(word string) []int {
-	w := append(append([]rune{'.'}, []rune(word)...), '.')
-	values := make([]uint8, len(w)+1)
-	for i := range w {
-		for j := i + 1; j <= len(w) && j-i <= l.longest; j++ {
-			d, ok := l.patterns[string(w[i:j])]
+	// The word between its edge marks, as bytes, and where each of its characters starts:
+	// a pattern is looked up by a slice of the bytes, which makes no string (a word of runes
+	// made one for every piece of every word, a tenth of hyphenating).
+	var bbuf [64]byte
+	var sbuf [66]int
+	b := append(append(append(bbuf[:0], '.'), word...), '.')
+	starts := sbuf[:0]
+	for i := 0; i < len(b); {
+		starts = append(starts, i)
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	starts = append(starts, len(b))
+	runes := len(starts) - 1
+	values := make([]uint8, runes+1)
+	for i := range runes {
+		for j := i + 1; j <= runes && j-i <= l.longest; j++ {
+			d, ok := l.patterns[string(b[starts[i]:starts[j]])]
 			if !ok {
 				continue
 			}
@@ -61,6 +75,7 @@ func (l *liang) points(word string) []int {
 			}
 		}
 	}
+	w := starts[:runes] // one entry a character, for the count below
 	// values[k] is the value between w[k-1] and w[k]; a word's letter n (from 1) ends at
 	// w[n], so a break after it is values[n+1].
 	n := len(w) - 2
