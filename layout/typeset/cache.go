@@ -24,6 +24,33 @@ type PageCache struct {
 	// Hits and Misses count the essays taken from the cache and set afresh in the last
 	// setting (for tests and the numbers in the notes).
 	Hits, Misses int
+	// heads are the running heads as set, by the book's key and their text; headsUsed those
+	// the last setting used.
+	heads, headsUsed map[string]*Line
+}
+
+// head returns a running head set in an earlier setting.
+func (c *PageCache) head(key string) (*Line, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	l, ok := c.heads[key]
+	if ok && c.headsUsed != nil {
+		c.headsUsed[key] = l
+	}
+	return l, ok
+}
+
+// putHead keeps a running head as set.
+func (c *PageCache) putHead(key string, l *Line) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.heads == nil {
+		c.heads = map[string]*Line{}
+	}
+	c.heads[key] = l
+	if c.headsUsed != nil {
+		c.headsUsed[key] = l
+	}
 }
 
 // NewPageCache returns an empty cache.
@@ -102,6 +129,7 @@ func (c *PageCache) begin() {
 	defer c.mu.Unlock()
 	c.Hits, c.Misses = 0, 0
 	c.used = map[string]bool{}
+	c.headsUsed = map[string]*Line{}
 }
 
 // sweep drops the essays the last setting did not use (edited, removed, another geometry), so
@@ -114,6 +142,7 @@ func (c *PageCache) sweep() {
 			delete(c.entries, k)
 		}
 	}
+	c.heads = c.headsUsed
 }
 
 // cacheable reports whether a section's pages depend on nothing but itself.
@@ -139,7 +168,7 @@ func (s *setter) sectionKey(sec *layout.Section, book string) string {
 func (s *setter) bookKey() string {
 	h := sha256.New()
 	o := s.o
-	o.Cache = nil
+	o.Cache, o.PageDone = nil, nil
 	fmt.Fprintf(h, "%+v\x00%+v\x00%+v\x00%s\x00", s.g, o, s.ed.Words, s.ed.Language)
 	for _, f := range s.ed.Fonts {
 		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))

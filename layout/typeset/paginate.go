@@ -28,6 +28,8 @@ type paginator struct {
 	// textsHint is how many texts the last page finished drew: room made for the next
 	// page's at once.
 	textsHint int
+	// bookKey is the setter's bookKey when it sets with a cache.
+	bookKey string
 }
 
 // paginate sets secs into pages: their galleys are set in parallel, a bounded number ahead, and
@@ -47,6 +49,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 	keys := make([]string, len(secs))
 	if s.o.Cache != nil {
 		book := s.bookKey()
+		p.bookKey = book
 		for i, sec := range secs {
 			if cacheable(sec) {
 				keys[i] = s.sectionKey(sec, book)
@@ -761,7 +764,11 @@ func (p *paginator) runningHead(pg *Page, heads pageHeads) {
 	y := g.Top - g.Leading*1.6
 	x0 := g.Left(pg.Recto) + (g.Measure()-l.Natural)/2
 	for _, r := range l.Runs {
-		pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y, Text: r.Text, style: textStyleOf(r.Face, r.Size, 0)})
+		id := r.style.drawID() // the head's style, in the book's language: looked up once
+		if r.style.lang != 0 {
+			id = textStyleOf(r.Face, r.Size, 0)
+		}
+		pg.Texts = append(pg.Texts, Text{X: x0 + r.X, Y: y, Text: r.Text, style: id})
 	}
 	pg.HasHead = true
 }
@@ -771,6 +778,18 @@ func (p *paginator) runningHead(pg *Page, heads pageHeads) {
 func (p *paginator) headLine(head string) *Line {
 	if l, ok := p.heads[head]; ok {
 		return l
+	}
+	// The app's preview sets the book again after every edit: its cache keeps the heads too.
+	c, key := p.s.o.Cache, ""
+	if c != nil {
+		key = p.bookKey + "\x00" + head
+		if l, ok := c.head(key); ok {
+			if p.heads == nil {
+				p.heads = map[string]*Line{}
+			}
+			p.heads[head] = l
+			return l
+		}
 	}
 	g := p.s.g
 	size := g.Body * 0.8
@@ -802,6 +821,9 @@ func (p *paginator) headLine(head string) *Line {
 		p.heads = map[string]*Line{}
 	}
 	p.heads[head] = l
+	if c != nil {
+		c.putHead(key, l)
+	}
 	return l
 }
 
