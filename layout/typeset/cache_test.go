@@ -77,6 +77,15 @@ func TestPageCache(t *testing.T) {
 	if cache.Hits != 12 || cache.Misses != 0 {
 		t.Errorf("second setting: %d hits, %d misses", cache.Hits, cache.Misses)
 	}
+	if len(cache.heads) == 0 {
+		t.Error("the cache keeps no running heads")
+	}
+	// A new title: the essay's running head is set afresh, not taken from the cache.
+	retitle := func(p *anthology.Project) { p.Essays()[5].Meta.Title = "A Title Nobody Set Before" }
+	if got, want := cached(retitle), fresh(retitle); got != want || !strings.Contains(got, "Nobody") {
+		t.Fatalf("after a new title, the cached setting differs from a fresh one (%v) or lacks it (%v)", got != want, !strings.Contains(got, "Nobody"))
+	}
+	cached(nil)
 	// A one-word edit: only that essay is set again.
 	word := func(p *anthology.Project) {
 		e := p.Essays()[3]
