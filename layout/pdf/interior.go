@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,9 +82,12 @@ func NewDrawing(ed *layout.Edition, release bool) *Drawing {
 			defer d.workers.Done()
 			var pd pageDrawer
 			for job := range d.jobs {
-				out := pd.draw(d, job)
+				out, err := pd.safeDraw(d, job)
 				d.mu.Lock()
 				d.drawn[job.page] = out
+				if err != nil && d.err == nil {
+					d.err = err
+				}
 				d.mu.Unlock()
 				if d.release {
 					job.page.Texts, job.page.Rules, job.page.Pictures = nil, nil, nil
@@ -181,6 +185,10 @@ func (d *Drawing) Write(ctx context.Context, w io.Writer, book *typeset.Book, fl
 	}
 	// Pages of a setting the typesetter did not keep are no part of the book.
 	d.mu.Lock()
+	if d.err != nil {
+		d.mu.Unlock()
+		return d.err
+	}
 	outs := make([]*pageOut, len(book.Pages))
 	for i, p := range book.Pages {
 		outs[i] = d.drawn[p]
@@ -353,6 +361,18 @@ type pageDrawer struct {
 	z     bytes.Buffer
 	zw    *zlib.Writer
 	fonts map[*typeset.Face]*embeddedFont
+}
+
+// safeDraw is draw turning a panic (a bug: no page should cause one) into an error naming the
+// page, so that the desktop app, which exports on a worker, is not ended by it.
+func (pd *pageDrawer) safeDraw(d *Drawing, job drawJob) (out *pageOut, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			*pd = pageDrawer{} // its buffers may be half written
+			out, err = &pageOut{}, fmt.Errorf("%w while drawing page %s into the PDF: %v (please report this as a bug)\n%s", typeset.ErrInternal, job.page.Label, r, debug.Stack())
+		}
+	}()
+	return pd.draw(d, job), nil
 }
 
 // draw writes a page's content stream and compresses it.

@@ -3,6 +3,9 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/anthology-editor/anthology/anthology"
@@ -95,5 +98,16 @@ func TestWriteFailure(t *testing.T) {
 		if err := Write(context.Background(), &faulty.Writer{N: n}, ed, book, Print); err == nil {
 			t.Errorf("after %d bytes: a failing writer went unnoticed", n)
 		}
+	}
+}
+
+// TestDrawingPanicIsAnError: a page the drawing cannot draw (here a text with no face, which
+// no typesetter makes) is an internal error naming the page, not the end of the program.
+func TestDrawingPanicIsAnError(t *testing.T) {
+	ed, book := sampleBook(t, nil)
+	book.Pages[3].Texts = append(book.Pages[3].Texts, typeset.NewText(10, 10, "x", nil, 10))
+	err := Write(context.Background(), io.Discard, ed, book, Print)
+	if !errors.Is(err, typeset.ErrInternal) || !strings.Contains(err.Error(), "page "+book.Pages[3].Label) {
+		t.Errorf("got %v", err)
 	}
 }
