@@ -180,9 +180,11 @@ type paraBuilder struct {
 	hyphenate bool
 	items     []item
 	word      []fragment // the word being collected, possibly in several styles
-	// tail is the text of the word's last fragment while it grows (growing is set then).
+	// tail is the text of the word's last fragment while it grows (growing is set then),
+	// unless whole is set: the fragment is still the one piece it began with, in its text.
 	tail    []byte
 	growing bool
+	whole   bool
 	// pos counts the runes of plain text taken so far, for fragments' offsets.
 	pos int
 	// noteMarks gives the text of a note reference mark.
@@ -265,19 +267,26 @@ func (pb *paraBuilder) appendFragment(text string, style *textStyle, at int) {
 	if n := len(pb.word); n > 0 && pb.word[n-1].style == style && pb.growing {
 		// The last fragment's text grows in a buffer: adding to a string a character at a
 		// time costs the square of a long word (100,000 "[" took seconds).
+		if pb.whole {
+			pb.tail, pb.whole = append(pb.tail[:0], pb.word[n-1].text...), false
+		}
 		pb.tail = append(pb.tail, text...)
 		return
 	}
 	pb.seal()
-	pb.word = append(pb.word, fragment{style: style, at: at})
-	pb.tail, pb.growing = append(pb.tail[:0], text...), true
+	// A fragment of one piece (nearly every word: a slice of the paragraph's text) keeps that
+	// piece; only one that grows is copied into the buffer.
+	pb.word = append(pb.word, fragment{text: text, style: style, at: at})
+	pb.growing, pb.whole = true, true
 }
 
 // seal gives the last fragment of the word the text collected for it.
 func (pb *paraBuilder) seal() {
 	if pb.growing {
-		pb.word[len(pb.word)-1].text = string(pb.tail)
-		pb.tail, pb.growing = pb.tail[:0], false
+		if !pb.whole {
+			pb.word[len(pb.word)-1].text = string(pb.tail)
+		}
+		pb.tail, pb.growing, pb.whole = pb.tail[:0], false, false
 	}
 }
 
