@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -78,17 +77,11 @@ func (e *embeddedFont) write(f *pdfFile, obj int) error {
 	}
 	// The subset's tag hashes its name and glyphs: the same book gets the same tags, and two
 	// subsets of one font never share one.
-	h := sha256.New()
-	h.Write([]byte(ps))
+	glyphs := make([]byte, 0, 2*len(gids))
 	for _, g := range gids {
-		h.Write([]byte{byte(g >> 8), byte(g)})
+		glyphs = append(glyphs, byte(g>>8), byte(g))
 	}
-	sum := h.Sum(nil)
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + sum[i]%26
-	}
-	base := string(tag) + "+" + ps
+	base := subsetTag(ps, glyphs) + "+" + ps
 
 	tables, err := readTables(e.face.Data)
 	if err != nil {

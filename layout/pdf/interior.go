@@ -23,8 +23,9 @@ import (
 // The book's own PDF writer. A book of 6,500 pages is 13 million glyphs: a general PDF library
 // formats each drawing operation through fmt, holds every page's content until the file is
 // written, and then the whole file; this writer draws each page's content on one of the cores
-// into a compressed stream, writes it to the output in page order and forgets it. The fonts,
-// whose subsets are known only when the last page is drawn, come after the pages.
+// into a compressed stream as soon as the page is set (about 4 KB a page, kept until the file
+// is written), and writes the file's objects straight to the output. The fonts, whose subsets
+// are known only when the last page is drawn, come after the pages.
 
 // producer is what the Info dictionary and the XMP metadata name as the PDF's maker.
 const producer = "Anthology"
@@ -102,16 +103,18 @@ func NewDrawing(ed *layout.Edition, release bool) *Drawing {
 // Page draws p, a page of b; it waits while many pages wait to be drawn. Its signature is
 // typeset.Options.PageDone's.
 func (d *Drawing) Page(p *typeset.Page, b *typeset.Book) {
-	g := b.Geometry
-	ox := 0.0
-	// The trim box: on a right-hand page the spine is on the left, so the bleed is on the
-	// right (and top and bottom); on a left-hand page it is on the left. (A right-to-left
-	// book's rectos are its left-hand pages.)
-	if !g.RightHand(p.Recto) {
-		ox = b.Bleed
-	}
 	d.pending.Add(1)
-	d.jobs <- drawJob{page: p, texts: p.Texts, rules: p.Rules, pictures: p.Pictures, ox: ox, oy: b.Bleed, high: g.Height + 2*b.Bleed}
+	d.jobs <- drawJob{page: p, texts: p.Texts, rules: p.Rules, pictures: p.Pictures, ox: trimX(b, p), oy: b.Bleed, high: b.Geometry.Height + 2*b.Bleed}
+}
+
+// trimX is where a page's trim box begins across it: on a right-hand page the spine is on the
+// left, so the bleed is on the right (and top and bottom); on a left-hand page it is on the
+// left. (A right-to-left book's rectos are its left-hand pages.)
+func trimX(b *typeset.Book, p *typeset.Page) float64 {
+	if !b.Geometry.RightHand(p.Recto) {
+		return b.Bleed
+	}
+	return 0
 }
 
 // Close stops the drawing's workers once every page given is drawn.
@@ -147,16 +150,6 @@ func resourceName(face *typeset.Face) string {
 // Write draws book (typeset from ed) as a PDF to w.
 func Write(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
 	d := NewDrawing(ed, false)
-	defer d.Close()
-	return d.Write(ctx, w, book, flavour)
-}
-
-// WriteAndRelease is Write that drops each page's drawing (texts, rules, pictures) once it
-// is drawn, so that a long book is not held in memory twice, as set pages and as the PDF's
-// page streams. The pages keep their numbers, sections, positions and links: what the EPUB's
-// page list and the cover need.
-func WriteAndRelease(ctx context.Context, w io.Writer, ed *layout.Edition, book *typeset.Book, flavour Flavour) error {
-	d := NewDrawing(ed, true)
 	defer d.Close()
 	return d.Write(ctx, w, book, flavour)
 }
@@ -220,7 +213,7 @@ func (d *Drawing) Write(ctx context.Context, w io.Writer, book *typeset.Book, fl
 	for i, p := range book.Pages {
 		for _, a := range p.Anchors {
 			if _, ok := anchors[a.ID]; !ok {
-				anchors[a.ID] = "[" + ref(pageNum[i]) + " /XYZ 0 " + num(pageH-(a.Y+book.Bleed)) + " null]"
+				anchors[a.ID] = destination(pageNum[i], pageH-(a.Y+book.Bleed))
 			}
 		}
 	}
@@ -248,10 +241,7 @@ func (d *Drawing) Write(ctx context.Context, w io.Writer, book *typeset.Book, fl
 		}
 		content := f.alloc()
 		f.stream(content, " /Filter /FlateDecode", out.content)
-		ox := 0.0
-		if !g.RightHand(p.Recto) {
-			ox = book.Bleed
-		}
+		ox := trimX(book, p)
 		var annots []string
 		if flavour == Screen {
 			for _, l := range p.Links {
@@ -490,6 +480,12 @@ func (pd *pageDrawer) draw(d *Drawing, job drawJob) *pageOut {
 	return out
 }
 
+// destination is a link's or a bookmark's target: the top of the view at height y (from the
+// page's foot) on the page that is object page.
+func destination(page int, y float64) string {
+	return "[" + ref(page) + " /XYZ 0 " + num(y) + " null]"
+}
+
 // writeOutline writes the screen PDF's bookmarks: front and back matter and parts at the top
 // level, essays under their parts, each at its anchor. It returns the outline's object number
 // (0 when the book has no bookmark).
@@ -515,7 +511,7 @@ func writeOutline(f *pdfFile, ed *layout.Edition, book *typeset.Book, pageNum []
 				stack = stack[:len(stack)-1]
 			}
 			parent := stack[len(stack)-1]
-			it := &item{title: e.title, level: e.level, dest: "[" + ref(pageNum[p.Index]) + " /XYZ 0 " + num(pageH-(a.Y+book.Bleed)) + " null]"}
+			it := &item{title: e.title, level: e.level, dest: destination(pageNum[p.Index], pageH-(a.Y+book.Bleed))}
 			if n := len(parent.kids); n > 0 {
 				parent.kids[n-1].next, it.prev = it, parent.kids[n-1]
 			}

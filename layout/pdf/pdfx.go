@@ -519,9 +519,10 @@ func escapeString(s string) string {
 }
 
 // subsetTag is the six capital letters that mark a font subset ("ABCDEF+CharisSIL"): from a
-// hash of the file and the font, so that the same book gets the same tags.
-func subsetTag(ps string, fileHash []byte) string {
-	h := sha256.Sum256(append([]byte(ps), fileHash...))
+// hash of the font's name and what sets its subset apart (the cover's file, the interior's
+// glyphs), so that the same book gets the same tags.
+func subsetTag(ps string, subset []byte) string {
+	h := sha256.Sum256(append([]byte(ps), subset...))
 	tag := make([]byte, 6)
 	for i := range tag {
 		tag[i] = 'A' + h[i]%26

@@ -11,6 +11,7 @@ package typeset
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -459,7 +460,7 @@ func estimateFrom(sectionWords []int, g Geometry) int {
 func setBook(ctx context.Context, ed *layout.Edition, o Options, g Geometry, body *Family, fallbacks []*Family, hyph *Hyphenator) (*Book, error) {
 	s := &setter{ed: ed, o: o, g: g, hyph: hyph, body: body, fallbacks: fallbacks,
 		missing: map[string]map[rune]bool{}, labels: map[string]string{},
-		given: map[*Page]bool{}, givenFaces: map[*Face]bool{}}
+		given: map[*Page]bool{}, givenStyles: map[styleID]bool{}}
 	var front, rest []*layout.Section
 	for _, sec := range ed.Sections {
 		if sec.Matter == layout.FrontMatter {
@@ -651,31 +652,18 @@ func (s *setter) warnings() []*anthology.Warning {
 // sortedFaces lists the faces the pages use, in a fixed order: those of the pages given to
 // Options.PageDone as they were given (their texts may be gone), the others' from their texts.
 func (s *setter) sortedFaces(pages []*Page) []*Face {
+	styles := maps.Clone(s.givenStyles)
+	for _, p := range pages {
+		if !s.given[p] {
+			addStyles(styles, p.Texts)
+		}
+	}
 	seen := map[*Face]bool{}
 	var out []*Face
-	for f := range s.givenFaces {
-		seen[f] = true
-		out = append(out, f)
-	}
-	// By style number first: a book has millions of texts in a few dozen styles, and most
-	// texts share the style of the text before them.
-	styles := map[styleID]bool{}
-	for _, p := range pages {
-		if s.given[p] {
-			continue
-		}
-		last := styleID(math.MaxUint32)
-		for _, t := range p.Texts {
-			if t.style == last || styles[t.style] {
-				last = t.style
-				continue
-			}
-			last = t.style
-			styles[t.style] = true
-			if f := t.Face(); !seen[f] {
-				seen[f] = true
-				out = append(out, f)
-			}
+	for id := range styles {
+		if f := textStyles.of(id).face; !seen[f] {
+			seen[f] = true
+			out = append(out, f)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -685,4 +673,16 @@ func (s *setter) sortedFaces(pages []*Page) []*Face {
 		return out[i].Style < out[j].Style
 	})
 	return out
+}
+
+// addStyles adds the styles texts are drawn in to styles. A book has millions of texts in a
+// few dozen styles, and most texts share the style of the text before them.
+func addStyles(styles map[styleID]bool, texts []Text) {
+	last := styleID(math.MaxUint32)
+	for _, t := range texts {
+		if t.style != last {
+			last = t.style
+			styles[t.style] = true
+		}
+	}
 }

@@ -29,9 +29,9 @@ type setter struct {
 	// labels are the page labels sections began on in the previous round (contents, bios).
 	labels map[string]string
 	// given are the pages handed to Options.PageDone, which may have dropped their texts
-	// since, and givenFaces the faces those texts used.
-	given      map[*Page]bool
-	givenFaces map[*Face]bool
+	// since, and givenStyles the styles those texts were drawn in.
+	given       map[*Page]bool
+	givenStyles map[styleID]bool
 }
 
 // gline is one element of a galley: a line of text (or an ornament) with what pagination must

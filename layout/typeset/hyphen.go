@@ -26,19 +26,17 @@ type Hyphenator struct {
 // more than written, in shards each behind its own lock (a sync.Map's lookups, through an
 // interface key, cost 12 % of setting a book).
 type pointCache struct {
-	seed   maphash.Seed
-	once   sync.Once
-	shards [64]struct {
-		sync.RWMutex
-		m map[string][]int
-	}
+	seed   maphash.Seed // made with the hyphenator
+	shards [64]pointShard
 }
 
-func (c *pointCache) shard(word string) *struct {
+// pointShard is one shard of a pointCache.
+type pointShard struct {
 	sync.RWMutex
 	m map[string][]int
-} {
-	c.once.Do(func() { c.seed = maphash.MakeSeed() })
+}
+
+func (c *pointCache) shard(word string) *pointShard {
 	return &c.shards[maphash.String(c.seed, word)%uint64(len(c.shards))]
 }
 
@@ -97,6 +95,7 @@ func HyphenatorFor(lang string) (*Hyphenator, error) {
 		return nil, err
 	}
 	h := &Hyphenator{lang: l, leftMin: left, rightMin: right, exceptions: map[string][]int{}}
+	h.cache.seed = maphash.MakeSeed()
 	sc := bufio.NewScanner(bytes.NewReader(exc))
 	for sc.Scan() {
 		w := strings.TrimSpace(sc.Text())

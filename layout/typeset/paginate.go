@@ -40,7 +40,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 	if s.o.Bleed {
 		b.Bleed = BleedWidth
 	}
-	p := &paginator{s: s, book: b, fs: s.fontSet(s.ed.Sections[0]), arabic: arabic}
+	p := &paginator{s: s, book: b, fs: s.fontSet(s.ed.Sections[0]), arabic: arabic, heads: map[string]*Line{}}
 	if len(secs) == 0 {
 		return b, nil
 	}
@@ -158,9 +158,7 @@ func (s *setter) paginate(ctx context.Context, secs []*layout.Section, arabic bo
 		// Every section begins on a page of its own: the pages so far are final.
 		if arabic && s.o.PageDone != nil {
 			for _, pg := range b.Pages[given:] {
-				for _, t := range pg.Texts {
-					s.givenFaces[t.Face()] = true
-				}
+				addStyles(s.givenStyles, pg.Texts)
 				s.given[pg] = true
 				s.o.PageDone(pg, b)
 			}
@@ -784,9 +782,6 @@ func (p *paginator) headLine(head string) *Line {
 	if c != nil {
 		key = p.bookKey + "\x00" + head
 		if l, ok := c.head(key); ok {
-			if p.heads == nil {
-				p.heads = map[string]*Line{}
-			}
 			p.heads[head] = l
 			return l
 		}
@@ -816,9 +811,6 @@ func (p *paginator) headLine(head string) *Line {
 				}
 			}
 		}
-	}
-	if p.heads == nil {
-		p.heads = map[string]*Line{}
 	}
 	p.heads[head] = l
 	if c != nil {
